@@ -1,0 +1,34 @@
+# The two commands: `make run` and `make test`. See README.md.
+JOBS ?= 2
+BUILD ?= build
+DB ?= var/ces.db
+PORT ?= 8080
+SHARED ?= $(abspath ../shared)
+
+.PHONY: setup build run test test-sanitize bench clean
+
+setup:
+	@scripts/setup
+
+build: setup
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+
+run: build
+	@mkdir -p var
+	@if [ ! -f $(DB) ]; then $(BUILD)/ces demo --db $(DB) --seed 1 --geo-dir $(SHARED)/data/geo; fi
+	@$(BUILD)/ces serve --db $(DB) --port $(PORT) --print-demo-logins
+
+test: build
+	@cd $(BUILD) && CES_SHARED=$(SHARED) ctest --output-on-failure -j$(JOBS)
+
+test-sanitize: setup
+	@cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DCES_SANITIZE=ON >/dev/null
+	@cmake --build build-sanitize -j$(JOBS)
+	@cd build-sanitize && CES_SHARED=$(SHARED) ctest --output-on-failure -j$(JOBS)
+
+bench: build
+	@CES_SHARED=$(SHARED) bench/run-all $(BUILD)
+
+clean:
+	rm -rf $(BUILD) build-sanitize

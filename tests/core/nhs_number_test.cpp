@@ -1,0 +1,61 @@
+#include "core/nhs_number.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/errors.h"
+
+using ces::isValidNhsNumber;
+using ces::normaliseNhsNumber;
+
+TEST_CASE("known valid NHS numbers, bare and grouped") {
+    for (const char* valid : {"9434765919", "943 476 5919", "943-476-5919", "4010232137",
+                              "401 023 2137", " 401-023-2137 ", "9434765870"}) {
+        CAPTURE(valid);
+        CHECK(isValidNhsNumber(valid));
+    }
+    CHECK(normaliseNhsNumber("943 476 5919", "nhs_number") == "9434765919");
+    CHECK(normaliseNhsNumber("401-023-2137", "nhs_number") == "4010232137");
+    CHECK(normaliseNhsNumber("4010232137", "nhs_number") == "4010232137");
+}
+
+TEST_CASE("invalid NHS numbers") {
+    for (const char* invalid : {
+             "9434765918",     // wrong check digit
+             "4010232138",     // wrong check digit
+             "1000000010",     // check digit would be 10: no valid number starts 100000001
+             "1000000011",     //   ... whatever the last digit
+             "943476591",      // 9 digits
+             "94347659190",    // 11 digits
+             "94347659AB",     // letters
+             "943 476 591X",   // letter in the check digit
+             "943 476-5919",   // mixed separators
+             "9434 76 5919",   // wrong grouping
+             "943  476 5919",  // doubled separator
+             "943.476.5919",   // other separator
+             "",               //
+             "          ",     //
+         }) {
+        CAPTURE(invalid);
+        CHECK_FALSE(isValidNhsNumber(invalid));
+        CHECK_THROWS_AS(normaliseNhsNumber(invalid, "nhs_number"), ces::ValidationError);
+    }
+}
+
+TEST_CASE("normaliseNhsNumber names the field and says what is wrong") {
+    try {
+        normaliseNhsNumber("943 476 591", "resident.nhs_number");
+        FAIL("expected ValidationError");
+    } catch (const ces::ValidationError& error) {
+        CHECK(error.field() == "resident.nhs_number");
+        CHECK(std::string(error.what()).find("10 digits") != std::string::npos);
+    }
+    try {
+        normaliseNhsNumber("943 476 5918", "resident.nhs_number");
+        FAIL("expected ValidationError");
+    } catch (const ces::ValidationError& error) {
+        CHECK(error.field() == "resident.nhs_number");
+        CHECK(std::string(error.what()).find("check digit") != std::string::npos);
+    }
+}

@@ -1,0 +1,81 @@
+#include "core/credentials.h"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+#include <openssl/sha.h>
+
+#include <stdexcept>
+#include <vector>
+
+namespace ces {
+
+namespace {
+
+std::string toHex(const unsigned char* data, std::size_t size) {
+    static const char* digits = "0123456789abcdef";
+    std::string hex;
+    hex.reserve(size * 2);
+    for (std::size_t i = 0; i < size; ++i) {
+        hex += digits[data[i] >> 4];
+        hex += digits[data[i] & 15];
+    }
+    return hex;
+}
+
+std::string derive(std::string_view password, const std::string& saltHex, int iterations) {
+    unsigned char key[32];
+    if (PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()),
+                          reinterpret_cast<const unsigned char*>(saltHex.data()),
+                          static_cast<int>(saltHex.size()), iterations, EVP_sha256(), sizeof key,
+                          key) != 1) {
+        throw std::runtime_error("PBKDF2 failed");
+    }
+    return toHex(key, sizeof key);
+}
+
+}  // namespace
+
+std::string randomHex(std::size_t bytes) {
+    std::vector<unsigned char> buffer(bytes);
+    if (RAND_bytes(buffer.data(), static_cast<int>(bytes)) != 1) {
+        throw std::runtime_error("the random number generator failed");
+    }
+    return toHex(buffer.data(), bytes);
+}
+
+std::string sha256Hex(std::string_view text) {
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    SHA256(reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest);
+    return toHex(digest, sizeof digest);
+}
+
+std::string hashPassword(std::string_view password, int iterations) {
+    const std::string salt = randomHex(16);
+    return "pbkdf2-sha256$" + std::to_string(iterations) + "$" + salt + "$" +
+           derive(password, salt, iterations);
+}
+
+bool verifyPassword(std::string_view password, const std::string& stored) {
+    const auto first = stored.find('$');
+    const auto second = stored.find('$', first + 1);
+    const auto third = stored.find('$', second + 1);
+    if (first == std::string::npos || second == std::string::npos ||
+        third == std::string::npos || stored.substr(0, first) != "pbkdf2-sha256") {
+        return false;
+    }
+    int iterations = 0;
+    try {
+        iterations = std::stoi(stored.substr(first + 1, second - first - 1));
+    } catch (const std::exception&) {
+        return false;
+    }
+    if (iterations < 1) return false;
+    const std::string salt = stored.substr(second + 1, third - second - 1);
+    const std::string expected = stored.substr(third + 1);
+    const std::string actual = derive(password, salt, iterations);
+    return expected.size() == actual.size() &&
+           CRYPTO_memcmp(expected.data(), actual.data(), actual.size()) == 0;
+}
+
+}  // namespace ces

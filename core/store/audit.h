@@ -1,0 +1,17 @@
+#pragma once
+// The audit log: every state change and every read of personal data leaves a row.
+#include "core/ids.h"
+#include "core/iso_time.h"
+#include "core/store/connection.h"
+
+#include <optional>
+#include <string>
+
+namespace ces::store {
+
+/// Writes one audit row (call inside the transaction whose change it records).
+void audit(Connection& connection, std::optional<UserId> who, const std::string& action,
+           const std::string& entity, const std::string& entityId, Instant at,
+           const std::string& detail = "");
+
+}  // namespace ces::store

@@ -1,0 +1,96 @@
+#include "core/store/connection.h"
+
+#include <Poco/Data/Binding.h>
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/Statement.h>
+
+namespace ces::store {
+
+using Poco::Data::Statement;
+
+namespace {
+
+void bindAll(Statement& statement, const std::vector<SqlValue>& params) {
+    for (const auto& param : params) {
+        std::visit(
+            [&](const auto& value) {
+                using T = std::decay_t<decltype(value)>;
+                if constexpr (std::is_same_v<T, std::monostate>) {
+                    statement, Poco::Data::Keywords::use(Poco::Data::Keywords::null);
+                } else if constexpr (std::is_same_v<T, std::int64_t>) {
+                    statement, Poco::Data::Keywords::bind(static_cast<Poco::Int64>(value));
+                } else {
+                    statement, Poco::Data::Keywords::bind(value);
+                }
+            },
+            param);
+    }
+}
+
+Rows collect(Statement& statement) {
+    Poco::Data::RecordSet records(statement);
+    std::vector<std::vector<Poco::Dynamic::Var>> cells;
+    cells.reserve(records.rowCount());
+    const std::size_t columns = records.columnCount();
+    for (std::size_t row = 0; row < records.rowCount(); ++row) {
+        std::vector<Poco::Dynamic::Var> values;
+        values.reserve(columns);
+        for (std::size_t col = 0; col < columns; ++col) values.push_back(records.value(col, row));
+        cells.push_back(std::move(values));
+    }
+    return Rows(std::move(cells));
+}
+
+}  // namespace
+
+bool Rows::isNull(std::size_t row, std::size_t col) const { return cells_.at(row).at(col).isEmpty(); }
+
+std::int64_t Rows::integer(std::size_t row, std::size_t col) const {
+    const auto& cell = cells_.at(row).at(col);
+    return cell.isEmpty() ? 0 : cell.convert<Poco::Int64>();
+}
+
+double Rows::real(std::size_t row, std::size_t col) const {
+    const auto& cell = cells_.at(row).at(col);
+    return cell.isEmpty() ? 0.0 : cell.convert<double>();
+}
+
+std::string Rows::text(std::size_t row, std::size_t col) const {
+    const auto& cell = cells_.at(row).at(col);
+    return cell.isEmpty() ? std::string() : cell.convert<std::string>();
+}
+
+std::optional<std::string> Rows::optionalText(std::size_t row, std::size_t col) const {
+    if (isNull(row, col)) return std::nullopt;
+    return text(row, col);
+}
+
+Connection::Connection(Poco::Data::Session session, Dialect dialect)
+    : session_(std::move(session)), dialect_(dialect) {}
+
+void Connection::execute(const std::string& sql, const std::vector<SqlValue>& params) {
+    executeCounting(sql, params);
+}
+
+std::size_t Connection::executeCounting(const std::string& sql,
+                                        const std::vector<SqlValue>& params) {
+    Statement statement(session_);
+    statement << sql;
+    bindAll(statement, params);
+    return statement.execute();
+}
+
+std::int64_t Connection::insert(const std::string& sql, const std::vector<SqlValue>& params) {
+    Rows rows = query(sql, params);
+    return rows.integer(0, 0);
+}
+
+Rows Connection::query(const std::string& sql, const std::vector<SqlValue>& params) {
+    Statement statement(session_);
+    statement << sql;
+    bindAll(statement, params);
+    statement.execute();
+    return collect(statement);
+}
+
+}  // namespace ces::store

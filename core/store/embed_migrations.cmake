@@ -1,0 +1,15 @@
+# Writes migrations_embedded.h: every numbered migrations/NNN_name.sql as a string constant,
+# so the executable carries its schema and needs no files at run time.
+file(GLOB migration_files "${MIGRATIONS_DIR}/*.sql")
+list(SORT migration_files)
+set(content "#pragma once\n// Generated from core/store/migrations/*.sql; do not edit.\n#include <array>\n#include <string_view>\n\nnamespace ces::store {\n\nstruct Migration {\n    int version;\n    std::string_view name;\n    std::string_view sql;\n};\n\ninline constexpr std::array kMigrations{\n")
+foreach(file ${migration_files})
+    get_filename_component(name "${file}" NAME_WE)
+    string(REGEX MATCH "^[0-9]+" number "${name}")
+    math(EXPR version "${number}")
+    file(READ "${file}" sql)
+    string(APPEND content "    Migration{${version}, \"${name}\", R\"ces_sql(${sql})ces_sql\"},\n")
+endforeach()
+string(APPEND content "};\n\n}  // namespace ces::store\n")
+file(WRITE "${OUTPUT}.tmp" "${content}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUTPUT}.tmp" "${OUTPUT}")

@@ -1,0 +1,275 @@
+#include "core/store/orders.h"
+
+#include "core/credentials.h"
+#include "core/store/accounts.h"
+#include "core/store/audit.h"
+#include "core/store/catalogue.h"
+#include "core/store/geography.h"
+#include "core/store/order_access.h"
+#include "core/store/residents.h"
+#include "core/store/stock.h"
+
+#include <set>
+
+namespace ces::store {
+
+namespace {
+
+const char* const kNextCounter =
+    "INSERT INTO counters (name, value) VALUES ($1, 1) "
+    "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value";
+const char* const kInsertOrder =
+    "INSERT INTO orders (reference, tracking_token, resident_id, prescriber_id, team_id, "
+    "funder_id, speed, status, notes, total_pence, created_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
+const char* const kInsertLine =
+    "INSERT INTO order_lines (order_id, item_code, quantity, unit_price_pence) "
+    "VALUES ($1, $2, $3, $4) RETURNING id";
+const char* const kInsertSpecial =
+    "INSERT INTO specials (order_id, description, estimated_price_pence, status, requested_at) "
+    "VALUES ($1, $2, $3, 'requested', $4)";
+const char* const kInsertEvent =
+    "INSERT INTO order_events (order_id, from_status, to_status, at, user_id, note) "
+    "VALUES ($1, $2, $3, $4, $5, $6)";
+const char* const kSetStatus = "UPDATE orders SET status = $1 WHERE id = $2";
+const char* const kSetApproved = "UPDATE orders SET approved_at = $1, due_by = $2 WHERE id = $3";
+const char* const kLinesToReserve =
+    "SELECT id, item_code, quantity, depot_id FROM order_lines WHERE order_id = $1 ORDER BY id";
+const char* const kSetLineDepot = "UPDATE order_lines SET depot_id = $1 WHERE id = $2";
+const char* const kSavepointReserve = "SAVEPOINT reserve_lines";
+const char* const kReleaseReserve = "RELEASE SAVEPOINT reserve_lines";
+const char* const kRollbackReserve = "ROLLBACK TO SAVEPOINT reserve_lines";
+const char* const kCountSpecials = "SELECT COUNT(*) FROM specials WHERE order_id = $1";
+const char* const kStartLoan =
+    "INSERT INTO loans (order_line_id, resident_id, item_code, quantity, started_at) "
+    "VALUES ($1, $2, $3, $4, $5)";
+const char* const kReservedToLoan =
+    "UPDATE stock SET reserved = reserved - $1, on_loan = on_loan + $1 "
+    "WHERE depot_id = $2 AND item_code = $3 AND reserved >= $1 RETURNING reserved";
+const char* const kSetDelivered = "UPDATE orders SET delivered_at = $1 WHERE id = $2";
+
+std::string newReference(Connection& c, Instant now) {
+    const auto year = static_cast<int>(
+        std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)).year());
+    const std::int64_t number =
+        c.query(kNextCounter, {"order-" + std::to_string(year)}).integer(0, 0);
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "ORD-%d-%06lld", year, static_cast<long long>(number));
+    return buffer;
+}
+
+void moveTo(Connection& c, OrderRow& order, OrderStatus to, const Actor& actor, Instant now,
+            const std::string& note = "") {
+    requireTransition(order.status, to);
+    c.execute(kSetStatus, {std::string(toString(to)), order.id.value()});
+    c.execute(kInsertEvent, {order.id.value(), std::string(toString(order.status)),
+                             std::string(toString(to)), formatInstant(now), actor.id.value(),
+                             note});
+    audit(c, actor.id, "order." + std::string(toString(to)), "order", order.reference, now, note);
+    order.status = to;
+}
+
+// Reserves every line at the depot nearest the resident; a short line throws OutOfStock.
+void reserveLines(Connection& c, const OrderRow& order) {
+    const auto resident = findResident(c, order.resident);
+    const auto place = resident ? findPostcode(c, resident->postcode) : std::nullopt;
+    const DeliveryPlace where{resident ? resident->district : "", place ? place->lat : 0.0,
+                              place ? place->lon : 0.0};
+    Rows lines = c.query(kLinesToReserve, {order.id.value()});
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (!lines.isNull(i, 3)) continue;
+        const DepotId depot = reserveStock(c, lines.text(i, 1), lines.integer(i, 2), where,
+                                           "lines[" + std::to_string(i) + "].item_code");
+        c.execute(kSetLineDepot, {depot.value(), lines.integer(i, 0)});
+    }
+}
+
+void allocate(Connection& c, OrderRow& order, const Actor& actor, Instant now) {
+    reserveLines(c, order);
+    const bool hasSpecials = c.query(kCountSpecials, {order.id.value()}).integer(0, 0) > 0;
+    moveTo(c, order, hasSpecials ? OrderStatus::awaiting_special : OrderStatus::allocated, actor,
+           now);
+}
+
+// Approval starts the delivery clock.
+void approve(Connection& c, OrderRow& order, const Actor& actor, Instant now,
+             const WorkingDayCalendar& calendar) {
+    moveTo(c, order, OrderStatus::approved, actor, now);
+    const Instant due = dueBy(order.speed, now, calendar);
+    c.execute(kSetApproved, {formatInstant(now), formatInstant(due), order.id.value()});
+    order.dueBy = due;
+}
+
+struct PricedLine {
+    std::string itemCode;
+    std::int64_t quantity;
+    Pence unitPrice;
+};
+
+std::vector<PricedLine> validateLines(Connection& c, const NewOrder& order) {
+    if (order.lines.empty() && order.specials.empty()) {
+        throw ValidationError("lines", "an order needs at least one item or special");
+    }
+    if (order.lines.size() > kMaxOrderLines) {
+        throw ValidationError("lines", "an order may have at most " +
+                                           std::to_string(kMaxOrderLines) + " lines");
+    }
+    std::vector<PricedLine> priced;
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < order.lines.size(); ++i) {
+        const auto& line = order.lines[i];
+        const std::string at = "lines[" + std::to_string(i) + "]";
+        if (line.quantity < 1 || line.quantity > kMaxLineQuantity) {
+            throw ValidationError(at + ".quantity", "quantity must be between 1 and " +
+                                                        std::to_string(kMaxLineQuantity));
+        }
+        const auto item = findItem(c, line.itemCode);
+        if (!item) {
+            throw ValidationError(at + ".item_code",
+                                  "no catalogue item has the code " + line.itemCode);
+        }
+        if (!seen.insert(line.itemCode).second) {
+            throw ValidationError(at + ".item_code", line.itemCode + " is listed twice");
+        }
+        priced.push_back({line.itemCode, line.quantity, item->pricePence});
+    }
+    for (std::size_t i = 0; i < order.specials.size(); ++i) {
+        const auto& special = order.specials[i];
+        const std::string at = "specials[" + std::to_string(i) + "]";
+        if (special.description.find_first_not_of(" \t") == std::string::npos ||
+            special.description.size() > 1000) {
+            throw ValidationError(at + ".description",
+                                  "a special needs a description of up to 1000 characters");
+        }
+        if (special.estimatedPricePence < 0 || special.estimatedPricePence > 100'000'000) {
+            throw ValidationError(at + ".estimated_price_pence",
+                                  "estimated_price_pence must be between 0 and 100000000");
+        }
+    }
+    return priced;
+}
+
+void startLoans(Connection& c, const OrderRow& order, Instant now) {
+    Rows lines = c.query(kLinesToReserve, {order.id.value()});
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines.isNull(i, 3)) throw Conflict("not_reserved", "a line has no reserved stock");
+        if (c.query(kReservedToLoan, {lines.integer(i, 2), lines.integer(i, 3), lines.text(i, 1)})
+                .empty()) {
+            throw Conflict("stock_mismatch", "the reserved stock for a line is not there");
+        }
+        c.execute(kStartLoan, {lines.integer(i, 0), order.resident.value(), lines.text(i, 1),
+                               lines.integer(i, 2), formatInstant(now)});
+    }
+    c.execute(kSetDelivered, {formatInstant(now), order.id.value()});
+}
+
+}  // namespace
+
+OrderOutcome progressOrder(Connection& c, const std::string& reference, OrderStatus to,
+                           const Actor& actor, Instant now, const std::string& note) {
+    const bool deliveryStep = to == OrderStatus::scheduled || to == OrderStatus::out_for_delivery ||
+                              to == OrderStatus::delivered || to == OrderStatus::failed_visit;
+    if (!deliveryStep) {
+        throw ValidationError("status", "only delivery steps can be recorded this way");
+    }
+    if (actor.role != Role::planner && actor.role != Role::driver &&
+        actor.role != Role::warehouse && actor.role != Role::admin) {
+        throw Forbidden("your role may not record deliveries");
+    }
+    OrderRow row = findOrderRow(c, reference);
+    requireTransition(row.status, to);
+    if (to == OrderStatus::delivered) startLoans(c, row, now);
+    moveTo(c, row, to, actor, now, note);
+    return {row.reference, row.status, row.dueBy, row.trackingToken};
+}
+
+OrderOutcome createOrder(Connection& c, const NewOrder& order, const Actor& actor, Instant now,
+                         const WorkingDayCalendar& calendar) {
+    if (actor.role != Role::prescriber || !actor.team) {
+        throw Forbidden("only prescribers may place orders");
+    }
+    if (!findResident(c, order.resident) || !teamServesResident(c, *actor.team, order.resident)) {
+        throw ValidationError("resident_id", "no resident with that id is served by your team");
+    }
+    if (order.notes.size() > 2000) {
+        throw ValidationError("notes", "notes may be at most 2000 characters");
+    }
+    const auto lines = validateLines(c, order);
+    Pence total = 0;
+    for (const auto& line : lines) total += line.unitPrice * line.quantity;
+    for (const auto& special : order.specials) total += special.estimatedPricePence;
+
+    const TeamInfo team = findTeam(c, *actor.team);
+    OrderRow row;
+    row.reference = newReference(c, now);
+    row.trackingToken = randomHex(16);
+    row.resident = order.resident;
+    row.team = *actor.team;
+    row.speed = order.speed;
+    row.status = OrderStatus::submitted;
+    row.id = OrderId(c.insert(
+        kInsertOrder,
+        {row.reference, row.trackingToken, order.resident.value(), actor.id.value(),
+         actor.team->value(), team.funder.value(), std::string(toString(order.speed)),
+         std::string(toString(OrderStatus::submitted)), order.notes, total, formatInstant(now)}));
+    for (const auto& line : lines) {
+        c.insert(kInsertLine, {row.id.value(), line.itemCode, line.quantity, line.unitPrice});
+    }
+    for (const auto& special : order.specials) {
+        c.execute(kInsertSpecial, {row.id.value(), special.description,
+                                   special.estimatedPricePence, formatInstant(now)});
+    }
+    c.execute(kInsertEvent, {row.id.value(), std::monostate{},
+                             std::string(toString(OrderStatus::submitted)), formatInstant(now),
+                             actor.id.value(), std::string()});
+    audit(c, actor.id, "order.create", "order", row.reference, now);
+
+    if (total > team.approvalLimit) {
+        moveTo(c, row, OrderStatus::awaiting_approval, actor, now,
+               "total over the team's approval limit");
+    } else {
+        // A prescriber ordering within their limit gets the stock now or a 409 with equivalents:
+        // the whole order (this savepoint) is undone when a line is short.
+        approve(c, row, actor, now, calendar);
+        allocate(c, row, actor, now);
+    }
+    return {row.reference, row.status, row.dueBy, row.trackingToken};
+}
+
+OrderOutcome approveOrder(Connection& c, const std::string& reference, const Actor& actor,
+                          Instant now, const WorkingDayCalendar& calendar) {
+    OrderRow row = loadOrderFor(c, reference, actor, OrderAccess::approve);
+    if (row.status != OrderStatus::awaiting_approval) {
+        throw Conflict("invalid_transition", "order " + reference + " is " +
+                                                 std::string(toString(row.status)) +
+                                                 ", not awaiting approval");
+    }
+    approve(c, row, actor, now, calendar);
+    // The budget decision stands even when stock is short: the order waits, approved, for stock
+    // (its partial reservations undone) and the warehouse allocates it when stock arrives.
+    c.execute(kSavepointReserve);
+    try {
+        allocate(c, row, actor, now);
+        c.execute(kReleaseReserve);
+    } catch (const OutOfStock&) {
+        c.execute(kRollbackReserve);
+        c.execute(kReleaseReserve);
+    }
+    return {row.reference, row.status, row.dueBy, row.trackingToken};
+}
+
+OrderOutcome cancelOrder(Connection& c, const std::string& reference, const Actor& actor,
+                         Instant now, const std::string& reason) {
+    OrderRow row = loadOrderFor(c, reference, actor, OrderAccess::cancel);
+    requireTransition(row.status, OrderStatus::cancelled);
+    Rows lines = c.query(kLinesToReserve, {row.id.value()});
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines.isNull(i, 3)) continue;
+        releaseStock(c, DepotId(lines.integer(i, 3)), lines.text(i, 1), lines.integer(i, 2));
+        c.execute(kSetLineDepot, {std::monostate{}, lines.integer(i, 0)});
+    }
+    moveTo(c, row, OrderStatus::cancelled, actor, now, reason);
+    return {row.reference, row.status, row.dueBy, row.trackingToken};
+}
+
+}  // namespace ces::store

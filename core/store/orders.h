@@ -1,0 +1,67 @@
+#pragma once
+// Orders: creation, approval and cancellation. Each transition checks the lifecycle rule,
+// writes the change, its history event and an audit row in the caller's one transaction.
+#include "core/calendar.h"
+#include "core/due_dates.h"
+#include "core/iso_time.h"
+#include "core/order_lifecycle.h"
+#include "core/store/connection.h"
+#include "core/types.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ces::store {
+
+struct NewOrderLine {
+    std::string itemCode;
+    std::int64_t quantity = 0;
+};
+
+struct NewSpecial {
+    std::string description;
+    Pence estimatedPricePence = 0;
+};
+
+/// What a prescriber asks for.
+struct NewOrder {
+    ResidentId resident;
+    Speed speed = Speed::five_day;
+    std::vector<NewOrderLine> lines;
+    std::vector<NewSpecial> specials;
+    std::string notes;
+};
+
+/// The answer to a successful order, transition or approval.
+struct OrderOutcome {
+    std::string reference;
+    OrderStatus status = OrderStatus::submitted;
+    std::optional<Instant> dueBy;
+    std::string trackingToken;
+};
+
+/// Most lines and units one order may carry (a guard against mistakes, not a clinical limit).
+inline constexpr std::size_t kMaxOrderLines = 50;
+inline constexpr std::int64_t kMaxLineQuantity = 100;
+
+/// Validates and creates an order for the actor's team; approves and reserves at once when the
+/// total is within the team's approval limit. Throws ValidationError, Forbidden or OutOfStock.
+OrderOutcome createOrder(Connection& c, const NewOrder& order, const Actor& actor, Instant now,
+                         const WorkingDayCalendar& calendar);
+
+/// A budget holder approves an order waiting for approval; its lines are reserved.
+OrderOutcome approveOrder(Connection& c, const std::string& reference, const Actor& actor,
+                          Instant now, const WorkingDayCalendar& calendar);
+
+/// Cancels an order not yet out for delivery; reserved stock goes back.
+OrderOutcome cancelOrder(Connection& c, const std::string& reference, const Actor& actor,
+                         Instant now, const std::string& reason);
+
+/// Moves an order along its delivery path (scheduled, out_for_delivery, delivered, failed_visit)
+/// for staff who run visits. Delivery starts a loan per line and moves its stock from reserved
+/// to on loan.
+OrderOutcome progressOrder(Connection& c, const std::string& reference, OrderStatus to,
+                           const Actor& actor, Instant now, const std::string& note);
+
+}  // namespace ces::store

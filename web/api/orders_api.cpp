@@ -1,0 +1,177 @@
+#include "core/store/order_queries.h"
+#include "core/store/orders.h"
+#include "web/api/routes.h"
+#include "web/http/json_body.h"
+
+namespace ces::web {
+
+namespace {
+
+Poco::Dynamic::Var nullable(const std::optional<std::string>& text) {
+    return text ? Poco::Dynamic::Var(*text) : Poco::Dynamic::Var();
+}
+
+Poco::JSON::Object::Ptr outcomeJson(const store::OrderOutcome& outcome) {
+    auto json = jsonObject();
+    json->set("reference", outcome.reference);
+    json->set("status", std::string(toString(outcome.status)));
+    json->set("due_by", outcome.dueBy ? Poco::Dynamic::Var(formatInstant(*outcome.dueBy))
+                                      : Poco::Dynamic::Var());
+    return json;
+}
+
+store::NewOrder parseOrder(const std::string& text) {
+    auto body = JsonFields::parse(text);
+    body.allowOnly({"resident_id", "speed", "lines", "specials", "notes"});
+    store::NewOrder order;
+    order.resident = ResidentId(body.integer("resident_id"));
+    const std::string speed = body.text("speed");
+    const auto parsed = parseSpeed(speed);
+    if (!parsed) {
+        throw ValidationError("speed", "speed must be one of emergency, next_day, 3_day, 5_day");
+    }
+    order.speed = *parsed;
+    for (const auto& line : body.objects("lines", !body.has("specials"))) {
+        line.allowOnly({"item_code", "quantity"});
+        order.lines.push_back({line.text("item_code"), line.integer("quantity")});
+    }
+    for (const auto& special : body.objects("specials", false)) {
+        special.allowOnly({"description", "estimated_price_pence"});
+        order.specials.push_back(
+            {special.text("description"), special.integer("estimated_price_pence")});
+    }
+    order.notes = body.optionalText("notes");
+    return order;
+}
+
+Response createOrder(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::prescriber});
+    const store::NewOrder order = parseOrder(request.body);
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        const auto outcome = store::createOrder(c, order, actor, app.now(), app.calendar);
+        auto answer = outcomeJson(outcome);
+        answer->set("tracking_token", outcome.trackingToken);
+        return jsonResponse(201, answer);
+    });
+}
+
+Response readOrder(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::prescriber, Role::budget_holder,
+                                                   Role::warehouse, Role::planner});
+    const auto d = app.db.write([&](store::Connection& c) {
+        return store::readOrder(c, request.pathParams["ref"], actor, app.now());
+    });
+    auto json = jsonObject();
+    json->set("reference", d.reference);
+    json->set("status", std::string(toString(d.status)));
+    json->set("speed", std::string(toString(d.speed)));
+    json->set("due_by", nullable(d.dueBy));
+    json->set("created_at", d.createdAt);
+    json->set("total_pence", d.totalPence);
+    json->set("notes", d.notes);
+    auto resident = jsonObject();
+    resident->set("id", d.residentId.value());
+    resident->set("name", d.residentName);
+    resident->set("postcode", d.residentPostcode);
+    resident->set("district", d.residentDistrict);
+    json->set("resident", resident);
+    auto lines = jsonArray();
+    for (const auto& l : d.lines) {
+        auto line = jsonObject();
+        line->set("item_code", l.itemCode);
+        line->set("name", l.name);
+        line->set("quantity", l.quantity);
+        line->set("unit_price_pence", l.unitPricePence);
+        line->set("depot", nullable(l.depotCode));
+        lines->add(line);
+    }
+    json->set("lines", lines);
+    auto specials = jsonArray();
+    for (const auto& s : d.specials) {
+        auto special = jsonObject();
+        special->set("description", s.description);
+        special->set("estimated_price_pence", s.estimatedPricePence);
+        special->set("status", s.status);
+        specials->add(special);
+    }
+    json->set("specials", specials);
+    auto history = jsonArray();
+    for (const auto& e : d.history) {
+        auto event = jsonObject();
+        event->set("from", nullable(e.from));
+        event->set("to", e.to);
+        event->set("at", e.at);
+        event->set("by", e.by);
+        event->set("note", e.note);
+        history->add(event);
+    }
+    json->set("history", history);
+    json->set("visits", jsonArray());
+    if (actor.role == Role::prescriber) {
+        json->set("tracking_token", d.trackingToken);
+    }
+    return jsonResponse(200, json);
+}
+
+Response listOrders(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::prescriber, Role::budget_holder,
+                                                   Role::warehouse, Role::planner});
+    std::optional<OrderStatus> status;
+    if (const auto text = request.queryValue("status"); !text.empty()) {
+        status = parseOrderStatus(text);
+        if (!status) throw ValidationError("status", "status " + text + " is not an order status");
+    }
+    const auto orders = app.db.read(
+        [&](store::Connection& c) { return store::listOrders(c, actor, status, 500); });
+    auto list = jsonArray();
+    for (const auto& o : orders) {
+        auto json = jsonObject();
+        json->set("reference", o.reference);
+        json->set("status", std::string(toString(o.status)));
+        json->set("speed", std::string(toString(o.speed)));
+        json->set("due_by", nullable(o.dueBy));
+        json->set("created_at", o.createdAt);
+        json->set("resident_id", o.residentId.value());
+        list->add(json);
+    }
+    auto answer = jsonObject();
+    answer->set("orders", list);
+    return jsonResponse(200, answer);
+}
+
+Response approveOrder(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::budget_holder});
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        return jsonResponse(200, outcomeJson(store::approveOrder(c, request.pathParams["ref"],
+                                                                 actor, app.now(),
+                                                                 app.calendar)));
+    });
+}
+
+Response cancelOrder(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::prescriber, Role::budget_holder});
+    std::string reason;
+    if (!request.body.empty()) {
+        auto body = JsonFields::parse(request.body);
+        body.allowOnly({"reason"});
+        reason = body.optionalText("reason");
+    }
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        return jsonResponse(200, outcomeJson(store::cancelOrder(c, request.pathParams["ref"],
+                                                                actor, app.now(), reason)));
+    });
+}
+
+}  // namespace
+
+void addOrderRoutes(Router& router, App& app) {
+    router.add("POST", "/api/v1/orders", [&app](Request& r) { return createOrder(app, r); });
+    router.add("GET", "/api/v1/orders", [&app](Request& r) { return listOrders(app, r); });
+    router.add("GET", "/api/v1/orders/{ref}", [&app](Request& r) { return readOrder(app, r); });
+    router.add("POST", "/api/v1/orders/{ref}/approve",
+               [&app](Request& r) { return approveOrder(app, r); });
+    router.add("POST", "/api/v1/orders/{ref}/cancel",
+               [&app](Request& r) { return cancelOrder(app, r); });
+}
+
+}  // namespace ces::web

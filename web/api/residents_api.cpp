@@ -1,0 +1,86 @@
+#include "core/store/residents.h"
+#include "web/api/routes.h"
+#include "web/http/json_body.h"
+
+#include <charconv>
+
+namespace ces::web {
+
+namespace {
+
+Poco::JSON::Object::Ptr residentJson(const Resident& r) {
+    auto json = jsonObject();
+    json->set("id", r.id.value());
+    json->set("nhs_number", r.nhsNumber);
+    json->set("name", r.name);
+    json->set("date_of_birth", r.dateOfBirth);
+    json->set("address_line1", r.addressLine1);
+    json->set("town", r.town);
+    json->set("postcode", r.postcode);
+    json->set("district", r.district);
+    json->set("phone", r.phone);
+    json->set("access_notes", r.accessNotes);
+    return json;
+}
+
+Response registerResident(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::prescriber});
+    auto body = JsonFields::parse(request.body);
+    body.allowOnly({"nhs_number", "name", "date_of_birth", "address_line1", "town", "postcode",
+                    "phone", "access_notes"});
+    NewResident resident;
+    resident.nhsNumber = body.text("nhs_number");
+    resident.name = body.text("name");
+    resident.dateOfBirth = body.text("date_of_birth");
+    resident.addressLine1 = body.text("address_line1");
+    resident.town = body.text("town");
+    resident.postcode = body.text("postcode");
+    resident.phone = body.optionalText("phone");
+    resident.accessNotes = body.optionalText("access_notes");
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        const auto registered = store::registerResident(c, resident, actor, app.now());
+        auto answer = jsonObject();
+        answer->set("id", registered.id.value());
+        answer->set("district", registered.district);
+        if (registered.existing) answer->set("existing", true);
+        return jsonResponse(registered.existing ? 200 : 201, answer);
+    });
+}
+
+Response findResidents(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::prescriber});
+    const std::string nhs = request.queryValue("nhs_number");
+    if (nhs.empty()) throw BadRequest("nhs_number", "nhs_number is required");
+    auto found = app.db.write([&](store::Connection& c) {
+        return store::findResidentsByNhsNumber(c, nhs, actor, app.now());
+    });
+    auto list = jsonArray();
+    for (const auto& r : found) list->add(residentJson(r));
+    auto answer = jsonObject();
+    answer->set("residents", list);
+    return jsonResponse(200, answer);
+}
+
+Response readResident(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::prescriber});
+    const std::string& text = request.pathParams["id"];
+    std::int64_t id = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (error != std::errc() || end != text.data() + text.size() || id <= 0) {
+        throw BadRequest("id", "a resident id is a positive whole number");
+    }
+    auto resident = app.db.write([&](store::Connection& c) {
+        return store::readResident(c, ResidentId(id), actor, app.now());
+    });
+    return jsonResponse(200, residentJson(resident));
+}
+
+}  // namespace
+
+void addResidentRoutes(Router& router, App& app) {
+    router.add("POST", "/api/v1/residents", [&app](Request& r) { return registerResident(app, r); });
+    router.add("GET", "/api/v1/residents", [&app](Request& r) { return findResidents(app, r); });
+    router.add("GET", "/api/v1/residents/{id}", [&app](Request& r) { return readResident(app, r); });
+}
+
+}  // namespace ces::web

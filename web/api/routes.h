@@ -1,0 +1,26 @@
+#pragma once
+// Each file under web/api/ registers its endpoints; handlers parse, call one store operation,
+// and render.
+#include "web/app.h"
+#include "web/http/router.h"
+
+namespace ces::web {
+
+void addSessionRoutes(Router& router, App& app);
+void addCatalogueRoutes(Router& router, App& app);
+void addResidentRoutes(Router& router, App& app);
+void addOrderRoutes(Router& router, App& app);
+void addTrackingRoutes(Router& router, App& app);
+void addStockRoutes(Router& router, App& app);
+
+/// Every API route.
+inline void addApiRoutes(Router& router, App& app) {
+    addSessionRoutes(router, app);
+    addCatalogueRoutes(router, app);
+    addResidentRoutes(router, app);
+    addOrderRoutes(router, app);
+    addTrackingRoutes(router, app);
+    addStockRoutes(router, app);
+}
+
+}  // namespace ces::web

@@ -1,0 +1,69 @@
+#include "web/app.h"
+
+#include "core/store/accounts.h"
+#include "core/store/idempotency.h"
+#include "web/http/errors.h"
+#include "web/http/json_body.h"
+
+#include <algorithm>
+
+namespace ces::web {
+
+namespace {
+
+std::string sessionToken(const Request& request) {
+    const std::string authorization = request.header("authorization");
+    if (authorization.starts_with("Bearer ")) return authorization.substr(7);
+    return request.cookie("ces_session");
+}
+
+}  // namespace
+
+Actor requireActor(App& app, const Request& request) {
+    const std::string token = sessionToken(request);
+    if (token.empty() || token.size() > 200) throw Unauthenticated("please sign in");
+    auto actor = app.db.read(
+        [&](store::Connection& c) { return store::findSession(c, token, app.now()); });
+    if (!actor) throw Unauthenticated("your session has ended; please sign in again");
+    return *actor;
+}
+
+Actor requireRole(App& app, const Request& request, std::initializer_list<Role> roles) {
+    Actor actor = requireActor(app, request);
+    if (std::find(roles.begin(), roles.end(), actor.role) == roles.end()) {
+        throw Forbidden("your role (" + std::string(toString(actor.role)) +
+                        ") may not do this");
+    }
+    return actor;
+}
+
+Response idempotentWrite(App& app, const Request& request, const Actor& actor,
+                         const std::function<Response(store::Connection&)>& work) {
+    const std::string key = request.header("idempotency-key");
+    if (key.size() > 200) throw BadRequest("Idempotency-Key", "Idempotency-Key is too long");
+    return app.db.write([&](store::Connection& c) {
+        if (!key.empty()) {
+            if (auto prior = store::findIdempotentAnswer(c, actor.id, key)) {
+                if (prior->requestPath != request.method + " " + request.path) {
+                    return errorBody(422, "validation",
+                                     "this Idempotency-Key was used for another request",
+                                     "Idempotency-Key");
+                }
+                Response replay;
+                replay.status = prior->status;
+                replay.body = prior->body;
+                replay.headers.emplace_back("Idempotent-Replay", "true");
+                return replay;
+            }
+        }
+        Response response = work(c);
+        if (!key.empty() && response.status < 300) {
+            store::saveIdempotentAnswer(
+                c, actor.id, key,
+                {request.method + " " + request.path, response.status, response.body}, app.now());
+        }
+        return response;
+    });
+}
+
+}  // namespace ces::web

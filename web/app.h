@@ -1,0 +1,35 @@
+#pragma once
+// What every handler needs: the store, the calendar, the clock and the rate limiter. Passed in,
+// never global (tests set the clock).
+#include "core/calendar.h"
+#include "core/iso_time.h"
+#include "core/store/database.h"
+#include "core/types.h"
+#include "web/http/exchange.h"
+#include "web/rate_limiter.h"
+
+#include <functional>
+#include <initializer_list>
+
+namespace ces::web {
+
+struct App {
+    store::Database& db;
+    WorkingDayCalendar calendar;
+    std::function<Instant()> clock;
+    RateLimiter trackingLimiter;
+
+    Instant now() const { return clock(); }
+};
+
+/// The signed-in actor (bearer token or session cookie); Unauthenticated if none.
+Actor requireActor(App& app, const Request& request);
+/// The actor if their role is one of `roles`; Forbidden otherwise.
+Actor requireRole(App& app, const Request& request, std::initializer_list<Role> roles);
+
+/// Runs a write honouring Idempotency-Key: a retry with the same key (same caller) gets the
+/// first answer; the answer is stored in the same transaction as the write.
+Response idempotentWrite(App& app, const Request& request, const Actor& actor,
+                         const std::function<Response(store::Connection&)>& work);
+
+}  // namespace ces::web

@@ -1,0 +1,57 @@
+#pragma once
+// The server's own view of one HTTP exchange, independent of POCO so handlers stay plain.
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <Poco/JSON/Object.h>
+
+namespace ces::web {
+
+struct Request {
+    std::string method;
+    std::string path;
+    std::map<std::string, std::string> query;
+    std::map<std::string, std::string> headers;  ///< Lower-case names.
+    std::map<std::string, std::string> pathParams;
+    std::string body;
+    std::string clientAddress;
+
+    std::string header(const std::string& lowerName) const;
+    std::string queryValue(const std::string& name, const std::string& otherwise = "") const;
+    std::string cookie(const std::string& name) const;
+};
+
+struct Response {
+    int status = 200;
+    std::string contentType = "application/json";
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+};
+
+/// An ordered JSON object (keys stay in insertion order).
+Poco::JSON::Object::Ptr jsonObject();
+Poco::JSON::Array::Ptr jsonArray();
+std::string toJson(const Poco::JSON::Object::Ptr& object);
+Response jsonResponse(int status, const Poco::JSON::Object::Ptr& object);
+
+/// 401: no valid session.
+class Unauthenticated : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// 429: too many tries; `retryAfterSeconds` goes into Retry-After.
+class RateLimited : public std::runtime_error {
+public:
+    RateLimited(const std::string& message, int retryAfterSeconds)
+        : std::runtime_error(message), retryAfterSeconds_(retryAfterSeconds) {}
+    int retryAfterSeconds() const { return retryAfterSeconds_; }
+
+private:
+    int retryAfterSeconds_;
+};
+
+}  // namespace ces::web

@@ -12,6 +12,7 @@ void addResidentRoutes(Router& router, App& app);
 void addOrderRoutes(Router& router, App& app);
 void addTrackingRoutes(Router& router, App& app);
 void addStockRoutes(Router& router, App& app);
+void addWarehouseRoutes(Router& router, App& app);  ///< Returns, assets, specials, plans, visits.
 
 /// Every API route.
 inline void addApiRoutes(Router& router, App& app) {
@@ -21,6 +22,7 @@ inline void addApiRoutes(Router& router, App& app) {
     addOrderRoutes(router, app);
     addTrackingRoutes(router, app);
     addStockRoutes(router, app);
+    addWarehouseRoutes(router, app);
 }
 
 }  // namespace ces::web

@@ -4,6 +4,7 @@
 #include "web/cli/commands.h"
 #include "web/cli/options.h"
 #include "web/http/server.h"
+#include "web/pages/pages.h"
 
 #include <csignal>
 #include <iostream>
@@ -60,6 +61,7 @@ int runServe(const std::vector<std::string>& args) {
                  web::RateLimiter(5, std::chrono::minutes(15))};
     web::Router router;
     web::addApiRoutes(router, app);
+    web::addPageRoutes(router, app);
     web::Server server(router, port, threads);
     server.start();
     if (options.flag("print-demo-logins")) {

@@ -1,0 +1,7 @@
+#include "web/api/routes.h"
+
+namespace ces::web {
+
+void addWarehouseRoutes(Router&, App&) {}
+
+}  // namespace ces::web

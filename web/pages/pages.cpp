@@ -1,0 +1,7 @@
+#include "web/pages/pages.h"
+
+namespace ces::web {
+
+void addPageRoutes(Router&, App&) {}
+
+}  // namespace ces::web

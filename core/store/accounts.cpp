@@ -23,6 +23,7 @@ const char* const kInsertSession =
 const char* const kSessionUser =
     "SELECT u.id, u.username, u.display_name, u.role, u.team_id FROM sessions s "
     "JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2";
+const char* const kAnyUser = "SELECT 1 FROM users LIMIT 1";
 const char* const kDeleteSession = "DELETE FROM sessions WHERE token_hash = $1";
 const char* const kTeamInfo =
     "SELECT name, approval_limit_pence, phone, funder_id FROM teams WHERE id = $1";
@@ -59,6 +60,8 @@ UserId createUser(Connection& c, const std::string& username, const std::string&
     audit(c, std::nullopt, "user.create", "user", std::to_string(id.value()), now, username);
     return id;
 }
+
+bool hasUsers(Connection& c) { return !c.query(kAnyUser).empty(); }
 
 std::optional<Actor> authenticate(Connection& c, const std::string& username,
                                   const std::string& password) {

@@ -17,6 +17,9 @@ TeamId createTeam(Connection& c, const std::string& name, FunderId funder, Pence
 UserId createUser(Connection& c, const std::string& username, const std::string& displayName,
                   Role role, std::optional<TeamId> team, const std::string& password, Instant now);
 
+/// True once any user exists (a new database has none).
+bool hasUsers(Connection& c);
+
 /// The user with this name and password, or nullopt (unknown name or wrong password).
 std::optional<Actor> authenticate(Connection& c, const std::string& username,
                                   const std::string& password);

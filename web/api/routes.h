@@ -6,6 +6,7 @@
 
 namespace ces::web {
 
+void addServiceRoutes(Router& router, App& app);  ///< Health and the OpenAPI document.
 void addSessionRoutes(Router& router, App& app);
 void addCatalogueRoutes(Router& router, App& app);
 void addResidentRoutes(Router& router, App& app);
@@ -16,6 +17,7 @@ void addWarehouseRoutes(Router& router, App& app);  ///< Returns, assets, specia
 
 /// Every API route.
 inline void addApiRoutes(Router& router, App& app) {
+    addServiceRoutes(router, app);
     addSessionRoutes(router, app);
     addCatalogueRoutes(router, app);
     addResidentRoutes(router, app);

@@ -56,14 +56,6 @@ Response signOut(App& app, Request& request) {
 }  // namespace
 
 void addSessionRoutes(Router& router, App& app) {
-    // A constant answer: the process is up and serving (also the peer for read benchmarks).
-    const std::string health =
-        std::string("{\"status\":\"ok\",\"db\":\"") + app.db.kindName() + "\"}";
-    router.add("GET", "/api/v1/health", [health](Request&) {
-        Response response;
-        response.body = health;
-        return response;
-    });
     router.add("POST", "/api/v1/sessions", [&app](Request& r) { return signIn(app, r); });
     router.add("DELETE", "/api/v1/sessions", [&app](Request& r) { return signOut(app, r); });
 }

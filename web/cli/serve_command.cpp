@@ -1,4 +1,6 @@
+#include "core/credentials.h"
 #include "core/demo/demo_county.h"
+#include "core/store/accounts.h"
 #include "core/store/database.h"
 #include "web/api/routes.h"
 #include "web/cli/commands.h"
@@ -24,6 +26,21 @@ void waitForStopSignal() {
     sigaddset(&signals, SIGTERM);
     int received = 0;
     sigwait(&signals, &received);
+}
+
+// A database with no users (not a demo) starts with one admin whose password is shown once.
+void createFirstAdmin(store::Database& db) {
+    const std::string password = randomHex(12);
+    const bool created = db.write([&](store::Connection& c) {
+        if (store::hasUsers(c)) return false;
+        store::createUser(c, "admin", "Service administrator", Role::admin, std::nullopt,
+                          password, systemNow());
+        return true;
+    });
+    if (created) {
+        std::cout << "ces: created user admin with password " << password
+                  << " (shown once: write it down)" << std::endl;
+    }
 }
 
 }  // namespace
@@ -57,6 +74,7 @@ int runServe(const std::vector<std::string>& args) {
     const std::size_t loaded =
         demo::ensurePostcodes(db, options.value("geo-dir", sharedDataDir() + "/geo"));
     if (loaded > 0) std::cout << "ces: loaded " << loaded << " postcodes" << std::endl;
+    createFirstAdmin(db);
     web::App app{db, WorkingDayCalendar(), systemNow,
                  web::RateLimiter(5, std::chrono::minutes(15))};
     web::Router router;

@@ -1,0 +1,207 @@
+#include "routing/vrptw/ruin_recreate.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ces::routing {
+
+namespace {
+
+/// Removes from one route `length` jobs forming a string that contains position `pos`, keeping a
+/// substring inside it with probability splitRate.
+void cutString(const RouteState& route, std::size_t pos, std::size_t length,
+               const RuinRecreateParameters& params, Rng& rng, std::vector<char>& removed) {
+    const std::size_t card = route.size();
+    std::size_t kept = 0;
+    if (length < card && rng.uniform() < params.splitRate) {
+        kept = 1;
+        while (length + kept < card && rng.uniform() > params.splitDepth && rng.uniform() < 0.5) {
+            ++kept;
+        }
+    }
+    const std::size_t span = length + kept;
+    const std::size_t lowest = pos + 1 >= span ? pos + 1 - span : 0;
+    const std::size_t highest = std::min(pos, card - span);
+    const std::size_t start = lowest + rng.below(highest - lowest + 1);
+    const std::size_t keepAt = kept == 0 ? span : rng.below(length + 1);
+    for (std::size_t i = 0; i < span; ++i) {
+        if (i >= keepAt && i < keepAt + kept) {
+            continue;
+        }
+        removed[route.jobs[start + i]] = 1;
+    }
+}
+
+}  // namespace
+
+void ruin(SearchState& state, const SearchContext& context, const RuinRecreateParameters& params,
+          Rng& rng, RuinWorkspace& work, std::vector<std::size_t>& removed) {
+    const std::size_t routed = state.routedJobs();
+    if (routed == 0) {
+        return;
+    }
+    const std::size_t jobCount = context.problem.jobs().size();
+    work.routeOf.assign(jobCount, -1);
+    work.removed.assign(jobCount, 0);
+    work.ruinedRoute.assign(state.routes.size(), 0);
+    for (std::size_t r = 0; r < state.routes.size(); ++r) {
+        for (std::size_t j : state.routes[r].jobs) {
+            work.routeOf[j] = static_cast<int>(r);
+        }
+    }
+    const double avgRoute = static_cast<double>(routed) / static_cast<double>(state.routes.size());
+    const double maxString = std::min(params.maxStringLength, avgRoute);
+    const double maxRoutes = 4 * params.averageRemoved / (1 + maxString) - 1;
+    const auto routesToRuin = static_cast<std::size_t>(rng.uniform() * maxRoutes) + 1;
+
+    // Seed: a routed job, uniformly.
+    std::size_t pick = rng.below(routed);
+    std::size_t seed = 0;
+    for (const RouteState& route : state.routes) {
+        if (pick < route.size()) {
+            seed = route.jobs[pick];
+            break;
+        }
+        pick -= route.size();
+    }
+
+    std::size_t ruined = 0;
+    for (std::uint32_t job : context.neighbours[seed]) {
+        if (ruined >= routesToRuin) {
+            break;
+        }
+        const int r = work.routeOf[job];
+        if (r < 0 || work.ruinedRoute[static_cast<std::size_t>(r)] != 0) {
+            continue;
+        }
+        const RouteState& route = state.routes[static_cast<std::size_t>(r)];
+        const double longest = std::min(static_cast<double>(route.size()), maxString);
+        const auto length =
+            std::min(route.size(), static_cast<std::size_t>(rng.uniform() * longest) + 1);
+        const auto pos = static_cast<std::size_t>(
+            std::find(route.jobs.begin(), route.jobs.end(), job) - route.jobs.begin());
+        cutString(route, pos, length, params, rng, work.removed);
+        work.ruinedRoute[static_cast<std::size_t>(r)] = 1;
+        ++ruined;
+    }
+
+    std::vector<RouteState> kept;
+    kept.reserve(state.routes.size());
+    for (std::size_t r = 0; r < state.routes.size(); ++r) {
+        RouteState& route = state.routes[r];
+        if (work.ruinedRoute[r] != 0) {
+            std::vector<std::size_t> rest;
+            rest.reserve(route.size());
+            for (std::size_t j : route.jobs) {
+                if (work.removed[j] != 0) {
+                    removed.push_back(j);
+                } else {
+                    rest.push_back(j);
+                }
+            }
+            if (rest.empty()) {
+                continue;
+            }
+            route.jobs = std::move(rest);
+            route.refresh(context.problem);
+        }
+        kept.push_back(std::move(route));
+    }
+    state.routes = std::move(kept);
+}
+
+void recreate(SearchState& state, const SearchContext& context,
+              const RuinRecreateParameters& params, Rng& rng, std::vector<std::size_t> removed,
+              bool allowNewRoutes) {
+    const Problem& problem = context.problem;
+    const auto& jobs = problem.jobs();
+    removed.insert(removed.end(), state.unassigned.begin(), state.unassigned.end());
+    state.unassigned.clear();
+
+    // Order: random 4, largest demand 4, farthest 2, closest 1 (the paper's weights).
+    const double order = rng.uniform() * 11;
+    if (order < 4) {
+        for (std::size_t i = removed.size(); i > 1; --i) {
+            std::swap(removed[i - 1], removed[rng.below(i)]);
+        }
+    } else if (order < 8) {
+        std::sort(removed.begin(), removed.end(), [&](std::size_t a, std::size_t b) {
+            return jobs[a].demand != jobs[b].demand ? jobs[a].demand > jobs[b].demand : a < b;
+        });
+    } else if (order < 10) {
+        std::sort(removed.begin(), removed.end(), [&](std::size_t a, std::size_t b) {
+            return context.depotDistance[a] != context.depotDistance[b]
+                       ? context.depotDistance[a] > context.depotDistance[b]
+                       : a < b;
+        });
+    } else {
+        std::sort(removed.begin(), removed.end(), [&](std::size_t a, std::size_t b) {
+            return context.depotDistance[a] != context.depotDistance[b]
+                       ? context.depotDistance[a] < context.depotDistance[b]
+                       : a < b;
+        });
+    }
+    // Higher priorities first, so they are the ones that find room.
+    std::stable_sort(removed.begin(), removed.end(), [&](std::size_t a, std::size_t b) {
+        return jobs[a].priority > jobs[b].priority;
+    });
+
+    std::vector<char> used(problem.vehicles().size(), 0);
+    for (const RouteState& route : state.routes) {
+        used[route.vehicle] = 1;
+    }
+    const bool newRouteOnlyAsLastResort = context.objective == Objective::vehiclesThenDistance;
+
+    for (std::size_t j : removed) {
+        const Job& job = jobs[j];
+        Distance best = kNoTimeLimit;
+        std::size_t bestRoute = state.routes.size();
+        std::size_t bestPos = 0;
+        for (std::size_t r = 0; r < state.routes.size(); ++r) {
+            const RouteState& route = state.routes[r];
+            if (!problem.canServe(route.vehicle, j)) {
+                continue;
+            }
+            const auto& nodes = route.nodes();
+            for (std::size_t p = 0; p <= route.size(); ++p) {
+                if (nodes[p].departure > context.lastEnd[j]) {
+                    break;
+                }
+                if (rng.uniform() < params.blinkRate) {
+                    continue;
+                }
+                const std::optional<Distance> cost = route.insertionCost(problem, job, p);
+                if (cost && *cost < best) {
+                    best = *cost;
+                    bestRoute = r;
+                    bestPos = p;
+                }
+            }
+        }
+        std::size_t bestVehicle = used.size();
+        if (allowNewRoutes && (bestRoute == state.routes.size() || !newRouteOnlyAsLastResort)) {
+            for (std::size_t v = 0; v < used.size(); ++v) {
+                if (used[v] != 0 || !problem.canServe(v, j)) {
+                    continue;
+                }
+                const std::optional<Distance> cost = soloRouteCost(problem, v, j);
+                if (cost && *cost < best) {
+                    best = *cost;
+                    bestVehicle = v;
+                }
+            }
+        }
+        if (bestVehicle < used.size()) {
+            used[bestVehicle] = 1;
+            state.routes.emplace_back(problem, bestVehicle, std::vector<std::size_t>{j});
+        } else if (bestRoute < state.routes.size()) {
+            RouteState& route = state.routes[bestRoute];
+            route.jobs.insert(route.jobs.begin() + static_cast<std::ptrdiff_t>(bestPos), j);
+            route.refresh(problem);
+        } else {
+            state.unassigned.push_back(j);
+        }
+    }
+}
+
+}  // namespace ces::routing

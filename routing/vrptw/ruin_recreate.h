@@ -1,0 +1,38 @@
+#pragma once
+// Slack Induction by String Removals (Christiaens & Vanden Berghe, 2020): remove short strings of
+// neighbouring jobs from a few routes, then reinsert them greedily with "blinks".
+#include <cstddef>
+#include <vector>
+
+#include "routing/vrptw/rng.h"
+#include "routing/vrptw/search_state.h"
+
+namespace ces::routing {
+
+/// Tuning of ruin and recreate; defaults are the paper's.
+struct RuinRecreateParameters {
+    double averageRemoved = 10;   ///< c-bar: average jobs removed per ruin
+    double maxStringLength = 10;  ///< L-max: longest string taken from one route
+    double splitRate = 0.5;       ///< share of ruins that keep a substring inside the string
+    double splitDepth = 0.01;     ///< chance to stop growing the kept substring per step
+    double blinkRate = 0.01;      ///< chance to skip an insertion position
+};
+
+/// Scratch space reused between iterations of one thread.
+struct RuinWorkspace {
+    std::vector<int> routeOf;       ///< route index of each job, -1 when not routed
+    std::vector<char> ruinedRoute;  ///< routes already cut this ruin
+    std::vector<char> removed;      ///< jobs removed this ruin
+};
+
+/// Removes strings of jobs around a random seed job; appends the removed jobs to `removed`.
+void ruin(SearchState& state, const SearchContext& context, const RuinRecreateParameters& params,
+          Rng& rng, RuinWorkspace& work, std::vector<std::size_t>& removed);
+
+/// Inserts `removed` and the state's unassigned jobs at their cheapest feasible positions, in a
+/// randomly chosen order; opens unused vehicles when allowed; leaves the rest unassigned.
+void recreate(SearchState& state, const SearchContext& context,
+              const RuinRecreateParameters& params, Rng& rng, std::vector<std::size_t> removed,
+              bool allowNewRoutes);
+
+}  // namespace ces::routing

@@ -1,0 +1,175 @@
+#include "routing/vrptw/search.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "routing/vrptw/local_search.h"
+
+namespace ces::routing {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// Progress of the budget in [0, 1]: by iterations when counted, else by clock.
+class Progress {
+  public:
+    explicit Progress(const SearchBudget& budget) : budget_(budget) {}
+    [[nodiscard]] double at(std::uint64_t iteration) const {
+        if (budget_.iterations > 0) {
+            return static_cast<double>(iteration) / static_cast<double>(budget_.iterations);
+        }
+        const auto total = budget_.deadline - budget_.start;
+        if (total.count() <= 0) {
+            return 1;
+        }
+        return std::chrono::duration<double>(Clock::now() - budget_.start) /
+               std::chrono::duration<double>(total);
+    }
+    [[nodiscard]] bool over(std::uint64_t iteration) const {
+        if (budget_.iterations > 0 && iteration >= budget_.iterations) {
+            return true;
+        }
+        return Clock::now() >= budget_.deadline;
+    }
+
+  private:
+    const SearchBudget& budget_;
+};
+
+std::int64_t absenceSum(const SearchState& state, const std::vector<std::int64_t>& absences) {
+    std::int64_t sum = 0;
+    for (std::size_t j : state.unassigned) {
+        sum += absences[j];
+    }
+    return sum;
+}
+
+/// Moves the smallest route's jobs to the unassigned list (ties: the earliest route).
+void dropSmallestRoute(SearchState& state) {
+    if (state.routes.empty()) {
+        return;
+    }
+    auto smallest = std::min_element(
+        state.routes.begin(), state.routes.end(),
+        [](const RouteState& a, const RouteState& b) { return a.size() < b.size(); });
+    state.unassigned.insert(state.unassigned.end(), smallest->jobs.begin(), smallest->jobs.end());
+    state.routes.erase(smallest);
+}
+
+/// Fleet minimisation (SISR, section 6): drop a van, then ruin-and-recreate without opening vans,
+/// accepting states with fewer absent jobs or less accumulated absence, until all fit again.
+SearchState minimiseFleet(const SearchContext& context, const RuinRecreateParameters& params,
+                          Rng& rng, SearchState best, const Progress& progress, double share,
+                          std::uint64_t& iteration) {
+    if (!best.unassigned.empty() || best.routes.size() <= context.vehicleLowerBound) {
+        return best;
+    }
+    std::vector<std::int64_t> absences(context.problem.jobs().size(), 0);
+    RuinWorkspace work;
+    SearchState current = best;
+    dropSmallestRoute(current);
+    std::vector<std::size_t> removed;
+    while (!progress.over(iteration) && progress.at(iteration) < share) {
+        ++iteration;
+        SearchState candidate = current;
+        removed.clear();
+        ruin(candidate, context, params, rng, work, removed);
+        recreate(candidate, context, params, rng, removed, false);
+        const bool better = candidate.unassigned.size() < current.unassigned.size() ||
+                            absenceSum(candidate, absences) < absenceSum(current, absences);
+        for (std::size_t j : candidate.unassigned) {
+            ++absences[j];
+        }
+        if (better) {
+            current = std::move(candidate);
+            if (current.unassigned.empty()) {
+                best = current;
+                if (best.routes.size() <= context.vehicleLowerBound) {
+                    break;
+                }
+                dropSmallestRoute(current);
+            }
+        }
+    }
+    return best;
+}
+
+double meanArc(const SearchState& state, const SearchContext& context) {
+    const std::size_t arcs = state.routedJobs() + state.routes.size();
+    return arcs == 0 ? 1.0
+                     : std::max(1e-9, state.cost(context).distance / static_cast<double>(arcs));
+}
+
+}  // namespace
+
+SearchState construct(const SearchContext& context, Rng& rng) {
+    SearchState state;
+    RuinRecreateParameters greedy;
+    greedy.blinkRate = 0;
+    recreate(state, context, greedy, rng, context.routable, true);
+    return state;
+}
+
+SearchOutcome runSearch(const SearchContext& context, std::uint64_t seed,
+                        const SearchBudget& budget) {
+    Rng rng(seed);
+    const RuinRecreateParameters params;
+    const Progress progress(budget);
+    std::uint64_t iteration = 0;
+
+    SearchState best = construct(context, rng);
+    if (context.objective == Objective::vehiclesThenDistance) {
+        best = minimiseFleet(context, params, rng, std::move(best), progress, budget.fleetShare,
+                             iteration);
+    }
+    improveLocally(best, context);
+    Cost bestCost = best.cost(context);
+    const auto sinceStart = [&] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - budget.start);
+    };
+    std::chrono::milliseconds bestFoundAt = sinceStart();
+
+    // Simulated annealing on ruin-and-recreate; temperatures scale with the mean arc length so
+    // the schedule suits any distance unit (the paper's 100 -> 1 on Solomon is about 10x -> 0.1x).
+    const double arc = meanArc(best, context);
+    const double startTemperature = 10 * arc;
+    const double endTemperature = 0.1 * arc;
+    const double phaseStart = progress.at(iteration);
+
+    SearchState current = best;
+    Cost currentCost = bestCost;
+    RuinWorkspace work;
+    std::vector<std::size_t> removed;
+    while (!progress.over(iteration)) {
+        ++iteration;
+        const double p =
+            std::clamp((progress.at(iteration) - phaseStart) / (1 - phaseStart + 1e-12), 0.0, 1.0);
+        const double temperature =
+            startTemperature * std::pow(endTemperature / startTemperature, p);
+        SearchState candidate = current;
+        removed.clear();
+        ruin(candidate, context, params, rng, work, removed);
+        recreate(candidate, context, params, rng, removed, true);
+        const Cost cost = candidate.cost(context);
+        // Worse on unassigned jobs or vans: never; same levels: annealing on distance.
+        const bool accept =
+            betterLevels(cost, currentCost) ||
+            (sameLevels(cost, currentCost) &&
+             cost.distance < currentCost.distance - temperature * std::log(1.0 - rng.uniform()));
+        if (accept) {
+            current = std::move(candidate);
+            currentCost = cost;
+            if (currentCost < bestCost) {
+                improveLocally(current, context);
+                currentCost = current.cost(context);
+                best = current;
+                bestCost = currentCost;
+                bestFoundAt = sinceStart();
+            }
+        }
+    }
+    return SearchOutcome{std::move(best), iteration, bestFoundAt};
+}
+
+}  // namespace ces::routing

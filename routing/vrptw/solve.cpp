@@ -1,0 +1,66 @@
+#include "routing/vrptw/solve.h"
+
+#include <exception>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "routing/vrptw/search.h"
+
+namespace ces::routing {
+
+SolveResult solve(const Problem& problem, const SolveOptions& options) {
+    if (options.threads == 0) {
+        throw InputError("threads must be at least 1");
+    }
+    if (options.timeLimit.count() < 0) {
+        throw InputError("time limit must not be negative");
+    }
+    const SearchContext context(problem, options.objective);
+    SearchBudget budget;
+    budget.start = std::chrono::steady_clock::now();
+    budget.deadline = budget.start + options.timeLimit;
+    budget.iterations = options.iterations;
+
+    const unsigned threads = options.threads;
+    std::vector<std::optional<SearchOutcome>> outcomes(threads);
+    std::vector<std::exception_ptr> errors(threads);
+    auto work = [&](unsigned t) {
+        try {
+            // Thread t's seed is a fixed function of the seed, so runs repeat exactly.
+            outcomes[t] = runSearch(context, options.seed * 0x9E3779B97F4A7C15ULL + t, budget);
+        } catch (...) {
+            errors[t] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) {
+        pool.emplace_back(work, t);
+    }
+    work(0);
+    for (std::thread& thread : pool) {
+        thread.join();
+    }
+    for (const std::exception_ptr& error : errors) {
+        if (error) {
+            std::rethrow_exception(error);
+        }
+    }
+
+    // Best cost wins; ties go to the lowest thread index, so the choice is deterministic.
+    std::size_t winner = 0;
+    SolveResult result;
+    for (std::size_t t = 0; t < threads; ++t) {
+        result.iterations += outcomes[t]->iterations;
+        if (outcomes[t]->best.cost(context) < outcomes[winner]->best.cost(context)) {
+            winner = t;
+        }
+    }
+    result.solution = toSolution(context, outcomes[winner]->best);
+    result.bestFoundAt = outcomes[winner]->bestFoundAt;
+    result.vehicles = result.solution.routes.size();
+    result.distance = totalDistance(problem, result.solution);
+    return result;
+}
+
+}  // namespace ces::routing

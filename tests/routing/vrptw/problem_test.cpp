@@ -1,0 +1,84 @@
+#include "routing/vrptw/problem.h"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "tests/routing/vrptw/test_problems.h"
+
+using namespace ces::routing;
+using ces::routing::test::job;
+using ces::routing::test::vans;
+
+TEST_CASE("time window refuses start after end, negative start and NaN") {
+    CHECK_THROWS_AS(TimeWindow(10, 5), InputError);
+    CHECK_THROWS_AS(TimeWindow(-1, 5), InputError);
+    CHECK_THROWS_AS(TimeWindow(std::nan(""), 5), InputError);
+    CHECK(TimeWindow(5, 5).contains(5));
+    CHECK_FALSE(TimeWindow(5, 6).contains(6.5));
+}
+
+TEST_CASE("matrix refuses wrong sizes and negative values") {
+    CHECK_THROWS_AS(Matrix(2, {0, 1, 1}, {0, 1, 1, 0}), InputError);
+    CHECK_THROWS_AS(Matrix(2, {0, -1, 1, 0}, {0, 1, 1, 0}), InputError);
+    CHECK_NOTHROW(Matrix(2, {0, 1, 1, 0}, {0, 2, 2, 0}));
+}
+
+TEST_CASE("problem checks every job and vehicle invariant") {
+    const std::vector<std::pair<double, double>> points{{0, 0}, {1, 0}};
+    auto make = [&](Job j, std::vector<Vehicle> v) {
+        return Problem(Matrix::euclidean(points), {std::move(j)}, std::move(v));
+    };
+    Job good = job(1, 1, 0, 10);
+    CHECK_NOTHROW(make(good, vans(1, 5)));
+
+    Job badLocation = good;
+    badLocation.location = 7;
+    CHECK_THROWS_AS(make(badLocation, vans(1, 5)), InputError);
+
+    Job negativeDemand = good;
+    negativeDemand.demand = -1;
+    CHECK_THROWS_AS(make(negativeDemand, vans(1, 5)), InputError);
+
+    Job negativeService = good;
+    negativeService.service = -2;
+    CHECK_THROWS_AS(make(negativeService, vans(1, 5)), InputError);
+
+    Job overlapping = good;
+    overlapping.windows = {TimeWindow(0, 10), TimeWindow(5, 20)};
+    CHECK_THROWS_AS(make(overlapping, vans(1, 5)), InputError);
+
+    Job badAllowed = good;
+    badAllowed.allowedVehicles = {3};
+    CHECK_THROWS_AS(make(badAllowed, vans(1, 5)), InputError);
+
+    Job negativePriority = good;
+    negativePriority.priority = -1;
+    CHECK_THROWS_AS(make(negativePriority, vans(1, 5)), InputError);
+
+    std::vector<Vehicle> badDepot = vans(1, 5);
+    badDepot[0].endLocation = 9;
+    CHECK_THROWS_AS(make(good, badDepot), InputError);
+
+    std::vector<Vehicle> negativeCapacity = vans(1, -5);
+    CHECK_THROWS_AS(make(good, negativeCapacity), InputError);
+}
+
+TEST_CASE("problem sorts windows, opens empty ones, and knows who can serve whom") {
+    const std::vector<std::pair<double, double>> points{{0, 0}, {1, 0}, {2, 0}};
+    Job twoWindows = job(1, 1, 0, 0);
+    twoWindows.windows = {TimeWindow(50, 60), TimeWindow(10, 20)};
+    Job anyTime = job(2, 1, 0, 0);
+    anyTime.windows.clear();
+    anyTime.skills = kLiftingEngineer;
+    anyTime.allowedVehicles = {1};
+    std::vector<Vehicle> fleet = vans(2, 5);
+    fleet[0].skills = kLiftingEngineer;
+    const Problem problem(Matrix::euclidean(points), {twoWindows, anyTime}, fleet);
+    CHECK(problem.jobs()[0].windows.front().start() == 10);
+    CHECK(problem.jobs()[1].windows.size() == 1);
+    CHECK(problem.jobs()[1].windows.front().end() == kNoTimeLimit);
+    CHECK(problem.canServe(0, 0));
+    CHECK_FALSE(problem.canServe(0, 1));  // skilled but not allowed
+    CHECK_FALSE(problem.canServe(1, 1));  // allowed but not skilled
+}

@@ -1,0 +1,33 @@
+#pragma once
+// Small hand-made problems on a line or grid, shared by the solver tests.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "routing/vrptw/problem.h"
+#include "routing/vrptw/solution.h"
+
+namespace ces::routing::test {
+
+/// Folder of the shared benchmark data (CES_SHARED/data, or the build's default).
+std::string sharedDataDir();
+
+/// A job at `location` with one window and the given demand and service time.
+Job job(std::size_t location, Load demand, Time ready, Time due, Time service = 0,
+        JobKind kind = JobKind::delivery);
+
+/// `count` identical vans at depot location 0 with the given capacity and shift.
+std::vector<Vehicle> vans(std::size_t count, Load capacity, Time shiftStart = 0,
+                          Time shiftEnd = kNoTimeLimit);
+
+/// Euclidean problem: points[0] is the depot.
+Problem euclidean(const std::vector<std::pair<double, double>>& points, std::vector<Job> jobs,
+                  std::vector<Vehicle> vehicles);
+
+/// Fails the current test with every violation the checker finds.
+void requireValid(const Problem& problem, const Solution& solution);
+
+/// Index of the route serving a job, or -1.
+int routeOf(const Solution& solution, std::size_t job);
+
+}  // namespace ces::routing::test

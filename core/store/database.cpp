@@ -2,7 +2,9 @@
 
 #include "core/store/migrations.h"
 
+#include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/URI.h>
 
 #include <stdexcept>
 
@@ -12,16 +14,38 @@ namespace {
 
 void registerConnectors() {
     static std::once_flag once;
-    std::call_once(once, [] { Poco::Data::SQLite::Connector::registerConnector(); });
+    std::call_once(once, [] {
+        Poco::Data::SQLite::Connector::registerConnector();
+        Poco::Data::PostgreSQL::Connector::registerConnector();
+    });
+}
+
+bool isPostgresUrl(const std::string& location) {
+    return location.starts_with("postgresql://") || location.starts_with("postgres://");
+}
+
+// postgresql://user:password@host:port/dbname -> libpq's "host=... port=... dbname=..." form.
+std::string libpqConnectionString(const std::string& url) {
+    Poco::URI uri(url);
+    std::string user = uri.getUserInfo();
+    std::string password;
+    if (auto colon = user.find(':'); colon != std::string::npos) {
+        password = user.substr(colon + 1);
+        user = user.substr(0, colon);
+    }
+    std::string result = "host=" + (uri.getHost().empty() ? "127.0.0.1" : uri.getHost()) +
+                         " port=" + std::to_string(uri.getPort() ? uri.getPort() : 5432) +
+                         " dbname=" + uri.getPath().substr(uri.getPath().empty() ? 0 : 1);
+    if (!user.empty()) result += " user=" + user;
+    if (!password.empty()) result += " password=" + password;
+    return result;
 }
 
 }  // namespace
 
 Database::Database(const std::string& location, std::size_t readers) : location_(location) {
-    if (location.starts_with("postgresql://") || location.starts_with("postgres://")) {
-        throw std::runtime_error("PostgreSQL stores are not built into this version of ces yet");
-    }
     registerConnectors();
+    if (isPostgresUrl(location)) dialect_ = Dialect::postgresql;
     auto writer = open(true);
     applyMigrations(*writer);
     writer_ = std::make_unique<WriteQueue>(std::move(writer));
@@ -31,6 +55,13 @@ Database::Database(const std::string& location, std::size_t readers) : location_
 Database::~Database() = default;
 
 std::unique_ptr<Connection> Database::open(bool writer) const {
+    if (dialect_ == Dialect::postgresql) {
+        Poco::Data::Session session("PostgreSQL", libpqConnectionString(location_));
+        auto connection = std::make_unique<Connection>(std::move(session), Dialect::postgresql);
+        // Durable before acknowledged, as with SQLite's synchronous=FULL.
+        connection->execute("SET synchronous_commit = on");
+        return connection;
+    }
     Poco::Data::Session session("SQLite", location_);
     auto connection = std::make_unique<Connection>(std::move(session), Dialect::sqlite);
     connection->execute("PRAGMA busy_timeout = 10000");
@@ -44,6 +75,8 @@ std::unique_ptr<Connection> Database::open(bool writer) const {
 }
 
 std::string Database::integrityCheck() {
+    // PostgreSQL checks its own pages as it reads them; there is no PRAGMA to run.
+    if (dialect_ == Dialect::postgresql) return "ok";
     return read([](Connection& c) {
         Rows rows = c.query("PRAGMA integrity_check");
         std::string result;

@@ -1,7 +1,24 @@
 #include "web/pages/pages.h"
 
+#include <memory>
+
+#include "core/credentials.h"
+#include "web/pages/page_routes.h"
+
 namespace ces::web {
 
-void addPageRoutes(Router&, App&) {}
+void addPageRoutes(Router& router, App& app) {
+    // The site lives as long as the router's handlers, which share its ownership.
+    auto site = std::make_shared<Site>(app, templatesDirectory(), randomHex(32));
+    addAssetRoutes(router);
+    addSessionPages(router, *site);
+    addCataloguePages(router, *site);
+    addResidentPages(router, *site);
+    addOrderFlowPages(router, *site);
+    addOrderPages(router, *site);
+    addTrackingPages(router, *site);
+    router.add("GET", "/favicon.ico",
+               [site](Request&) { return Site::redirect("/assets/images/favicon.ico"); });
+}
 
 }  // namespace ces::web

@@ -1,0 +1,288 @@
+// The prescriber-to-resident journey in a real browser: sign in, search the catalogue, register a
+// resident, order a bed and a mattress, see the confirmation; then the resident tracks the order.
+// Every page is checked with axe-core (WCAG 2.2 AA) and saved as a screenshot.
+//
+//   node tests/browser/journey.mjs --ces build/ces [--output DIR] [--chromium /usr/bin/chromium]
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const require = createRequire(path.join(root, 'package.json'));
+const { chromium } = require('playwright-core');
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-default-apps',
+  '--disable-extensions', '--metrics-recording-only', '--disable-domain-reliability'];
+
+function option(name, otherwise) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 && at + 1 < process.argv.length ? process.argv[at + 1] : otherwise;
+}
+
+const cesBinary = path.resolve(option('ces', path.join(root, 'build/ces')));
+const outputDir = path.resolve(option('output', path.join(root, 'build/tests/output/browser')));
+const chromiumPath = option('chromium', process.env.CES_CHROMIUM || '/usr/bin/chromium');
+
+let passed = 0;
+let failed = 0;
+const results = [];
+
+function record(name, ok, detail = '') {
+  if (ok) passed += 1; else failed += 1;
+  results.push({ name, ok, detail });
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? `: ${detail}` : ''}`);
+}
+
+/// A valid NHS number (modulus 11) that no demo resident has: starts with 9 then random digits.
+function nhsNumber() {
+  for (;;) {
+    const digits = [9];
+    for (let i = 1; i < 9; i += 1) digits.push(Math.floor(Math.random() * 10));
+    const sum = digits.reduce((total, d, i) => total + d * (10 - i), 0);
+    const check = 11 - (sum % 11);
+    if (check === 10) continue;
+    digits.push(check === 11 ? 0 : check);
+    return digits.join('');
+  }
+}
+
+function startServer(db) {
+  return new Promise((resolve, reject) => {
+    const server = spawn(cesBinary, ['serve', '--db', db, '--port', '0', '--threads', '16'],
+      { stdio: ['ignore', 'pipe', 'pipe'] });
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`ces serve did not start: ${seen}`)), 20000);
+    server.stdout.on('data', (chunk) => {
+      seen += chunk;
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
+      if (match) { clearTimeout(timer); resolve({ server, base: match[1] }); }
+    });
+    server.stderr.on('data', (chunk) => { process.stderr.write(`[ces] ${chunk}`); });
+    server.on('exit', (code) => { clearTimeout(timer); reject(new Error(`ces serve exited ${code}: ${seen}`)); });
+  });
+}
+
+let shot = 0;
+let currentPage = null;
+const cspViolations = [];
+
+/// axe-core on the page as it is now, plus a full-page screenshot.
+async function check(page, name) {
+  shot += 1;
+  const file = path.join(outputDir, `${String(shot).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await page.evaluate(axeSource);
+  const outcome = await page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, WCAG_TAGS);
+  record(`axe ${name} (${new URL(page.url()).pathname})`, outcome.length === 0, outcome.join('; '));
+}
+
+async function expect(name, condition, detail = '') {
+  let ok = false;
+  try { ok = Boolean(await condition()); } catch (e) { detail = `${detail} ${e.message}`; }
+  record(name, ok, ok ? '' : detail);
+  return ok;
+}
+
+function watch(page) {
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content.Security.Policy|Refused to/i.test(message.text())) {
+      cspViolations.push(`${page.url()}: ${message.text()}`);
+    }
+  });
+}
+
+async function prescriberJourney(browser, base, resident) {
+  const context = await browser.newContext({ baseURL: base });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10000);
+  currentPage = page;
+  watch(page);
+
+  await page.goto('/sign-in');
+  await check(page, 'sign-in');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect('empty sign in shows the error summary', () => page.locator('.govuk-error-summary').isVisible());
+  await check(page, 'sign-in-errors');
+  await page.getByLabel('User name').fill('prescriber');
+  await page.getByLabel('Password').fill('demo-prescriber');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/catalogue');
+  const cookies = await context.cookies();
+  const session = cookies.find((c) => c.name === 'ces_session');
+  await expect('session cookie is HttpOnly and SameSite=Strict',
+    () => session && session.httpOnly && session.sameSite === 'Strict');
+  await check(page, 'catalogue');
+
+  await page.getByLabel('Search by name or code').fill('profiling bed');
+  await page.getByLabel('Category').selectOption('Beds');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect('catalogue search finds the profiling bed',
+    () => page.locator('.govuk-summary-card', { hasText: 'KCE-BED-001' }).isVisible());
+  await check(page, 'catalogue-search');
+
+  await page.getByRole('link', { name: 'Start a new order' }).click();
+  await page.waitForURL('**/orders/new');
+  await check(page, 'order-find-resident');
+  await page.getByLabel("Resident's NHS number").fill(resident.nhs);
+  await page.getByRole('button', { name: 'Find resident' }).click();
+  await page.getByRole('link', { name: 'Add a new resident' }).last().click();
+  await page.waitForURL('**/residents/new**');
+  await check(page, 'resident-new');
+
+  await page.getByLabel('NHS number').fill(resident.nhs);
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await expect('missing resident details are reported inline',
+    () => page.locator('#name-error').isVisible());
+  await check(page, 'resident-new-errors');
+  await page.getByLabel('Full name').fill(resident.name);
+  await page.getByLabel('Day').fill(resident.day);
+  await page.getByLabel('Month').fill(resident.month);
+  await page.getByLabel('Year').fill(resident.year);
+  await page.getByLabel('Address line 1').fill('1 County Road');
+  await page.getByLabel('Town or city').fill('Maidstone');
+  await page.getByLabel('Postcode').fill(resident.postcode);
+  await page.getByLabel('Access to the home (optional)').fill('Ring the bell twice; steep steps');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.waitForURL('**/orders/new/items');
+  await check(page, 'order-items-empty');
+
+  for (const code of ['KCE-BED-001', 'KCE-PRS-001']) {
+    await page.getByLabel('Item code').fill(code);
+    await page.getByLabel('Quantity').fill('1');
+    await page.getByRole('button', { name: 'Add item' }).click();
+    await page.waitForURL('**/orders/new/items');
+  }
+  await expect('both items are in the order',
+    async () => (await page.locator('table.govuk-table tbody tr').count()) === 2);
+  await check(page, 'order-items');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL('**/orders/new/speed');
+  await check(page, 'order-speed');
+  await page.getByLabel('5 working days').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL('**/orders/new/notes');
+  await check(page, 'order-notes');
+  await page.getByLabel('Notes for the delivery team (optional)').fill('Bed to go in the front room.');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL('**/orders/new/check');
+  await check(page, 'order-check-answers');
+  await page.getByRole('button', { name: 'Accept and send order' }).click();
+  await page.waitForURL('**/confirmation');
+  const reference = (await page.locator('#reference').textContent()).trim();
+  const dueBy = (await page.locator('#due-by').textContent()).trim();
+  await expect('confirmation shows the reference', () => /^ORD-\d{4}-\d+$/.test(reference), reference);
+  await expect('confirmation shows the due date', () => /\d{4}/.test(dueBy), dueBy);
+  await check(page, 'order-confirmation');
+  const trackingHref = await page.getByRole('link', { name: 'their tracking link' }).getAttribute('href');
+
+  await page.getByRole('link', { name: 'My orders' }).click();
+  await page.waitForURL('**/orders');
+  await expect('my orders lists the new order', () => page.getByRole('link', { name: reference }).isVisible());
+  await check(page, 'my-orders');
+  await page.getByRole('link', { name: reference }).click();
+  await page.waitForURL(`**/orders/${reference}`);
+  await expect('the order shows its status tag', () => page.locator('#status').isVisible());
+  await expect('the order shows its timeline',
+    async () => (await page.locator('.ces-timeline__event').count()) >= 1);
+  await check(page, 'order');
+
+  await page.getByRole('link', { name: 'Sign out' }).click();
+  await check(page, 'sign-out');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect('signed out', () => page.getByRole('heading', { name: 'You have signed out' }).isVisible());
+  await page.goto('/orders');
+  await expect('signed-out visitors are sent to sign in', () => page.url().endsWith('/sign-in'));
+
+  const forged = await context.request.post('/sign-in', { form: { username: 'prescriber', password: 'demo-prescriber' } });
+  await expect('a form without its CSRF token is refused (403)', () => forged.status() === 403, String(forged.status()));
+  await context.close();
+  return { reference, trackingHref };
+}
+
+async function residentJourney(browser, base, resident, order) {
+  const context = await browser.newContext({ baseURL: base, acceptDownloads: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10000);
+  currentPage = page;
+  watch(page);
+  await page.goto('/track');
+  await check(page, 'track');
+  await page.getByLabel('Order reference').fill(order.reference);
+  await page.getByLabel('Postcode').fill(resident.postcode.toLowerCase());
+  await page.getByLabel('Day').fill('1');
+  await page.getByLabel('Month').fill('1');
+  await page.getByLabel('Year').fill('1900');
+  await page.getByRole('button', { name: 'Find my equipment' }).click();
+  await expect('wrong details are refused plainly', () => page.locator('.govuk-error-summary').isVisible());
+  await check(page, 'track-not-found');
+
+  await page.getByLabel('Day').fill(resident.day);
+  await page.getByLabel('Month').fill(resident.month);
+  await page.getByLabel('Year').fill(resident.year);
+  await page.getByRole('button', { name: 'Find my equipment' }).click();
+  await expect('the resident sees the status in plain English', () => page.locator('#status-text').isVisible());
+  await expect('the resident sees when it is coming', async () => /We will bring it by/.test(await page.locator('#when').textContent()));
+  await expect('the resident sees what to expect', () => page.getByText('Two people will bring the bed').isVisible());
+  await expect('the resident sees whom to call', () => page.getByRole('heading', { name: 'Who to call' }).isVisible());
+  await check(page, 'track-result');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /Add this to your calendar/ }).click(),
+  ]);
+  const ics = readFileSync(await download.path(), 'utf8');
+  await expect('the appointment downloads as .ics', () => ics.startsWith('BEGIN:VCALENDAR') && ics.includes(order.reference), ics.slice(0, 80));
+
+  await page.goto(order.trackingHref);
+  await expect('the tokened link shows the order', async () => (await page.locator('.govuk-caption-l').textContent()).includes(order.reference));
+  await check(page, 'track-link');
+  await context.close();
+}
+
+async function main() {
+  mkdirSync(outputDir, { recursive: true });
+  rmSync(path.join(outputDir, 'failure.png'), { force: true });
+  const work = mkdtempSync(path.join(tmpdir(), 'ces-browser-'));
+  const db = path.join(work, 'ces.db');
+  let server;
+  let browser;
+  try {
+    const demo = spawnSync(cesBinary, ['demo', '--db', db, '--seed', '1', '--residents', '120', '--orders', '60'],
+      { encoding: 'utf8' });
+    if (demo.status !== 0) throw new Error(`ces demo failed: ${demo.stdout}${demo.stderr}`);
+    const started = await startServer(db);
+    server = started.server;
+    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+    const resident = { nhs: nhsNumber(), name: 'Margaret Test', day: '17', month: '5', year: '1942', postcode: 'ME14 1AD' };
+    const order = await prescriberJourney(browser, started.base, resident);
+    await residentJourney(browser, started.base, resident, order);
+    record('no Content-Security-Policy violations', cspViolations.length === 0, cspViolations.join('; '));
+  } catch (error) {
+    record('journey ran to the end', false, error.stack || String(error));
+    if (currentPage) {
+      await currentPage.screenshot({ path: path.join(outputDir, 'failure.png'), fullPage: true }).catch(() => {});
+      console.log(`failed at ${currentPage.url()}; see failure.png`);
+    }
+  } finally {
+    if (browser) await browser.close();
+    if (server) server.kill('SIGTERM');
+    rmSync(work, { recursive: true, force: true });
+  }
+  writeFileSync(path.join(outputDir, 'results.json'), JSON.stringify(results, null, 2));
+  console.log(`screenshots: ${outputDir}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+const guard = setTimeout(() => { console.log('journey timed out'); console.log(`${passed} passed, ${failed + 1} failed`); process.exit(1); }, 150000);
+guard.unref();
+await main();

@@ -1,0 +1,142 @@
+#include "core/store/order_queries.h"
+#include "core/store/orders.h"
+#include "web/pages/page_routes.h"
+#include "web/pages/presenters.h"
+
+namespace ces::web {
+
+namespace {
+
+const std::initializer_list<Role> kOrderReaders = {Role::prescriber, Role::budget_holder,
+                                                   Role::warehouse, Role::planner};
+
+Response ordersPage(Site& site, Request& request) {
+    const Actor actor = site.require(request, kOrderReaders);
+    const std::string statusText = request.queryValue("status");
+    const auto status = parseOrderStatus(statusText);
+    const auto orders = site.app.db.read(
+        [&](store::Connection& c) { return store::listOrders(c, actor, status, 200); });
+
+    PageView view;
+    view.title = actor.role == Role::prescriber ? "My team's orders" : "Orders";
+    view.templateName = "orders";
+    view.section = "orders";
+    mustache::data statuses(mustache::data::type::list);
+    for (OrderStatus each : allOrderStatuses) {
+        mustache::data option;
+        option.set("value", std::string(toString(each)));
+        option.set("text", statusTag(each).text);
+        option.set("selected", status == each);
+        statuses.push_back(option);
+    }
+    view.data.set("statuses", statuses);
+    mustache::data rows(mustache::data::type::list);
+    for (const auto& order : orders) {
+        mustache::data row;
+        row.set("reference", order.reference);
+        const StatusTag tag = statusTag(order.status);
+        row.set("status_text", tag.text);
+        row.set("status_class", tag.cssClass);
+        row.set("speed", speedLabel(order.speed));
+        row.set("due_by", order.dueBy ? ukDateTime(*order.dueBy) : "Not yet approved");
+        row.set("created", ukDate(order.createdAt));
+        rows.push_back(row);
+    }
+    view.data.set("orders", rows);
+    view.data.set("has_orders", !orders.empty());
+    view.data.set("count_text", orders.size() == 1 ? std::string("1 order")
+                                                   : std::to_string(orders.size()) + " orders");
+    return site.render(request, actor, std::move(view));
+}
+
+PageView orderView(const Actor& actor, const store::OrderDetail& order) {
+    PageView view;
+    view.title = order.reference;
+    view.templateName = "order";
+    view.section = "orders";
+    const StatusTag tag = statusTag(order.status);
+    view.data.set("reference", order.reference);
+    view.data.set("status_text", tag.text);
+    view.data.set("status_class", tag.cssClass);
+    view.data.set("resident_name", order.residentName);
+    view.data.set("resident_postcode", order.residentPostcode);
+    view.data.set("resident_district", order.residentDistrict);
+    view.data.set("speed", speedLabel(order.speed));
+    view.data.set("due_by", order.dueBy ? ukDateTime(*order.dueBy) : "Not yet approved");
+    view.data.set("created", ukDateTime(order.createdAt));
+    view.data.set("total", pounds(order.totalPence));
+    if (!order.notes.empty()) view.data.set("notes", order.notes);
+    if (actor.role == Role::prescriber) view.data.set("tracking_token", order.trackingToken);
+    mustache::data lines(mustache::data::type::list);
+    for (const auto& l : order.lines) {
+        mustache::data line;
+        line.set("code", l.itemCode);
+        line.set("name", l.name);
+        line.set("quantity", std::to_string(l.quantity));
+        line.set("depot", l.depotCode.value_or("Not reserved yet"));
+        lines.push_back(line);
+    }
+    view.data.set("lines", lines);
+    mustache::data specials(mustache::data::type::list);
+    for (const auto& s : order.specials) {
+        mustache::data special;
+        special.set("description", s.description);
+        special.set("status", s.status);
+        specials.push_back(special);
+    }
+    view.data.set("specials", specials);
+    mustache::data history(mustache::data::type::list);
+    for (const auto& e : order.history) {
+        mustache::data event;
+        const StatusTag eventTag = statusTag(e.to);
+        event.set("status_text", eventTag.text);
+        event.set("status_class", eventTag.cssClass);
+        event.set("at", ukDateTime(e.at));
+        if (!e.by.empty()) event.set("by", e.by);
+        if (!e.note.empty()) event.set("note", e.note);
+        history.push_back(event);
+    }
+    view.data.set("history", history);
+    const bool mayCancel = actor.role == Role::prescriber || actor.role == Role::budget_holder;
+    view.data.set("can_cancel", mayCancel && canTransition(order.status, OrderStatus::cancelled));
+    return view;
+}
+
+Response orderPage(Site& site, Request& request) {
+    const Actor actor = site.require(request, kOrderReaders);
+    const auto order = site.app.db.write([&](store::Connection& c) {
+        return store::readOrder(c, request.pathParams["ref"], actor, site.app.now());
+    });
+    return site.render(request, actor, orderView(actor, order));
+}
+
+Response cancelOrder(Site& site, Request& request, const FormFields& form) {
+    const Actor actor = site.require(request, {Role::prescriber, Role::budget_holder});
+    const std::string reference = request.pathParams["ref"];
+    try {
+        site.app.db.write([&](store::Connection& c) {
+            store::cancelOrder(c, reference, actor, site.app.now(),
+                               form.text("reason").substr(0, 500));
+        });
+    } catch (const Conflict& e) {
+        const auto order = site.app.db.write([&](store::Connection& c) {
+            return store::readOrder(c, reference, actor, site.app.now());
+        });
+        PageView view = orderView(actor, order);
+        addError(view, "reason", "This order can no longer be cancelled", "status");
+        view.status = 409;
+        return site.render(request, actor, std::move(view));
+    }
+    return Site::redirect("/orders/" + reference);
+}
+
+}  // namespace
+
+void addOrderPages(Router& router, Site& site) {
+    site.get(router, "/orders", [&site](Request& r) { return ordersPage(site, r); });
+    site.get(router, "/orders/{ref}", [&site](Request& r) { return orderPage(site, r); });
+    site.post(router, "/orders/{ref}/cancel",
+              [&site](Request& r, const FormFields& f) { return cancelOrder(site, r, f); });
+}
+
+}  // namespace ces::web

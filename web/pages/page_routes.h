@@ -1,0 +1,17 @@
+#pragma once
+// Each file under web/pages/ registers its pages; handlers parse the form, call one store
+// operation and render a template.
+#include "web/http/router.h"
+#include "web/pages/site.h"
+
+namespace ces::web {
+
+void addAssetRoutes(Router& router);  ///< GOV.UK Frontend and our CSS/JS, under /assets.
+void addSessionPages(Router& router, Site& site);    ///< /, /sign-in, /sign-out, /home.
+void addCataloguePages(Router& router, Site& site);  ///< /catalogue.
+void addResidentPages(Router& router, Site& site);   ///< /orders/new (find), /residents/new.
+void addOrderFlowPages(Router& router, Site& site);  ///< /orders/new/... to the confirmation.
+void addOrderPages(Router& router, Site& site);      ///< /orders, /orders/{ref}.
+void addTrackingPages(Router& router, Site& site);   ///< /track, /track/{token}, .ics.
+
+}  // namespace ces::web

@@ -1,0 +1,111 @@
+#include "web/pages/presenters.h"
+
+#include <array>
+
+#include "core/iso_time.h"
+#include "core/uk_time.h"
+
+namespace ces::web {
+
+namespace {
+
+constexpr std::array<const char*, 12> kMonths = {"January",   "February", "March",    "April",
+                                                 "May",       "June",     "July",     "August",
+                                                 "September", "October",  "November", "December"};
+constexpr std::array<const char*, 7> kWeekdays = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                  "Thursday", "Friday", "Saturday"};
+
+std::string dayMonthYear(std::chrono::year_month_day date) {
+    return std::to_string(static_cast<unsigned>(date.day())) + " " +
+           kMonths[static_cast<unsigned>(date.month()) - 1] + " " +
+           std::to_string(static_cast<int>(date.year()));
+}
+
+std::string weekdayDate(std::chrono::year_month_day date) {
+    const std::chrono::weekday weekday{std::chrono::sys_days(date)};
+    return std::string(kWeekdays[weekday.c_encoding()]) + " " + dayMonthYear(date);
+}
+
+std::string clockTime(std::chrono::seconds timeOfDay) {
+    const auto hours = timeOfDay.count() / 3600;
+    const auto minutes = (timeOfDay.count() / 60) % 60;
+    if (hours == 12 && minutes == 0) return "midday";
+    if (hours == 0 && minutes == 0) return "midnight";
+    std::string text = std::to_string(hours % 12 == 0 ? 12 : hours % 12);
+    if (minutes != 0) text += (minutes < 10 ? ":0" : ":") + std::to_string(minutes);
+    return text + (hours < 12 ? "am" : "pm");
+}
+
+}  // namespace
+
+StatusTag statusTag(OrderStatus status) {
+    switch (status) {
+        case OrderStatus::submitted:
+            return {"Submitted", "govuk-tag--grey"};
+        case OrderStatus::awaiting_approval:
+            return {"Awaiting approval", "govuk-tag--yellow"};
+        case OrderStatus::approved:
+            return {"Approved", "govuk-tag--light-blue"};
+        case OrderStatus::awaiting_special:
+            return {"Awaiting special item", "govuk-tag--orange"};
+        case OrderStatus::allocated:
+            return {"Stock reserved", "govuk-tag--blue"};
+        case OrderStatus::scheduled:
+            return {"Visit booked", "govuk-tag--purple"};
+        case OrderStatus::out_for_delivery:
+            return {"Out for delivery", "govuk-tag--turquoise"};
+        case OrderStatus::delivered:
+            return {"Delivered", "govuk-tag--green"};
+        case OrderStatus::failed_visit:
+            return {"Visit failed", "govuk-tag--red"};
+        case OrderStatus::cancelled:
+            return {"Cancelled", "govuk-tag--grey"};
+    }
+    return {"Unknown", "govuk-tag--grey"};
+}
+
+StatusTag statusTag(const std::string& statusName) {
+    if (auto status = parseOrderStatus(statusName)) return statusTag(*status);
+    return {statusName, "govuk-tag--grey"};
+}
+
+std::string ukDateTime(const std::string& isoInstant) {
+    const auto instant = parseInstant(isoInstant);
+    if (!instant) return isoInstant;
+    const UkLocalTime local = toUkLocal(*instant);
+    return weekdayDate(local.date) + ", " + clockTime(local.timeOfDay);
+}
+
+std::string ukDate(const std::string& isoInstant) {
+    const auto instant = parseInstant(isoInstant);
+    if (!instant) return isoInstant;
+    return weekdayDate(toUkLocal(*instant).date);
+}
+
+std::string longDate(const std::string& isoDate) {
+    const auto date = parseDate(isoDate);
+    return date ? dayMonthYear(*date) : isoDate;
+}
+
+std::string pounds(Pence pence) { return formatPounds(pence); }
+
+std::string speedLabel(Speed speed) {
+    switch (speed) {
+        case Speed::emergency:
+            return "Emergency (same day)";
+        case Speed::next_day:
+            return "Next working day";
+        case Speed::three_day:
+            return "3 working days";
+        case Speed::five_day:
+            return "5 working days";
+    }
+    return "";
+}
+
+std::string speedLabel(const std::string& apiName) {
+    const auto speed = parseSpeed(apiName);
+    return speed ? speedLabel(*speed) : apiName;
+}
+
+}  // namespace ces::web

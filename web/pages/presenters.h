@@ -1,0 +1,34 @@
+#pragma once
+// How the service's values read on a page: plain-English statuses with GOV.UK tag colours,
+// UK dates and times, pounds and pence, delivery speeds.
+#include <optional>
+#include <string>
+
+#include "core/due_dates.h"
+#include "core/money.h"
+#include "core/order_lifecycle.h"
+
+namespace ces::web {
+
+/// A status as a GOV.UK tag: its words and its colour modifier class.
+struct StatusTag {
+    std::string text;
+    std::string cssClass;  ///< e.g. "govuk-tag--blue"; "" for the default dark blue.
+};
+StatusTag statusTag(OrderStatus status);
+/// The tag for a stored status name (unknown names shown as they are).
+StatusTag statusTag(const std::string& statusName);
+
+/// "Friday 6 March 2026, 5pm" (UK time) for an ISO instant; the text itself if it does not parse.
+std::string ukDateTime(const std::string& isoInstant);
+/// "Friday 6 March 2026" (UK date) for an ISO instant.
+std::string ukDate(const std::string& isoInstant);
+/// "6 March 1942" for an ISO date.
+std::string longDate(const std::string& isoDate);
+/// "£1,234.50".
+std::string pounds(Pence pence);
+/// "Next working day", "3 working days", ...
+std::string speedLabel(Speed speed);
+std::string speedLabel(const std::string& apiName);
+
+}  // namespace ces::web

@@ -1,0 +1,150 @@
+#include "core/store/residents.h"
+#include "web/pages/date_fields.h"
+#include "web/pages/page_routes.h"
+
+namespace ces::web {
+
+namespace {
+
+/// GOV.UK-style words for the store's validation messages about a resident.
+std::string residentMessage(const std::string& field, const std::string& storeMessage) {
+    if (field == "nhs_number") return "Enter a valid 10-digit NHS number";
+    if (field == "date_of_birth") return "Date of birth must be a real date in the past";
+    if (field == "name") return "Enter the resident's full name";
+    if (field == "address_line1") return "Enter the first line of the address";
+    if (field == "town") return "Enter the town or city";
+    if (field == "postcode") {
+        if (storeMessage.find("outside") != std::string::npos) {
+            return "This postcode is outside the county the service covers";
+        }
+        return "Enter a real postcode in the county, like ME14 1AD";
+    }
+    return storeMessage;
+}
+
+void chooseResident(Site& site, const Actor& actor, const Resident& resident) {
+    OrderDraft draft = site.drafts.get(actor.id);
+    if (!draft.resident || draft.resident->id != resident.id.value()) draft = OrderDraft{};
+    draft.resident = DraftResident{resident.id.value(), resident.name,     resident.dateOfBirth,
+                                   resident.postcode,   resident.district, resident.accessNotes};
+    site.drafts.put(actor.id, std::move(draft));
+}
+
+PageView findView() {
+    PageView view;
+    view.title = "Who is the equipment for?";
+    view.templateName = "order_resident";
+    view.section = "new-order";
+    return view;
+}
+
+Response findResident(Site& site, Request& request, const FormFields& form) {
+    const Actor actor = site.require(request, {Role::prescriber});
+    std::string nhs;
+    for (char ch : form.text("nhs_number")) {
+        if (ch != ' ' && ch != '-') nhs += ch;
+    }
+    PageView view = findView();
+    view.data.set("nhs_number", nhs);
+    if (nhs.size() != 10 || nhs.find_first_not_of("0123456789") != std::string::npos) {
+        addError(view, "nhs_number", "Enter a valid 10-digit NHS number");
+        view.status = 422;
+        return site.render(request, actor, std::move(view));
+    }
+    std::vector<Resident> found;
+    try {
+        found = site.app.db.write([&](store::Connection& c) {
+            return store::findResidentsByNhsNumber(c, nhs, actor, site.app.now());
+        });
+    } catch (const ValidationError& e) {
+        addError(view, "nhs_number", residentMessage(e.field(), e.what()));
+        view.status = 422;
+        return site.render(request, actor, std::move(view));
+    }
+    if (found.empty()) {
+        view.data.set("not_found", true);
+        return site.render(request, actor, std::move(view));
+    }
+    chooseResident(site, actor, found.front());
+    return Site::redirect("/orders/new/items");
+}
+
+PageView registerView(const FormFields* form) {
+    PageView view;
+    view.title = "Add a new resident";
+    view.templateName = "resident_new";
+    view.section = "new-order";
+    if (form) {
+        for (const char* name :
+             {"nhs_number", "name", "address_line1", "town", "postcode", "phone", "access_notes"}) {
+            view.data.set(name, form->text(name));
+        }
+        view.data.set("dob_day", form->text("date_of_birth-day"));
+        view.data.set("dob_month", form->text("date_of_birth-month"));
+        view.data.set("dob_year", form->text("date_of_birth-year"));
+    }
+    return view;
+}
+
+Response registerResident(Site& site, Request& request, const FormFields& form) {
+    const Actor actor = site.require(request, {Role::prescriber});
+    PageView view = registerView(&form);
+    NewResident resident;
+    resident.nhsNumber = form.text("nhs_number");
+    resident.name = form.text("name");
+    resident.addressLine1 = form.text("address_line1");
+    resident.town = form.text("town");
+    resident.postcode = form.text("postcode");
+    resident.phone = form.text("phone");
+    resident.accessNotes = form.text("access_notes");
+    if (resident.nhsNumber.empty()) addError(view, "nhs_number", "Enter the NHS number");
+    if (resident.name.empty()) addError(view, "name", "Enter the resident's full name");
+    const auto born = dateFromParts(form, "date_of_birth");
+    if (!born) {
+        addError(view, "date_of_birth", "Enter the date of birth, for example 17 5 1942",
+                 "date_of_birth-day");
+    } else {
+        resident.dateOfBirth = *born;
+    }
+    if (resident.addressLine1.empty()) {
+        addError(view, "address_line1", "Enter the first line of the address");
+    }
+    if (resident.town.empty()) addError(view, "town", "Enter the town or city");
+    if (resident.postcode.empty()) addError(view, "postcode", "Enter the postcode");
+    if (view.errors.empty()) {
+        try {
+            const Resident stored = site.app.db.write([&](store::Connection& c) {
+                const auto registered = store::registerResident(c, resident, actor, site.app.now());
+                return store::readResident(c, registered.id, actor, site.app.now());
+            });
+            chooseResident(site, actor, stored);
+            return Site::redirect("/orders/new/items");
+        } catch (const ValidationError& e) {
+            addError(view, e.field(), residentMessage(e.field(), e.what()),
+                     e.field() == "date_of_birth" ? "date_of_birth-day" : e.field());
+        }
+    }
+    view.status = 422;
+    return site.render(request, actor, std::move(view));
+}
+
+}  // namespace
+
+void addResidentPages(Router& router, Site& site) {
+    site.get(router, "/orders/new", [&site](Request& r) {
+        const Actor actor = site.require(r, {Role::prescriber});
+        return site.render(r, actor, findView());
+    });
+    site.post(router, "/orders/new",
+              [&site](Request& r, const FormFields& f) { return findResident(site, r, f); });
+    site.get(router, "/residents/new", [&site](Request& r) {
+        const Actor actor = site.require(r, {Role::prescriber});
+        PageView view = registerView(nullptr);
+        view.data.set("nhs_number", r.queryValue("nhs_number").substr(0, 20));
+        return site.render(r, actor, std::move(view));
+    });
+    site.post(router, "/residents/new",
+              [&site](Request& r, const FormFields& f) { return registerResident(site, r, f); });
+}
+
+}  // namespace ces::web

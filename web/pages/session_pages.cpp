@@ -1,0 +1,105 @@
+#include "core/credentials.h"
+#include "core/store/accounts.h"
+#include "web/pages/page_routes.h"
+
+namespace ces::web {
+
+namespace {
+
+constexpr auto kSessionLifetime = std::chrono::hours(12);
+
+PageView signInView(const std::string& username) {
+    PageView view;
+    view.title = "Sign in";
+    view.templateName = "sign_in";
+    view.data.set("username", username);
+    return view;
+}
+
+Response signIn(Site& site, Request& request, const FormFields& form) {
+    const std::string username = form.text("username");
+    const std::string password = form.raw("password");
+    PageView view = signInView(username);
+    if (username.empty()) addError(view, "username", "Enter your user name");
+    if (password.empty()) addError(view, "password", "Enter your password");
+    if (view.errors.empty() && (username.size() > 100 || password.size() > 1000)) {
+        addError(view, "username", "The user name or password is not right");
+    }
+    std::optional<Actor> actor;
+    if (view.errors.empty()) {
+        actor = site.app.db.read(
+            [&](store::Connection& c) { return store::authenticate(c, username, password); });
+        if (!actor) addError(view, "username", "The user name or password is not right");
+    }
+    if (!actor) {
+        view.status = 401;
+        return site.render(request, std::nullopt, std::move(view));
+    }
+    const std::string token = randomHex(32);
+    const Instant now = site.app.now();
+    site.app.db.write([&](store::Connection& c) {
+        store::createSession(c, actor->id, token, now, now + kSessionLifetime);
+    });
+    Response response = Site::redirect(Site::homeFor(actor->role));
+    response.headers.emplace_back(
+        "Set-Cookie",
+        PageSecurity::sessionCookie(token, std::chrono::seconds(kSessionLifetime).count()));
+    return response;
+}
+
+Response signOut(Site& site, Request& request) {
+    const std::string token = request.cookie(kSessionCookie);
+    if (!token.empty()) {
+        site.app.db.write([&](store::Connection& c) { store::deleteSession(c, token); });
+    }
+    Request signedOut = request;
+    signedOut.headers.erase("cookie");
+    PageView view;
+    view.title = "You have signed out";
+    view.templateName = "signed_out";
+    Response response = site.render(signedOut, std::nullopt, std::move(view));
+    response.headers.emplace_back("Set-Cookie", PageSecurity::expiredSessionCookie());
+    return response;
+}
+
+Response home(Site& site, Request& request) {
+    const Actor actor =
+        site.require(request, {Role::prescriber, Role::budget_holder, Role::warehouse,
+                               Role::planner, Role::driver, Role::commissioner, Role::admin});
+    PageView view;
+    view.title = "Community Equipment Service";
+    view.templateName = "home";
+    view.section = "home";
+    view.data.set("sees_orders", actor.role == Role::warehouse || actor.role == Role::planner ||
+                                     actor.role == Role::budget_holder ||
+                                     actor.role == Role::prescriber);
+    return site.render(request, actor, std::move(view));
+}
+
+}  // namespace
+
+void addSessionPages(Router& router, Site& site) {
+    site.get(router, "/", [&site](Request& r) {
+        const auto actor = site.signedIn(r);
+        return Site::redirect(actor ? Site::homeFor(actor->role) : "/sign-in");
+    });
+    site.get(router, "/sign-in", [&site](Request& r) {
+        if (const auto actor = site.signedIn(r)) return Site::redirect(Site::homeFor(actor->role));
+        return site.render(r, std::nullopt, signInView(""));
+    });
+    site.post(router, "/sign-in",
+              [&site](Request& r, const FormFields& f) { return signIn(site, r, f); });
+    site.get(router, "/sign-out", [&site](Request& r) {
+        const auto actor = site.signedIn(r);
+        if (!actor) return Site::redirect("/sign-in");
+        PageView view;
+        view.title = "Sign out";
+        view.templateName = "sign_out";
+        return site.render(r, actor, std::move(view));
+    });
+    site.post(router, "/sign-out",
+              [&site](Request& r, const FormFields&) { return signOut(site, r); });
+    site.get(router, "/home", [&site](Request& r) { return home(site, r); });
+}
+
+}  // namespace ces::web

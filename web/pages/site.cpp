@@ -1,0 +1,217 @@
+#include "web/pages/site.h"
+
+#include <iostream>
+
+#include "core/errors.h"
+#include "web/http/json_body.h"
+
+namespace ces::web {
+
+namespace {
+
+struct NavItem {
+    const char* section;
+    const char* href;
+    const char* text;
+};
+
+std::vector<NavItem> navigationFor(Role role) {
+    switch (role) {
+        case Role::prescriber:
+            return {{"catalogue", "/catalogue", "Catalogue"},
+                    {"new-order", "/orders/new", "New order"},
+                    {"orders", "/orders", "My orders"}};
+        case Role::budget_holder:
+            return {{"orders", "/orders", "Orders"}, {"catalogue", "/catalogue", "Catalogue"}};
+        case Role::warehouse:
+        case Role::planner:
+            return {{"home", "/home", "Home"},
+                    {"orders", "/orders", "Orders"},
+                    {"catalogue", "/catalogue", "Catalogue"}};
+        default:
+            return {{"home", "/home", "Home"}, {"catalogue", "/catalogue", "Catalogue"}};
+    }
+}
+
+std::string roleLabel(Role role) {
+    switch (role) {
+        case Role::prescriber:
+            return "Prescriber";
+        case Role::budget_holder:
+            return "Budget holder";
+        case Role::warehouse:
+            return "Warehouse";
+        case Role::planner:
+            return "Planner";
+        case Role::driver:
+            return "Driver";
+        case Role::commissioner:
+            return "Commissioner";
+        case Role::admin:
+            return "Administrator";
+    }
+    return "";
+}
+
+}  // namespace
+
+Site::Site(App& app_, const std::string& templatesDir, std::string csrfSecret)
+    : app(app_), renderer_(templatesDir), security_(std::move(csrfSecret)) {}
+
+std::string Site::homeFor(Role role) {
+    switch (role) {
+        case Role::prescriber:
+            return "/catalogue";
+        case Role::budget_holder:
+            return "/orders";
+        default:
+            return "/home";
+    }
+}
+
+std::optional<Actor> Site::signedIn(const Request& request) const {
+    if (request.cookie(kSessionCookie).empty()) return std::nullopt;
+    try {
+        // Pages go by the cookie only: a bearer token is for the API.
+        Request cookieOnly;
+        cookieOnly.headers["cookie"] = request.header("cookie");
+        return requireActor(app, cookieOnly);
+    } catch (const Unauthenticated&) {
+        return std::nullopt;
+    }
+}
+
+Actor Site::require(const Request& request, std::initializer_list<Role> roles) const {
+    auto actor = signedIn(request);
+    if (!actor) throw Unauthenticated("please sign in");
+    for (Role role : roles) {
+        if (actor->role == role) return *actor;
+    }
+    throw Forbidden("this page is not for your role");
+}
+
+Response Site::redirect(const std::string& location) {
+    Response response;
+    response.status = 303;
+    response.contentType = "text/html; charset=utf-8";
+    response.headers.emplace_back("Location", location);
+    return response;
+}
+
+void addError(PageView& view, const std::string& field, const std::string& message,
+              const std::string& anchor) {
+    view.errors.push_back({field, anchor.empty() ? field : anchor, message});
+}
+
+Response Site::render(Request& request, const std::optional<Actor>& actor, PageView view) const {
+    Response response;
+    response.status = view.status;
+    response.contentType = "text/html; charset=utf-8";
+
+    mustache::data& data = view.data;
+    const std::string csrf = security_.tokenFor(request, response);
+    data.set("csrf_token", csrf);
+    data.set("title", view.title);
+    mustache::data errors(mustache::data::type::list);
+    for (const auto& error : view.errors) {
+        mustache::data item;
+        item.set("anchor", error.anchor);
+        item.set("message", error.message);
+        errors.push_back(item);
+        data.set(error.field + "_error", error.message);
+    }
+    data.set("errors", errors);
+    data.set("has_errors", !view.errors.empty());
+    const std::string body = renderer_.render(view.templateName, data);
+
+    mustache::data layout;
+    layout.set("page_title", (view.errors.empty() ? "" : "Error: ") + view.title +
+                                 " - Community Equipment Service");
+    layout.set("body", body);
+    layout.set("csrf_token", csrf);
+    mustache::data navigation(mustache::data::type::list);
+    if (actor) {
+        for (const auto& item : navigationFor(actor->role)) {
+            mustache::data link;
+            link.set("href", item.href);
+            link.set("text", item.text);
+            link.set("current", view.section == item.section);
+            navigation.push_back(link);
+        }
+        layout.set("signed_in", true);
+        layout.set("user_name", actor->displayName);
+        layout.set("role", roleLabel(actor->role));
+        layout.set("home", homeFor(actor->role));
+    } else {
+        mustache::data track;
+        track.set("href", "/track");
+        track.set("text", "Track your equipment");
+        track.set("current", view.section == "track");
+        navigation.push_back(track);
+        layout.set("home", "/");
+    }
+    layout.set("navigation", navigation);
+    response.body = renderer_.render("layout", layout);
+    return response;
+}
+
+Response Site::errorPage(Request& request, int status, const std::string& title,
+                         const std::string& message) const {
+    PageView view;
+    view.title = title;
+    view.templateName = "error";
+    view.status = status;
+    view.data.set("message", message);
+    std::optional<Actor> actor;
+    try {
+        actor = signedIn(request);
+    } catch (...) {
+        // The error page must not fail for want of a session.
+    }
+    return render(request, actor, std::move(view));
+}
+
+Response Site::guarded(Request& request, const std::function<Response()>& work) const {
+    try {
+        return work();
+    } catch (const RedirectTo& e) {
+        return redirect(e.what());
+    } catch (const Unauthenticated&) {
+        return redirect("/sign-in");
+    } catch (const Forbidden& e) {
+        return errorPage(request, 403, "You cannot see this page", e.what());
+    } catch (const NotFound& e) {
+        return errorPage(request, 404, "Page not found", e.what());
+    } catch (const BadRequest& e) {
+        return errorPage(request, 400, "Sorry, we could not read that", e.what());
+    } catch (const RateLimited& e) {
+        Response response = errorPage(request, 429, "Too many tries", e.what());
+        response.headers.emplace_back("Retry-After", std::to_string(e.retryAfterSeconds()));
+        return response;
+    } catch (const std::exception& e) {
+        std::cerr << "ces: page error on " << request.path << ": " << e.what() << std::endl;
+        return errorPage(request, 500, "Sorry, there is a problem with the service",
+                         "Nothing was changed. Please try again later.");
+    }
+}
+
+void Site::get(Router& router, const std::string& pattern, PageHandler handler) {
+    router.add("GET", pattern, [this, handler](Request& request) {
+        return guarded(request, [&] { return handler(request); });
+    });
+}
+
+void Site::post(Router& router, const std::string& pattern, FormHandler handler) {
+    router.add("POST", pattern, [this, handler](Request& request) {
+        return guarded(request, [&] {
+            const FormFields form = FormFields::parse(request.body);
+            if (!security_.accepts(request, form.text(kCsrfField))) {
+                return errorPage(request, 403, "Your form has expired",
+                                 "Please go back, refresh the page and try again.");
+            }
+            return handler(request, form);
+        });
+    });
+}
+
+}  // namespace ces::web

@@ -1,0 +1,197 @@
+#include <algorithm>
+
+#include "core/store/tracking.h"
+#include "web/pages/appointment_calendar.h"
+#include "web/pages/date_fields.h"
+#include "web/pages/page_routes.h"
+#include "web/pages/presenters.h"
+
+namespace ces::web {
+
+namespace {
+
+/// Who tracked: by link (token) or by reference, postcode and date of birth.
+struct TrackedBy {
+    std::string token;
+    std::string reference;
+    std::string postcode;
+    std::string dateOfBirth;
+};
+
+void refuseIfBlocked(App& app, const std::vector<std::string>& keys) {
+    for (const auto& key : keys) {
+        if (int wait = app.trackingLimiter.blockedFor(key, app.now()); wait > 0) {
+            throw RateLimited(
+                "You have tried too many times. Please wait 15 minutes, or call the person who "
+                "ordered your equipment.",
+                wait);
+        }
+    }
+}
+
+std::optional<store::TrackingView> lookUp(Site& site, const Request& request, const TrackedBy& by) {
+    App& app = site.app;
+    std::vector<std::string> keys = {"ip:" + request.clientAddress};
+    if (by.token.empty()) keys.push_back("ref:" + by.reference);
+    refuseIfBlocked(app, keys);
+    auto view = app.db.read([&](store::Connection& c) {
+        return by.token.empty()
+                   ? store::trackByDetails(c, by.reference, by.postcode, by.dateOfBirth)
+                   : store::trackByToken(c, by.token);
+    });
+    if (!view) {
+        for (const auto& key : keys) app.trackingLimiter.recordFailure(key, app.now());
+    }
+    return view;
+}
+
+bool containsWord(std::string text, const std::string& word) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    return text.find(word) != std::string::npos;
+}
+
+/// Plain-English expectations for the visit, from what is coming.
+std::vector<std::string> expectations(const store::TrackingView& view) {
+    bool bed = false;
+    bool hoist = false;
+    for (const auto& item : view.items) {
+        bed = bed || containsWord(item, "bed") || containsWord(item, "mattress");
+        hoist = hoist || containsWord(item, "hoist");
+    }
+    std::vector<std::string> lines;
+    if (bed) {
+        lines.push_back(
+            "Two people will bring the bed, put it together and show you how to use "
+            "it.");
+        lines.push_back("Please clear a space for the bed and move anything in the way.");
+    } else if (hoist) {
+        lines.push_back(
+            "Two people will bring the hoist, fit it and show you and your carers "
+            "how to use it safely.");
+    } else {
+        lines.push_back("Our team will bring the equipment, set it up and show you how to use it.");
+    }
+    lines.push_back("They will leave a leaflet that says how to use it and who to call.");
+    lines.push_back("They will show an ID badge. You do not have to pay anything.");
+    return lines;
+}
+
+PageView formView() {
+    PageView view;
+    view.title = "Track your equipment";
+    view.templateName = "track";
+    view.section = "track";
+    view.data.set("dob_own", true);
+    return view;
+}
+
+Response resultPage(Site& site, Request& request, const store::TrackingView& found,
+                    const TrackedBy& by) {
+    PageView view;
+    view.title = "Your equipment";
+    view.templateName = "track_result";
+    view.section = "track";
+    view.data.set("reference", found.reference);
+    view.data.set("status_text", found.statusText);
+    const StatusTag tag = statusTag(found.status);
+    view.data.set("status_tag", tag.text);
+    view.data.set("status_class", tag.cssClass);
+    mustache::data items(mustache::data::type::list);
+    for (const auto& item : found.items) items.push_back(mustache::data(item));
+    view.data.set("items", items);
+    if (found.dueBy && found.status != "cancelled" && found.status != "delivered") {
+        view.data.set("due_by", ukDateTime(*found.dueBy));
+        view.data.set("has_calendar", true);
+    }
+    mustache::data expected(mustache::data::type::list);
+    for (const auto& line : expectations(found)) expected.push_back(mustache::data(line));
+    view.data.set("expectations", expected);
+    view.data.set("contact_team", found.contactTeam);
+    view.data.set("contact_phone", found.contactPhone);
+    std::string digits;
+    for (char ch : found.contactPhone) {
+        if (std::isdigit(static_cast<unsigned char>(ch)) || ch == '+') digits += ch;
+    }
+    view.data.set("contact_phone_digits", digits);
+    if (!by.token.empty()) view.data.set("token", by.token);
+    view.data.set("postcode", by.postcode);
+    view.data.set("date_of_birth", by.dateOfBirth);
+    return site.render(request, site.signedIn(request), std::move(view));
+}
+
+Response trackByDetails(Site& site, Request& request, const FormFields& form) {
+    PageView view = formView();
+    TrackedBy by;
+    by.reference = form.text("reference");
+    by.postcode = form.text("postcode");
+    for (auto& ch : by.reference)
+        ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    view.data.set("reference", by.reference);
+    view.data.set("postcode", by.postcode);
+    view.data.set("dob_day", form.text("date_of_birth-day"));
+    view.data.set("dob_month", form.text("date_of_birth-month"));
+    view.data.set("dob_year", form.text("date_of_birth-year"));
+    if (by.reference.empty()) addError(view, "reference", "Enter your order reference");
+    if (by.postcode.empty()) addError(view, "postcode", "Enter your postcode");
+    const auto born = dateFromParts(form, "date_of_birth");
+    if (!born) {
+        addError(view, "date_of_birth", "Enter your date of birth, for example 17 5 1942",
+                 "date_of_birth-day");
+    }
+    if (by.reference.size() > 40 || by.postcode.size() > 20) {
+        addError(view, "reference", "Check your order reference: it looks like ORD-2026-000123");
+    }
+    if (view.errors.empty()) {
+        by.dateOfBirth = *born;
+        if (auto found = lookUp(site, request, by)) return resultPage(site, request, *found, by);
+        addError(view, "reference",
+                 "We could not find an order with those details. Check the reference, postcode "
+                 "and date of birth");
+    }
+    view.status = 422;
+    return site.render(request, site.signedIn(request), std::move(view));
+}
+
+Response calendarFile(Site& site, const store::TrackingView& found) {
+    if (!found.dueBy) throw NotFound("this order has no delivery date yet");
+    Response response;
+    response.contentType = "text/calendar; charset=utf-8";
+    response.headers.emplace_back("Content-Disposition",
+                                  "attachment; filename=\"" + found.reference + ".ics\"");
+    response.body = appointmentCalendar(
+        {found.reference, *found.dueBy, found.items, found.contactTeam, found.contactPhone},
+        site.app.now());
+    return response;
+}
+
+}  // namespace
+
+void addTrackingPages(Router& router, Site& site) {
+    site.get(router, "/track",
+             [&site](Request& r) { return site.render(r, site.signedIn(r), formView()); });
+    site.post(router, "/track",
+              [&site](Request& r, const FormFields& f) { return trackByDetails(site, r, f); });
+    site.post(router, "/track/appointment.ics", [&site](Request& r, const FormFields& f) {
+        TrackedBy by{"", f.text("reference"), f.text("postcode"), f.text("date_of_birth")};
+        auto found = lookUp(site, r, by);
+        if (!found) throw NotFound("we could not find an order with those details");
+        return calendarFile(site, *found);
+    });
+    site.get(router, "/track/{token}", [&site](Request& r) {
+        TrackedBy by;
+        by.token = r.pathParams["token"].substr(0, 200);
+        auto found = lookUp(site, r, by);
+        if (!found) throw NotFound("This tracking link is not valid. Check it, or call us.");
+        return resultPage(site, r, *found, by);
+    });
+    site.get(router, "/track/{token}/appointment.ics", [&site](Request& r) {
+        TrackedBy by;
+        by.token = r.pathParams["token"].substr(0, 200);
+        auto found = lookUp(site, r, by);
+        if (!found) throw NotFound("This tracking link is not valid.");
+        return calendarFile(site, *found);
+    });
+}
+
+}  // namespace ces::web

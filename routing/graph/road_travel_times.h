@@ -1,0 +1,63 @@
+#pragma once
+// Travel times on a road graph: positions are snapped to road nodes, node-to-node times
+// come from Dijkstra (travel_matrix.h) and are cached per node pair.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "routing/graph/road_graph.h"
+#include "routing/graph/snap.h"
+#include "routing/graph/travel_times.h"
+
+namespace ces::routing {
+
+/// Choices for road-graph travel times.
+struct RoadTravelOptions {
+    /// Threads for the matrix; 0 = every core.
+    unsigned threads = 0;
+    /// Speed in km/h of the leg between a position and its snapped node (a driveway, an
+    /// unmapped lane, parking and walking to the door), added at both ends of a trip so two
+    /// addresses on the same node are not 0 s apart. Must be > 0.
+    double accessSpeedKmh = 15.0;
+    /// Node pairs kept in the cache (about 50 bytes each); 0 turns caching off. When full,
+    /// the cache is emptied and refilled: matrices for a day reuse the same stops.
+    std::size_t cacheCapacity = 1'000'000;
+};
+
+/// Travel times on a road graph; safe to call from several threads.
+class RoadGraphTravelTimes final : public TravelTimeSource {
+  public:
+    /// Builds the snapping index (the graph is shared, not copied). Throws RoadGraphError if
+    /// the graph is empty or an option is out of range.
+    explicit RoadGraphTravelTimes(std::shared_ptr<const RoadGraph> graph,
+                                  RoadTravelOptions options = {});
+
+    /// Snaps every position, then times node to node plus the access legs at both ends.
+    /// Unreachable pairs (only possible if the graph was not reduced to one strongly
+    /// connected component) are TravelMatrix::kUnreachable.
+    TravelMatrix matrix(const std::vector<LatLon>& positions) const override;
+    std::string describe() const override;  ///< "road graph (N nodes, M arcs)".
+
+    const RoadGraph& graph() const { return *graph_; }             ///< The graph used.
+    const SnapIndex& snapIndex() const { return snap_; }           ///< Its spatial index.
+    const RoadTravelOptions& options() const { return options_; }  ///< As given.
+    std::size_t cachedPairs() const;                               ///< Node pairs currently cached.
+
+  private:
+    struct Cell {
+        Deciseconds duration;
+        Decimetres length;
+    };
+
+    std::shared_ptr<const RoadGraph> graph_;
+    SnapIndex snap_;
+    RoadTravelOptions options_;
+    mutable std::mutex cacheMutex_;
+    mutable std::unordered_map<std::uint64_t, Cell> cache_;
+};
+
+}  // namespace ces::routing

@@ -1,0 +1,93 @@
+#include "routing/graph/road_travel_times.h"
+
+#include <doctest/doctest.h>
+
+#include <numbers>
+
+#include "routing/graph/errors.h"
+#include "routing/graph/fallback_matrix.h"
+#include "test_support.h"
+
+using namespace ces::routing;
+using namespace ces::routing::testing;
+
+namespace {
+
+std::shared_ptr<const RoadGraph> hand() {
+    return std::make_shared<const RoadGraph>(handDrawnGraph());
+}
+
+}  // namespace
+
+TEST_CASE("positions on nodes get the node-to-node times in whole seconds") {
+    const auto graph = hand();
+    const RoadGraphTravelTimes times(graph, {.threads = 2});
+    const TravelMatrix m =
+        times.matrix({graph->position(RoadNodeId(A)), graph->position(RoadNodeId(B)),
+                      graph->position(RoadNodeId(F)), graph->position(RoadNodeId(G))});
+    REQUIRE(m.size == 4);
+    CHECK(m.secondsAt(0, 1) == 9);  // 90 ds by D and E.
+    CHECK(m.metresAt(0, 1) == 90);  // 900 dm.
+    CHECK(m.secondsAt(1, 0) == 44);
+    CHECK(m.secondsAt(0, 2) == 23);
+    CHECK(m.secondsAt(2, 0) == 30);
+    CHECK(m.secondsAt(0, 0) == 0);
+    // G has no roads: unreachable both ways, clearly marked.
+    CHECK_FALSE(m.reachable(0, 3));
+    CHECK(m.secondsAt(3, 0) == TravelMatrix::kUnreachable);
+    CHECK(m.metresAt(3, 0) == TravelMatrix::kUnreachable);
+    CHECK(m.secondsAt(3, 3) == 0);
+}
+
+TEST_CASE("the legs from a position to its road node are added at both ends") {
+    const auto graph = hand();
+    const RoadGraphTravelTimes times(graph, {.threads = 1, .accessSpeedKmh = 36.0});
+    // 100 m north of A (still nearest to A) and exactly on B.
+    const double degree = kEarthRadiusMetres * std::numbers::pi / 180.0;
+    const LatLon nearA{graph->position(RoadNodeId(A)).lat + 100.0 / degree,
+                       graph->position(RoadNodeId(A)).lon};
+    const TravelMatrix m = times.matrix({nearA, graph->position(RoadNodeId(B)), nearA});
+    CHECK(m.metresAt(0, 1) == 90 + 100);
+    CHECK(m.secondsAt(0, 1) == 9 + 10);  // 100 m at 10 m/s.
+    CHECK(m.secondsAt(1, 0) == 44 + 10);
+    CHECK(m.secondsAt(0, 2) == 20);  // Same node, two different doors: 2 × 100 m.
+    CHECK(m.metresAt(0, 2) == 200);
+}
+
+TEST_CASE("cached node pairs give the same answers") {
+    const auto graph = hand();
+    const RoadGraphTravelTimes times(graph, {.threads = 2});
+    const std::vector<LatLon> stops{graph->position(RoadNodeId(C)), graph->position(RoadNodeId(D)),
+                                    graph->position(RoadNodeId(E))};
+    CHECK(times.cachedPairs() == 0);
+    const TravelMatrix first = times.matrix(stops);
+    CHECK(times.cachedPairs() == 9);
+    const TravelMatrix again = times.matrix(stops);
+    CHECK(again.seconds == first.seconds);
+    CHECK(again.metres == first.metres);
+    CHECK(matrixChecksum(again) == matrixChecksum(first));
+    // A subset is answered from the cache, a superset computes only the new rows.
+    const TravelMatrix subset = times.matrix({stops[2], stops[0]});
+    CHECK(subset.secondsAt(0, 1) == first.secondsAt(2, 0));
+    const RoadGraphTravelTimes uncached(graph, {.threads = 2, .cacheCapacity = 0});
+    CHECK(uncached.matrix(stops).seconds == first.seconds);
+    CHECK(uncached.cachedPairs() == 0);
+}
+
+TEST_CASE("road travel times refuse bad set-ups") {
+    CHECK_THROWS_AS(RoadGraphTravelTimes(nullptr), RoadGraphError);
+    CHECK_THROWS_AS(RoadGraphTravelTimes(std::make_shared<const RoadGraph>()), RoadGraphError);
+    CHECK_THROWS_AS(RoadGraphTravelTimes(hand(), {.accessSpeedKmh = 0.0}), RoadGraphError);
+    const RoadGraphTravelTimes times(hand());
+    CHECK_THROWS_AS(times.matrix({{-91.0, 0.0}}), RoadGraphError);
+    CHECK(times.describe() == "road graph (7 nodes, 8 arcs)");
+}
+
+TEST_CASE("without a road file the fallback answers; a wrong road file is an error") {
+    const auto fallback = makeTravelTimeSource(std::nullopt, {}, {});
+    CHECK(fallback->describe() == "great-circle fallback (detour 1.30, 40.0 km/h)");
+    CHECK(fallback->matrix({{51.0, 0.0}, {52.0, 0.0}}).metresAt(0, 1) == 144'554);
+    CHECK_THROWS_AS(
+        makeTravelTimeSource(std::filesystem::path("/nonexistent/roads.osm.pbf"), {}, {}),
+        RoadGraphError);
+}

@@ -1,7 +1,10 @@
 #include "core/store/connection.h"
 
+#include "core/store/prepared_statements.h"
+
 #include <Poco/Data/Binding.h>
 #include <Poco/Data/RecordSet.h>
+#include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Statement.h>
 
 namespace ces::store {
@@ -66,18 +69,25 @@ std::optional<std::string> Rows::optionalText(std::size_t row, std::size_t col) 
 }
 
 Connection::Connection(Poco::Data::Session session, Dialect dialect)
-    : session_(std::move(session)), dialect_(dialect) {}
+    : session_(std::move(session)), dialect_(dialect) {
+    if (dialect_ == Dialect::sqlite) {
+        prepared_ = std::make_unique<PreparedStatements>(
+            Poco::Data::SQLite::Utility::dbHandle(session_));
+    }
+}
+
+// The prepared statements are finalised before the session closes the database.
+Connection::~Connection() { prepared_.reset(); }
 
 void Connection::execute(const std::string& sql, const std::vector<SqlValue>& params) {
-    executeCounting(sql, params);
+    run(sql, params, nullptr, false);
 }
 
 std::size_t Connection::executeCounting(const std::string& sql,
                                         const std::vector<SqlValue>& params) {
-    Statement statement(session_);
-    statement << sql;
-    bindAll(statement, params);
-    return statement.execute();
+    std::size_t changes = 0;
+    run(sql, params, &changes, false);
+    return changes;
 }
 
 std::int64_t Connection::insert(const std::string& sql, const std::vector<SqlValue>& params) {
@@ -86,11 +96,18 @@ std::int64_t Connection::insert(const std::string& sql, const std::vector<SqlVal
 }
 
 Rows Connection::query(const std::string& sql, const std::vector<SqlValue>& params) {
+    return run(sql, params, nullptr, true);
+}
+
+Rows Connection::run(const std::string& sql, const std::vector<SqlValue>& params,
+                     std::size_t* changes, bool wantRows) {
+    if (prepared_) return prepared_->run(sql, params, changes);
     Statement statement(session_);
     statement << sql;
     bindAll(statement, params);
-    statement.execute();
-    return collect(statement);
+    const std::size_t affected = statement.execute();
+    if (changes) *changes = affected;
+    return wantRows ? collect(statement) : Rows();
 }
 
 }  // namespace ces::store

@@ -5,6 +5,7 @@
 #include <Poco/Dynamic/Var.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -35,10 +36,18 @@ private:
 /// Which SQL engine is behind a connection; chooses the few dialect-specific statements.
 enum class Dialect { sqlite, postgresql };
 
-/// A session plus helpers; used by one thread at a time.
+class PreparedStatements;
+
+/// A session plus helpers; used by one thread at a time. On SQLite, statements run through a
+/// cache of prepared statements on the session's own handle (Poco::Data prepares every
+/// statement anew and copies results through RecordSet, which made it the bottleneck of the
+/// single writer); on PostgreSQL through Poco::Data.
 class Connection {
 public:
     Connection(Poco::Data::Session session, Dialect dialect);
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
     Dialect dialect() const { return dialect_; }
     void execute(const std::string& sql, const std::vector<SqlValue>& params = {});
     /// Runs an INSERT ... RETURNING id and answers the id.
@@ -49,8 +58,12 @@ public:
     Poco::Data::Session& session() { return session_; }
 
 private:
+    Rows run(const std::string& sql, const std::vector<SqlValue>& params, std::size_t* changes,
+             bool wantRows);
+
     Poco::Data::Session session_;
     Dialect dialect_;
+    std::unique_ptr<PreparedStatements> prepared_;  // SQLite only
 };
 
 }  // namespace ces::store

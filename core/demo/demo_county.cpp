@@ -1,6 +1,8 @@
 #include "core/demo/demo_county.h"
 
 #include "core/csv.h"
+#include "core/demo/demo_history.h"
+#include "core/demo/demo_warehouse.h"
 #include "core/store/accounts.h"
 #include "core/store/catalogue.h"
 #include "core/store/geography.h"
@@ -310,6 +312,8 @@ void createDemoCounty(store::Database& db, const DemoOptions& options,
                   std::to_string(count);
     }
     progress("orders by state: " + counts);
+    createDemoWarehouse(db, options, calendar, progress);
+    createDemoHistory(db, options, calendar, progress);
 }
 
 }  // namespace ces::demo

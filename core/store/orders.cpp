@@ -2,9 +2,11 @@
 
 #include "core/credentials.h"
 #include "core/store/accounts.h"
+#include "core/store/assets.h"
 #include "core/store/audit.h"
 #include "core/store/catalogue.h"
 #include "core/store/geography.h"
+#include "core/store/ledger_store.h"
 #include "core/store/order_access.h"
 #include "core/store/residents.h"
 #include "core/store/stock.h"
@@ -42,7 +44,7 @@ const char* const kRollbackReserve = "ROLLBACK TO SAVEPOINT reserve_lines";
 const char* const kCountSpecials = "SELECT COUNT(*) FROM specials WHERE order_id = $1";
 const char* const kStartLoan =
     "INSERT INTO loans (order_line_id, resident_id, item_code, quantity, started_at) "
-    "VALUES ($1, $2, $3, $4, $5)";
+    "VALUES ($1, $2, $3, $4, $5) RETURNING id";
 const char* const kReservedToLoan =
     "UPDATE stock SET reserved = reserved - $1, on_loan = on_loan + $1 "
     "WHERE depot_id = $2 AND item_code = $3 AND reserved >= $1 RETURNING reserved";
@@ -157,8 +159,12 @@ void startLoans(Connection& c, const OrderRow& order, Instant now) {
                 .empty()) {
             throw Conflict("stock_mismatch", "the reserved stock for a line is not there");
         }
-        c.execute(kStartLoan, {lines.integer(i, 0), order.resident.value(), lines.text(i, 1),
-                               lines.integer(i, 2), formatInstant(now)});
+        const LoanId loan(c.insert(kStartLoan, {lines.integer(i, 0), order.resident.value(),
+                                                lines.text(i, 1), lines.integer(i, 2),
+                                                formatInstant(now)}));
+        issueLineAssets(c, lines.integer(i, 0), loan, order.resident, DepotId(lines.integer(i, 3)),
+                        lines.text(i, 1), lines.integer(i, 2), now);
+        recordIssueCharge(c, loan, now);  // the ledger: issue charged to the order's funder
     }
     c.execute(kSetDelivered, {formatInstant(now), order.id.value()});
 }
@@ -269,6 +275,33 @@ OrderOutcome cancelOrder(Connection& c, const std::string& reference, const Acto
         c.execute(kSetLineDepot, {std::monostate{}, lines.integer(i, 0)});
     }
     moveTo(c, row, OrderStatus::cancelled, actor, now, reason);
+    return {row.reference, row.status, row.dueBy, row.trackingToken};
+}
+
+OrderOutcome allocateApprovedOrder(Connection& c, const std::string& reference,
+                                   const Actor& actor, Instant now) {
+    OrderRow row = findOrderRow(c, reference);
+    if (row.status != OrderStatus::approved) {
+        throw Conflict("invalid_transition", "order " + reference + " is " +
+                                                 std::string(toString(row.status)) +
+                                                 ", not approved and waiting for stock");
+    }
+    c.execute(kSavepointReserve);
+    try {
+        allocate(c, row, actor, now);
+        c.execute(kReleaseReserve);
+    } catch (const OutOfStock&) {
+        c.execute(kRollbackReserve);
+        c.execute(kReleaseReserve);
+        throw;
+    }
+    return {row.reference, row.status, row.dueBy, row.trackingToken};
+}
+
+OrderOutcome releaseSpecialsHold(Connection& c, const std::string& reference, const Actor& actor,
+                                 Instant now) {
+    OrderRow row = findOrderRow(c, reference);
+    moveTo(c, row, OrderStatus::allocated, actor, now, "every special has been received");
     return {row.reference, row.status, row.dueBy, row.trackingToken};
 }
 

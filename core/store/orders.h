@@ -64,4 +64,15 @@ OrderOutcome cancelOrder(Connection& c, const std::string& reference, const Acto
 OrderOutcome progressOrder(Connection& c, const std::string& reference, OrderStatus to,
                            const Actor& actor, Instant now, const std::string& note);
 
+/// Reserves the still unreserved lines of an approved order (stock has arrived, or a line was
+/// changed to an equivalent): it becomes allocated (or awaiting_special). Throws OutOfStock with
+/// the equivalents in stock when a line is still short (nothing is reserved then), Conflict when
+/// the order is not approved.
+OrderOutcome allocateApprovedOrder(Connection& c, const std::string& reference,
+                                   const Actor& actor, Instant now);
+
+/// An order waiting for its specials becomes allocated once every special has been received.
+OrderOutcome releaseSpecialsHold(Connection& c, const std::string& reference, const Actor& actor,
+                                 Instant now);
+
 }  // namespace ces::store

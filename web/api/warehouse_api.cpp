@@ -1,7 +1,383 @@
+#include "core/store/assets.h"
+#include "warehouse/allocation.h"
+#include "warehouse/recycling.h"
 #include "web/api/routes.h"
+#include "web/api/warehouse_routes.h"
+#include "web/http/json_body.h"
 
 namespace ces::web {
 
-void addWarehouseRoutes(Router&, App&) {}
+namespace {
+
+Poco::Dynamic::Var nullable(const std::optional<std::string>& text) {
+    return text ? Poco::Dynamic::Var(*text) : Poco::Dynamic::Var();
+}
+
+Poco::Dynamic::Var nullableInstant(const std::optional<Instant>& at) {
+    return at ? Poco::Dynamic::Var(formatInstant(*at)) : Poco::Dynamic::Var();
+}
+
+std::string barcodeParam(Request& request) {
+    const std::string barcode = request.pathParams["barcode"];
+    if (barcode.empty() || barcode.size() > 64) {
+        throw ValidationError("barcode", "a barcode has 1 to 64 characters");
+    }
+    return barcode;
+}
+
+JsonFields bodyOrEmpty(const std::string& body) {
+    return JsonFields::parse(body.empty() ? std::string("{}") : body);
+}
+
+Response returns(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::warehouse});
+    auto body = JsonFields::parse(request.body);
+    body.allowOnly({"barcode", "item_code", "quantity", "order_reference", "depot", "condition"});
+    const std::string depot = body.optionalText("depot");
+    const std::string condition = body.optionalText("condition");
+    if (condition.size() > 500) throw ValidationError("condition", "at most 500 characters");
+    if (body.has("barcode")) {
+        if (body.has("item_code") || body.has("quantity")) {
+            throw ValidationError("barcode",
+                                  "give a barcode or an item_code and quantity, not both");
+        }
+        const std::string barcode = body.text("barcode");
+        return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+            return jsonResponse(201, assetJson(warehouse::returnAsset(c, barcode, depot, condition,
+                                                                      actor, app.now())));
+        });
+    }
+    const std::string item = body.text("item_code");
+    const std::int64_t quantity = body.integer("quantity");
+    const std::string reference = body.text("order_reference");
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        const auto back = warehouse::returnCountedItems(c, reference, item, quantity, depot,
+                                                        condition, actor, app.now());
+        auto json = jsonObject();
+        json->set("order_reference", back.orderReference);
+        json->set("item_code", back.itemCode);
+        json->set("quantity", back.quantity);
+        json->set("depot", back.depotCode);
+        json->set("state", "returned");
+        json->set("still_on_loan", back.stillOnLoan);
+        return jsonResponse(201, json);
+    });
+}
+
+Response readAsset(App& app, Request& request) {
+    requireRole(app, request, {Role::warehouse, Role::planner, Role::driver});
+    const std::string barcode = barcodeParam(request);
+    const auto detail = app.db.read(
+        [&](store::Connection& c) { return warehouse::describeAsset(c, barcode, app.now()); });
+    return jsonResponse(200, assetJson(detail));
+}
+
+Response decontaminate(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::warehouse});
+    const std::string barcode = barcodeParam(request);
+    auto body = bodyOrEmpty(request.body);
+    body.allowOnly({"stage", "notes"});
+    const std::string stage = body.optionalText("stage", "completed");
+    if (stage != "started" && stage != "completed") {
+        throw ValidationError("stage", "stage must be started or completed");
+    }
+    const std::string notes = body.optionalText("notes");
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        return jsonResponse(200, assetJson(warehouse::decontaminateAsset(
+                                     c, barcode, stage == "completed", notes, actor, app.now())));
+    });
+}
+
+Response inspect(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::warehouse, Role::driver});
+    const std::string barcode = barcodeParam(request);
+    auto body = JsonFields::parse(request.body);
+    body.allowOnly({"result", "notes"});
+    const auto result = warehouse::parseInspectionResult(body.text("result"));
+    if (!result) throw ValidationError("result", "result must be pass, repair or scrap");
+    const std::string notes = body.optionalText("notes");
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        return jsonResponse(
+            200, assetJson(warehouse::inspectAsset(c, barcode, *result, notes, maintenancePolicy(),
+                                                   actor, app.now())));
+    });
+}
+
+Response repair(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::warehouse});
+    const std::string barcode = barcodeParam(request);
+    auto body = bodyOrEmpty(request.body);
+    body.allowOnly({"notes"});
+    const std::string notes = body.optionalText("notes");
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        return jsonResponse(
+            200, assetJson(warehouse::finishRepair(c, barcode, notes, actor, app.now())));
+    });
+}
+
+Response lost(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::warehouse});
+    const std::string barcode = barcodeParam(request);
+    auto body = JsonFields::parse(request.body);
+    body.allowOnly({"reason"});
+    const std::string reason = body.text("reason");
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        return jsonResponse(200,
+                            assetJson(warehouse::reportLost(c, barcode, reason, actor, app.now())));
+    });
+}
+
+Response pick(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::warehouse});
+    const std::string barcode = barcodeParam(request);
+    auto body = JsonFields::parse(request.body);
+    body.allowOnly({"order_reference"});
+    const std::string reference = body.text("order_reference");
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        return jsonResponse(
+            200, assetJson(warehouse::pickAsset(c, barcode, reference, actor, app.now())));
+    });
+}
+
+Poco::JSON::Object::Ptr levelsJson(const store::StateLevels& l) {
+    auto json = jsonObject();
+    json->set("depot", l.depotCode);
+    json->set("item_code", l.itemCode);
+    json->set("name", l.itemName);
+    json->set("serialised", l.serialised);
+    json->set("available", l.available);
+    json->set("reserved", l.reserved);
+    json->set("on_loan", l.onLoan);
+    json->set("returned", l.returned);
+    json->set("in_decontamination", l.inDecontamination);
+    json->set("awaiting_inspection", l.awaitingInspection);
+    json->set("in_repair", l.inRepair);
+    json->set("scrapped", l.scrapped);
+    json->set("lost", l.lost);
+    json->set("reorder_level", l.reorderLevel);
+    return json;
+}
+
+Response countedStep(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::warehouse});
+    auto body = JsonFields::parse(request.body);
+    body.allowOnly({"depot", "item_code", "quantity", "step", "notes"});
+    const std::string depot = body.text("depot");
+    const std::string item = body.text("item_code");
+    const std::int64_t quantity = body.integer("quantity");
+    const std::string stepName = body.text("step");
+    const std::string notes = body.optionalText("notes");
+    warehouse::AssetStep step{};
+    if (stepName == "decontaminate")
+        step = warehouse::AssetStep::finish_decontamination;
+    else if (stepName == "inspect_pass")
+        step = warehouse::AssetStep::pass_inspection;
+    else if (stepName == "inspect_repair")
+        step = warehouse::AssetStep::fail_inspection;
+    else if (stepName == "inspect_scrap")
+        step = warehouse::AssetStep::scrap;
+    else if (stepName == "repair")
+        step = warehouse::AssetStep::finish_repair;
+    else {
+        throw ValidationError("step",
+                              "step must be decontaminate, inspect_pass, "
+                              "inspect_repair, inspect_scrap or repair");
+    }
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        return jsonResponse(200, levelsJson(warehouse::processCountedItems(
+                                     c, depot, item, quantity, step, notes, actor, app.now())));
+    });
+}
+
+Response stockStates(App& app, Request& request) {
+    requireRole(app, request, {Role::warehouse, Role::planner});
+    const std::string depot = request.queryValue("depot");
+    const auto levels =
+        app.db.read([&](store::Connection& c) { return store::stateLevels(c, depot); });
+    auto list = jsonArray();
+    for (const auto& level : levels) list->add(levelsJson(level));
+    auto answer = jsonObject();
+    answer->set("levels", list);
+    return jsonResponse(200, answer);
+}
+
+Response replenishment(App& app, Request& request) {
+    requireRole(app, request, {Role::warehouse});
+    const auto suggestions =
+        app.db.read([&](store::Connection& c) { return store::replenishmentSuggestions(c); });
+    const auto today = std::chrono::floor<std::chrono::days>(app.now());
+    auto list = jsonArray();
+    for (const auto& s : suggestions) {
+        auto json = jsonObject();
+        json->set("depot", s.depotCode);
+        json->set("item_code", s.itemCode);
+        json->set("name", s.itemName);
+        json->set("available", s.available);
+        json->set("reorder_level", s.reorderLevel);
+        json->set("suggested_quantity", s.suggestedQuantity);
+        json->set("supplier", s.supplier);
+        json->set("lead_time_days", s.leadTimeDays);
+        json->set(
+            "expected_by",
+            formatDate(std::chrono::year_month_day(today + std::chrono::days(s.leadTimeDays))));
+        list->add(json);
+    }
+    auto answer = jsonObject();
+    answer->set("suggestions", list);
+    return jsonResponse(200, answer);
+}
+
+Response maintenanceDue(App& app, Request& request) {
+    requireRole(app, request, {Role::warehouse, Role::planner});
+    const std::string text = request.queryValue("within_days", "30");
+    int days = 0;
+    try {
+        std::size_t used = 0;
+        days = std::stoi(text, &used);
+        if (used != text.size()) throw std::invalid_argument(text);
+    } catch (const std::exception&) {
+        throw ValidationError("within_days", "within_days must be a whole number of days");
+    }
+    if (days < 0 || days > 366) throw ValidationError("within_days", "between 0 and 366 days");
+    const Instant now = app.now();
+    const auto due = app.db.read([&](store::Connection& c) {
+        return store::inspectionsDueBy(c, now + std::chrono::days(days), 5000);
+    });
+    auto list = jsonArray();
+    std::size_t overdue = 0;
+    for (const auto& d : due) {
+        auto json = jsonObject();
+        json->set("barcode", d.barcode);
+        json->set("item_code", d.itemCode);
+        json->set("description", d.description);
+        json->set("depot", d.depotCode);
+        json->set("resident_id", d.resident.value());
+        json->set("postcode", d.postcode);
+        json->set("district", d.district);
+        json->set("last_inspected_at", nullable(d.lastInspectedAt));
+        json->set("next_inspection_due", d.nextInspectionDue);
+        const bool late = warehouse::isOverdue(parseInstant(d.nextInspectionDue), now);
+        overdue += late ? 1 : 0;
+        json->set("overdue", late);
+        list->add(json);
+    }
+    auto answer = jsonObject();
+    answer->set("within_days", days);
+    answer->set("overdue", static_cast<std::int64_t>(overdue));
+    answer->set("assets", list);
+    return jsonResponse(200, answer);
+}
+
+Response orderShortages(App& app, Request& request) {
+    const Actor actor = requireRole(
+        app, request, {Role::prescriber, Role::budget_holder, Role::warehouse, Role::planner});
+    const auto lines = app.db.read([&](store::Connection& c) {
+        return warehouse::shortages(c, request.pathParams["ref"], actor);
+    });
+    auto list = jsonArray();
+    for (const auto& line : lines) {
+        auto json = jsonObject();
+        json->set("item_code", line.itemCode);
+        json->set("quantity", line.quantity);
+        auto equivalents = jsonArray();
+        for (const auto& e : line.equivalents) {
+            auto eq = jsonObject();
+            eq->set("code", e.code);
+            eq->set("name", e.name);
+            eq->set("available", e.available);
+            equivalents->add(eq);
+        }
+        json->set("equivalents", equivalents);
+        list->add(json);
+    }
+    auto answer = jsonObject();
+    answer->set("unreserved_lines", list);
+    return jsonResponse(200, answer);
+}
+
+Response acceptEquivalent(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::prescriber, Role::budget_holder});
+    auto body = JsonFields::parse(request.body);
+    body.allowOnly({"item_code", "equivalent_code"});
+    const std::string item = body.text("item_code");
+    const std::string equivalent = body.text("equivalent_code");
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        const auto outcome = warehouse::acceptEquivalent(c, request.pathParams["ref"], item,
+                                                         equivalent, actor, app.now());
+        auto json = jsonObject();
+        json->set("reference", outcome.reference);
+        json->set("status", std::string(toString(outcome.status)));
+        json->set("due_by", nullableInstant(outcome.dueBy));
+        return jsonResponse(200, json);
+    });
+}
+
+}  // namespace
+
+const warehouse::MaintenancePolicy& maintenancePolicy() {
+    static const warehouse::MaintenancePolicy policy{};
+    return policy;
+}
+
+Poco::JSON::Object::Ptr assetJson(const warehouse::AssetDetail& detail) {
+    const auto& a = detail.asset;
+    auto json = jsonObject();
+    json->set("barcode", a.barcode);
+    json->set("item_code", nullable(a.itemCode));
+    json->set("name", detail.itemName);
+    json->set("special_id", a.specialId ? Poco::Dynamic::Var(*a.specialId) : Poco::Dynamic::Var());
+    json->set("state", a.state);
+    json->set("depot", a.depotCode);
+    json->set("resident_id",
+              a.resident ? Poco::Dynamic::Var(a.resident->value()) : Poco::Dynamic::Var());
+    json->set("inspection_interval_months", a.inspectionIntervalMonths);
+    json->set("last_inspected_at", nullableInstant(a.lastInspectedAt));
+    json->set("next_inspection_due", nullableInstant(a.nextInspectionDue));
+    json->set("inspection_overdue", detail.inspectionOverdue);
+    auto history = jsonArray();
+    for (const auto& e : detail.history) {
+        auto event = jsonObject();
+        event->set("step", e.step);
+        event->set("from", nullable(e.from));
+        event->set("to", e.to);
+        event->set("at", e.at);
+        event->set("by", e.by);
+        event->set("depot", e.depotCode);
+        event->set("resident_id",
+                   e.resident ? Poco::Dynamic::Var(*e.resident) : Poco::Dynamic::Var());
+        event->set("note", e.note);
+        history->add(event);
+    }
+    json->set("history", history);
+    return json;
+}
+
+void addWarehouseRoutes(Router& router, App& app) {
+    router.add("POST", "/api/v1/returns", [&app](Request& r) { return returns(app, r); });
+    router.add("GET", "/api/v1/assets/{barcode}", [&app](Request& r) { return readAsset(app, r); });
+    router.add("POST", "/api/v1/assets/{barcode}/decontaminate",
+               [&app](Request& r) { return decontaminate(app, r); });
+    router.add("POST", "/api/v1/assets/{barcode}/inspect",
+               [&app](Request& r) { return inspect(app, r); });
+    router.add("POST", "/api/v1/assets/{barcode}/repair",
+               [&app](Request& r) { return repair(app, r); });
+    router.add("POST", "/api/v1/assets/{barcode}/lost",
+               [&app](Request& r) { return lost(app, r); });
+    router.add("POST", "/api/v1/assets/{barcode}/pick",
+               [&app](Request& r) { return pick(app, r); });
+    router.add("POST", "/api/v1/stock/recycling",
+               [&app](Request& r) { return countedStep(app, r); });
+    router.add("GET", "/api/v1/stock/states", [&app](Request& r) { return stockStates(app, r); });
+    router.add("GET", "/api/v1/stock/replenishment",
+               [&app](Request& r) { return replenishment(app, r); });
+    router.add("GET", "/api/v1/maintenance/due",
+               [&app](Request& r) { return maintenanceDue(app, r); });
+    router.add("GET", "/api/v1/orders/{ref}/shortages",
+               [&app](Request& r) { return orderShortages(app, r); });
+    router.add("POST", "/api/v1/orders/{ref}/equivalent",
+               [&app](Request& r) { return acceptEquivalent(app, r); });
+    addDispatchRoutes(router, app);
+    addSpecialsRoutes(router, app);
+}
 
 }  // namespace ces::web

@@ -1,0 +1,84 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <map>
+#include <random>
+
+#include "core/demo/demo_county.h"
+#include "core/store/assets.h"
+#include "core/store/dispatch_store.h"
+#include "core/store/geography.h"
+#include "warehouse/asset_lifecycle.h"
+
+using namespace ces;
+
+namespace {
+
+std::string geoDir() {
+    const char* shared = std::getenv("CES_SHARED");
+    return std::string(shared ? shared : "/work/shared") + "/data/geo";
+}
+
+}  // namespace
+
+TEST_CASE("the demo county has assets in every state and a plan for the next working day") {
+    std::random_device random;
+    const auto directory =
+        std::filesystem::temp_directory_path() / ("ces-warehouse-demo-" + std::to_string(random()));
+    std::filesystem::create_directories(directory);
+    {
+        store::Database db((directory / "demo.db").string(), 2);
+        demo::DemoOptions options;
+        options.dataDir = std::string(PROJECT_SOURCE_DIR) + "/data";
+        options.geoDir = geoDir();
+        options.residents = 120;
+        options.orders = 160;
+        options.now =
+            std::chrono::sys_days(std::chrono::year(2026) / 3 / 2) + std::chrono::hours(9);
+        const WorkingDayCalendar calendar;
+        demo::createDemoCounty(db, options, calendar, [](const std::string&) {});
+
+        std::map<std::string, std::int64_t> states;
+        db.read([&](store::Connection& c) {
+            for (const auto& depot : store::listDepots(c)) {
+                for (const auto& level : store::stateLevels(c, depot.code)) {
+                    if (!level.serialised) continue;
+                    for (const auto& [state, n] :
+                         store::assetStateCounts(c, depot.id, level.itemCode)) {
+                        states[state] += n;
+                    }
+                    // The register matches the counts for every serialised item.
+                    std::map<std::string, std::int64_t> byState;
+                    for (const auto& [state, n] :
+                         store::assetStateCounts(c, depot.id, level.itemCode)) {
+                        byState[state] = n;
+                    }
+                    CHECK(level.available + level.reserved ==
+                          byState["available"] + byState["reserved"]);
+                    CHECK(level.onLoan == byState["on_loan"]);
+                    CHECK(level.returned == byState["returned"]);
+                }
+            }
+        });
+        for (auto state : warehouse::allAssetStates) {
+            INFO("state " << toString(state));
+            CHECK(states[std::string(toString(state))] > 0);
+        }
+        const auto plan =
+            db.read([](store::Connection& c) { return store::loadPlan(c, "2026-03-03"); });
+        REQUIRE(plan.has_value());
+        CHECK(plan->routes.size() >= 2);
+        std::size_t stops = 0, kinds = 0;
+        std::map<std::string, int> byKind;
+        for (const auto& route : plan->routes) {
+            stops += route.route.stops.size();
+            for (const auto& visit : route.visits) ++byKind[visit.kind];
+        }
+        kinds = byKind.size();
+        CHECK(stops >= 5);
+        CHECK(kinds >= 2);
+        CHECK(byKind["delivery"] > 0);
+    }
+    std::error_code ignored;
+    std::filesystem::remove_all(directory, ignored);
+}

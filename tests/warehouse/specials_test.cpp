@@ -1,0 +1,139 @@
+#include "warehouse/specials.h"
+
+#include <doctest/doctest.h>
+
+#include "core/store/order_access.h"
+#include "core/store/orders.h"
+#include "core/store/specials_store.h"
+#include "tests/warehouse/fixture.h"
+
+using namespace ces;
+using namespace ces::warehouse;
+
+namespace {
+
+std::string after(SpecialStatus from, SpecialStep step, bool approval) {
+    const auto to = specialStatusAfter(from, step, approval);
+    return to ? std::string(toString(*to)) : "refused";
+}
+
+}  // namespace
+
+TEST_CASE(
+    "specials' steps: approval only above the threshold, then quote, order, receive, deliver") {
+    CHECK(after(SpecialStatus::requested, SpecialStep::approve, true) == "approved");
+    CHECK(after(SpecialStatus::requested, SpecialStep::approve, false) == "refused");
+    CHECK(after(SpecialStatus::requested, SpecialStep::quote, true) == "refused");
+    CHECK(after(SpecialStatus::requested, SpecialStep::quote, false) == "quoted");
+    CHECK(after(SpecialStatus::approved, SpecialStep::quote, true) == "quoted");
+    CHECK(after(SpecialStatus::quoted, SpecialStep::order, true) == "ordered");
+    CHECK(after(SpecialStatus::quoted, SpecialStep::receive, true) == "refused");
+    CHECK(after(SpecialStatus::ordered, SpecialStep::receive, true) == "received");
+    CHECK(after(SpecialStatus::received, SpecialStep::deliver, true) == "delivered");
+    CHECK(after(SpecialStatus::received, SpecialStep::receive, true) == "refused");
+    CHECK(after(SpecialStatus::delivered, SpecialStep::deliver, true) == "refused");
+    SpecialsPolicy policy;
+    CHECK(needsApproval(50001, policy));
+    CHECK_FALSE(needsApproval(50000, policy));
+}
+
+TEST_CASE("the 8-week clock: breached when not at the warehouse 56 days after the order") {
+    const SpecialsPolicy policy;
+    const Instant ordered = std::chrono::sys_days(std::chrono::year(2026) / 1 / 5);
+    CHECK(formatInstant(targetArrival(ordered, policy)) == "2026-03-02T00:00:00Z");
+    CHECK_FALSE(targetBreached(ordered, std::nullopt, ordered + std::chrono::days(56), policy));
+    CHECK(targetBreached(ordered, std::nullopt, ordered + std::chrono::days(57), policy));
+    // Received in time: never breached afterwards.
+    CHECK_FALSE(targetBreached(ordered, ordered + std::chrono::days(50),
+                               ordered + std::chrono::days(90), policy));
+    CHECK(targetBreached(ordered, ordered + std::chrono::days(60), ordered + std::chrono::days(60),
+                         policy));
+}
+
+TEST_CASE("a special from request to delivery, every step dated, the order released on receipt") {
+    test::WarehouseCounty county;
+    store::NewOrder order;
+    order.resident = county.resident;
+    order.speed = Speed::five_day;
+    order.specials = {{"Made-to-measure chair", 90000}};
+    const auto placed = county.db->write([&](store::Connection& c) {
+        return store::createOrder(c, order, county.prescriber, county.now, WorkingDayCalendar());
+    });
+    CHECK(std::string(toString(placed.status)) == "awaiting_special");
+    const SpecialsPolicy policy;
+    const auto id = county.db->read([&](store::Connection& c) {
+        return store::specialsOfOrder(c, store::findOrderRow(c, placed.reference).id).front().id;
+    });
+    auto run = [&](auto&& step) {
+        return county.db->write([&](store::Connection& c) { return step(c); });
+    };
+    const Instant t = county.now;
+    CHECK_THROWS_AS(run([&](auto& c) {
+                        return quoteSpecial(c, id, "Acme", 95000, county.warehouse, t, policy);
+                    }),
+                    Conflict);  // £900 needs the budget holder first
+    CHECK_THROWS_AS(
+        run([&](auto& c) { return approveSpecial(c, id, county.warehouse, t, policy); }),
+        Forbidden);
+    run([&](auto& c) { return approveSpecial(c, id, county.budgetHolder, t, policy); });
+    CHECK_THROWS_AS(
+        run([&](auto& c) { return receiveSpecial(c, id, "WKD", 12, county.warehouse, t, policy); }),
+        Conflict);  // not ordered yet
+    run([&](auto& c) {
+        return quoteSpecial(c, id, "Acme Seating", 95000, county.warehouse,
+                            t + std::chrono::days(3), policy);
+    });
+    run([&](auto& c) {
+        return orderSpecial(c, id, "PO-1", county.warehouse, t + std::chrono::days(4), policy);
+    });
+    const auto received = run([&](auto& c) {
+        return receiveSpecial(c, id, "WKD", 12, county.warehouse, t + std::chrono::days(40),
+                              policy);
+    });
+    CHECK(received.record.status == "received");
+    CHECK_FALSE(received.breached);
+    CHECK(received.daysOpen == 40);
+    REQUIRE(received.record.barcode.has_value());
+    CHECK(received.record.quotedAt == formatInstant(t + std::chrono::days(3)));
+    CHECK(received.record.orderedAt == formatInstant(t + std::chrono::days(4)));
+    const auto status = county.db->read([&](store::Connection& c) {
+        return std::string(toString(store::findOrderRow(c, placed.reference).status));
+    });
+    CHECK(status == "allocated");
+    // Delivered with its order: the asset goes on loan in the resident's home.
+    county.db->write([&](store::Connection& c) {
+        for (auto to :
+             {OrderStatus::scheduled, OrderStatus::out_for_delivery, OrderStatus::delivered}) {
+            store::progressOrder(c, placed.reference, to, county.planner, t, "");
+        }
+        deliverSpecials(c, store::findOrderRow(c, placed.reference).id, county.planner, t);
+    });
+    const auto special =
+        county.db->read([&](store::Connection& c) { return *store::findSpecial(c, id); });
+    CHECK(special.status == "delivered");
+    const auto asset = county.db->read(
+        [&](store::Connection& c) { return *store::findAsset(c, *received.record.barcode); });
+    CHECK(asset.state == "on_loan");
+    CHECK(asset.resident == county.resident);
+}
+
+TEST_CASE("breached specials are listed") {
+    test::WarehouseCounty county;
+    store::NewOrder order;
+    order.resident = county.resident;
+    order.speed = Speed::five_day;
+    order.specials = {{"Bespoke cushion", 20000}};
+    county.db->write([&](store::Connection& c) {
+        return store::createOrder(c, order, county.prescriber, county.now, WorkingDayCalendar());
+    });
+    const SpecialsPolicy policy;
+    const auto list = [&](Instant now) {
+        return county.db->read(
+            [&](store::Connection& c) { return listSpecials(c, true, false, now, policy); });
+    };
+    CHECK(list(county.now + std::chrono::days(55)).empty());
+    const auto late = list(county.now + std::chrono::days(60));
+    REQUIRE(late.size() == 1);
+    CHECK(late[0].record.description == "Bespoke cushion");
+    CHECK(late[0].daysOpen == 60);
+}

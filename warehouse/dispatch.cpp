@@ -1,0 +1,398 @@
+#include "warehouse/dispatch.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <stdexcept>
+
+#include "core/store/assets.h"
+#include "core/store/audit.h"
+#include "core/store/order_access.h"
+#include "core/store/orders.h"
+#include "routing/vrptw/checker.h"
+#include "routing/vrptw/solve.h"
+#include "warehouse/recycling.h"
+#include "warehouse/specials.h"
+
+namespace ces::warehouse {
+
+namespace {
+
+using std::chrono::year_month_day;
+
+bool contains(const std::string& text, const char* word) {
+    return text.find(word) != std::string::npos;
+}
+
+int serviceSeconds(const store::VisitJob& visit, const DispatchPolicy& policy) {
+    if (visit.kind == "inspection") return policy.inspectionSeconds;
+    if (visit.kind == "repair") return policy.repairSeconds;
+    int seconds = policy.baseServiceSeconds;
+    for (const auto& item : visit.items) {
+        seconds += policy.perLineSeconds;
+        if (visit.kind == "delivery" && item.needsFitting) {
+            seconds += policy.fittingSeconds * static_cast<int>(item.quantity);
+        }
+    }
+    return seconds;
+}
+
+routing::Load demandOf(const store::VisitJob& visit) {
+    if (visit.kind != "delivery" && visit.kind != "collection") return 0;
+    routing::Load load = 0;
+    for (const auto& item : visit.items) load += item.vanSpace * item.quantity;
+    return load;
+}
+
+int priorityOf(const store::VisitJob& visit, const std::string& date) {
+    if (visit.dueDate < date) return 3;
+    if (visit.dueDate == date) return 2;
+    return 1;
+}
+
+std::string dateText(year_month_day date) { return formatDate(date); }
+
+}  // namespace
+
+std::string clockTime(int secondsAfterMidnight) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%02d:%02d", secondsAfterMidnight / 3600,
+                  secondsAfterMidnight / 60 % 60);
+    return buffer;
+}
+
+double co2Kilograms(std::int64_t metres, int gramsPerKm) {
+    return static_cast<double>(metres) / 1000.0 * gramsPerKm / 1000.0;
+}
+
+routing::SkillSet skillsFor(const store::VisitJob& visit) {
+    routing::SkillSet skills = 0;
+    for (const auto& item : visit.items) {
+        if (item.twoPerson && visit.kind != "inspection") skills |= routing::kTwoPersonCrew;
+        const bool lifting = contains(item.inspectionRegime, "LOLER");
+        if (lifting && (visit.kind == "inspection" || visit.kind == "repair" ||
+                        (visit.kind == "delivery" && item.needsFitting))) {
+            skills |= routing::kLiftingEngineer;
+        }
+    }
+    return skills;
+}
+
+DispatchProblem buildProblem(const std::string& date, const std::vector<store::VisitJob>& visits,
+                             const std::vector<store::VanCrew>& vans,
+                             const DispatchPolicy& policy) {
+    std::vector<routing::LatLon> positions;
+    std::map<std::int64_t, std::size_t> depotLocation;
+    for (const auto& van : vans) {
+        if (depotLocation.emplace(van.depot.value(), positions.size()).second) {
+            positions.push_back({van.depotLat, van.depotLon});
+        }
+    }
+    const std::size_t firstVisit = positions.size();
+    for (const auto& visit : visits) positions.push_back({visit.lat, visit.lon});
+    const auto travel = routing::greatCircleMatrix(positions, policy.travel);
+    std::vector<routing::Time> durations(travel.seconds.begin(), travel.seconds.end());
+    std::vector<routing::Distance> distances(travel.metres.begin(), travel.metres.end());
+    routing::Matrix matrix(travel.size, std::move(durations), std::move(distances));
+
+    std::vector<std::int64_t> vanIds;
+    std::vector<std::int64_t> visitIds;
+    std::vector<routing::Vehicle> vehicles;
+    for (const auto& van : vans) {
+        routing::Vehicle v;
+        v.id = van.code;
+        v.startLocation = v.endLocation = depotLocation.at(van.depot.value());
+        v.shift = routing::TimeWindow(van.shiftStartSeconds, van.shiftEndSeconds);
+        v.capacity = van.capacity;
+        v.skills = (van.people >= 2 ? routing::kTwoPersonCrew : 0U) |
+                   (van.liftingEngineer ? routing::kLiftingEngineer : 0U);
+        vehicles.push_back(std::move(v));
+        vanIds.push_back(van.vanId);
+    }
+    std::vector<routing::Job> jobs;
+    for (std::size_t i = 0; i < visits.size(); ++i) {
+        const auto& visit = visits[i];
+        routing::Job job;
+        job.id = std::to_string(visit.id);
+        job.location = firstVisit + i;
+        job.kind =
+            visit.kind == "collection" ? routing::JobKind::pickup : routing::JobKind::delivery;
+        job.demand = demandOf(visit);
+        job.service = serviceSeconds(visit, policy);
+        if (visit.slotStartSeconds && visit.slotEndSeconds) {
+            job.windows.emplace_back(*visit.slotStartSeconds, *visit.slotEndSeconds);
+        }
+        job.skills = skillsFor(visit);
+        job.priority = priorityOf(visit, date);
+        if (visit.kind == "delivery") {
+            for (std::size_t v = 0; v < vans.size(); ++v) {
+                if (vans[v].depot == visit.depot) job.allowedVehicles.push_back(v);
+            }
+        }
+        jobs.push_back(std::move(job));
+        visitIds.push_back(visit.id);
+    }
+    return {routing::Problem(std::move(matrix), std::move(jobs), std::move(vehicles)),
+            std::move(visitIds), std::move(vanIds)};
+}
+
+int bookDueVisits(store::Connection& c, year_month_day date, const WorkingDayCalendar& calendar,
+                  const DispatchPolicy& policy, Instant now) {
+    using namespace std::chrono;
+    const year_month_day lastDelivery =
+        calendar.addWorkingDays(date, policy.deliveryLookAheadWorkingDays);
+    const Instant deliveryUntil = sys_days(lastDelivery) + days(1) - seconds(1);
+    int booked = 0;
+    for (const auto& due : store::deliveriesWithoutVisit(c, deliveryUntil)) {
+        store::NewVisit visit;
+        visit.kind = "delivery";
+        visit.order = due.order;
+        visit.resident = due.resident;
+        visit.depot = due.depot;
+        visit.dueDate = due.dueBy.substr(0, 10);
+        store::createVisit(c, visit, now);
+        ++booked;
+    }
+    const Instant inspectionUntil =
+        sys_days(date) + days(policy.inspectionLookAheadDays + 1) - seconds(1);
+    for (const auto& due : store::inspectionsWithoutVisit(c, inspectionUntil)) {
+        store::NewVisit visit;
+        visit.kind = "inspection";
+        visit.assetId = due.assetId;
+        visit.resident = due.resident;
+        visit.depot = due.depot;
+        visit.dueDate = due.due.substr(0, 10);
+        visit.notes = "planned inspection";
+        store::createVisit(c, visit, now);
+        ++booked;
+    }
+    return booked;
+}
+
+store::StoredPlan optimiseDay(store::Database& db, year_month_day date, const Actor& planner,
+                              Instant now, const WorkingDayCalendar& calendar,
+                              const DispatchPolicy& policy) {
+    using namespace std::chrono;
+    if (sys_days(date) < floor<days>(now)) {
+        throw ValidationError("date", "a plan can only be made for today or a later day");
+    }
+    const std::string day = dateText(date);
+    db.write([&](store::Connection& c) { return bookDueVisits(c, date, calendar, policy, now); });
+    const std::string until = dateText(year_month_day(
+        sys_days(calendar.addWorkingDays(date, policy.deliveryLookAheadWorkingDays)) +
+        days(policy.inspectionLookAheadDays)));
+    auto [visits, vans] = db.read([&](store::Connection& c) {
+        return std::make_pair(store::visitsToPlan(c, until, day), store::listVanCrews(c));
+    });
+    if (vans.empty()) throw Conflict("no_vans", "no van has a crew: add vans and crews first");
+
+    const DispatchProblem built = buildProblem(day, visits, vans, policy);
+    routing::SolveOptions options;
+    options.timeLimit = policy.timeLimit;
+    options.iterations = policy.iterations;
+    options.seed = policy.seed;
+    const auto solved = routing::solve(built.problem, options);
+    if (const auto broken = routing::check(built.problem, solved.solution); !broken.empty()) {
+        throw std::logic_error("the solver returned an infeasible plan: " + broken.front());
+    }
+
+    store::PlanHeader header;
+    header.date = day;
+    header.optimisedAt = formatInstant(now);
+    header.travelSource = routing::GreatCircleTravelTimes(policy.travel).describe();
+    header.unassigned = static_cast<int>(solved.solution.unassigned.size());
+    std::vector<store::PlannedRoute> routes;
+    for (const auto& route : solved.solution.routes) {
+        const auto& vehicle = built.problem.vehicles()[route.vehicle];
+        store::PlannedRoute stored;
+        stored.vanId = built.vanIds[route.vehicle];
+        stored.distanceMetres = std::llround(routing::routeDistance(built.problem, route));
+        stored.startSeconds = static_cast<int>(vehicle.shift.start());
+        const auto stops = routing::schedule(built.problem, route);
+        for (const auto& stop : stops) {
+            stored.stops.push_back({built.visitIds[stop.job], static_cast<int>(stop.arrival),
+                                    static_cast<int>(stop.start),
+                                    static_cast<int>(stop.departure)});
+        }
+        const std::size_t last = built.problem.jobs()[route.jobs.back()].location;
+        stored.endSeconds = static_cast<int>(
+            stops.back().departure + built.problem.matrix().duration(last, vehicle.endLocation));
+        header.distanceMetres += stored.distanceMetres;
+        routes.push_back(std::move(stored));
+    }
+    header.vansUsed = static_cast<int>(routes.size());
+    std::vector<store::UnplacedVisit> unplaced;
+    for (const auto& job : solved.solution.unassigned) {
+        unplaced.push_back({built.visitIds[job.job], job.reason});
+    }
+    return db.write([&](store::Connection& c) {
+        store::savePlan(c, header, routes, unplaced);
+        for (const auto& route : routes) {
+            for (const auto& stop : route.stops) {
+                const auto visit = store::findVisit(c, stop.visitId);
+                if (!visit || visit->kind != "delivery" || !visit->orderReference) continue;
+                const auto order = store::findOrderRow(c, *visit->orderReference);
+                if (order.status == OrderStatus::allocated ||
+                    order.status == OrderStatus::failed_visit) {
+                    store::progressOrder(c, order.reference, OrderStatus::scheduled, planner, now,
+                                         "planned for " + day);
+                }
+            }
+        }
+        store::audit(c, planner.id, "plan.optimise", "plan", day, now,
+                     std::to_string(routes.size()) + " vans, " + std::to_string(unplaced.size()) +
+                         " unassigned");
+        return *store::loadPlan(c, day);
+    });
+}
+
+OutcomeReceipt recordVisitOutcome(store::Connection& c, std::int64_t visitId, VisitOutcome outcome,
+                                  std::optional<FailureReason> reason, const std::string& notes,
+                                  const Actor& actor, Instant now,
+                                  const WorkingDayCalendar& calendar,
+                                  const MaintenancePolicy& maintenance) {
+    if (notes.size() > 2000) throw ValidationError("notes", "at most 2000 characters");
+    const auto visit = store::findVisit(c, visitId);
+    if (!visit) throw NotFound("no visit has the id " + std::to_string(visitId));
+    const auto kind = parseVisitKind(visit->kind);
+    if (!kind) throw Conflict("unknown_kind", "the visit has an unknown kind");
+    if (!outcomeFits(*kind, outcome)) {
+        throw ValidationError(
+            "outcome", std::string(toString(outcome)) + " cannot end a " + visit->kind + " visit");
+    }
+    const bool failed = outcome == VisitOutcome::failed;
+    if (failed && !reason) {
+        throw ValidationError("reason",
+                              "a failed visit needs a reason: no_access, wrong_item, refused, "
+                              "unsafe or other");
+    }
+    if (!failed && reason) throw ValidationError("reason", "only a failed visit has a reason");
+    if (failed && *reason == FailureReason::other &&
+        notes.find_first_not_of(" \t\r\n") == std::string::npos) {
+        throw ValidationError("notes", "say what went wrong when the reason is other");
+    }
+    store::completeVisit(
+        c, visitId, failed ? "failed" : "completed", std::string(toString(outcome)),
+        reason ? std::optional<std::string>(std::string(toString(*reason))) : std::nullopt, notes,
+        actor.id, now);
+    OutcomeReceipt receipt;
+    receipt.visitId = visitId;
+    receipt.status = failed ? "failed" : "completed";
+    receipt.orderReference = visit->orderReference;
+
+    auto progress = [&](OrderStatus to, const std::string& note) {
+        auto order = store::findOrderRow(c, *visit->orderReference);
+        if (order.status == OrderStatus::scheduled) {
+            store::progressOrder(c, order.reference, OrderStatus::out_for_delivery, actor, now, "");
+        }
+        receipt.orderStatus = std::string(
+            toString(store::progressOrder(c, order.reference, to, actor, now, note).status));
+    };
+
+    if (!failed) {
+        switch (*kind) {
+            case VisitKind::delivery:
+                if (visit->orderReference) {
+                    progress(OrderStatus::delivered,
+                             std::string(toString(outcome)) + (notes.empty() ? "" : ": " + notes));
+                    deliverSpecials(c, *visit->order, actor, now);
+                }
+                break;
+            case VisitKind::collection:
+                if (visit->barcode) {
+                    returnAsset(c, *visit->barcode, "", "collected by van; " + notes, actor, now);
+                }
+                break;
+            case VisitKind::inspection:
+                if (visit->barcode) {
+                    inspectAsset(c, *visit->barcode, InspectionResult::pass, notes, maintenance,
+                                 actor, now);
+                }
+                break;
+            case VisitKind::repair:
+                if (visit->assetId) {
+                    store::recordAssetEvent(c, *visit->assetId, "repair_in_home", actor.id, now,
+                                            notes);
+                }
+                break;
+        }
+        store::audit(c, actor.id, "visit." + std::string(toString(outcome)), "visit",
+                     std::to_string(visitId), now, notes);
+        return receipt;
+    }
+
+    // A failed visit: back to scheduling, and the prescriber hears the same day.
+    if (*kind == VisitKind::delivery && visit->orderReference) {
+        progress(OrderStatus::failed_visit, "failed: " + std::string(toString(*reason)));
+    }
+    store::NewVisit again;
+    again.kind = visit->kind;
+    again.order = visit->order;
+    again.assetId = visit->assetId;
+    again.resident = visit->resident;
+    again.depot = visit->depot;
+    again.dueDate = formatDate(calendar.nextWorkingDay(
+        std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now))));
+    again.notes = "rescheduled after failed visit " + std::to_string(visitId);
+    receipt.rescheduledVisitId = store::createVisit(c, again, now);
+
+    std::optional<OrderId> order = visit->order;
+    if (!order && visit->assetId) order = store::orderOfAsset(c, *visit->assetId);
+    if (order) {
+        if (const auto contact = store::orderContact(c, *order)) {
+            store::OutboxMessage message;
+            message.recipientUser = contact->prescriber;
+            message.recipient = contact->prescriberName;
+            const std::string what = visit->orderReference ? "order " + *visit->orderReference
+                                                           : "asset " + visit->barcode.value_or("");
+            message.subject = "The " + visit->kind + " visit for " + what + " failed today";
+            message.body = "Our crew could not complete the " + visit->kind + " visit for " + what +
+                           " at " + visit->postcode + ": " + std::string(describe(*reason)) + "." +
+                           (notes.empty() ? "" : " Driver's notes: " + notes) +
+                           " The visit has gone back to scheduling for " + again.dueDate +
+                           " or the next free slot.";
+            message.entity = "visit";
+            message.entityId = std::to_string(visitId);
+            receipt.messageId = store::queueMessage(c, message, now);
+        }
+    }
+    store::audit(c, actor.id, "visit.failed", "visit", std::to_string(visitId), now,
+                 std::string(toString(*reason)) + (notes.empty() ? "" : ": " + notes));
+    return receipt;
+}
+
+std::int64_t requestAssetVisit(store::Connection& c, VisitKind kind, const std::string& barcode,
+                               year_month_day due, std::optional<int> slotStart,
+                               std::optional<int> slotEnd, const std::string& notes,
+                               const Actor& actor, Instant now) {
+    if (kind == VisitKind::delivery) {
+        throw ValidationError("kind", "deliveries are booked from their orders");
+    }
+    if (slotStart.has_value() != slotEnd.has_value() ||
+        (slotStart && (*slotStart < 0 || *slotEnd > 24 * 3600 || *slotStart >= *slotEnd))) {
+        throw ValidationError("slot_start", "a slot needs a start before its end within the day");
+    }
+    if (notes.size() > 2000) throw ValidationError("notes", "at most 2000 characters");
+    const auto asset = store::findAsset(c, barcode);
+    if (!asset) throw NotFound("no asset has the barcode " + barcode);
+    if (asset->state != "on_loan" || !asset->resident) {
+        throw Conflict("not_on_loan",
+                       "asset " + barcode + " is " + asset->state + ", not in a home");
+    }
+    store::NewVisit visit;
+    visit.kind = std::string(toString(kind));
+    visit.assetId = asset->id;
+    visit.resident = *asset->resident;
+    visit.depot = asset->depot;
+    visit.dueDate = formatDate(due);
+    visit.slotStartSeconds = slotStart;
+    visit.slotEndSeconds = slotEnd;
+    visit.notes = notes;
+    const auto id = store::createVisit(c, visit, now);
+    store::audit(c, actor.id, "visit.request", "visit", std::to_string(id), now,
+                 visit.kind + " " + barcode);
+    return id;
+}
+
+}  // namespace ces::warehouse

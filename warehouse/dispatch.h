@@ -1,0 +1,108 @@
+#pragma once
+// Dispatch: a day's due deliveries, collections, repairs and inspections become a routing
+// problem (vans and crews from their depots, skills, van space, slots), the solver's answer is
+// stored as the day's plan, and drivers' outcomes move orders and assets on.
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/calendar.h"
+#include "core/iso_time.h"
+#include "core/store/database.h"
+#include "core/store/dispatch_store.h"
+#include "core/types.h"
+#include "routing/graph/fallback_matrix.h"
+#include "routing/vrptw/problem.h"
+#include "warehouse/maintenance.h"
+#include "warehouse/visit_outcome.h"
+
+namespace ces::warehouse {
+
+/// The numbers dispatch plans with; every one configurable.
+struct DispatchPolicy {
+    /// Deliveries due up to this many working days after the plan's date are offered too (at
+    /// a lower priority), so vans fill up ahead of deadlines.
+    int deliveryLookAheadWorkingDays = 2;
+    /// Planned inspections due within this many days of the plan's date are booked.
+    int inspectionLookAheadDays = 14;
+    /// Time on site: a delivery or collection starts at 15 minutes, plus 5 per line and 20 per
+    /// item to fit and demonstrate; an inspection takes 30 minutes and a repair 45.
+    int baseServiceSeconds = 15 * 60;
+    int perLineSeconds = 5 * 60;
+    int fittingSeconds = 20 * 60;
+    int inspectionSeconds = 30 * 60;
+    int repairSeconds = 45 * 60;
+    /// Travel times without a road file (routing's documented fallback).
+    routing::FallbackParameters travel{};
+    /// Search effort: a fixed iteration count keeps plans the same on any machine.
+    std::chrono::milliseconds timeLimit{3000};
+    std::uint64_t iterations = 300;
+    std::uint64_t seed = 1;
+};
+
+/// A routing problem with the service's ids for its indices.
+struct DispatchProblem {
+    routing::Problem problem;
+    std::vector<std::int64_t> visitIds;  ///< By job index.
+    std::vector<std::int64_t> vanIds;    ///< By vehicle index.
+};
+
+/// Builds the problem for `date`: one location per depot with a van and one per visit;
+/// great-circle travel times; deliveries loaded at the depot that holds their stock and
+/// served only by its vans; collections picked up on the way; two-person and
+/// lifting-engineer skills from the items; booked slots as windows; overdue work first.
+DispatchProblem buildProblem(const std::string& date, const std::vector<store::VisitJob>& visits,
+                             const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy);
+
+/// The skills a visit needs (routing::kTwoPersonCrew, kLiftingEngineer).
+routing::SkillSet skillsFor(const store::VisitJob& visit);
+
+/// Books visits for work due by `date` that has none yet (deliveries within the look-ahead,
+/// planned inspections); answers how many were created.
+int bookDueVisits(store::Connection& c, std::chrono::year_month_day date,
+                  const WorkingDayCalendar& calendar, const DispatchPolicy& policy, Instant now);
+
+/// Books, optimises and stores the plan for `date`, scheduling the orders it delivers.
+/// Throws ValidationError("date") for a past date.
+store::StoredPlan optimiseDay(store::Database& db, std::chrono::year_month_day date,
+                              const Actor& planner, Instant now, const WorkingDayCalendar& calendar,
+                              const DispatchPolicy& policy);
+
+/// Kilograms of CO2 for a distance driven by a van emitting `gramsPerKm`.
+double co2Kilograms(std::int64_t metres, int gramsPerKm);
+
+/// What recording an outcome did.
+struct OutcomeReceipt {
+    std::int64_t visitId = 0;
+    std::string status;  ///< completed or failed.
+    std::optional<std::string> orderReference;
+    std::optional<std::string> orderStatus;
+    std::optional<std::int64_t> rescheduledVisitId;  ///< The new pending visit of a failure.
+    std::optional<std::int64_t> messageId;           ///< The prescriber's notification.
+};
+
+/// Records a planned visit's outcome. Success: a delivery's order is delivered (loans start,
+/// assets go on loan), a collection returns the asset, an inspection records the next due date,
+/// a repair is logged. Failure (reason required; notes for "other"): the job goes back to
+/// scheduling as a new pending visit for the next working day, a delivery's order becomes
+/// failed_visit, and the prescriber is told the same day through the outbox.
+OutcomeReceipt recordVisitOutcome(store::Connection& c, std::int64_t visitId, VisitOutcome outcome,
+                                  std::optional<FailureReason> reason, const std::string& notes,
+                                  const Actor& actor, Instant now,
+                                  const WorkingDayCalendar& calendar,
+                                  const MaintenancePolicy& maintenance);
+
+/// Books a collection, repair or inspection visit for an asset in a home, due on `due` (and
+/// in the slot [slotStart, slotEnd] seconds after midnight when given). NotFound for an
+/// unknown barcode, Conflict("not_on_loan") when the asset is not in a home.
+std::int64_t requestAssetVisit(store::Connection& c, VisitKind kind, const std::string& barcode,
+                               std::chrono::year_month_day due, std::optional<int> slotStart,
+                               std::optional<int> slotEnd, const std::string& notes,
+                               const Actor& actor, Instant now);
+
+/// "HH:MM" for seconds after midnight.
+std::string clockTime(int secondsAfterMidnight);
+
+}  // namespace ces::warehouse

@@ -1,0 +1,129 @@
+#include "warehouse/specials.h"
+#include "web/api/warehouse_routes.h"
+#include "web/http/json_body.h"
+
+namespace ces::web {
+
+namespace {
+
+const warehouse::SpecialsPolicy& specialsPolicy() {
+    static const warehouse::SpecialsPolicy policy{};
+    return policy;
+}
+
+Poco::Dynamic::Var nullable(const std::optional<std::string>& text) {
+    return text ? Poco::Dynamic::Var(*text) : Poco::Dynamic::Var();
+}
+
+Poco::JSON::Object::Ptr specialJson(const warehouse::SpecialView& view) {
+    const auto& s = view.record;
+    auto json = jsonObject();
+    json->set("id", s.id);
+    json->set("order_reference", s.orderReference);
+    json->set("description", s.description);
+    json->set("estimated_price_pence", s.estimatedPricePence);
+    json->set("status", s.status);
+    json->set("approval_needed", view.approvalNeeded);
+    json->set("requested_at", s.requestedAt);
+    json->set("approved_at", nullable(s.approvedAt));
+    json->set("supplier", nullable(s.supplier));
+    json->set("quote_pence",
+              s.quotePence ? Poco::Dynamic::Var(*s.quotePence) : Poco::Dynamic::Var());
+    json->set("quoted_at", nullable(s.quotedAt));
+    json->set("purchase_order", nullable(s.purchaseOrder));
+    json->set("ordered_at", nullable(s.orderedAt));
+    json->set("received_at", nullable(s.receivedAt));
+    json->set("delivered_at", nullable(s.deliveredAt));
+    json->set("barcode", nullable(s.barcode));
+    json->set("target_arrival", formatInstant(view.targetArrival));
+    json->set("days_open", view.daysOpen);
+    json->set("breached", view.breached);
+    return json;
+}
+
+std::int64_t idParam(Request& request) {
+    try {
+        return std::stoll(request.pathParams["id"]);
+    } catch (const std::exception&) {
+        throw NotFound("no special has the id " + request.pathParams["id"]);
+    }
+}
+
+Response list(App& app, Request& request) {
+    requireRole(app, request, {Role::warehouse, Role::budget_holder, Role::commissioner});
+    const bool breached = request.queryValue("breached") == "true";
+    const bool all = request.queryValue("all") == "true";
+    const auto views = app.db.read([&](store::Connection& c) {
+        return warehouse::listSpecials(c, breached, all, app.now(), specialsPolicy());
+    });
+    auto items = jsonArray();
+    for (const auto& v : views) items->add(specialJson(v));
+    auto answer = jsonObject();
+    answer->set("specials", items);
+    return jsonResponse(200, answer);
+}
+
+Response approve(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::budget_holder});
+    const auto id = idParam(request);
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        return jsonResponse(
+            200, specialJson(warehouse::approveSpecial(c, id, actor, app.now(), specialsPolicy())));
+    });
+}
+
+Response quote(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::warehouse});
+    const auto id = idParam(request);
+    auto body = JsonFields::parse(request.body);
+    body.allowOnly({"supplier", "price_pence"});
+    const std::string supplier = body.text("supplier");
+    const std::int64_t price = body.integer("price_pence");
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        return jsonResponse(200, specialJson(warehouse::quoteSpecial(c, id, supplier, price, actor,
+                                                                     app.now(), specialsPolicy())));
+    });
+}
+
+Response order(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::warehouse});
+    const auto id = idParam(request);
+    auto body = JsonFields::parse(request.body);
+    body.allowOnly({"purchase_order"});
+    const std::string purchaseOrder = body.text("purchase_order");
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        return jsonResponse(200, specialJson(warehouse::orderSpecial(c, id, purchaseOrder, actor,
+                                                                     app.now(), specialsPolicy())));
+    });
+}
+
+Response receive(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::warehouse});
+    const auto id = idParam(request);
+    auto body = JsonFields::parse(request.body);
+    body.allowOnly({"depot", "inspection_interval_months"});
+    const std::string depot = body.text("depot");
+    const auto months = body.optionalInteger("inspection_interval_months").value_or(0);
+    if (months < 0 || months > 60) {
+        throw ValidationError("inspection_interval_months", "between 0 and 60 months");
+    }
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        return jsonResponse(
+            201, specialJson(warehouse::receiveSpecial(c, id, depot, static_cast<int>(months),
+                                                       actor, app.now(), specialsPolicy())));
+    });
+}
+
+}  // namespace
+
+void addSpecialsRoutes(Router& router, App& app) {
+    router.add("GET", "/api/v1/specials", [&app](Request& r) { return list(app, r); });
+    router.add("POST", "/api/v1/specials/{id}/approve",
+               [&app](Request& r) { return approve(app, r); });
+    router.add("POST", "/api/v1/specials/{id}/quote", [&app](Request& r) { return quote(app, r); });
+    router.add("POST", "/api/v1/specials/{id}/order", [&app](Request& r) { return order(app, r); });
+    router.add("POST", "/api/v1/specials/{id}/receive",
+               [&app](Request& r) { return receive(app, r); });
+}
+
+}  // namespace ces::web

@@ -1,0 +1,20 @@
+#pragma once
+// The warehouse endpoints, split by area; addWarehouseRoutes (routes.h) registers them all.
+#include "core/store/assets.h"
+#include "warehouse/maintenance.h"
+#include "warehouse/recycling.h"
+#include "web/app.h"
+#include "web/http/router.h"
+
+namespace ces::web {
+
+void addDispatchRoutes(Router& router, App& app);  ///< Plans, pick lists, visits, outbox.
+void addSpecialsRoutes(Router& router, App& app);  ///< Specials' steps and their clock.
+
+/// The maintenance regime the endpoints apply (domain.md defaults).
+const warehouse::MaintenancePolicy& maintenancePolicy();
+
+/// An asset and its history as JSON.
+Poco::JSON::Object::Ptr assetJson(const warehouse::AssetDetail& detail);
+
+}  // namespace ces::web

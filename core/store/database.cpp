@@ -90,17 +90,23 @@ std::string Database::integrityCheck() {
 
 Database::Lease::Lease(Database& database) : db(database) {
     std::unique_lock lock(db.poolMutex_);
-    db.poolFree_.wait(lock, [&] { return !db.idleReaders_.empty(); });
+    if (db.idleReaders_.empty()) {
+        ++db.waitingReaders_;
+        db.poolFree_.wait(lock, [&] { return !db.idleReaders_.empty(); });
+        --db.waitingReaders_;
+    }
     connection = std::move(db.idleReaders_.back());
     db.idleReaders_.pop_back();
 }
 
 Database::Lease::~Lease() {
+    bool wake = false;
     {
         std::lock_guard lock(db.poolMutex_);
         db.idleReaders_.push_back(std::move(connection));
+        wake = db.waitingReaders_ > 0;
     }
-    db.poolFree_.notify_one();
+    if (wake) db.poolFree_.notify_one();
 }
 
 }  // namespace ces::store

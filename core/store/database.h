@@ -54,6 +54,7 @@ private:
     std::mutex poolMutex_;
     std::condition_variable poolFree_;
     std::vector<std::unique_ptr<Connection>> idleReaders_;
+    std::size_t waitingReaders_ = 0;  // wake a waiter only when there is one
 };
 
 }  // namespace ces::store

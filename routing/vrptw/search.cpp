@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "routing/vrptw/fleet.h"
 #include "routing/vrptw/local_search.h"
 
 namespace ces::routing {
@@ -37,64 +38,6 @@ class Progress {
     const SearchBudget& budget_;
 };
 
-std::int64_t absenceSum(const SearchState& state, const std::vector<std::int64_t>& absences) {
-    std::int64_t sum = 0;
-    for (std::size_t j : state.unassigned) {
-        sum += absences[j];
-    }
-    return sum;
-}
-
-/// Moves the smallest route's jobs to the unassigned list (ties: the earliest route).
-void dropSmallestRoute(SearchState& state) {
-    if (state.routes.empty()) {
-        return;
-    }
-    auto smallest = std::min_element(
-        state.routes.begin(), state.routes.end(),
-        [](const RouteState& a, const RouteState& b) { return a.size() < b.size(); });
-    state.unassigned.insert(state.unassigned.end(), smallest->jobs.begin(), smallest->jobs.end());
-    state.routes.erase(smallest);
-}
-
-/// Fleet minimisation (SISR, section 6): drop a van, then ruin-and-recreate without opening vans,
-/// accepting states with fewer absent jobs or less accumulated absence, until all fit again.
-SearchState minimiseFleet(const SearchContext& context, const RuinRecreateParameters& params,
-                          Rng& rng, SearchState best, const Progress& progress, double share,
-                          std::uint64_t& iteration) {
-    if (!best.unassigned.empty() || best.routes.size() <= context.vehicleLowerBound) {
-        return best;
-    }
-    std::vector<std::int64_t> absences(context.problem.jobs().size(), 0);
-    RuinWorkspace work;
-    SearchState current = best;
-    dropSmallestRoute(current);
-    std::vector<std::size_t> removed;
-    while (!progress.over(iteration) && progress.at(iteration) < share) {
-        ++iteration;
-        SearchState candidate = current;
-        removed.clear();
-        ruin(candidate, context, params, rng, work, removed);
-        recreate(candidate, context, params, rng, removed, false);
-        const bool better = candidate.unassigned.size() < current.unassigned.size() ||
-                            absenceSum(candidate, absences) < absenceSum(current, absences);
-        for (std::size_t j : candidate.unassigned) {
-            ++absences[j];
-        }
-        if (better) {
-            current = std::move(candidate);
-            if (current.unassigned.empty()) {
-                best = current;
-                if (best.routes.size() <= context.vehicleLowerBound) {
-                    break;
-                }
-                dropSmallestRoute(current);
-            }
-        }
-    }
-    return best;
-}
-
 double meanArc(const SearchState& state, const SearchContext& context) {
     const std::size_t arcs = state.routedJobs() + state.routes.size();
     return arcs == 0 ? 1.0
@@ -120,7 +63,10 @@ SearchOutcome runSearch(const SearchContext& context, std::uint64_t seed,
 
     SearchState best = construct(context, rng);
     if (context.objective == Objective::vehiclesThenDistance) {
-        best = minimiseFleet(context, params, rng, std::move(best), progress, budget.fleetShare,
+        const auto keepGoing = [&](std::uint64_t i) {
+            return !progress.over(i) && progress.at(i) < budget.fleetShare;
+        };
+        best = minimiseFleet(context, FleetParameters{}, params, rng, std::move(best), keepGoing,
                              iteration);
     }
     improveLocally(best, context);

@@ -1,6 +1,6 @@
 #pragma once
-// One search thread: construction, fleet minimisation, then simulated-annealing ruin-and-recreate
-// with local search on each new best.
+// One search thread: construction, fleet minimisation (guided ejection search, fleet.h), then
+// simulated-annealing ruin-and-recreate with local search on each new best.
 #include <chrono>
 #include <cstdint>
 

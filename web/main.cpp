@@ -12,6 +12,8 @@ const char* const kUsage =
     "  serve --db PATH [--port N] [--threads N] [--geo-dir DIR]   serve the API\n"
     "  demo --db PATH [--seed N] [--geo-dir DIR]                  create the demo county\n"
     "  check --db PATH                                             integrity check\n"
+    "  export DIR [--db PATH]                                      open export (CSV + schema)\n"
+    "  import DIR --db PATH                                        load an export, empty db\n"
     "  route solve FILE [--time-limit-ms N] [--seed N] [--threads N] [--objective O]\n";
 
 }  // namespace
@@ -27,6 +29,8 @@ int main(int argc, char** argv) {
         if (command == "serve") return ces::cli::runServe(args);
         if (command == "demo") return ces::cli::runDemo(args);
         if (command == "check") return ces::cli::runCheck(args);
+        if (command == "export") return ces::cli::runExport(args);
+        if (command == "import") return ces::cli::runImport(args);
         if (command == "route") return ces::cli::runRouteCommand(args);
         std::cerr << kUsage;
         return 2;

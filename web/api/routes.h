@@ -14,6 +14,9 @@ void addOrderRoutes(Router& router, App& app);
 void addTrackingRoutes(Router& router, App& app);
 void addStockRoutes(Router& router, App& app);
 void addWarehouseRoutes(Router& router, App& app);  ///< Returns, assets, specials, plans, visits.
+void addCollectionRoutes(Router& router, App& app);  ///< Collections, collection points, check-ins.
+void addReportRoutes(Router& router, App& app);      ///< KPI reports, the ledger, credit policy.
+void addExportRoutes(Router& router, App& app);      ///< The open export.
 
 /// Every API route.
 inline void addApiRoutes(Router& router, App& app) {
@@ -25,6 +28,9 @@ inline void addApiRoutes(Router& router, App& app) {
     addTrackingRoutes(router, app);
     addStockRoutes(router, app);
     addWarehouseRoutes(router, app);
+    addCollectionRoutes(router, app);
+    addReportRoutes(router, app);
+    addExportRoutes(router, app);
 }
 
 }  // namespace ces::web

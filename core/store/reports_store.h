@@ -1,0 +1,59 @@
+#pragma once
+// The commissioner's reports (domain.md "Outcomes the council measures"): every report is a
+// table of named columns with no personal data beyond district, so the same result renders as
+// JSON or CSV. Periods are [from, to) on ISO dates; counting is in SQL, arithmetic in core/kpis.
+#include "core/iso_time.h"
+#include "core/kpis.h"
+#include "core/store/connection.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ces::store {
+
+/// A report's period: ISO dates, from inclusive, to exclusive.
+struct ReportPeriod {
+    std::string from;
+    std::string to;
+};
+/// Validates two ISO dates with from < to and at most 3 years apart; ValidationError otherwise.
+ReportPeriod reportPeriod(const std::string& from, const std::string& to);
+
+/// One report: columns and rows of cells (NULL, integer, real or text).
+struct ReportTable {
+    std::string name;
+    std::string description;
+    std::vector<std::string> columns;
+    std::vector<std::vector<SqlValue>> rows;
+
+    /// The cell of `column` in the first row whose `keyColumn` equals `key` (tests and
+    /// dashboards); throws std::out_of_range if there is none.
+    const SqlValue& cell(const std::string& keyColumn, const std::string& key,
+                         const std::string& column) const;
+    std::size_t columnIndex(const std::string& column) const;
+};
+
+/// Every report's name, in the order of the KPI document.
+const std::vector<std::string>& reportNames();
+
+/// Everything a report needs besides the database.
+struct ReportContext {
+    ReportPeriod period;
+    Instant now{};  ///< Open collections due before now count as late.
+    kpi::CarbonFactors carbon;
+};
+
+/// One report by name (see reportNames); NotFound for an unknown name.
+ReportTable runReport(Connection& c, const std::string& name, const ReportContext& context);
+
+/// Every report.
+std::vector<ReportTable> kpiReports(Connection& c, const ReportContext& context);
+
+/// RFC 4180 CSV of a table, header row first; NULL is an empty field, reals to 1 decimal.
+std::string toCsv(const ReportTable& table);
+
+/// District populations for per-1,000 figures: district,population,source CSV.
+std::size_t importDistrictPopulation(Connection& c, std::istream& csv);
+
+}  // namespace ces::store

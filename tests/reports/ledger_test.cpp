@@ -1,0 +1,150 @@
+#include "core/store/ledger_store.h"
+#include "tests/reports/service_history.h"
+#include "core/store/orders.h"
+#include "warehouse/recycling.h"
+
+#include <algorithm>
+
+#include <doctest/doctest.h>
+
+using namespace ces;
+
+namespace {
+
+Pence sum(const std::vector<store::LedgerEntry>& entries, const std::string& kind) {
+    Pence total = 0;
+    for (const auto& e : entries) {
+        if (kind.empty() || e.kind == kind) total += e.amount;
+    }
+    return total;
+}
+
+}  // namespace
+
+TEST_CASE("a delivery charges each line at its unit price to the ordering team's funder") {
+    test::ServiceHistory h;
+    const auto entries = h.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); });
+    std::vector<store::LedgerEntry> issues;
+    for (const auto& e : entries) {
+        if (e.kind == "issue") issues.push_back(e);
+    }
+    REQUIRE(issues.size() == 3);
+    CHECK(sum(entries, "issue") == 40000 + 2 * 2000 + 2000);
+    for (const auto& e : issues) {
+        CHECK(e.funderCode == "KCC");
+        CHECK(e.district == "Maidstone");
+        CHECK(e.loanId.has_value());
+        CHECK(e.amount == e.quantity * e.unitPrice);
+    }
+}
+
+TEST_CASE("a credit-eligible asset passing inspection credits 85 percent of its price once") {
+    test::ServiceHistory h;
+    const auto entries = h.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); });
+    std::vector<store::LedgerEntry> credits;
+    for (const auto& e : entries) {
+        if (e.kind == "credit") credits.push_back(e);
+    }
+    REQUIRE(credits.size() == 1);
+    const auto& credit = credits.front();
+    CHECK(credit.amount == -34000);
+    CHECK(credit.rate == 8500);
+    CHECK(credit.funderCode == "KCC");
+    CHECK(credit.orderReference == h.orderA);
+    CHECK(credit.barcode == h.bedBarcode);
+    CHECK(credit.inspectionEventId.has_value());
+    CHECK(credit.note.find("condition: good") != std::string::npos);
+    // The same inspection never credits twice.
+    const auto again = h.db->write([&](store::Connection& c) {
+        return store::recordCreditForInspection(c, *credit.assetId, h.warehouse.id, h.now);
+    });
+    CHECK_FALSE(again.has_value());
+}
+
+TEST_CASE("the credit rate follows the policy table by date, category and condition") {
+    test::ServiceHistory h;
+    // A new loan of the same bed, returned worn, with a 60% rule for worn beds.
+    h.db->write([&](store::Connection& c) {
+        store::addCreditRule(c, {std::chrono::year{2026} / 1 / 1, std::nullopt, "Beds", "worn", 6000},
+                             h.now);
+    });
+    const std::string again = [&] {
+        store::NewOrder o;
+        o.resident = h.resident;
+        o.lines = {{"BED", 1}};
+        return h.db->write([&](store::Connection& c) {
+            return store::createOrder(c, o, h.prescriber, test::at(2, 23, 10), WorkingDayCalendar())
+                .reference;
+        });
+    }();
+    h.db->write([&](store::Connection& c) {
+        for (auto to : {OrderStatus::scheduled, OrderStatus::out_for_delivery, OrderStatus::delivered}) {
+            store::progressOrder(c, again, to, h.planner, test::at(2, 24, 10), "");
+        }
+        warehouse::returnAsset(c, h.bedBarcode, "", "worn", h.warehouse, test::at(2, 26, 10));
+        warehouse::decontaminateAsset(c, h.bedBarcode, true, "", h.warehouse, test::at(2, 26, 11));
+        warehouse::inspectAsset(c, h.bedBarcode, warehouse::InspectionResult::pass, "",
+                                warehouse::MaintenancePolicy(), h.warehouse, test::at(2, 26, 12));
+    });
+    const auto entries = h.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); });
+    REQUIRE(entries.back().kind == "credit");
+    CHECK(entries.back().amount == -24000);
+    CHECK(entries.back().rate == 6000);
+    CHECK(entries.back().orderReference == again);
+}
+
+TEST_CASE("items not credit-eligible earn no credit") {
+    test::ServiceHistory h;
+    const auto credit = h.db->write([&](store::Connection& c) {
+        return store::recordCreditForInspection(c, 999999, h.warehouse.id, h.now);
+    });
+    CHECK_FALSE(credit.has_value());
+}
+
+TEST_CASE("a correction adds rows and never changes the row it corrects") {
+    test::ServiceHistory h;
+    const auto before = h.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); });
+    const auto credit = std::find_if(before.begin(), before.end(),
+                                     [](const auto& e) { return e.kind == "credit"; });
+    REQUIRE(credit != before.end());
+    const auto written = h.db->write([&](store::Connection& c) {
+        return store::correctLedgerEntry(c, credit->id, Pence{-30000}, "rate agreed at 75%",
+                                         h.budgetHolder, h.now);
+    });
+    REQUIRE(written.size() == 2);
+    CHECK(written[0].amount == 34000);
+    CHECK(written[0].correctsId == credit->id);
+    CHECK(written[1].amount == -30000);
+    CHECK(written[1].assetId == credit->assetId);
+    CHECK(written[1].inspectionEventId == credit->inspectionEventId);
+    const auto after = h.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); });
+    REQUIRE(after.size() == before.size() + 2);
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        CHECK(after[i].id == before[i].id);
+        CHECK(after[i].amount == before[i].amount);
+        CHECK(after[i].at == before[i].at);
+        CHECK(after[i].kind == before[i].kind);
+    }
+    // Net: 46000 issued - 34000 credited + 34000 reversed - 30000 credited again.
+    CHECK(sum(after, "") == 46000 - 30000);
+    CHECK_THROWS_AS(h.db->write([&](store::Connection& c) {
+                        return store::correctLedgerEntry(c, credit->id, std::nullopt, " ",
+                                                         h.budgetHolder, h.now);
+                    }),
+                    ValidationError);
+}
+
+TEST_CASE("an issue charge is written once per loan") {
+    test::ServiceHistory h;
+    const auto entries = h.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); });
+    const auto credit = std::find_if(entries.begin(), entries.end(),
+                                     [](const auto& e) { return e.kind == "credit"; });
+    REQUIRE(credit != entries.end());
+    // Issue charges are once per loan too: a second call answers the first row.
+    const auto issue = std::find_if(entries.begin(), entries.end(),
+                                    [](const auto& e) { return e.kind == "issue"; });
+    const auto id = h.db->write([&](store::Connection& c) {
+        return store::recordIssueCharge(c, LoanId(*issue->loanId), h.now);
+    });
+    CHECK(id == issue->id);
+}

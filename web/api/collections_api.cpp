@@ -1,0 +1,311 @@
+#include "core/store/collections_store.h"
+#include "core/store/tracking.h"
+#include "web/api/routes.h"
+#include "web/http/json_body.h"
+
+#include <Poco/JSON/Parser.h>
+
+namespace ces::web {
+
+namespace {
+
+using Poco::Dynamic::Var;
+
+template <class T>
+Var orNull(const std::optional<T>& value) {
+    return value ? Var(*value) : Var();
+}
+
+// A boolean field (JsonFields has no boolean accessor); BadRequest for another type.
+bool optionalFlag(const std::string& body, const std::string& name, const std::string& field) {
+    Poco::JSON::Parser parser;
+    const auto object = parser.parse(body).extract<Poco::JSON::Object::Ptr>();
+    if (!object->has(name)) return false;
+    const auto value = object->get(name);
+    if (!value.isBoolean()) throw BadRequest(field, field + " must be true or false");
+    return value.extract<bool>();
+}
+
+std::string clock(int seconds) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%02d:%02d", seconds / 3600 % 100, seconds / 60 % 60);
+    return buffer;
+}
+
+Poco::JSON::Object::Ptr collectionJson(const store::Collection& k) {
+    auto json = jsonObject();
+    json->set("reference", k.reference);
+    json->set("status", k.status);
+    json->set("order_reference", orNull(k.orderReference));
+    json->set("district", k.district);
+    json->set("requested_by", k.requestedBy);
+    json->set("reason", k.reason);
+    json->set("urgent", k.urgent);
+    json->set("method", k.method);
+    json->set("collection_point", orNull(k.collectionPoint));
+    json->set("requested_at", k.requestedAt);
+    json->set("due_by", k.dueBy);
+    if (k.slotDate && k.slotStartSeconds && k.slotEndSeconds) {
+        auto slot = jsonObject();
+        slot->set("date", *k.slotDate);
+        slot->set("start", clock(*k.slotStartSeconds));
+        slot->set("end", clock(*k.slotEndSeconds));
+        json->set("slot", slot);
+    } else {
+        json->set("slot", Var());
+    }
+    json->set("completed_at", orNull(k.completedAt));
+    auto items = jsonArray();
+    for (const auto& item : k.items) {
+        auto i = jsonObject();
+        i->set("item_code", item.itemCode);
+        i->set("name", item.itemName);
+        i->set("barcode", orNull(item.barcode));
+        i->set("quantity", item.quantity);
+        i->set("order_reference", item.orderReference);
+        i->set("outstanding", item.outstanding);
+        items->add(i);
+    }
+    json->set("items", items);
+    return json;
+}
+
+void refuseIfBlocked(App& app, const std::vector<std::string>& keys) {
+    for (const auto& key : keys) {
+        if (int wait = app.trackingLimiter.blockedFor(key, app.now()); wait > 0) {
+            throw RateLimited("too many tries; please wait before trying again, or call us", wait);
+        }
+    }
+}
+
+// A signed-in prescriber or warehouse user, or a resident proving an order by its tracking
+// token, or by reference + postcode + date of birth (rate-limited like /track).
+store::CollectionCaller callerOf(App& app, const Request& request, const JsonFields* body) {
+    const bool signedIn = !request.header("authorization").empty() ||
+                          !request.cookie("ces_session").empty();
+    if (signedIn || !body) {
+        const Actor actor =
+            requireRole(app, request, {Role::prescriber, Role::warehouse, Role::planner});
+        return {actor.role == Role::prescriber ? CollectionRequester::prescriber
+                                               : CollectionRequester::warehouse,
+                actor, std::nullopt};
+    }
+    const std::vector<std::string> keys = {"ip:" + request.clientAddress};
+    refuseIfBlocked(app, keys);
+    std::optional<store::TrackingView> view;
+    if (body->has("tracking_token")) {
+        const std::string token = body->text("tracking_token");
+        view = app.db.read([&](store::Connection& c) { return store::trackByToken(c, token); });
+    } else {
+        const std::string reference = body->text("order_reference");
+        const std::string postcode = body->text("postcode");
+        const std::string dateOfBirth = body->text("date_of_birth");
+        view = app.db.read([&](store::Connection& c) {
+            return store::trackByDetails(c, reference, postcode, dateOfBirth);
+        });
+    }
+    if (!view) {
+        for (const auto& key : keys) app.trackingLimiter.recordFailure(key, app.now());
+        throw NotFound("we could not find an order with those details");
+    }
+    return {CollectionRequester::resident, std::nullopt, view->reference};
+}
+
+Response requestCollection(App& app, Request& request) {
+    auto body = JsonFields::parse(request.body);
+    body.allowOnly({"order_reference", "barcodes", "reason", "urgent", "collection_point", "notes",
+                    "tracking_token", "postcode", "date_of_birth"});
+    const auto caller = callerOf(app, request, &body);
+    store::CollectionRequest wanted;
+    if (body.has("order_reference")) wanted.orderReference = body.text("order_reference");
+    if (caller.kind == CollectionRequester::resident && !wanted.orderReference &&
+        !body.has("barcodes")) {
+        wanted.orderReference = caller.residentOrder;
+    }
+    if (body.has("barcodes")) wanted.barcodes = body.texts("barcodes");
+    const std::string reason = body.text("reason");
+    const auto parsed = parseCollectionReason(reason);
+    if (!parsed) {
+        throw ValidationError("reason", "reason must be no_longer_needed, moved, deceased, faulty, "
+                                        "care_home or end_of_loan");
+    }
+    wanted.reason = *parsed;
+    wanted.urgent = optionalFlag(request.body, "urgent", "urgent");
+    wanted.collectionPoint = body.optionalText("collection_point");
+    wanted.notes = body.optionalText("notes");
+    auto work = [&](store::Connection& c) {
+        const auto k = store::requestCollection(c, wanted, caller, app.now(), app.calendar,
+                                                CollectionRules());
+        return jsonResponse(201, collectionJson(k));
+    };
+    if (caller.actor) return idempotentWrite(app, request, *caller.actor, work);
+    return app.db.write(work);
+}
+
+Response getCollection(App& app, Request& request) {
+    const auto caller = callerOf(app, request, nullptr);
+    const std::string reference = request.pathParams["ref"];
+    const auto k = app.db.read(
+        [&](store::Connection& c) { return store::findCollection(c, reference, caller); });
+    return jsonResponse(200, collectionJson(k));
+}
+
+Response listCollections(App& app, Request& request) {
+    requireRole(app, request, {Role::warehouse, Role::planner});
+    const bool overdue = request.queryValue("overdue") == "true";
+    app.db.write([&](store::Connection& c) { return store::settleCollections(c, app.now()); });
+    auto answer = jsonObject();
+    auto list = jsonArray();
+    if (overdue) {
+        const auto rows = app.db.read(
+            [&](store::Connection& c) { return store::overdueCollections(c, app.now(), 1000); });
+        for (const auto& o : rows) {
+            auto json = jsonObject();
+            json->set("reference", o.reference);
+            json->set("order_reference", orNull(o.orderReference));
+            json->set("district", o.district);
+            json->set("postcode", o.postcode);
+            json->set("reason", o.reason);
+            json->set("method", o.method);
+            json->set("requested_at", o.requestedAt);
+            json->set("due_by", o.dueBy);
+            json->set("days_overdue", o.daysOverdue);
+            json->set("items_outstanding", o.itemsOutstanding);
+            list->add(json);
+        }
+    } else {
+        const auto rows =
+            app.db.read([&](store::Connection& c) { return store::openCollections(c, 500); });
+        for (const auto& k : rows) list->add(collectionJson(k));
+    }
+    answer->set("collections", list);
+    return jsonResponse(200, answer);
+}
+
+Response collectionSlots(App& app, Request& request) {
+    const auto caller = callerOf(app, request, nullptr);
+    const std::string reference = request.pathParams["ref"];
+    const auto slots = app.db.read([&](store::Connection& c) {
+        return store::collectionSlots(c, reference, caller, app.now(), app.calendar);
+    });
+    auto list = jsonArray();
+    for (const auto& s : slots) {
+        auto json = jsonObject();
+        json->set("date", s.date);
+        json->set("start", clock(s.startSeconds));
+        json->set("end", clock(s.endSeconds));
+        list->add(json);
+    }
+    auto answer = jsonObject();
+    answer->set("slots", list);
+    return jsonResponse(200, answer);
+}
+
+int parseClock(const std::string& text) {
+    if (text.size() != 5 || text[2] != ':') {
+        throw ValidationError("start", "start is a time such as 10:00");
+    }
+    try {
+        return std::stoi(text.substr(0, 2)) * 3600 + std::stoi(text.substr(3, 2)) * 60;
+    } catch (const std::exception&) {
+        throw ValidationError("start", "start is a time such as 10:00");
+    }
+}
+
+Response bookSlot(App& app, Request& request) {
+    auto body = JsonFields::parse(request.body);
+    body.allowOnly({"date", "start"});
+    const auto caller = callerOf(app, request, nullptr);
+    const std::string reference = request.pathParams["ref"];
+    store::CollectionSlot slot{body.text("date"), parseClock(body.text("start")), 0};
+    return idempotentWrite(app, request, *caller.actor, [&](store::Connection& c) {
+        return jsonResponse(200, collectionJson(store::bookCollectionSlot(
+                                     c, reference, slot, caller, app.now(), app.calendar)));
+    });
+}
+
+Response cancel(App& app, Request& request) {
+    auto body = request.body.empty() ? JsonFields::parse("{}") : JsonFields::parse(request.body);
+    body.allowOnly({"reason"});
+    const auto caller = callerOf(app, request, nullptr);
+    const std::string reference = request.pathParams["ref"];
+    const std::string reason = body.optionalText("reason");
+    return idempotentWrite(app, request, *caller.actor, [&](store::Connection& c) {
+        return jsonResponse(200, collectionJson(store::cancelCollection(c, reference, caller,
+                                                                        reason, app.now())));
+    });
+}
+
+Response collectionPoints(App& app, Request&) {
+    const auto points =
+        app.db.read([](store::Connection& c) { return store::listCollectionPoints(c); });
+    auto list = jsonArray();
+    for (const auto& p : points) {
+        auto json = jsonObject();
+        json->set("code", p.code);
+        json->set("name", p.name);
+        json->set("operator", p.operatorName);
+        json->set("district", p.district);
+        json->set("address", p.address);
+        json->set("postcode", orNull(p.postcode));
+        json->set("lat", orNull(p.lat));
+        json->set("lon", orNull(p.lon));
+        list->add(json);
+    }
+    auto answer = jsonObject();
+    answer->set("collection_points", list);
+    return jsonResponse(200, answer);
+}
+
+Response stillNeeded(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::warehouse, Role::admin});
+    auto body = request.body.empty() ? JsonFields::parse("{}") : JsonFields::parse(request.body);
+    body.allowOnly({"min_age_days", "repeat_after_days", "limit", "dry_run"});
+    const int minAge = static_cast<int>(body.optionalInteger("min_age_days").value_or(182));
+    const int repeat = static_cast<int>(body.optionalInteger("repeat_after_days").value_or(90));
+    const auto limit = body.optionalInteger("limit").value_or(100);
+    if (limit < 1 || limit > 10000) throw ValidationError("limit", "limit must be 1 to 10000");
+    const bool dryRun = !request.body.empty() && optionalFlag(request.body, "dry_run", "dry_run");
+    auto work = [&](store::Connection& c) {
+        const auto checks = store::stillNeededChecks(c, app.now(), minAge, repeat,
+                                                     static_cast<std::size_t>(limit), !dryRun);
+        auto list = jsonArray();
+        for (const auto& k : checks) {
+            auto json = jsonObject();
+            json->set("loan_id", k.loanId);
+            json->set("order_reference", k.orderReference);
+            json->set("item_code", k.itemCode);
+            json->set("item_name", k.itemName);
+            json->set("quantity_out", k.quantityOut);
+            json->set("value_pence", k.value);
+            json->set("on_loan_since", k.startedAt);
+            json->set("district", k.district);
+            json->set("prescriber_message_id", orNull(k.prescriberMessageId));
+            json->set("resident_message_id", orNull(k.residentMessageId));
+            list->add(json);
+        }
+        auto answer = jsonObject();
+        answer->set("checks", list);
+        return jsonResponse(dryRun ? 200 : 201, answer);
+    };
+    if (dryRun) return app.db.read(work);
+    return idempotentWrite(app, request, actor, work);
+}
+
+}  // namespace
+
+void addCollectionRoutes(Router& router, App& app) {
+    router.add("POST", "/api/v1/collections", [&app](Request& r) { return requestCollection(app, r); });
+    router.add("GET", "/api/v1/collections", [&app](Request& r) { return listCollections(app, r); });
+    router.add("POST", "/api/v1/collections/still-needed",
+               [&app](Request& r) { return stillNeeded(app, r); });
+    router.add("GET", "/api/v1/collections/{ref}", [&app](Request& r) { return getCollection(app, r); });
+    router.add("GET", "/api/v1/collections/{ref}/slots",
+               [&app](Request& r) { return collectionSlots(app, r); });
+    router.add("POST", "/api/v1/collections/{ref}/slot", [&app](Request& r) { return bookSlot(app, r); });
+    router.add("POST", "/api/v1/collections/{ref}/cancel", [&app](Request& r) { return cancel(app, r); });
+    router.add("GET", "/api/v1/collection-points",
+               [&app](Request& r) { return collectionPoints(app, r); });
+}
+
+}  // namespace ces::web

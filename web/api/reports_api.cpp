@@ -1,0 +1,212 @@
+#include "core/kpis.h"
+#include "core/store/collections_store.h"
+#include "core/store/ledger_store.h"
+#include "core/store/reports_store.h"
+#include "web/api/routes.h"
+#include "web/http/json_body.h"
+
+namespace ces::web {
+
+namespace {
+
+using Poco::Dynamic::Var;
+
+Var cellVar(const store::SqlValue& value) {
+    return std::visit(
+        [](const auto& v) -> Var {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::monostate>) {
+                return Var();
+            } else {
+                return Var(v);
+            }
+        },
+        value);
+}
+
+// ?from=&to= (ISO dates, to exclusive); by default the financial year so far.
+store::ReportContext contextOf(App& app, const Request& request) {
+    const auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.now()));
+    const std::string defaultFrom = formatDate(kpi::financialYearStart(kpi::financialYear(today)));
+    const std::string defaultTo =
+        formatDate(std::chrono::year_month_day(std::chrono::sys_days(today) + std::chrono::days(1)));
+    store::ReportContext context;
+    context.period = store::reportPeriod(request.queryValue("from", defaultFrom),
+                                         request.queryValue("to", defaultTo));
+    context.now = app.now();
+    return context;
+}
+
+Poco::JSON::Object::Ptr tableJson(const store::ReportTable& table) {
+    auto json = jsonObject();
+    json->set("description", table.description);
+    auto columns = jsonArray();
+    for (const auto& column : table.columns) columns->add(column);
+    json->set("columns", columns);
+    auto rows = jsonArray();
+    for (const auto& row : table.rows) {
+        auto object = jsonObject();
+        for (std::size_t i = 0; i < row.size(); ++i) object->set(table.columns[i], cellVar(row[i]));
+        rows->add(object);
+    }
+    json->set("rows", rows);
+    return json;
+}
+
+// Collections come back through the warehouse's returns: close those whose items are all back.
+void settle(App& app) {
+    app.db.write([&](store::Connection& c) { return store::settleCollections(c, app.now()); });
+}
+
+Response kpis(App& app, Request& request) {
+    requireRole(app, request, {Role::commissioner, Role::admin});
+    const auto context = contextOf(app, request);
+    settle(app);
+    const auto tables =
+        app.db.read([&](store::Connection& c) { return store::kpiReports(c, context); });
+    auto answer = jsonObject();
+    answer->set("from", context.period.from);
+    answer->set("to", context.period.to);
+    auto reports = jsonObject();
+    for (const auto& table : tables) reports->set(table.name, tableJson(table));
+    answer->set("reports", reports);
+    return jsonResponse(200, answer);
+}
+
+Response reportFile(App& app, Request& request) {
+    requireRole(app, request, {Role::commissioner, Role::admin});
+    std::string name = request.pathParams["file"];
+    const bool csv = name.ends_with(".csv");
+    if (csv) name.resize(name.size() - 4);
+    else if (name.ends_with(".json")) name.resize(name.size() - 5);
+    const auto context = contextOf(app, request);
+    settle(app);
+    const auto table =
+        app.db.read([&](store::Connection& c) { return store::runReport(c, name, context); });
+    if (!csv) return jsonResponse(200, tableJson(table));
+    Response response;
+    response.contentType = "text/csv; charset=utf-8";
+    response.body = store::toCsv(table);
+    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "_" +
+                                                             context.period.from + "_" +
+                                                             context.period.to + ".csv\"");
+    return response;
+}
+
+Poco::JSON::Object::Ptr entryJson(const store::LedgerEntry& e) {
+    auto json = jsonObject();
+    json->set("id", e.id);
+    json->set("kind", e.kind);
+    json->set("at", e.at);
+    json->set("funder", e.funderCode);
+    json->set("order_reference", e.orderReference);
+    json->set("loan_id", e.loanId ? Var(*e.loanId) : Var());
+    json->set("barcode", e.barcode ? Var(*e.barcode) : Var());
+    json->set("inspection_event_id", e.inspectionEventId ? Var(*e.inspectionEventId) : Var());
+    json->set("item_code", e.itemCode ? Var(*e.itemCode) : Var());
+    json->set("category", e.category);
+    json->set("district", e.district);
+    json->set("quantity", e.quantity);
+    json->set("unit_price_pence", e.unitPrice);
+    json->set("rate_basis_points", e.rate ? Var(*e.rate) : Var());
+    json->set("amount_pence", e.amount);
+    json->set("corrects_id", e.correctsId ? Var(*e.correctsId) : Var());
+    json->set("note", e.note);
+    return json;
+}
+
+Response ledger(App& app, Request& request) {
+    requireRole(app, request, {Role::commissioner, Role::admin});
+    store::LedgerQuery query;
+    query.from = request.queryValue("from");
+    query.to = request.queryValue("to");
+    if (!query.from.empty() && !parseDate(query.from)) {
+        throw ValidationError("from", "from must be a date such as 2025-04-01");
+    }
+    if (!query.to.empty() && !parseDate(query.to)) {
+        throw ValidationError("to", "to must be a date such as 2026-04-01");
+    }
+    query.limit = 5000;
+    const auto entries = app.db.read([&](store::Connection& c) { return store::ledgerEntries(c, query); });
+    auto list = jsonArray();
+    for (const auto& e : entries) list->add(entryJson(e));
+    auto answer = jsonObject();
+    answer->set("entries", list);
+    return jsonResponse(200, answer);
+}
+
+Response correct(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::admin});
+    auto body = JsonFields::parse(request.body);
+    body.allowOnly({"amount_pence", "reason"});
+    const auto amount = body.optionalInteger("amount_pence");
+    const std::string reason = body.text("reason");
+    std::int64_t id = 0;
+    try {
+        id = std::stoll(request.pathParams["id"]);
+    } catch (const std::exception&) {
+        throw NotFound("no ledger row " + request.pathParams["id"]);
+    }
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        const auto rows = store::correctLedgerEntry(c, id, amount, reason, actor, app.now());
+        auto list = jsonArray();
+        for (const auto& e : rows) list->add(entryJson(e));
+        auto answer = jsonObject();
+        answer->set("entries", list);
+        return jsonResponse(201, answer);
+    });
+}
+
+Response policies(App& app, Request& request) {
+    requireRole(app, request, {Role::commissioner, Role::admin});
+    const auto policy = app.db.read([](store::Connection& c) { return store::loadCreditPolicy(c); });
+    auto list = jsonArray();
+    for (const auto& rule : policy.rules()) {
+        auto json = jsonObject();
+        json->set("valid_from", formatDate(rule.validFrom));
+        json->set("valid_to", rule.validTo ? Var(formatDate(*rule.validTo)) : Var());
+        json->set("category", rule.category);
+        json->set("condition", rule.condition);
+        json->set("rate_basis_points", rule.rate);
+        list->add(json);
+    }
+    auto answer = jsonObject();
+    answer->set("default_rate_basis_points", kDefaultCreditRate);
+    answer->set("rules", list);
+    return jsonResponse(200, answer);
+}
+
+Response addPolicy(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::admin});
+    auto body = JsonFields::parse(request.body);
+    body.allowOnly({"valid_from", "valid_to", "category", "condition", "rate_basis_points"});
+    CreditRule rule;
+    const auto from = parseDate(body.text("valid_from"));
+    if (!from) throw ValidationError("valid_from", "valid_from must be a date");
+    rule.validFrom = *from;
+    if (body.has("valid_to")) {
+        rule.validTo = parseDate(body.text("valid_to"));
+        if (!rule.validTo) throw ValidationError("valid_to", "valid_to must be a date");
+    }
+    rule.category = body.optionalText("category");
+    rule.condition = body.optionalText("condition");
+    rule.rate = body.integer("rate_basis_points");
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        auto answer = jsonObject();
+        answer->set("id", store::addCreditRule(c, rule, app.now()));
+        return jsonResponse(201, answer);
+    });
+}
+
+}  // namespace
+
+void addReportRoutes(Router& router, App& app) {
+    router.add("GET", "/api/v1/reports/kpis", [&app](Request& r) { return kpis(app, r); });
+    router.add("GET", "/api/v1/reports/{file}", [&app](Request& r) { return reportFile(app, r); });
+    router.add("GET", "/api/v1/ledger", [&app](Request& r) { return ledger(app, r); });
+    router.add("POST", "/api/v1/ledger/{id}/corrections", [&app](Request& r) { return correct(app, r); });
+    router.add("GET", "/api/v1/credit-policies", [&app](Request& r) { return policies(app, r); });
+    router.add("POST", "/api/v1/credit-policies", [&app](Request& r) { return addPolicy(app, r); });
+}
+
+}  // namespace ces::web

@@ -19,12 +19,6 @@ namespace ces::demo {
 
 namespace {
 
-const char* const kOpenSerialisedLoans =
-    "SELECT l.id, l.order_line_id, l.resident_id, l.item_code, l.quantity, l.started_at, "
-    "ol.depot_id FROM loans l JOIN order_lines ol ON ol.id = l.order_line_id "
-    "JOIN items i ON i.code = l.item_code WHERE l.ended_at IS NULL AND i.serialised = 1 "
-    "ORDER BY l.id";
-
 struct DemoActors {
     Actor warehouse;
     Actor planner;
@@ -79,21 +73,20 @@ std::vector<std::string> registerAssets(store::Connection& c, std::mt19937_64& r
         }
     }
     std::vector<std::string> onLoan;
-    store::Rows loans = c.query(kOpenSerialisedLoans);
-    for (std::size_t i = 0; i < loans.size(); ++i) {
-        const auto& item = items.at(loans.text(i, 3));
+    for (const auto& loan : store::openSerialisedLoans(c)) {
+        const auto& item = items.at(loan.itemCode);
         const int months = policy.intervalMonths(item.code, item.inspectionRegime);
-        for (std::int64_t n = 0; n < loans.integer(i, 4); ++n) {
+        for (std::int64_t n = 0; n < loan.quantity; ++n) {
             store::NewAsset asset;
             asset.barcode = store::nextBarcode(c, "CES");
             asset.itemCode = item.code;
             asset.description = item.name;
-            asset.depot = DepotId(loans.integer(i, 6));
+            asset.depot = loan.depot;
             asset.state = "on_loan";
             asset.inspectionIntervalMonths = months;
-            asset.resident = ResidentId(loans.integer(i, 2));
-            asset.loanId = loans.integer(i, 0);
-            asset.orderLineId = loans.integer(i, 1);
+            asset.resident = loan.resident;
+            asset.loanId = loan.loan.value();
+            asset.orderLineId = loan.orderLineId;
             // Items in homes were last inspected up to a regime (plus three weeks) ago, so
             // some are due within a fortnight and a few are overdue.
             const Instant last = spreadLast(months, 400);
@@ -234,14 +227,10 @@ void createDemoWarehouse(store::Database& db, const DemoOptions& options,
     // Picking: shelf assets reserved for allocated orders' lines where barcodes are on hand.
     int picked = db.write([&](store::Connection& c) {
         int count = 0;
-        const char* const kAllocatedSerialisedLines =
-            "SELECT o.reference, a.barcode FROM orders o JOIN order_lines ol ON ol.order_id = o.id "
-            "JOIN assets a ON a.item_code = ol.item_code AND a.depot_id = ol.depot_id "
-            "AND a.state = 'available' WHERE o.status = 'allocated' ORDER BY o.id, a.id";
-        store::Rows rows = c.query(kAllocatedSerialisedLines);
-        for (std::size_t i = 0; i < rows.size() && count < 6; ++i) {
+        const auto pickable = store::pickableShelfAssets(c);
+        for (std::size_t i = 0; i < pickable.size() && count < 6; ++i) {
             try {
-                warehouse::pickAsset(c, rows.text(i, 1), rows.text(i, 0), clerk, now);
+                warehouse::pickAsset(c, pickable[i].second, pickable[i].first, clerk, now);
                 ++count;
             } catch (const Conflict&) {
                 // already picked in full, or the asset is overdue: try the next one

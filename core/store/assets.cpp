@@ -385,4 +385,36 @@ void setSupplier(Connection& c, const std::string& itemCode, const std::string& 
     c.execute(kSetSupplier, {itemCode, supplier, static_cast<std::int64_t>(leadTimeDays)});
 }
 
+namespace {
+
+const char* const kOpenSerialisedLoans =
+    "SELECT l.id, l.order_line_id, l.resident_id, l.item_code, l.quantity, ol.depot_id "
+    "FROM loans l JOIN order_lines ol ON ol.id = l.order_line_id "
+    "JOIN items i ON i.code = l.item_code WHERE l.ended_at IS NULL AND i.serialised = 1 "
+    "ORDER BY l.id";
+const char* const kPickableShelfAssets =
+    "SELECT o.reference, a.barcode FROM orders o JOIN order_lines ol ON ol.order_id = o.id "
+    "JOIN assets a ON a.item_code = ol.item_code AND a.depot_id = ol.depot_id "
+    "AND a.state = 'available' WHERE o.status = 'allocated' ORDER BY o.id, a.id";
+
+}  // namespace
+
+std::vector<UnregisteredLoan> openSerialisedLoans(Connection& c) {
+    Rows rows = c.query(kOpenSerialisedLoans);
+    std::vector<UnregisteredLoan> loans;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        loans.push_back({LoanId(rows.integer(i, 0)), rows.integer(i, 1),
+                         ResidentId(rows.integer(i, 2)), rows.text(i, 3), rows.integer(i, 4),
+                         DepotId(rows.integer(i, 5))});
+    }
+    return loans;
+}
+
+std::vector<std::pair<std::string, std::string>> pickableShelfAssets(Connection& c) {
+    Rows rows = c.query(kPickableShelfAssets);
+    std::vector<std::pair<std::string, std::string>> result;
+    for (std::size_t i = 0; i < rows.size(); ++i) result.emplace_back(rows.text(i, 0), rows.text(i, 1));
+    return result;
+}
+
 }  // namespace ces::store

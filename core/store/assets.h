@@ -217,4 +217,19 @@ std::vector<ReplenishmentSuggestion> replenishmentSuggestions(Connection& c);
 void setSupplier(Connection& c, const std::string& itemCode, const std::string& supplier,
                  int leadTimeDays);
 
+/// An open loan of a serialised item that has no barcoded asset yet (history from before the
+/// asset register), for giving it one.
+struct UnregisteredLoan {
+    LoanId loan;
+    std::int64_t orderLineId = 0;
+    ResidentId resident;
+    std::string itemCode;
+    std::int64_t quantity = 0;
+    DepotId depot;
+};
+std::vector<UnregisteredLoan> openSerialisedLoans(Connection& c);
+
+/// Shelf assets that match a line of an allocated order: (order reference, barcode) pairs.
+std::vector<std::pair<std::string, std::string>> pickableShelfAssets(Connection& c);
+
 }  // namespace ces::store

@@ -71,7 +71,7 @@ void printUsage() {
 Settings parseSettings(int argc, char** argv) {
     Settings settings;
     const char* shared = std::getenv("CES_SHARED");
-    settings.shared = shared != nullptr && *shared != '\0' ? shared : "/work/shared";
+    settings.shared = shared != nullptr && *shared != '\0' ? shared : CES_SHARED_DEFAULT_DIR;
     for (int i = 1; i < argc; ++i) {
         const std::string flag = argv[i];
         auto value = [&]() -> std::string {

@@ -118,7 +118,7 @@ std::string TempDir::file(const std::string& name) const { return path_ + "/" + 
 
 std::string sharedDir() {
     const char* shared = std::getenv("CES_SHARED");
-    return shared != nullptr && *shared != '\0' ? std::string(shared) : "/work/shared";
+    return shared != nullptr && *shared != '\0' ? std::string(shared) : CES_SHARED_DEFAULT_DIR;
 }
 
 CommandResult runCes(const std::vector<std::string>& args) {

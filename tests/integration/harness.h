@@ -35,7 +35,7 @@ class TempDir {
     std::string path_;
 };
 
-/// The shared folder: $CES_SHARED, else /work/shared.
+/// The shared folder: $CES_SHARED, else ../shared beside the checkout.
 std::string sharedDir();
 
 /// What a finished `ces` command printed (stdout and stderr together) and its exit code.

@@ -16,7 +16,7 @@ namespace {
 
 std::string geoDir() {
     const char* shared = std::getenv("CES_SHARED");
-    return std::string(shared ? shared : "/work/shared") + "/data/geo";
+    return std::string(shared ? shared : CES_SHARED_DEFAULT_DIR) + "/data/geo";
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Statement.h>
+#include <Poco/Dynamic/Var.h>
 
 namespace ces::store {
 
@@ -30,15 +31,24 @@ void bindAll(Statement& statement, const std::vector<SqlValue>& params) {
     }
 }
 
+SqlValue plain(const Poco::Dynamic::Var& value) {
+    if (value.isEmpty()) return std::monostate{};
+    if (value.isInteger()) return std::int64_t{value.convert<Poco::Int64>()};
+    if (value.isNumeric()) return value.convert<double>();
+    return value.convert<std::string>();
+}
+
 Rows collect(Statement& statement) {
     Poco::Data::RecordSet records(statement);
-    std::vector<std::vector<Poco::Dynamic::Var>> cells;
+    std::vector<std::vector<SqlValue>> cells;
     cells.reserve(records.rowCount());
     const std::size_t columns = records.columnCount();
     for (std::size_t row = 0; row < records.rowCount(); ++row) {
-        std::vector<Poco::Dynamic::Var> values;
+        std::vector<SqlValue> values;
         values.reserve(columns);
-        for (std::size_t col = 0; col < columns; ++col) values.push_back(records.value(col, row));
+        for (std::size_t col = 0; col < columns; ++col) {
+            values.push_back(plain(records.value(col, row)));
+        }
         cells.push_back(std::move(values));
     }
     return Rows(std::move(cells));
@@ -46,21 +56,55 @@ Rows collect(Statement& statement) {
 
 }  // namespace
 
-bool Rows::isNull(std::size_t row, std::size_t col) const { return cells_.at(row).at(col).isEmpty(); }
+bool Rows::isNull(std::size_t row, std::size_t col) const {
+    return std::holds_alternative<std::monostate>(cells_.at(row).at(col));
+}
 
 std::int64_t Rows::integer(std::size_t row, std::size_t col) const {
-    const auto& cell = cells_.at(row).at(col);
-    return cell.isEmpty() ? 0 : cell.convert<Poco::Int64>();
+    return std::visit(
+        [](const auto& value) -> std::int64_t {
+            using T = std::decay_t<decltype(value)>;
+            if constexpr (std::is_same_v<T, std::monostate>) {
+                return 0;
+            } else if constexpr (std::is_same_v<T, std::string>) {
+                return std::stoll(value);  // PostgreSQL answers some aggregates as text
+            } else {
+                return static_cast<std::int64_t>(value);
+            }
+        },
+        cells_.at(row).at(col));
 }
 
 double Rows::real(std::size_t row, std::size_t col) const {
-    const auto& cell = cells_.at(row).at(col);
-    return cell.isEmpty() ? 0.0 : cell.convert<double>();
+    return std::visit(
+        [](const auto& value) -> double {
+            using T = std::decay_t<decltype(value)>;
+            if constexpr (std::is_same_v<T, std::monostate>) {
+                return 0.0;
+            } else if constexpr (std::is_same_v<T, std::string>) {
+                return std::stod(value);
+            } else {
+                return static_cast<double>(value);
+            }
+        },
+        cells_.at(row).at(col));
 }
 
 std::string Rows::text(std::size_t row, std::size_t col) const {
-    const auto& cell = cells_.at(row).at(col);
-    return cell.isEmpty() ? std::string() : cell.convert<std::string>();
+    return std::visit(
+        [](const auto& value) -> std::string {
+            using T = std::decay_t<decltype(value)>;
+            if constexpr (std::is_same_v<T, std::monostate>) {
+                return {};
+            } else if constexpr (std::is_same_v<T, std::string>) {
+                return value;
+            } else if constexpr (std::is_same_v<T, double>) {
+                return Poco::Dynamic::Var(value).convert<std::string>();
+            } else {
+                return std::to_string(value);
+            }
+        },
+        cells_.at(row).at(col));
 }
 
 std::optional<std::string> Rows::optionalText(std::size_t row, std::size_t col) const {

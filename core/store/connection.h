@@ -2,7 +2,6 @@
 // A database connection with bound-parameter statements ($1..$n placeholders, which SQLite and
 // PostgreSQL both accept). All SQL of the project goes through here, from core/store only.
 #include <Poco/Data/Session.h>
-#include <Poco/Dynamic/Var.h>
 
 #include <cstdint>
 #include <memory>
@@ -17,10 +16,11 @@ namespace ces::store {
 using SqlValue = std::variant<std::monostate, std::int64_t, double, std::string>;
 
 /// A query's result, copied out of the driver so the connection can be reused at once.
+/// Cells are plain values (no heap allocation for numbers and short text).
 class Rows {
 public:
     Rows() = default;
-    explicit Rows(std::vector<std::vector<Poco::Dynamic::Var>> cells) : cells_(std::move(cells)) {}
+    explicit Rows(std::vector<std::vector<SqlValue>> cells) : cells_(std::move(cells)) {}
     std::size_t size() const { return cells_.size(); }  ///< Number of rows.
     bool empty() const { return cells_.empty(); }
     bool isNull(std::size_t row, std::size_t col) const;
@@ -30,7 +30,7 @@ public:
     std::optional<std::string> optionalText(std::size_t row, std::size_t col) const;
 
 private:
-    std::vector<std::vector<Poco::Dynamic::Var>> cells_;
+    std::vector<std::vector<SqlValue>> cells_;
 };
 
 /// Which SQL engine is behind a connection; chooses the few dialect-specific statements.

@@ -16,14 +16,14 @@ struct ResetOnExit {
     }
 };
 
-Poco::Dynamic::Var cell(sqlite3_stmt* statement, int column) {
+SqlValue cell(sqlite3_stmt* statement, int column) {
     switch (sqlite3_column_type(statement, column)) {
         case SQLITE_INTEGER:
-            return Poco::Int64(sqlite3_column_int64(statement, column));
+            return std::int64_t{sqlite3_column_int64(statement, column)};
         case SQLITE_FLOAT:
             return sqlite3_column_double(statement, column);
         case SQLITE_NULL:
-            return Poco::Dynamic::Var();
+            return std::monostate{};
         default: {
             const auto* text = sqlite3_column_text(statement, column);
             return std::string(reinterpret_cast<const char*>(text),
@@ -86,13 +86,13 @@ Rows PreparedStatements::run(const std::string& sql, const std::vector<SqlValue>
             params[i]);
         if (result != SQLITE_OK) fail(sql);
     }
-    std::vector<std::vector<Poco::Dynamic::Var>> rows;
+    std::vector<std::vector<SqlValue>> rows;
     const int columns = sqlite3_column_count(statement);
     for (;;) {
         const int step = sqlite3_step(statement);
         if (step == SQLITE_DONE) break;
         if (step != SQLITE_ROW) fail(sql);
-        std::vector<Poco::Dynamic::Var> row;
+        std::vector<SqlValue> row;
         row.reserve(static_cast<std::size_t>(columns));
         for (int column = 0; column < columns; ++column) row.push_back(cell(statement, column));
         rows.push_back(std::move(row));

@@ -4,7 +4,7 @@
 #include <map>
 #include <random>
 
-#include "core/demo/demo_county.h"
+#include "web/demo/demo_county.h"
 #include "core/store/assets.h"
 #include "core/store/dispatch_store.h"
 #include "core/store/geography.h"

@@ -1,5 +1,5 @@
 #include "core/credentials.h"
-#include "core/demo/demo_county.h"
+#include "web/demo/demo_county.h"
 #include "core/store/accounts.h"
 #include "core/store/database.h"
 #include "web/api/routes.h"

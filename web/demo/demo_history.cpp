@@ -1,4 +1,4 @@
-#include "core/demo/demo_history.h"
+#include "web/demo/demo_history.h"
 
 #include "core/store/accounts.h"
 #include "core/store/assets.h"

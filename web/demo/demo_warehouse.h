@@ -6,7 +6,7 @@
 #include <string>
 
 #include "core/calendar.h"
-#include "core/demo/demo_county.h"
+#include "web/demo/demo_county.h"
 #include "core/store/database.h"
 
 namespace ces::demo {

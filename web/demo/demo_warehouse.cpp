@@ -1,4 +1,4 @@
-#include "core/demo/demo_warehouse.h"
+#include "web/demo/demo_warehouse.h"
 
 #include <map>
 #include <random>

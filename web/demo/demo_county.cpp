@@ -1,8 +1,8 @@
-#include "core/demo/demo_county.h"
+#include "web/demo/demo_county.h"
 
 #include "core/csv.h"
-#include "core/demo/demo_history.h"
-#include "core/demo/demo_warehouse.h"
+#include "web/demo/demo_history.h"
+#include "web/demo/demo_warehouse.h"
 #include "core/store/accounts.h"
 #include "core/store/catalogue.h"
 #include "core/store/geography.h"

@@ -4,7 +4,7 @@
 // warehouse, items returned on time or late, cleaned and inspected (credits for those back in
 // stock), collection points, district populations, and "still needed?" check-ins.
 #include "core/calendar.h"
-#include "core/demo/demo_county.h"
+#include "web/demo/demo_county.h"
 #include "core/store/database.h"
 
 #include <functional>

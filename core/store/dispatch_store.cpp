@@ -41,8 +41,9 @@ const std::string kVisitColumns =
     "LEFT JOIN assets a ON a.id = v.asset_id ";
 const std::string kVisitsToPlan =
     kVisitColumns +
-    "WHERE (v.status = 'pending' AND v.due_date <= $1) OR (v.status = 'planned' AND "
-    "v.plan_date = $2) ORDER BY v.due_date, v.id";
+    "WHERE (v.status = 'pending' AND v.due_date <= $1 "
+    "AND (v.slot_start_seconds IS NULL OR v.due_date = $2)) "  // a booked slot binds its day
+    "OR (v.status = 'planned' AND v.plan_date = $2) ORDER BY v.due_date, v.id";
 const std::string kFindVisit = kVisitColumns + "WHERE v.id = $1";
 const std::string kUnplaced = kVisitColumns +
                               "WHERE v.status = 'pending' AND v.due_date <= $1 "

@@ -232,7 +232,9 @@ std::vector<TableSchema> exportSchema(Connection& c) {
         if (std::find(present.begin(), present.end(), name) != present.end()) names.push_back(name);
     }
     for (const auto& name : present) {
+        // report_* tables are roll-ups derived from the exported rows; an import rebuilds them.
         if (!kNotExported.count(name) && !name.starts_with("sqlite_") &&
+            !name.starts_with("report_") &&
             std::find(names.begin(), names.end(), name) == names.end()) {
             names.push_back(name);
         }

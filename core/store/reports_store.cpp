@@ -3,6 +3,7 @@
 #include "core/csv.h"
 #include "core/due_dates.h"
 #include "core/errors.h"
+#include "core/store/report_rollups.h"
 
 #include <cmath>
 #include <cstdio>
@@ -19,24 +20,28 @@ namespace chr = std::chrono;
 const char* const kDeliveryOnTime =
     "SELECT speed, COUNT(*), SUM(CASE WHEN delivered_at <= due_by THEN 1 ELSE 0 END) "
     "FROM orders WHERE delivered_at >= $1 AND delivered_at < $2 GROUP BY speed";
+// Per district: due, collected, collected on time, open and due before now ($1).
 const char* const kCollectionsDue =
-    "SELECT district, CASE WHEN status = 'collected' THEN 1 ELSE 0 END, "
-    "CASE WHEN completed_at IS NOT NULL AND completed_at <= due_by THEN 1 ELSE 0 END, "
-    "CASE WHEN due_by < $1 THEN 1 ELSE 0 END, COUNT(*) FROM collections "
-    "WHERE due_by >= $2 AND due_by < $3 AND status <> 'cancelled' GROUP BY 1, 2, 3, 4";
+    "SELECT district, COUNT(*), SUM(CASE WHEN status = 'collected' THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN status = 'collected' AND completed_at IS NOT NULL AND completed_at <= due_by "
+    "THEN 1 ELSE 0 END), SUM(CASE WHEN status <> 'collected' AND due_by < $1 THEN 1 ELSE 0 END) "
+    "FROM collections WHERE due_by >= $2 AND due_by < $3 AND status <> 'cancelled' "
+    "GROUP BY district";
 const char* const kSpecialsReceived =
     "SELECT requested_at, received_at FROM specials WHERE received_at >= $1 AND received_at < $2";
 const char* const kVisitsDone =
     "SELECT kind, status, COALESCE(failure_reason, ''), COUNT(*) FROM visits "
     "WHERE status IN ('completed', 'failed') AND completed_at >= $1 AND completed_at < $2 "
     "GROUP BY kind, status, failure_reason";
+// Loans are summed per item first (in index order), then per category.
 const char* const kIssuedByCategory =
-    "SELECT i.category, SUM(l.quantity) FROM loans l JOIN items i ON i.code = l.item_code "
-    "WHERE l.started_at >= $1 AND l.started_at < $2 AND i.returnable = 1 GROUP BY i.category";
+    "SELECT i.category, SUM(l.quantity) FROM (SELECT item_code, SUM(quantity) AS quantity "
+    "FROM loans WHERE started_at >= $1 AND started_at < $2 GROUP BY item_code) l "
+    "JOIN items i ON i.code = l.item_code WHERE i.returnable = 1 GROUP BY i.category";
 const char* const kCountedReturnsByCategory =
-    "SELECT i.category, SUM(l.returned_quantity) FROM loans l JOIN items i ON i.code = "
-    "l.item_code WHERE l.ended_at >= $1 AND l.ended_at < $2 AND i.serialised = 0 "
-    "GROUP BY i.category";
+    "SELECT i.category, SUM(l.returned) FROM (SELECT item_code, SUM(returned_quantity) AS "
+    "returned FROM loans WHERE ended_at >= $1 AND ended_at < $2 GROUP BY item_code) l "
+    "JOIN items i ON i.code = l.item_code WHERE i.serialised = 0 GROUP BY i.category";
 const char* const kAssetStepsByCategory =
     "SELECT i.category, e.step, COUNT(*) FROM asset_events e JOIN assets a ON a.id = e.asset_id "
     "JOIN items i ON i.code = a.item_code WHERE e.step IN ('return', "
@@ -49,19 +54,43 @@ const char* const kLedgerGroups =
     "SELECT e.funder_id, e.ledger_month, e.district, e.category, e.kind, SUM(e.amount_pence), "
     "SUM(e.quantity) FROM ledger e WHERE e.at >= $1 AND e.at < $2 "
     "GROUP BY e.funder_id, e.ledger_month, e.district, e.category, e.kind";
+// The daily roll-ups (report_rollups.h); days are [from, to) like the period.
+const char* const kLedgerDayGroups =
+    "SELECT value, kind, SUM(amount_pence), SUM(quantity) FROM report_ledger_days "
+    "WHERE dimension = $1 AND day >= $2 AND day < $3 GROUP BY value, kind";
+const char* const kLedgerDayTotals =
+    "SELECT kind, SUM(amount_pence) FROM report_ledger_days "
+    "WHERE dimension = 'funder' AND day >= $1 AND day < $2 GROUP BY kind";
+const char* const kAssetStepDays =
+    "SELECT category, step, SUM(events) FROM report_asset_step_days "
+    "WHERE step IN ('return', 'inspect_pass', 'inspect_scrap') AND day >= $1 AND day < $2 "
+    "GROUP BY category, step";
+const char* const kPassDays =
+    "SELECT category, SUM(events) FROM report_asset_step_days "
+    "WHERE step = 'inspect_pass' AND day >= $1 AND day < $2 GROUP BY category";
 const char* const kFunders = "SELECT id, code FROM funders ORDER BY code";
 const char* const kOrdersByPlace =
     "SELECT r.district, p.imd_decile, COUNT(*) FROM orders o "
     "JOIN residents r ON r.id = o.resident_id LEFT JOIN postcodes p ON p.postcode = r.postcode "
     "WHERE o.created_at >= $1 AND o.created_at < $2 GROUP BY r.district, p.imd_decile";
-const char* const kDeliveriesByPlace =
-    "SELECT r.district, p.imd_decile, SUBSTR(o.approved_at, 1, 10), "
-    "SUBSTR(o.delivered_at, 1, 10), CASE WHEN o.delivered_at <= o.due_by THEN 1 ELSE 0 END, "
-    "COUNT(*) FROM orders o JOIN residents r ON r.id = o.resident_id "
+// Whole days from approval to delivery are counted in SQL (the date arithmetic differs between
+// SQLite and PostgreSQL), so the result has a row per place x days x on time, not per order.
+const char* const kDeliveriesByPlaceSqlite =
+    "SELECT r.district, p.imd_decile, CAST(julianday(SUBSTR(o.delivered_at, 1, 10)) - "
+    "julianday(SUBSTR(o.approved_at, 1, 10)) AS INTEGER) AS days, "
+    "CASE WHEN o.delivered_at <= o.due_by THEN 1 ELSE 0 END AS on_time, COUNT(*) "
+    "FROM orders o JOIN residents r ON r.id = o.resident_id "
     "LEFT JOIN postcodes p ON p.postcode = r.postcode "
     "WHERE o.delivered_at >= $1 AND o.delivered_at < $2 AND o.approved_at IS NOT NULL "
-    "GROUP BY r.district, p.imd_decile, SUBSTR(o.approved_at, 1, 10), "
-    "SUBSTR(o.delivered_at, 1, 10), CASE WHEN o.delivered_at <= o.due_by THEN 1 ELSE 0 END";
+    "GROUP BY r.district, p.imd_decile, days, on_time";
+const char* const kDeliveriesByPlacePostgres =
+    "SELECT r.district, p.imd_decile, CAST(SUBSTR(o.delivered_at, 1, 10) AS DATE) - "
+    "CAST(SUBSTR(o.approved_at, 1, 10) AS DATE) AS days, "
+    "CASE WHEN o.delivered_at <= o.due_by THEN 1 ELSE 0 END AS on_time, COUNT(*) "
+    "FROM orders o JOIN residents r ON r.id = o.resident_id "
+    "LEFT JOIN postcodes p ON p.postcode = r.postcode "
+    "WHERE o.delivered_at >= $1 AND o.delivered_at < $2 AND o.approved_at IS NOT NULL "
+    "GROUP BY r.district, p.imd_decile, days, on_time";
 const char* const kPopulation = "SELECT district, population FROM district_population";
 const char* const kVanKm =
     "SELECT SUBSTR(r.plan_date, 1, 7), COUNT(DISTINCT r.plan_date), COUNT(*), "
@@ -85,6 +114,12 @@ SqlValue optionalReal(const std::optional<double>& value) {
     return value ? SqlValue(*value) : SqlValue(std::monostate{});
 }
 double round1(double value) { return std::round(value * 10.0) / 10.0; }
+
+// A period of plain dates (not instants), which the daily roll-ups can answer exactly.
+bool wholeDays(const ReportPeriod& period) {
+    return period.from.size() == 10 && period.to.size() == 10 && parseDate(period.from) &&
+           parseDate(period.to);
+}
 
 ReportTable deliveryOnTime(Connection& c, const ReportContext& x) {
     ReportTable t{"delivery_on_time", "Orders delivered in the period and the share on time, by speed",
@@ -118,13 +153,13 @@ ReportTable collectionsOnTime(Connection& c, const ReportContext& x) {
     Rows rows = c.query(kCollectionsDue, {formatInstant(x.now), x.period.from, x.period.to});
     for (std::size_t i = 0; i < rows.size(); ++i) {
         auto& k = byDistrict[rows.text(i, 0)];
-        const std::int64_t n = rows.integer(i, 4);
-        const bool collected = rows.integer(i, 1) != 0;
-        const bool onTime = rows.integer(i, 2) != 0;
-        const bool past = rows.integer(i, 3) != 0;
-        k.due += n;
-        if (collected) (onTime ? k.onTime : k.late) += n;
-        else (past ? k.overdue : k.notYetDue) += n;
+        const std::int64_t due = rows.integer(i, 1);
+        const std::int64_t collected = rows.integer(i, 2);
+        k.due += due;
+        k.onTime += rows.integer(i, 3);
+        k.late += collected - rows.integer(i, 3);
+        k.overdue += rows.integer(i, 4);
+        k.notYetDue += due - collected - rows.integer(i, 4);
     }
     Counts all;
     auto add = [&](const std::string& key, const Counts& k) {
@@ -193,7 +228,7 @@ ReportTable failedVisits(Connection& c, const ReportContext& x) {
     return t;
 }
 
-ReportTable recycling(Connection& c, const ReportContext& x) {
+ReportTable recycling(Connection& c, const ReportContext& x, bool fromRollups) {
     ReportTable t{"recycling",
                   "By category: returnable items issued and collected in the period; barcoded "
                   "assets collected, returned to stock and scrapped. Recycling rate = returned "
@@ -213,7 +248,8 @@ ReportTable recycling(Connection& c, const ReportContext& x) {
     for (std::size_t i = 0; i < counted.size(); ++i) {
         byCategory[counted.text(i, 0)].counted += counted.integer(i, 1);
     }
-    Rows steps = c.query(kAssetStepsByCategory, {x.period.from, x.period.to});
+    Rows steps = c.query(fromRollups ? kAssetStepDays : kAssetStepsByCategory,
+                         {x.period.from, x.period.to});
     for (std::size_t i = 0; i < steps.size(); ++i) {
         auto& k = byCategory[steps.text(i, 0)];
         const std::string step = steps.text(i, 1);
@@ -258,7 +294,8 @@ struct Money {
     Pence net() const { return issues - credits + corrections; }
 };
 
-ReportTable finance(Connection& c, const ReportContext& x, const std::string& by) {
+ReportTable finance(Connection& c, const ReportContext& x, const std::string& by,
+                    bool fromRollups) {
     ReportTable t{"finance_by_" + by,
                   "Ledger in the period by " + by +
                       ": issues charged, credits earned, corrections and net spend (pence); "
@@ -271,15 +308,28 @@ ReportTable finance(Connection& c, const ReportContext& x, const std::string& by
     for (std::size_t i = 0; i < f.size(); ++i) funders[f.integer(i, 0)] = f.text(i, 1);
     std::map<std::string, Money> groups;
     Money all;
-    Rows rows = c.query(kLedgerGroups, {x.period.from, x.period.to});
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        std::string key;
-        if (by == "funder") key = funders[rows.integer(i, 0)];
-        else if (by == "month") key = rows.text(i, 1);
-        else if (by == "district") key = rows.text(i, 2);
-        else key = rows.text(i, 3);
-        groups[key].add(rows.text(i, 4), rows.integer(i, 5), rows.integer(i, 6));
-        all.add(rows.text(i, 4), rows.integer(i, 5), rows.integer(i, 6));
+    auto addRow = [&](const std::string& key, const std::string& kind, Pence amount,
+                      std::int64_t quantity) {
+        groups[key].add(kind, amount, quantity);
+        all.add(kind, amount, quantity);
+    };
+    if (fromRollups) {
+        Rows rows = c.query(kLedgerDayGroups, {by, x.period.from, x.period.to});
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const std::string key = by == "funder" ? funders[std::stoll(rows.text(i, 0))]
+                                                   : rows.text(i, 0);
+            addRow(key, rows.text(i, 1), rows.integer(i, 2), rows.integer(i, 3));
+        }
+    } else {
+        Rows rows = c.query(kLedgerGroups, {x.period.from, x.period.to});
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            std::string key;
+            if (by == "funder") key = funders[rows.integer(i, 0)];
+            else if (by == "month") key = rows.text(i, 1);
+            else if (by == "district") key = rows.text(i, 2);
+            else key = rows.text(i, 3);
+            addRow(key, rows.text(i, 4), rows.integer(i, 5), rows.integer(i, 6));
+        }
     }
     auto add = [&](const std::string& key, const Money& m) {
         t.rows.push_back({key, m.issues, m.credits, m.corrections, m.net(), m.itemsIssued,
@@ -319,12 +369,14 @@ ReportTable equity(Connection& c, const ReportContext& x, bool byDecile) {
     for (std::size_t i = 0; i < orders.size(); ++i) {
         groups[keyOf(orders, i)].orders += orders.integer(i, 2);
     }
-    Rows delivered = c.query(kDeliveriesByPlace, {x.period.from, x.period.to});
+    Rows delivered = c.query(c.dialect() == Dialect::sqlite ? kDeliveriesByPlaceSqlite
+                                                            : kDeliveriesByPlacePostgres,
+                             {x.period.from, x.period.to});
     for (std::size_t i = 0; i < delivered.size(); ++i) {
         auto& g = groups[keyOf(delivered, i)];
-        const std::int64_t n = delivered.integer(i, 5);
-        g.days.add(kpi::daysBetween(delivered.text(i, 2), delivered.text(i, 3)), n);
-        g.onTime += {delivered.integer(i, 4) != 0 ? n : 0, n};
+        const std::int64_t n = delivered.integer(i, 4);
+        g.days.add(delivered.integer(i, 2), n);
+        g.onTime += {delivered.integer(i, 3) != 0 ? n : 0, n};
     }
     Counts all;
     std::int64_t allPopulation = 0;
@@ -367,13 +419,13 @@ ReportTable carbonVans(Connection& c, const ReportContext& x) {
     return t;
 }
 
-ReportTable carbonReuse(Connection& c, const ReportContext& x) {
+ReportTable carbonReuse(Connection& c, const ReportContext& x, bool fromRollups) {
     ReportTable t{"carbon_reuse",
                   "Barcoded items returned to stock in the period and the CO2 a new item would "
                   "have cost (estimated kg per item x kg CO2e per kg, see core/kpis.h)",
                   {"category", "items_reused", "kg_per_item", "kg_co2_avoided"},
                   {}};
-    Rows rows = c.query(kPassesByCategory, {x.period.from, x.period.to});
+    Rows rows = c.query(fromRollups ? kPassDays : kPassesByCategory, {x.period.from, x.period.to});
     double total = 0;
     std::int64_t items = 0;
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -387,7 +439,7 @@ ReportTable carbonReuse(Connection& c, const ReportContext& x) {
     return t;
 }
 
-ReportTable forecast(Connection& c, const ReportContext& x) {
+ReportTable forecast(Connection& c, const ReportContext& x, bool fromRollups) {
     ReportTable t{"forecast",
                   "The financial year containing the period's end: actuals so far, a straight "
                   "projection to the full year, and the council's published targets (pence; "
@@ -412,7 +464,7 @@ ReportTable forecast(Connection& c, const ReportContext& x) {
                                    static_cast<double>(elapsed)));
     };
     std::map<std::string, Pence> totals;
-    Rows rows = c.query(kLedgerTotals, {from, to});
+    Rows rows = c.query(fromRollups ? kLedgerDayTotals : kLedgerTotals, {from, to});
     for (std::size_t i = 0; i < rows.size(); ++i) totals[rows.text(i, 0)] = rows.integer(i, 1);
     const Pence gross = totals["issue"];
     const Pence credits = -totals["credit"];
@@ -530,29 +582,37 @@ const std::vector<std::string>& reportNames() {
     return names;
 }
 
-ReportTable runReport(Connection& c, const std::string& name, const ReportContext& x) {
+ReportTable runReport(Connection& c, const std::string& name, const ReportContext& x,
+                      ReportSource source) {
+    // The roll-ups count whole days, so they answer a period of dates (the forecast's
+    // financial year always is one) once topped up.
+    auto rollupsFor = [&](bool periodOfDates) {
+        if (source != ReportSource::rollups || !periodOfDates) return false;
+        topUpReportRollups(c);
+        return true;
+    };
     if (name == "delivery_on_time") return deliveryOnTime(c, x);
     if (name == "collections_on_time") return collectionsOnTime(c, x);
     if (name == "specials_within_8_weeks") return specialsWithinTarget(c, x);
     if (name == "failed_visits") return failedVisits(c, x);
-    if (name == "recycling") return recycling(c, x);
+    if (name == "recycling") return recycling(c, x, rollupsFor(wholeDays(x.period)));
     if (name.starts_with("finance_by_")) {
         const std::string by = name.substr(11);
         if (by == "funder" || by == "month" || by == "district" || by == "category") {
-            return finance(c, x, by);
+            return finance(c, x, by, rollupsFor(wholeDays(x.period)));
         }
     }
     if (name == "equity_by_district") return equity(c, x, false);
     if (name == "equity_by_imd_decile") return equity(c, x, true);
     if (name == "carbon_vans") return carbonVans(c, x);
-    if (name == "carbon_reuse") return carbonReuse(c, x);
-    if (name == "forecast") return forecast(c, x);
+    if (name == "carbon_reuse") return carbonReuse(c, x, rollupsFor(wholeDays(x.period)));
+    if (name == "forecast") return forecast(c, x, rollupsFor(true));
     throw NotFound("no report is called " + name);
 }
 
-std::vector<ReportTable> kpiReports(Connection& c, const ReportContext& x) {
+std::vector<ReportTable> kpiReports(Connection& c, const ReportContext& x, ReportSource source) {
     std::vector<ReportTable> tables;
-    for (const auto& name : reportNames()) tables.push_back(runReport(c, name, x));
+    for (const auto& name : reportNames()) tables.push_back(runReport(c, name, x, source));
     return tables;
 }
 

@@ -44,11 +44,20 @@ struct ReportContext {
     kpi::CarbonFactors carbon;
 };
 
-/// One report by name (see reportNames); NotFound for an unknown name.
-ReportTable runReport(Connection& c, const std::string& name, const ReportContext& context);
+/// Where the ledger and asset-step sums come from. Both give the same answers.
+enum class ReportSource {
+    rollups,  ///< Top up the daily roll-ups (report_rollups.h), then read whole days from them.
+    rawRows,  ///< Scan the raw rows (the reference the roll-ups are tested against).
+};
+
+/// One report by name (see reportNames); NotFound for an unknown name. With roll-ups it may
+/// write (the top-up), so it must not run inside an open transaction.
+ReportTable runReport(Connection& c, const std::string& name, const ReportContext& context,
+                      ReportSource source = ReportSource::rollups);
 
 /// Every report.
-std::vector<ReportTable> kpiReports(Connection& c, const ReportContext& context);
+std::vector<ReportTable> kpiReports(Connection& c, const ReportContext& context,
+                                    ReportSource source = ReportSource::rollups);
 
 /// RFC 4180 CSV of a table, header row first; NULL is an empty field, reals to 1 decimal.
 std::string toCsv(const ReportTable& table);

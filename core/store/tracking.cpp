@@ -10,12 +10,15 @@ namespace {
 // One row per line (the order's columns repeated): one read for the whole answer.
 const char* const kTrackColumns =
     "SELECT o.id, o.reference, o.status, o.due_by, t.name, t.phone, r.postcode, r.date_of_birth, "
-    "i.name FROM orders o JOIN residents r ON r.id = o.resident_id JOIN teams t ON t.id = o.team_id "
+    "i.name, o.tracking_token FROM orders o JOIN residents r ON r.id = o.resident_id "
+    "JOIN teams t ON t.id = o.team_id "
     "LEFT JOIN order_lines l ON l.order_id = o.id LEFT JOIN items i ON i.code = l.item_code ";
 const char* const kLineOrder = " ORDER BY l.id";
 
-TrackingView viewFrom(const Rows& rows) {
+TrackingView viewFrom(Connection& c, const Rows& rows) {
     TrackingView view;
+    view.trackingToken = rows.text(0, 9);
+    view.slot = bookedDeliverySlot(c, OrderId(rows.integer(0, 0)));
     view.reference = rows.text(0, 1);
     view.status = rows.text(0, 2);
     const auto status = parseOrderStatus(view.status);
@@ -41,14 +44,14 @@ std::optional<TrackingView> trackByDetails(Connection& c, const std::string& ref
         dateOfBirth != rows.text(0, 7)) {
         return std::nullopt;
     }
-    return viewFrom(rows);
+    return viewFrom(c, rows);
 }
 
 std::optional<TrackingView> trackByToken(Connection& c, const std::string& token) {
     Rows rows = c.query(std::string(kTrackColumns) + "WHERE o.tracking_token = $1" + kLineOrder,
                         {token});
     if (rows.empty()) return std::nullopt;
-    return viewFrom(rows);
+    return viewFrom(c, rows);
 }
 
 }  // namespace ces::store

@@ -2,6 +2,7 @@
 // What a resident sees of their own order: by reference + postcode + date of birth, or by the
 // unguessable token in their link.
 #include "core/store/connection.h"
+#include "core/store/delivery_slot_store.h"
 #include "core/types.h"
 
 #include <optional>
@@ -17,6 +18,8 @@ struct TrackingView {
     std::string contactTeam;
     std::string contactPhone;
     std::vector<std::string> items;
+    std::string trackingToken;               ///< For the resident's own pages (not in the API).
+    std::optional<BookedDeliverySlot> slot;  ///< The booked delivery slot, with planned start.
 };
 
 /// The order when all three match (postcode compared normalised); nullopt otherwise, without

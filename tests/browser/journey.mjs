@@ -1,5 +1,6 @@
 // The prescriber-to-resident journey in a real browser: sign in, search the catalogue, register a
-// resident, order a bed and a mattress, see the confirmation; then the resident tracks the order.
+// resident, order a bed and a mattress, see the confirmation and choose a delivery slot; then the
+// resident tracks the order, sees the slot and changes it.
 // Every page is checked with axe-core (WCAG 2.2 AA) and saved as a screenshot.
 //
 //   node tests/browser/journey.mjs --ces build/ces [--output DIR] [--chromium /usr/bin/chromium]
@@ -185,6 +186,20 @@ async function prescriberJourney(browser, base, resident) {
   await check(page, 'order-confirmation');
   const trackingHref = await page.getByRole('link', { name: 'their tracking link' }).getAttribute('href');
 
+  await page.getByRole('link', { name: 'Choose a delivery slot' }).click();
+  await page.waitForURL(`**/orders/${reference}/slot`);
+  await expect('the slot page offers delivery slots', async () => (await page.locator('.govuk-radios__input').count()) >= 1);
+  await check(page, 'slot-choose');
+  await page.getByRole('button', { name: 'Book this slot' }).click();
+  await expect('booking without choosing asks for a slot', () => page.locator('.govuk-error-summary').isVisible());
+  await check(page, 'slot-choose-error');
+  const slotLabel = (await page.locator('.govuk-radios__label').first().textContent()).trim();
+  await page.locator('.govuk-radios__input').first().check();
+  await page.getByRole('button', { name: 'Book this slot' }).click();
+  await page.waitForURL(`**/orders/${reference}`);
+  await expect('the order is scheduled once a slot is booked',
+    async () => /Visit booked/.test(await page.locator('#status').textContent()), slotLabel);
+
   await page.getByRole('link', { name: 'My orders' }).click();
   await page.waitForURL('**/orders');
   await expect('my orders lists the new order', () => page.getByRole('link', { name: reference }).isVisible());
@@ -206,7 +221,7 @@ async function prescriberJourney(browser, base, resident) {
   const forged = await context.request.post('/sign-in', { form: { username: 'prescriber', password: 'demo-prescriber' } });
   await expect('a form without its CSRF token is refused (403)', () => forged.status() === 403, String(forged.status()));
   await context.close();
-  return { reference, trackingHref };
+  return { reference, trackingHref, slotLabel };
 }
 
 async function residentJourney(browser, base, resident, order) {
@@ -241,6 +256,30 @@ async function residentJourney(browser, base, resident, order) {
   ]);
   const ics = readFileSync(await download.path(), 'utf8');
   await expect('the appointment downloads as .ics', () => ics.startsWith('BEGIN:VCALENDAR') && ics.includes(order.reference), ics.slice(0, 80));
+
+  const slotDay = order.slotLabel.split(',')[0];
+  await expect('the resident sees the booked slot', async () => (await page.locator('#slot').textContent()).includes(slotDay),
+    order.slotLabel);
+  await page.getByRole('link', { name: 'Change your delivery slot' }).click();
+  await page.waitForURL('**/slot');
+  await expect('the change page shows the booked slot', () => page.locator('#booked-slot').isVisible());
+  await check(page, 'slot-change');
+  const labels = await page.locator('.govuk-radios__label').allTextContents();
+  const other = labels.findIndex((label) => label.trim() !== order.slotLabel);
+  await expect('another slot is offered', () => other >= 0, labels.join(' | '));
+  const newLabel = labels[other].trim();
+  await page.locator('.govuk-radios__input').nth(other).check();
+  await page.getByRole('button', { name: 'Book this slot' }).click();
+  await page.waitForURL(/\/track\/[^/]+$/);
+  const [newDay, newTimes] = newLabel.split(', ');
+  const shown = (await page.locator('#slot').textContent()).trim();
+  await expect('the tracking page shows the changed slot',
+    () => shown.includes(newDay) && shown.includes(newTimes.split(' to ')[0]), `${shown} / ${newLabel}`);
+  await check(page, 'track-slot-changed');
+  const token = order.trackingHref.split('/').pop();
+  const answer = await (await context.request.get(`/api/v1/track/${token}`)).json();
+  await expect('the tracking API answers the slot', () => answer.slot && /^\d{4}-\d{2}-\d{2}$/.test(answer.slot.date)
+    && /^\d{2}:\d{2}$/.test(answer.slot.start), JSON.stringify(answer.slot));
 
   await page.goto(order.trackingHref);
   await expect('the tokened link shows the order', async () => (await page.locator('.govuk-caption-l').textContent()).includes(order.reference));

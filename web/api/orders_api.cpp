@@ -1,5 +1,8 @@
+#include "core/store/delivery_slot_store.h"
+#include "core/store/order_access.h"
 #include "core/store/order_queries.h"
 #include "core/store/orders.h"
+#include "warehouse/delivery_slots.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
 
@@ -9,6 +12,14 @@ namespace {
 
 Poco::Dynamic::Var nullable(const std::optional<std::string>& text) {
     return text ? Poco::Dynamic::Var(*text) : Poco::Dynamic::Var();
+}
+
+Poco::JSON::Object::Ptr clockWindow(const std::string& date, int start, int end) {
+    auto json = jsonObject();
+    json->set("date", date);
+    json->set("start", warehouse::clockTime(start));
+    json->set("end", warehouse::clockTime(end));
+    return json;
 }
 
 Poco::JSON::Object::Ptr outcomeJson(const store::OrderOutcome& outcome) {
@@ -58,8 +69,11 @@ Response createOrder(App& app, Request& request) {
 Response readOrder(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::prescriber, Role::budget_holder,
                                                    Role::warehouse, Role::planner});
+    std::optional<store::BookedDeliverySlot> booked;
     const auto d = app.db.write([&](store::Connection& c) {
-        return store::readOrder(c, request.pathParams["ref"], actor, app.now());
+        auto detail = store::readOrder(c, request.pathParams["ref"], actor, app.now());
+        booked = store::bookedDeliverySlot(c, store::findOrderRow(c, detail.reference).id);
+        return detail;
     });
     auto json = jsonObject();
     json->set("reference", d.reference);
@@ -106,7 +120,19 @@ Response readOrder(App& app, Request& request) {
         history->add(event);
     }
     json->set("history", history);
-    json->set("visits", jsonArray());
+    auto visits = jsonArray();
+    if (booked) {
+        auto visit = jsonObject();
+        visit->set("kind", "delivery");
+        visit->set("slot", clockWindow(booked->date, booked->startSeconds, booked->endSeconds));
+        const auto arrival = warehouse::arrivalWindowOf(*booked);
+        visit->set("arrival_window",
+                   arrival ? Poco::Dynamic::Var(clockWindow(booked->date, arrival->startSeconds,
+                                                            arrival->endSeconds))
+                           : Poco::Dynamic::Var());
+        visits->add(visit);
+    }
+    json->set("visits", visits);
     if (actor.role == Role::prescriber) {
         json->set("tracking_token", d.trackingToken);
     }

@@ -17,6 +17,7 @@ void addWarehouseRoutes(Router& router, App& app);  ///< Returns, assets, specia
 void addCollectionRoutes(Router& router, App& app);  ///< Collections, collection points, check-ins.
 void addReportRoutes(Router& router, App& app);      ///< KPI reports, the ledger, credit policy.
 void addExportRoutes(Router& router, App& app);      ///< The open export.
+void addSlotRoutes(Router& router, App& app);        ///< Delivery slots of orders: offer and book.
 
 /// Every API route.
 inline void addApiRoutes(Router& router, App& app) {
@@ -31,6 +32,7 @@ inline void addApiRoutes(Router& router, App& app) {
     addCollectionRoutes(router, app);
     addReportRoutes(router, app);
     addExportRoutes(router, app);
+    addSlotRoutes(router, app);
 }
 
 }  // namespace ces::web

@@ -1,4 +1,5 @@
 #include "core/store/tracking.h"
+#include "warehouse/delivery_slots.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
 
@@ -6,14 +7,27 @@ namespace ces::web {
 
 namespace {
 
+Poco::Dynamic::Var window(const std::string& date, int start, int end) {
+    auto json = jsonObject();
+    json->set("date", date);
+    json->set("start", warehouse::clockTime(start));
+    json->set("end", warehouse::clockTime(end));
+    return json;
+}
+
 Response trackingAnswer(const store::TrackingView& view) {
     auto json = jsonObject();
     json->set("reference", view.reference);
     json->set("status", view.status);
     json->set("status_text", view.statusText);
     json->set("due_by", view.dueBy ? Poco::Dynamic::Var(*view.dueBy) : Poco::Dynamic::Var());
-    json->set("slot", Poco::Dynamic::Var());
-    json->set("arrival_window", Poco::Dynamic::Var());
+    const auto arrival = view.slot ? warehouse::arrivalWindowOf(*view.slot) : std::nullopt;
+    json->set("slot", view.slot
+                          ? window(view.slot->date, view.slot->startSeconds, view.slot->endSeconds)
+                          : Poco::Dynamic::Var());
+    json->set("arrival_window",
+              arrival ? window(view.slot->date, arrival->startSeconds, arrival->endSeconds)
+                      : Poco::Dynamic::Var());
     auto items = jsonArray();
     for (const auto& item : view.items) items->add(item);
     json->set("items", items);

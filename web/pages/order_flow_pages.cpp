@@ -3,6 +3,7 @@
 #include "core/store/catalogue.h"
 #include "core/store/order_queries.h"
 #include "core/store/orders.h"
+#include "warehouse/delivery_slots.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/presenters.h"
 
@@ -305,6 +306,9 @@ Response confirmation(Site& site, Request& request) {
     if (order.dueBy) view.data.set("due_by", ukDateTime(*order.dueBy));
     view.data.set("resident_name", order.residentName);
     view.data.set("tracking_token", order.trackingToken);
+    if (warehouse::canBookDeliverySlot(order.status)) {
+        view.data.set("slot_link", "/orders/" + order.reference + "/slot");
+    }
     return site.render(request, actor, std::move(view));
 }
 

@@ -1,5 +1,6 @@
 #include "core/store/order_queries.h"
 #include "core/store/orders.h"
+#include "warehouse/delivery_slots.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/presenters.h"
 
@@ -67,6 +68,9 @@ PageView orderView(const Actor& actor, const store::OrderDetail& order) {
     view.data.set("total", pounds(order.totalPence));
     if (!order.notes.empty()) view.data.set("notes", order.notes);
     if (actor.role == Role::prescriber) view.data.set("tracking_token", order.trackingToken);
+    if (actor.role == Role::prescriber && warehouse::canBookDeliverySlot(order.status)) {
+        view.data.set("slot_link", "/orders/" + order.reference + "/slot");
+    }
     mustache::data lines(mustache::data::type::list);
     for (const auto& l : order.lines) {
         mustache::data line;

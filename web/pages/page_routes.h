@@ -13,5 +13,6 @@ void addResidentPages(Router& router, Site& site);   ///< /orders/new (find), /r
 void addOrderFlowPages(Router& router, Site& site);  ///< /orders/new/... to the confirmation.
 void addOrderPages(Router& router, Site& site);      ///< /orders, /orders/{ref}.
 void addTrackingPages(Router& router, Site& site);   ///< /track, /track/{token}, .ics.
+void addSlotPages(Router& router, Site& site);       ///< Choose or change a delivery slot.
 
 }  // namespace ces::web

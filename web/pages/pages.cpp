@@ -17,6 +17,7 @@ void addPageRoutes(Router& router, App& app) {
     addOrderFlowPages(router, *site);
     addOrderPages(router, *site);
     addTrackingPages(router, *site);
+    addSlotPages(router, *site);
     router.add("GET", "/favicon.ico",
                [site](Request&) { return Site::redirect("/assets/images/favicon.ico"); });
 }

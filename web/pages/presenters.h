@@ -25,6 +25,8 @@ std::string ukDateTime(const std::string& isoInstant);
 std::string ukDate(const std::string& isoInstant);
 /// "6 March 1942" for an ISO date.
 std::string longDate(const std::string& isoDate);
+/// "8am", "midday", "2:30pm" for seconds after (UK local) midnight.
+std::string clockWords(int secondsAfterMidnight);
 /// "£1,234.50".
 std::string pounds(Pence pence);
 /// "Next working day", "3 working days", ...

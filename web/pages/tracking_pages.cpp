@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "core/store/tracking.h"
+#include "warehouse/delivery_slots.h"
 #include "web/pages/appointment_calendar.h"
 #include "web/pages/date_fields.h"
 #include "web/pages/page_routes.h"
@@ -103,6 +104,19 @@ Response resultPage(Site& site, Request& request, const store::TrackingView& fou
     if (found.dueBy && found.status != "cancelled" && found.status != "delivered") {
         view.data.set("due_by", ukDateTime(*found.dueBy));
         view.data.set("has_calendar", true);
+    }
+    if (found.slot) {
+        view.data.set("slot", ukDate(found.slot->date + "T12:00:00Z") + ", between " +
+                                  clockWords(found.slot->startSeconds) + " and " +
+                                  clockWords(found.slot->endSeconds));
+        if (const auto arrival = warehouse::arrivalWindowOf(*found.slot)) {
+            view.data.set("arrival_window", clockWords(arrival->startSeconds) + " and " +
+                                                clockWords(arrival->endSeconds));
+        }
+    }
+    if (const auto status = parseOrderStatus(found.status);
+        status && warehouse::canBookDeliverySlot(*status)) {
+        view.data.set("slot_link", "/track/" + found.trackingToken + "/slot");
     }
     mustache::data expected(mustache::data::type::list);
     for (const auto& line : expectations(found)) expected.push_back(mustache::data(line));

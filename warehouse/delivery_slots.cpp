@@ -1,0 +1,229 @@
+#include "warehouse/delivery_slots.h"
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <map>
+
+#include "core/errors.h"
+#include "core/store/audit.h"
+#include "core/store/dispatch_store.h"
+#include "core/store/order_access.h"
+#include "core/uk_time.h"
+#include "routing/vrptw/arrival_windows.h"
+#include "routing/vrptw/slots.h"
+
+namespace ces::warehouse {
+
+namespace {
+
+using std::chrono::year_month_day;
+
+store::OrderRow schedulableOrder(store::Connection& c, const std::string& reference) {
+    auto order = store::findOrderRow(c, reference);
+    if (!canBookDeliverySlot(order.status)) {
+        throw Conflict("order_not_schedulable",
+                       "order " + reference + " is " + std::string(toString(order.status)) +
+                           ": only an allocated, scheduled or failed-visit order can be booked "
+                           "into a delivery slot");
+    }
+    return order;
+}
+
+// The order's open delivery visit, or the one dispatch would create for it.
+std::optional<store::VisitJob> deliveryOf(store::Connection& c, const store::OrderRow& order) {
+    if (auto visit = store::openDeliveryVisit(c, order.id)) return visit;
+    return store::prospectiveDeliveryVisit(c, order.id);
+}
+
+year_month_day localDate(Instant instant) { return toUkLocal(instant).date; }
+
+// Books' slots taken since the day was last optimised hold room too: each such visit (jobs
+// from `firstBooked` to the one before last) is put where it fits cheapest within its slot,
+// in booking order; one that no longer fits stays out. The last job stays unassigned.
+void fitBookedVisits(const routing::Problem& problem, routing::Solution& solution,
+                     std::size_t firstBooked) {
+    const std::size_t last = problem.jobs().size() - 1;
+    for (std::size_t j = firstBooked; j < last; ++j) {
+        const routing::Job& job = problem.jobs()[j];
+        const routing::DayPlan plan(problem, solution);
+        const auto offers = plan.offerSlots(job, job.windows);
+        if (offers.empty()) continue;
+        const auto& best = offers.front();
+        auto route =
+            std::find_if(solution.routes.begin(), solution.routes.end(),
+                         [&](const routing::Route& r) { return r.vehicle == best.vehicle; });
+        if (route == solution.routes.end()) {
+            solution.routes.push_back({best.vehicle, {j}});
+        } else {
+            route->jobs.insert(route->jobs.begin() + static_cast<std::ptrdiff_t>(best.position), j);
+        }
+        std::erase_if(solution.unassigned,
+                      [&](const routing::UnassignedJob& u) { return u.job == j; });
+    }
+}
+
+// Each day's question: its stored routes (only visits still planned for it, the order's own
+// visit left out) with the delivery as the one unassigned job; a day whose stored plan no
+// longer holds is skipped rather than offered on a guess.
+std::vector<DeliverySlot> offersOn(store::Connection& c, const std::vector<year_month_day>& days,
+                                   store::VisitJob delivery, const DispatchPolicy& dispatch,
+                                   const SlotPolicy& policy) {
+    const auto vans = store::listVanCrews(c);
+    if (vans.empty()) return {};
+    std::map<std::int64_t, std::size_t> vanIndex;
+    for (std::size_t v = 0; v < vans.size(); ++v) vanIndex.emplace(vans[v].vanId, v);
+    const std::int64_t ownVisit = delivery.id;
+    delivery.slotStartSeconds.reset();
+    delivery.slotEndSeconds.reset();
+    const auto candidates =
+        routing::slotsBetween(policy.dayStartSeconds, policy.dayEndSeconds, policy.slotSeconds);
+
+    std::deque<DispatchProblem> problems;
+    std::deque<routing::DayPlan> plans;
+    std::vector<routing::DayRequest> requests;
+    std::vector<std::string> dates;
+    for (const auto& day : days) {
+        const std::string date = formatDate(day);
+        std::vector<store::VisitJob> visits;
+        std::vector<std::vector<std::size_t>> routeJobs(vans.size());
+        if (const auto stored = store::loadPlan(c, date)) {
+            for (const auto& route : stored->routes) {
+                const auto van = vanIndex.find(route.van.vanId);
+                if (van == vanIndex.end()) continue;
+                for (const auto& visit : route.visits) {
+                    if (visit.status != "planned" || visit.planDate != date ||
+                        (ownVisit != 0 && visit.id == ownVisit)) {
+                        continue;
+                    }
+                    routeJobs[van->second].push_back(visits.size());
+                    visits.push_back(visit);
+                }
+            }
+        }
+        const std::size_t firstBooked = visits.size();
+        for (auto& visit : store::bookedPendingVisits(c, date)) {
+            if (ownVisit == 0 || visit.id != ownVisit) visits.push_back(std::move(visit));
+        }
+        visits.push_back(delivery);
+        routing::Solution solution;
+        for (std::size_t v = 0; v < routeJobs.size(); ++v) {
+            if (!routeJobs[v].empty()) solution.routes.push_back({v, routeJobs[v]});
+        }
+        for (std::size_t j = firstBooked; j < visits.size(); ++j) {
+            solution.unassigned.push_back({j, "booked, not yet planned"});
+        }
+        try {
+            problems.push_back(buildProblem(date, visits, vans, dispatch));
+        } catch (const routing::InputError&) {
+            continue;
+        }
+        try {
+            fitBookedVisits(problems.back().problem, solution, firstBooked);
+            plans.emplace_back(problems.back().problem, solution);
+        } catch (const routing::InputError&) {
+            problems.pop_back();
+            continue;
+        }
+        requests.push_back({&plans.back(), problems.back().problem.jobs().back(), candidates});
+        dates.push_back(date);
+    }
+    std::vector<DeliverySlot> slots;
+    for (const auto& dated : routing::offerSlotsOverDays(requests)) {
+        slots.push_back(
+            {dates[dated.day], static_cast<int>(std::lround(dated.offer.window.start())),
+             static_cast<int>(std::lround(dated.offer.window.end())), dated.offer.cost});
+    }
+    return slots;
+}
+
+}  // namespace
+
+bool canBookDeliverySlot(OrderStatus status) {
+    return status == OrderStatus::allocated || status == OrderStatus::scheduled ||
+           status == OrderStatus::failed_visit;
+}
+
+std::vector<year_month_day> slotDays(Instant now, std::optional<Instant> dueBy,
+                                     const WorkingDayCalendar& calendar, const SlotPolicy& policy) {
+    using std::chrono::sys_days;
+    std::vector<year_month_day> days;
+    const sys_days lastDay = dueBy ? sys_days(localDate(*dueBy)) : sys_days::max();
+    year_month_day day = localDate(now);
+    while (static_cast<int>(days.size()) < policy.workingDaysAhead) {
+        day = calendar.nextWorkingDay(day);
+        if (!days.empty() && sys_days(day) > lastDay) break;
+        days.push_back(day);
+    }
+    return days;
+}
+
+std::vector<DeliverySlot> offerDeliverySlots(store::Connection& c, const std::string& reference,
+                                             Instant now, const WorkingDayCalendar& calendar,
+                                             const DispatchPolicy& dispatch,
+                                             const SlotPolicy& policy) {
+    const auto order = schedulableOrder(c, reference);
+    const auto delivery = deliveryOf(c, order);
+    if (!delivery) return {};
+    return offersOn(c, slotDays(now, order.dueBy, calendar, policy), *delivery, dispatch, policy);
+}
+
+DeliverySlot bookDeliverySlot(store::Connection& c, const std::string& reference,
+                              const std::string& date, int startSeconds, std::optional<UserId> who,
+                              Instant now, const WorkingDayCalendar& calendar,
+                              const DispatchPolicy& dispatch, const SlotPolicy& policy) {
+    const auto day = parseDate(date);
+    if (!day) throw ValidationError("date", "date is a day such as 2026-03-02");
+    if (startSeconds < 0 || startSeconds >= 24 * 3600) {
+        throw ValidationError("start", "start is a time such as 10:00");
+    }
+    const auto order = schedulableOrder(c, reference);
+    const auto delivery = deliveryOf(c, order);
+    const auto days = slotDays(now, order.dueBy, calendar, policy);
+    if (!delivery || std::find(days.begin(), days.end(), *day) == days.end()) {
+        throw Conflict("slot_unavailable",
+                       "that slot is not available: choose one of those offered");
+    }
+    const auto offers = offersOn(c, {*day}, *delivery, dispatch, policy);
+    const auto chosen = std::find_if(offers.begin(), offers.end(), [&](const DeliverySlot& s) {
+        return s.startSeconds == startSeconds;
+    });
+    if (chosen == offers.end()) {
+        throw Conflict("slot_unavailable", "that slot is no longer available: choose another one");
+    }
+    if (delivery->id == 0) {
+        store::NewVisit visit;
+        visit.kind = "delivery";
+        visit.order = order.id;
+        visit.resident = delivery->resident;
+        visit.depot = delivery->depot;
+        visit.dueDate = date;
+        visit.slotStartSeconds = chosen->startSeconds;
+        visit.slotEndSeconds = chosen->endSeconds;
+        store::createVisit(c, visit, now);
+    } else {
+        store::setDeliveryVisitSlot(c, delivery->id, date, chosen->startSeconds,
+                                    chosen->endSeconds);
+    }
+    const std::string note = "delivery slot " + date + " " + clockTime(chosen->startSeconds) + "-" +
+                             clockTime(chosen->endSeconds);
+    if (order.status == OrderStatus::scheduled) {
+        store::audit(c, who, "order.slot", "order", reference, now, note);
+    } else {
+        store::markOrderScheduled(c, order.id, reference, std::string(toString(order.status)), who,
+                                  now, note);
+    }
+    return *chosen;
+}
+
+std::optional<ClockWindow> arrivalWindowOf(const store::BookedDeliverySlot& slot,
+                                           const SlotPolicy& policy) {
+    if (!slot.plannedStartSeconds || slot.endSeconds < slot.startSeconds) return std::nullopt;
+    const auto window = routing::arrivalWindowFor(
+        *slot.plannedStartSeconds, routing::TimeWindow(slot.startSeconds, slot.endSeconds),
+        policy.arrivalWindowSeconds);
+    return ClockWindow{static_cast<int>(std::lround(window.start())),
+                       static_cast<int>(std::lround(window.end()))};
+}
+
+}  // namespace ces::warehouse

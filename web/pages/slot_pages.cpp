@@ -1,0 +1,160 @@
+#include <cctype>
+
+#include "core/store/order_access.h"
+#include "core/store/tracking.h"
+#include "warehouse/delivery_slots.h"
+#include "web/pages/page_routes.h"
+#include "web/pages/presenters.h"
+
+namespace ces::web {
+
+namespace {
+
+std::string slotWords(const std::string& date, int start, int end) {
+    return ukDate(date + "T12:00:00Z") + ", " + clockWords(start) + " to " + clockWords(end);
+}
+
+/// Who is choosing: the order's prescriber, or the resident through their tracking link.
+struct SlotChooser {
+    std::optional<Actor> prescriber;
+    std::string reference;
+    std::string token;  ///< Set for a resident.
+};
+
+std::string formAction(const SlotChooser& who) {
+    return who.prescriber ? "/orders/" + who.reference + "/slot" : "/track/" + who.token + "/slot";
+}
+
+std::string backLink(const SlotChooser& who) {
+    return who.prescriber ? "/orders/" + who.reference : "/track/" + who.token;
+}
+
+SlotChooser prescriberChooser(Site& site, Request& request) {
+    const Actor actor = site.require(request, {Role::prescriber});
+    const std::string reference = request.pathParams["ref"];
+    site.app.db.read([&](store::Connection& c) {
+        return store::loadOrderFor(c, reference, actor, store::OrderAccess::read);
+    });
+    return {actor, reference, ""};
+}
+
+SlotChooser residentChooser(Site& site, Request& request) {
+    App& app = site.app;
+    const std::string key = "ip:" + request.clientAddress;
+    if (int wait = app.trackingLimiter.blockedFor(key, app.now()); wait > 0) {
+        throw RateLimited(
+            "You have tried too many times. Please wait 15 minutes, or call the person who "
+            "ordered your equipment.",
+            wait);
+    }
+    const std::string token = request.pathParams["token"].substr(0, 200);
+    const auto view =
+        app.db.read([&](store::Connection& c) { return store::trackByToken(c, token); });
+    if (!view) {
+        app.trackingLimiter.recordFailure(key, app.now());
+        throw NotFound("This tracking link is not valid. Check it, or call us.");
+    }
+    return {std::nullopt, view->reference, token};
+}
+
+PageView slotView(Site& site, const SlotChooser& who, const std::string& chosen) {
+    PageView view;
+    view.title = who.prescriber ? "Choose a delivery slot" : "Change your delivery slot";
+    view.templateName = "delivery_slot";
+    view.section = who.prescriber ? "orders" : "track";
+    view.data.set("reference", who.reference);
+    view.data.set("action", formAction(who));
+    view.data.set("back", backLink(who));
+    view.data.set("resident", !who.prescriber);
+    std::vector<warehouse::DeliverySlot> slots;
+    std::optional<store::BookedDeliverySlot> booked;
+    try {
+        site.app.db.read([&](store::Connection& c) {
+            slots = warehouse::offerDeliverySlots(c, who.reference, site.app.now(),
+                                                  site.app.calendar, warehouse::DispatchPolicy{});
+            booked = store::bookedDeliverySlot(c, store::findOrderRow(c, who.reference).id);
+            return 0;
+        });
+    } catch (const Conflict&) {
+        view.data.set("not_schedulable", true);
+    }
+    if (booked) {
+        view.data.set("booked", slotWords(booked->date, booked->startSeconds, booked->endSeconds));
+    }
+    mustache::data list(mustache::data::type::list);
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+        const auto& s = slots[i];
+        const std::string value = s.date + "T" + warehouse::clockTime(s.startSeconds);
+        mustache::data item;
+        item.set("id", i == 0 ? std::string("slot") : "slot-" + std::to_string(i + 1));
+        item.set("value", value);
+        item.set("label", slotWords(s.date, s.startSeconds, s.endSeconds));
+        item.set("checked", value == chosen);
+        list.push_back(item);
+    }
+    view.data.set("slots", list);
+    view.data.set("has_slots", !slots.empty());
+    return view;
+}
+
+Response showSlots(Site& site, Request& request, const SlotChooser& who) {
+    return site.render(request, who.prescriber, slotView(site, who, ""));
+}
+
+Response chooseSlot(Site& site, Request& request, const FormFields& form, const SlotChooser& who) {
+    const std::string chosen = form.text("slot");
+    const auto separator = chosen.find('T');
+    std::string error;
+    int status = 422;
+    if (chosen.empty() || separator == std::string::npos || chosen.size() > 40) {
+        error = "Select a delivery slot";
+    } else {
+        const std::string date = chosen.substr(0, separator);
+        const std::string clock = chosen.substr(separator + 1);
+        int start = -1;
+        if (clock.size() == 5 && clock[2] == ':' &&
+            std::isdigit(static_cast<unsigned char>(clock[0])) &&
+            std::isdigit(static_cast<unsigned char>(clock[1])) &&
+            std::isdigit(static_cast<unsigned char>(clock[3])) &&
+            std::isdigit(static_cast<unsigned char>(clock[4]))) {
+            start = std::stoi(clock.substr(0, 2)) * 3600 + std::stoi(clock.substr(3, 2)) * 60;
+        }
+        try {
+            site.app.db.write([&](store::Connection& c) {
+                return warehouse::bookDeliverySlot(
+                    c, who.reference, date, start,
+                    who.prescriber ? std::optional<UserId>(who.prescriber->id) : std::nullopt,
+                    site.app.now(), site.app.calendar, warehouse::DispatchPolicy{});
+            });
+            return Site::redirect(backLink(who));
+        } catch (const ValidationError&) {
+            error = "Select a delivery slot";
+        } catch (const Conflict& e) {
+            status = 409;
+            error = e.code() == "slot_unavailable"
+                        ? "That slot has just been taken. Select another delivery slot"
+                        : "This order can no longer be booked into a delivery slot";
+        }
+    }
+    PageView view = slotView(site, who, "");
+    addError(view, "slot", error, "slot");
+    view.status = status;
+    return site.render(request, who.prescriber, std::move(view));
+}
+
+}  // namespace
+
+void addSlotPages(Router& router, Site& site) {
+    site.get(router, "/orders/{ref}/slot",
+             [&site](Request& r) { return showSlots(site, r, prescriberChooser(site, r)); });
+    site.post(router, "/orders/{ref}/slot", [&site](Request& r, const FormFields& f) {
+        return chooseSlot(site, r, f, prescriberChooser(site, r));
+    });
+    site.get(router, "/track/{token}/slot",
+             [&site](Request& r) { return showSlots(site, r, residentChooser(site, r)); });
+    site.post(router, "/track/{token}/slot", [&site](Request& r, const FormFields& f) {
+        return chooseSlot(site, r, f, residentChooser(site, r));
+    });
+}
+
+}  // namespace ces::web

@@ -410,6 +410,21 @@ std::vector<UnregisteredLoan> openSerialisedLoans(Connection& c) {
     return loans;
 }
 
+void unpickLineAssets(Connection& c, std::int64_t orderLineId, UserId who, Instant now,
+                      const std::string& note) {
+    Rows picked = c.query(kPickedForLine, {orderLineId});
+    for (std::size_t i = 0; i < picked.size(); ++i) {
+        const auto asset = findAsset(c, picked.text(i, 1));
+        AssetMove move;
+        move.step = "unpick";
+        move.from = "reserved";
+        move.to = "available";
+        move.depot = asset->depot;
+        move.note = note;
+        moveAsset(c, picked.integer(i, 0), move, who, now);
+    }
+}
+
 std::vector<std::pair<std::string, std::string>> pickableShelfAssets(Connection& c) {
     Rows rows = c.query(kPickableShelfAssets);
     std::vector<std::pair<std::string, std::string>> result;

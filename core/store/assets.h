@@ -229,6 +229,11 @@ struct UnregisteredLoan {
 };
 std::vector<UnregisteredLoan> openSerialisedLoans(Connection& c);
 
+/// Puts assets picked for an order line back on the shelf (the order was cancelled); counts
+/// are the caller's (the line's reservation is released with them).
+void unpickLineAssets(Connection& c, std::int64_t orderLineId, UserId who, Instant now,
+                      const std::string& note);
+
 /// Shelf assets that match a line of an allocated order: (order reference, barcode) pairs.
 std::vector<std::pair<std::string, std::string>> pickableShelfAssets(Connection& c);
 

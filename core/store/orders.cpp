@@ -272,6 +272,7 @@ OrderOutcome cancelOrder(Connection& c, const std::string& reference, const Acto
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (lines.isNull(i, 3)) continue;
         releaseStock(c, DepotId(lines.integer(i, 3)), lines.text(i, 1), lines.integer(i, 2));
+        unpickLineAssets(c, lines.integer(i, 0), actor.id, now, "order " + reference + " cancelled");
         c.execute(kSetLineDepot, {std::monostate{}, lines.integer(i, 0)});
     }
     moveTo(c, row, OrderStatus::cancelled, actor, now, reason);

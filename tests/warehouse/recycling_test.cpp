@@ -266,3 +266,17 @@ TEST_CASE("maintenance due lists assets in homes due soon and overdue, soonest f
     CHECK(within(30).size() == 1);
     CHECK(stateOf(county, county.hoists[1]) == "on_loan");
 }
+
+TEST_CASE("cancelling an order puts its picked assets back on the shelf") {
+    test::WarehouseCounty county;
+    const std::string reference = county.place({{"HOIST-S", 1}});
+    const std::string barcode = county.hoists.front();
+    write(county, [&](auto& c) { pickAsset(c, barcode, reference, county.warehouse, county.now); });
+    REQUIRE(stateOf(county, barcode) == "reserved");
+    write(county, [&](auto& c) {
+        store::cancelOrder(c, reference, county.prescriber, county.now, "no longer needed");
+    });
+    CHECK(stateOf(county, barcode) == "available");
+    CHECK(county.levels("WKD", "HOIST-S").reserved == 0);
+    CHECK(county.countsMatchRegister(county.west, "HOIST-S"));
+}

@@ -1,20 +1,15 @@
+#include <Poco/JSON/Parser.h>
+
 #include "core/store/collections_store.h"
 #include "core/store/tracking.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
-
-#include <Poco/JSON/Parser.h>
 
 namespace ces::web {
 
 namespace {
 
 using Poco::Dynamic::Var;
-
-template <class T>
-Var orNull(const std::optional<T>& value) {
-    return value ? Var(*value) : Var();
-}
 
 // A boolean field (JsonFields has no boolean accessor); BadRequest for another type.
 bool optionalFlag(const std::string& body, const std::string& name, const std::string& field) {
@@ -81,8 +76,8 @@ void refuseIfBlocked(App& app, const std::vector<std::string>& keys) {
 // A signed-in prescriber or warehouse user, or a resident proving an order by its tracking
 // token, or by reference + postcode + date of birth (rate-limited like /track).
 store::CollectionCaller callerOf(App& app, const Request& request, const JsonFields* body) {
-    const bool signedIn = !request.header("authorization").empty() ||
-                          !request.cookie("ces_session").empty();
+    const bool signedIn =
+        !request.header("authorization").empty() || !request.cookie("ces_session").empty();
     if (signedIn || !body) {
         const Actor actor =
             requireRole(app, request, {Role::prescriber, Role::warehouse, Role::planner});
@@ -126,16 +121,17 @@ Response requestCollection(App& app, Request& request) {
     const std::string reason = body.text("reason");
     const auto parsed = parseCollectionReason(reason);
     if (!parsed) {
-        throw ValidationError("reason", "reason must be no_longer_needed, moved, deceased, faulty, "
-                                        "care_home or end_of_loan");
+        throw ValidationError("reason",
+                              "reason must be no_longer_needed, moved, deceased, faulty, "
+                              "care_home or end_of_loan");
     }
     wanted.reason = *parsed;
     wanted.urgent = optionalFlag(request.body, "urgent", "urgent");
     wanted.collectionPoint = body.optionalText("collection_point");
     wanted.notes = body.optionalText("notes");
     auto work = [&](store::Connection& c) {
-        const auto k = store::requestCollection(c, wanted, caller, app.now(), app.calendar,
-                                                CollectionRules());
+        const auto k =
+            store::requestCollection(c, wanted, caller, app.now(), app.calendar, CollectionRules());
         return jsonResponse(201, collectionJson(k));
     };
     if (caller.actor) return idempotentWrite(app, request, *caller.actor, work);
@@ -231,8 +227,8 @@ Response cancel(App& app, Request& request) {
     const std::string reference = request.pathParams["ref"];
     const std::string reason = body.optionalText("reason");
     return idempotentWrite(app, request, *caller.actor, [&](store::Connection& c) {
-        return jsonResponse(200, collectionJson(store::cancelCollection(c, reference, caller,
-                                                                        reason, app.now())));
+        return jsonResponse(
+            200, collectionJson(store::cancelCollection(c, reference, caller, reason, app.now())));
     });
 }
 
@@ -295,15 +291,20 @@ Response stillNeeded(App& app, Request& request) {
 }  // namespace
 
 void addCollectionRoutes(Router& router, App& app) {
-    router.add("POST", "/api/v1/collections", [&app](Request& r) { return requestCollection(app, r); });
-    router.add("GET", "/api/v1/collections", [&app](Request& r) { return listCollections(app, r); });
+    router.add("POST", "/api/v1/collections",
+               [&app](Request& r) { return requestCollection(app, r); });
+    router.add("GET", "/api/v1/collections",
+               [&app](Request& r) { return listCollections(app, r); });
     router.add("POST", "/api/v1/collections/still-needed",
                [&app](Request& r) { return stillNeeded(app, r); });
-    router.add("GET", "/api/v1/collections/{ref}", [&app](Request& r) { return getCollection(app, r); });
+    router.add("GET", "/api/v1/collections/{ref}",
+               [&app](Request& r) { return getCollection(app, r); });
     router.add("GET", "/api/v1/collections/{ref}/slots",
                [&app](Request& r) { return collectionSlots(app, r); });
-    router.add("POST", "/api/v1/collections/{ref}/slot", [&app](Request& r) { return bookSlot(app, r); });
-    router.add("POST", "/api/v1/collections/{ref}/cancel", [&app](Request& r) { return cancel(app, r); });
+    router.add("POST", "/api/v1/collections/{ref}/slot",
+               [&app](Request& r) { return bookSlot(app, r); });
+    router.add("POST", "/api/v1/collections/{ref}/cancel",
+               [&app](Request& r) { return cancel(app, r); });
     router.add("GET", "/api/v1/collection-points",
                [&app](Request& r) { return collectionPoints(app, r); });
 }

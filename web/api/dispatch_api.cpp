@@ -21,17 +21,13 @@ std::chrono::year_month_day dateParam(const std::string& text) {
     return *date;
 }
 
-Poco::Dynamic::Var nullable(const std::optional<std::string>& text) {
-    return text ? Poco::Dynamic::Var(*text) : Poco::Dynamic::Var();
-}
-
 Poco::JSON::Object::Ptr visitJson(const store::VisitJob& v) {
     auto json = jsonObject();
     json->set("visit_id", v.id);
     json->set("kind", v.kind);
     json->set("status", v.status);
-    json->set("order_reference", nullable(v.orderReference));
-    json->set("barcode", nullable(v.barcode));
+    json->set("order_reference", orNull(v.orderReference));
+    json->set("barcode", orNull(v.barcode));
     json->set("resident_id", v.resident.value());
     json->set("resident_name", v.residentName);
     json->set("address", v.address);
@@ -281,8 +277,8 @@ Response outcome(App& app, Request& request) {
         auto json = jsonObject();
         json->set("visit_id", receipt.visitId);
         json->set("status", receipt.status);
-        json->set("order_reference", nullable(receipt.orderReference));
-        json->set("order_status", nullable(receipt.orderStatus));
+        json->set("order_reference", orNull(receipt.orderReference));
+        json->set("order_status", orNull(receipt.orderStatus));
         json->set("rescheduled_visit_id", receipt.rescheduledVisitId
                                               ? Poco::Dynamic::Var(*receipt.rescheduledVisitId)
                                               : Poco::Dynamic::Var());
@@ -343,7 +339,7 @@ Response outbox(App& app, Request& request) {
         json->set("body", m.body);
         json->set("entity", m.entity);
         json->set("entity_id", m.entityId);
-        json->set("sent_at", nullable(m.sentAt));
+        json->set("sent_at", orNull(m.sentAt));
         list->add(json);
     }
     auto answer = jsonObject();

@@ -10,10 +10,6 @@ namespace ces::web {
 
 namespace {
 
-Poco::Dynamic::Var nullable(const std::optional<std::string>& text) {
-    return text ? Poco::Dynamic::Var(*text) : Poco::Dynamic::Var();
-}
-
 Poco::JSON::Object::Ptr clockWindow(const std::string& date, int start, int end) {
     auto json = jsonObject();
     json->set("date", date);
@@ -67,8 +63,8 @@ Response createOrder(App& app, Request& request) {
 }
 
 Response readOrder(App& app, Request& request) {
-    const Actor actor = requireRole(app, request, {Role::prescriber, Role::budget_holder,
-                                                   Role::warehouse, Role::planner});
+    const Actor actor = requireRole(
+        app, request, {Role::prescriber, Role::budget_holder, Role::warehouse, Role::planner});
     std::optional<store::BookedDeliverySlot> booked;
     const auto d = app.db.write([&](store::Connection& c) {
         auto detail = store::readOrder(c, request.pathParams["ref"], actor, app.now());
@@ -79,7 +75,7 @@ Response readOrder(App& app, Request& request) {
     json->set("reference", d.reference);
     json->set("status", std::string(toString(d.status)));
     json->set("speed", std::string(toString(d.speed)));
-    json->set("due_by", nullable(d.dueBy));
+    json->set("due_by", orNull(d.dueBy));
     json->set("created_at", d.createdAt);
     json->set("total_pence", d.totalPence);
     json->set("notes", d.notes);
@@ -96,7 +92,7 @@ Response readOrder(App& app, Request& request) {
         line->set("name", l.name);
         line->set("quantity", l.quantity);
         line->set("unit_price_pence", l.unitPricePence);
-        line->set("depot", nullable(l.depotCode));
+        line->set("depot", orNull(l.depotCode));
         lines->add(line);
     }
     json->set("lines", lines);
@@ -112,7 +108,7 @@ Response readOrder(App& app, Request& request) {
     auto history = jsonArray();
     for (const auto& e : d.history) {
         auto event = jsonObject();
-        event->set("from", nullable(e.from));
+        event->set("from", orNull(e.from));
         event->set("to", e.to);
         event->set("at", e.at);
         event->set("by", e.by);
@@ -140,22 +136,22 @@ Response readOrder(App& app, Request& request) {
 }
 
 Response listOrders(App& app, Request& request) {
-    const Actor actor = requireRole(app, request, {Role::prescriber, Role::budget_holder,
-                                                   Role::warehouse, Role::planner});
+    const Actor actor = requireRole(
+        app, request, {Role::prescriber, Role::budget_holder, Role::warehouse, Role::planner});
     std::optional<OrderStatus> status;
     if (const auto text = request.queryValue("status"); !text.empty()) {
         status = parseOrderStatus(text);
         if (!status) throw ValidationError("status", "status " + text + " is not an order status");
     }
-    const auto orders = app.db.read(
-        [&](store::Connection& c) { return store::listOrders(c, actor, status, 500); });
+    const auto orders =
+        app.db.read([&](store::Connection& c) { return store::listOrders(c, actor, status, 500); });
     auto list = jsonArray();
     for (const auto& o : orders) {
         auto json = jsonObject();
         json->set("reference", o.reference);
         json->set("status", std::string(toString(o.status)));
         json->set("speed", std::string(toString(o.speed)));
-        json->set("due_by", nullable(o.dueBy));
+        json->set("due_by", orNull(o.dueBy));
         json->set("created_at", o.createdAt);
         json->set("resident_id", o.residentId.value());
         list->add(json);
@@ -169,8 +165,7 @@ Response approveOrder(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::budget_holder});
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
         return jsonResponse(200, outcomeJson(store::approveOrder(c, request.pathParams["ref"],
-                                                                 actor, app.now(),
-                                                                 app.calendar)));
+                                                                 actor, app.now(), app.calendar)));
     });
 }
 
@@ -183,8 +178,8 @@ Response cancelOrder(App& app, Request& request) {
         reason = body.optionalText("reason");
     }
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
-        return jsonResponse(200, outcomeJson(store::cancelOrder(c, request.pathParams["ref"],
-                                                                actor, app.now(), reason)));
+        return jsonResponse(200, outcomeJson(store::cancelOrder(c, request.pathParams["ref"], actor,
+                                                                app.now(), reason)));
     });
 }
 

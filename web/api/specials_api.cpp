@@ -11,10 +11,6 @@ const warehouse::SpecialsPolicy& specialsPolicy() {
     return policy;
 }
 
-Poco::Dynamic::Var nullable(const std::optional<std::string>& text) {
-    return text ? Poco::Dynamic::Var(*text) : Poco::Dynamic::Var();
-}
-
 Poco::JSON::Object::Ptr specialJson(const warehouse::SpecialView& view) {
     const auto& s = view.record;
     auto json = jsonObject();
@@ -25,16 +21,16 @@ Poco::JSON::Object::Ptr specialJson(const warehouse::SpecialView& view) {
     json->set("status", s.status);
     json->set("approval_needed", view.approvalNeeded);
     json->set("requested_at", s.requestedAt);
-    json->set("approved_at", nullable(s.approvedAt));
-    json->set("supplier", nullable(s.supplier));
+    json->set("approved_at", orNull(s.approvedAt));
+    json->set("supplier", orNull(s.supplier));
     json->set("quote_pence",
               s.quotePence ? Poco::Dynamic::Var(*s.quotePence) : Poco::Dynamic::Var());
-    json->set("quoted_at", nullable(s.quotedAt));
-    json->set("purchase_order", nullable(s.purchaseOrder));
-    json->set("ordered_at", nullable(s.orderedAt));
-    json->set("received_at", nullable(s.receivedAt));
-    json->set("delivered_at", nullable(s.deliveredAt));
-    json->set("barcode", nullable(s.barcode));
+    json->set("quoted_at", orNull(s.quotedAt));
+    json->set("purchase_order", orNull(s.purchaseOrder));
+    json->set("ordered_at", orNull(s.orderedAt));
+    json->set("received_at", orNull(s.receivedAt));
+    json->set("delivered_at", orNull(s.deliveredAt));
+    json->set("barcode", orNull(s.barcode));
     json->set("target_arrival", formatInstant(view.targetArrival));
     json->set("days_open", view.daysOpen);
     json->set("breached", view.breached);

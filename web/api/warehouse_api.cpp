@@ -3,15 +3,12 @@
 #include "warehouse/recycling.h"
 #include "web/api/routes.h"
 #include "web/api/warehouse_routes.h"
+#include "web/http/errors.h"
 #include "web/http/json_body.h"
 
 namespace ces::web {
 
 namespace {
-
-Poco::Dynamic::Var nullable(const std::optional<std::string>& text) {
-    return text ? Poco::Dynamic::Var(*text) : Poco::Dynamic::Var();
-}
 
 Poco::Dynamic::Var nullableInstant(const std::optional<Instant>& at) {
     return at ? Poco::Dynamic::Var(formatInstant(*at)) : Poco::Dynamic::Var();
@@ -254,7 +251,7 @@ Response maintenanceDue(App& app, Request& request) {
         json->set("resident_id", d.resident.value());
         json->set("postcode", d.postcode);
         json->set("district", d.district);
-        json->set("last_inspected_at", nullable(d.lastInspectedAt));
+        json->set("last_inspected_at", orNull(d.lastInspectedAt));
         json->set("next_inspection_due", d.nextInspectionDue);
         const bool late = warehouse::isOverdue(parseInstant(d.nextInspectionDue), now);
         overdue += late ? 1 : 0;
@@ -279,15 +276,7 @@ Response orderShortages(App& app, Request& request) {
         auto json = jsonObject();
         json->set("item_code", line.itemCode);
         json->set("quantity", line.quantity);
-        auto equivalents = jsonArray();
-        for (const auto& e : line.equivalents) {
-            auto eq = jsonObject();
-            eq->set("code", e.code);
-            eq->set("name", e.name);
-            eq->set("available", e.available);
-            equivalents->add(eq);
-        }
-        json->set("equivalents", equivalents);
+        json->set("equivalents", equivalentsJson(line.equivalents));
         list->add(json);
     }
     auto answer = jsonObject();
@@ -323,7 +312,7 @@ Poco::JSON::Object::Ptr assetJson(const warehouse::AssetDetail& detail) {
     const auto& a = detail.asset;
     auto json = jsonObject();
     json->set("barcode", a.barcode);
-    json->set("item_code", nullable(a.itemCode));
+    json->set("item_code", orNull(a.itemCode));
     json->set("name", detail.itemName);
     json->set("special_id", a.specialId ? Poco::Dynamic::Var(*a.specialId) : Poco::Dynamic::Var());
     json->set("state", a.state);
@@ -338,7 +327,7 @@ Poco::JSON::Object::Ptr assetJson(const warehouse::AssetDetail& detail) {
     for (const auto& e : detail.history) {
         auto event = jsonObject();
         event->set("step", e.step);
-        event->set("from", nullable(e.from));
+        event->set("from", orNull(e.from));
         event->set("to", e.to);
         event->set("at", e.at);
         event->set("by", e.by);

@@ -1,12 +1,12 @@
 #include "web/http/errors.h"
 
-#include "core/errors.h"
-#include "core/types.h"
-#include "web/http/json_body.h"
-
 #include <Poco/JSON/Array.h>
 
 #include <iostream>
+
+#include "core/errors.h"
+#include "core/types.h"
+#include "web/http/json_body.h"
 
 namespace ces::web {
 
@@ -19,6 +19,18 @@ Response errorBody(int status, const std::string& code, const std::string& messa
     auto body = jsonObject();
     body->set("error", error);
     return jsonResponse(status, body);
+}
+
+Poco::JSON::Array::Ptr equivalentsJson(const std::vector<EquivalentInStock>& equivalents) {
+    auto list = jsonArray();
+    for (const auto& equivalent : equivalents) {
+        auto item = jsonObject();
+        item->set("code", equivalent.code);
+        item->set("name", equivalent.name);
+        item->set("available", equivalent.available);
+        list->add(item);
+    }
+    return list;
 }
 
 Response errorResponse(std::exception_ptr error) {
@@ -35,22 +47,13 @@ Response errorResponse(std::exception_ptr error) {
     } catch (const NotFound& e) {
         return errorBody(404, "not_found", e.what());
     } catch (const OutOfStock& e) {
-        Response response = errorBody(409, e.code(), e.what(), e.field());
         auto body = jsonObject();
         auto errorObject = jsonObject();
         errorObject->set("code", e.code());
         errorObject->set("message", std::string(e.what()));
         errorObject->set("field", e.field());
         body->set("error", errorObject);
-        auto equivalents = jsonArray();
-        for (const auto& equivalent : e.equivalents()) {
-            auto item = jsonObject();
-            item->set("code", equivalent.code);
-            item->set("name", equivalent.name);
-            item->set("available", equivalent.available);
-            equivalents->add(item);
-        }
-        body->set("equivalents", equivalents);
+        body->set("equivalents", equivalentsJson(e.equivalents()));
         return jsonResponse(409, body);
     } catch (const Conflict& e) {
         return errorBody(409, e.code(), e.what());

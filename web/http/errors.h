@@ -1,13 +1,20 @@
 #pragma once
 // The one place where exceptions become HTTP answers ({"error":{code,message,field}}).
-#include "web/http/exchange.h"
+#include <Poco/JSON/Array.h>
 
 #include <exception>
+#include <vector>
+
+#include "core/types.h"
+#include "web/http/exchange.h"
 
 namespace ces::web {
 
 /// The error answer for the exception in flight (call from a catch block).
 Response errorResponse(std::exception_ptr error);
+
+/// Close technical equivalents in stock, as the API lists them ({code, name, available}).
+Poco::JSON::Array::Ptr equivalentsJson(const std::vector<EquivalentInStock>& equivalents);
 
 /// An error body with the design's shape.
 Response errorBody(int status, const std::string& code, const std::string& message,

@@ -1,12 +1,13 @@
 #pragma once
 // The server's own view of one HTTP exchange, independent of POCO so handlers stay plain.
+#include <Poco/JSON/Object.h>
+
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <Poco/JSON/Object.h>
 
 namespace ces::web {
 
@@ -37,20 +38,26 @@ Poco::JSON::Array::Ptr jsonArray();
 std::string toJson(const Poco::JSON::Object::Ptr& object);
 Response jsonResponse(int status, const Poco::JSON::Object::Ptr& object);
 
+/// The value, or JSON null when absent.
+template <class T>
+Poco::Dynamic::Var orNull(const std::optional<T>& value) {
+    return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
+}
+
 /// 401: no valid session.
 class Unauthenticated : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 /// 429: too many tries; `retryAfterSeconds` goes into Retry-After.
 class RateLimited : public std::runtime_error {
-public:
+  public:
     RateLimited(const std::string& message, int retryAfterSeconds)
         : std::runtime_error(message), retryAfterSeconds_(retryAfterSeconds) {}
     int retryAfterSeconds() const { return retryAfterSeconds_; }
 
-private:
+  private:
     int retryAfterSeconds_;
 };
 

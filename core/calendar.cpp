@@ -80,6 +80,24 @@ std::vector<sys_days> statutoryHolidays(year y) {
     return holidays;
 }
 
+constexpr int kFirstCachedYear = 1950;
+constexpr int kLastCachedYear = 2150;
+
+/// The holidays of the years a service can meet, computed once: every due date walks the
+/// calendar day by day, so this sits on the order path. Null outside those years.
+const std::vector<sys_days>* cachedHolidays(year y) {
+    static const std::vector<std::vector<sys_days>> cached = [] {
+        std::vector<std::vector<sys_days>> years;
+        for (int each = kFirstCachedYear; each <= kLastCachedYear; ++each) {
+            years.push_back(statutoryHolidays(year{each}));
+        }
+        return years;
+    }();
+    const int wanted = static_cast<int>(y);
+    if (wanted < kFirstCachedYear || wanted > kLastCachedYear) return nullptr;
+    return &cached[static_cast<std::size_t>(wanted - kFirstCachedYear)];
+}
+
 }  // namespace
 
 year_month_day easterSunday(int y) {
@@ -113,8 +131,11 @@ WorkingDayCalendar::WorkingDayCalendar(std::vector<year_month_day> extraHolidays
 bool WorkingDayCalendar::isBankHoliday(year_month_day day) const {
     const sys_days when{day};
     if (std::binary_search(extraHolidays_.begin(), extraHolidays_.end(), when)) return true;
+    if (const std::vector<sys_days>* holidays = cachedHolidays(day.year())) {
+        return std::binary_search(holidays->begin(), holidays->end(), when);
+    }
     const std::vector<sys_days> holidays = statutoryHolidays(day.year());
-    return std::find(holidays.begin(), holidays.end(), when) != holidays.end();
+    return std::binary_search(holidays.begin(), holidays.end(), when);
 }
 
 bool WorkingDayCalendar::isWorkingDay(year_month_day day) const {

@@ -233,7 +233,7 @@ bool depotTracksItem(Connection& c, DepotId depot, const std::string& itemCode) 
     return c.query(kTracksItem, {depot.value(), itemCode}).integer(0, 0) > 0;
 }
 
-CountDelta& CountDelta::add(const std::string& state, std::int64_t n) {
+StateCounts& StateCounts::add(const std::string& state, std::int64_t n) {
     if (state == "available")
         available += n;
     else if (state == "reserved")
@@ -348,11 +348,21 @@ std::vector<StateLevels> stateLevels(Connection& c, const std::string& depotCode
     Rows rows = c.query(kStateLevels, {depotCode});
     std::vector<StateLevels> levels;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        levels.push_back({rows.text(i, 0), rows.text(i, 1), rows.text(i, 2),
-                          rows.integer(i, 3) != 0, rows.integer(i, 4), rows.integer(i, 5),
-                          rows.integer(i, 6), rows.integer(i, 7), rows.integer(i, 8),
-                          rows.integer(i, 9), rows.integer(i, 10), rows.integer(i, 11),
-                          rows.integer(i, 12), rows.integer(i, 13)});
+        StateLevels& level = levels.emplace_back();
+        level.depotCode = rows.text(i, 0);
+        level.itemCode = rows.text(i, 1);
+        level.itemName = rows.text(i, 2);
+        level.serialised = rows.integer(i, 3) != 0;
+        level.available = rows.integer(i, 4);
+        level.reserved = rows.integer(i, 5);
+        level.onLoan = rows.integer(i, 6);
+        level.returned = rows.integer(i, 7);
+        level.inDecontamination = rows.integer(i, 8);
+        level.awaitingInspection = rows.integer(i, 9);
+        level.inRepair = rows.integer(i, 10);
+        level.scrapped = rows.integer(i, 11);
+        level.lost = rows.integer(i, 12);
+        level.reorderLevel = rows.integer(i, 13);
     }
     return levels;
 }

@@ -100,8 +100,9 @@ std::vector<AssetEvent> assetHistory(Connection& c, std::int64_t assetId);
 /// True when the depot has any asset of the item on its register (in any state).
 bool depotTracksItem(Connection& c, DepotId depot, const std::string& itemCode);
 
-/// Changes to a depot's counts of one item, by state.
-struct CountDelta {
+/// The nine per-state counts of one item at one depot, as the `stock` table keeps them; as a
+/// change to them, the columns to add.
+struct StateCounts {
     std::int64_t available = 0;
     std::int64_t reserved = 0;
     std::int64_t onLoan = 0;
@@ -111,10 +112,11 @@ struct CountDelta {
     std::int64_t inRepair = 0;
     std::int64_t scrapped = 0;
     std::int64_t lost = 0;
-    /// Adds `n` to the column of the state named `state` ("on_loan", ...); throws
+    /// Adds `n` to the count of the state named `state` ("on_loan", ...); throws
     /// std::invalid_argument for an unknown name.
-    CountDelta& add(const std::string& state, std::int64_t n);
+    StateCounts& add(const std::string& state, std::int64_t n);
 };
+using CountDelta = StateCounts;
 
 /// Applies the delta in one conditional update (creating the row if missing); false, with
 /// nothing changed, if any count would go below zero.
@@ -177,20 +179,11 @@ struct DueInspection {
 std::vector<DueInspection> inspectionsDueBy(Connection& c, Instant until, std::size_t limit);
 
 /// Counts of one depot and item by every state.
-struct StateLevels {
+struct StateLevels : StateCounts {
     std::string depotCode;
     std::string itemCode;
     std::string itemName;
     bool serialised = false;
-    std::int64_t available = 0;
-    std::int64_t reserved = 0;
-    std::int64_t onLoan = 0;
-    std::int64_t returned = 0;
-    std::int64_t inDecontamination = 0;
-    std::int64_t awaitingInspection = 0;
-    std::int64_t inRepair = 0;
-    std::int64_t scrapped = 0;
-    std::int64_t lost = 0;
     std::int64_t reorderLevel = 0;
 };
 /// Levels for one depot (by code) or all (empty code).

@@ -63,4 +63,14 @@ const std::string& CsvTable::field(const std::string& column) const {
     return found->second < record_.size() ? record_[found->second] : empty;
 }
 
+std::string csvField(const std::string& text) {
+    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+    std::string quoted = "\"";
+    for (char ch : text) {
+        if (ch == '"') quoted += '"';
+        quoted += ch;
+    }
+    return quoted + "\"";
+}
+
 }  // namespace ces

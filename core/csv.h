@@ -12,6 +12,10 @@ namespace ces {
 /// unterminated quote.
 std::optional<std::vector<std::string>> readCsvRecord(std::istream& in);
 
+/// `text` as one CSV field: as it is, or quoted (quotes doubled) when it holds a comma, quote
+/// or line break.
+std::string csvField(const std::string& text);
+
 /// A CSV file with a header row, read record by record with fields looked up by name.
 class CsvTable {
 public:

@@ -2,24 +2,11 @@
 
 #include <sstream>
 
+#include "core/csv.h"
 #include "core/errors.h"
 #include "warehouse/dispatch.h"
 
 namespace ces::warehouse {
-
-namespace {
-
-std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-    std::string quoted = "\"";
-    for (char ch : text) {
-        if (ch == '"') quoted += '"';
-        quoted += ch;
-    }
-    return quoted + "\"";
-}
-
-}  // namespace
 
 PickList pickListFor(const store::StoredPlan& plan, const std::string& vanCode) {
     for (const auto& route : plan.routes) {

@@ -114,15 +114,6 @@ std::vector<ColumnSchema> columnsOf(Connection& c, const std::string& table) {
     return columns;
 }
 
-std::string quoteCsv(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-    std::string quoted = "\"";
-    for (char ch : text) {
-        if (ch == '"') quoted += '"';
-        quoted += ch;
-    }
-    return quoted + "\"";
-}
 
 std::string jsonString(const std::string& text) {
     std::string out = "\"";
@@ -254,7 +245,7 @@ std::vector<TableSchema> exportSchema(Connection& c) {
 
 void writeTableCsv(Connection& c, const TableSchema& table, std::ostream& out) {
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
-        out << (i ? "," : "") << quoteCsv(table.columns[i].name);
+        out << (i ? "," : "") << csvField(table.columns[i].name);
     }
     out << "\r\n";
     eachRow(c, table, [&](const std::vector<std::optional<std::string>>& cells) {
@@ -263,7 +254,7 @@ void writeTableCsv(Connection& c, const TableSchema& table, std::ostream& out) {
             if (!cells[i]) {
                 out << "\\N";
             } else {
-                out << quoteCsv(cells[i]->starts_with("\\") ? "\\" + *cells[i] : *cells[i]);
+                out << csvField(cells[i]->starts_with("\\") ? "\\" + *cells[i] : *cells[i]);
             }
         }
         out << "\r\n";
@@ -324,7 +315,7 @@ TransferSummary exportToDirectory(Connection& c, const std::filesystem::path& di
         list << "table,file,rows,description\r\n";
         for (const auto& table : tables) {
             list << table.name << "," << table.name << ".csv," << table.rows << ","
-                 << quoteCsv(table.description) << "\r\n";
+                 << csvField(table.description) << "\r\n";
         }
         auto schema = openOut(directory / "schema.json");
         writeSchemaJson(tables, version, formatInstant(now), schema);

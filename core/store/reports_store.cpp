@@ -69,28 +69,45 @@ const char* const kPassDays =
     "SELECT category, SUM(events) FROM report_asset_step_days "
     "WHERE step = 'inspect_pass' AND day >= $1 AND day < $2 GROUP BY category";
 const char* const kFunders = "SELECT id, code FROM funders ORDER BY code";
-const char* const kOrdersByPlace =
-    "SELECT r.district, p.imd_decile, COUNT(*) FROM orders o "
-    "JOIN residents r ON r.id = o.resident_id LEFT JOIN postcodes p ON p.postcode = r.postcode "
-    "WHERE o.created_at >= $1 AND o.created_at < $2 GROUP BY r.district, p.imd_decile";
-// Whole days from approval to delivery are counted in SQL (the date arithmetic differs between
-// SQLite and PostgreSQL), so the result has a row per place x days x on time, not per order.
-const char* const kDeliveriesByPlaceSqlite =
-    "SELECT r.district, p.imd_decile, CAST(julianday(SUBSTR(o.delivered_at, 1, 10)) - "
-    "julianday(SUBSTR(o.approved_at, 1, 10)) AS INTEGER) AS days, "
-    "CASE WHEN o.delivered_at <= o.due_by THEN 1 ELSE 0 END AS on_time, COUNT(*) "
-    "FROM orders o JOIN residents r ON r.id = o.resident_id "
-    "LEFT JOIN postcodes p ON p.postcode = r.postcode "
-    "WHERE o.delivered_at >= $1 AND o.delivered_at < $2 AND o.approved_at IS NOT NULL "
-    "GROUP BY r.district, p.imd_decile, days, on_time";
-const char* const kDeliveriesByPlacePostgres =
-    "SELECT r.district, p.imd_decile, CAST(SUBSTR(o.delivered_at, 1, 10) AS DATE) - "
-    "CAST(SUBSTR(o.approved_at, 1, 10) AS DATE) AS days, "
-    "CASE WHEN o.delivered_at <= o.due_by THEN 1 ELSE 0 END AS on_time, COUNT(*) "
-    "FROM orders o JOIN residents r ON r.id = o.resident_id "
-    "LEFT JOIN postcodes p ON p.postcode = r.postcode "
-    "WHERE o.delivered_at >= $1 AND o.delivered_at < $2 AND o.approved_at IS NOT NULL "
-    "GROUP BY r.district, p.imd_decile, days, on_time";
+// The equity reports, per dimension (0: district, 1: imd_decile) from the place each order keeps
+// (migration 005). On raw rows, whole days from approval to delivery are counted in SQL (the date
+// arithmetic differs between SQLite and PostgreSQL), so a result has a row per place x days
+// (deliveries, on time), not per order; the daily roll-ups (report_rollups.h) hold the same
+// histogram per day.
+const char* const kEquityDimensions[] = {"district", "imd_decile"};
+const char* const kOrdersByPlace[] = {
+    "SELECT COALESCE(district, 'unknown'), COUNT(*) FROM orders "
+    "WHERE created_at >= $1 AND created_at < $2 GROUP BY COALESCE(district, 'unknown')",
+    "SELECT COALESCE(CAST(imd_decile AS TEXT), 'unknown'), COUNT(*) FROM orders "
+    "WHERE created_at >= $1 AND created_at < $2 "
+    "GROUP BY COALESCE(CAST(imd_decile AS TEXT), 'unknown')",
+};
+const char* const kDeliveriesByPlaceSqlite[] = {
+    "SELECT COALESCE(district, 'unknown'), CAST(julianday(SUBSTR(delivered_at, 1, 10)) - "
+    "julianday(SUBSTR(approved_at, 1, 10)) AS INTEGER), COUNT(*), "
+    "SUM(CASE WHEN delivered_at <= due_by THEN 1 ELSE 0 END) FROM orders "
+    "WHERE delivered_at >= $1 AND delivered_at < $2 AND approved_at IS NOT NULL GROUP BY 1, 2",
+    "SELECT COALESCE(CAST(imd_decile AS TEXT), 'unknown'), CAST(julianday(SUBSTR(delivered_at, "
+    "1, 10)) - julianday(SUBSTR(approved_at, 1, 10)) AS INTEGER), COUNT(*), SUM(CASE WHEN "
+    "delivered_at <= due_by THEN 1 ELSE 0 END) FROM orders WHERE delivered_at >= $1 AND "
+    "delivered_at < $2 AND approved_at IS NOT NULL GROUP BY 1, 2",
+};
+const char* const kDeliveriesByPlacePostgres[] = {
+    "SELECT COALESCE(district, 'unknown'), CAST(SUBSTR(delivered_at, 1, 10) AS DATE) - "
+    "CAST(SUBSTR(approved_at, 1, 10) AS DATE), COUNT(*), SUM(CASE WHEN delivered_at <= due_by "
+    "THEN 1 ELSE 0 END) FROM orders WHERE delivered_at >= $1 AND delivered_at < $2 "
+    "AND approved_at IS NOT NULL GROUP BY 1, 2",
+    "SELECT COALESCE(CAST(imd_decile AS TEXT), 'unknown'), CAST(SUBSTR(delivered_at, 1, 10) AS "
+    "DATE) - CAST(SUBSTR(approved_at, 1, 10) AS DATE), COUNT(*), "
+    "SUM(CASE WHEN delivered_at <= due_by THEN 1 ELSE 0 END) FROM orders "
+    "WHERE delivered_at >= $1 AND delivered_at < $2 AND approved_at IS NOT NULL GROUP BY 1, 2",
+};
+const char* const kOrderDays =
+    "SELECT value, SUM(orders) FROM report_order_days WHERE dimension = $1 AND day >= $2 "
+    "AND day < $3 GROUP BY value";
+const char* const kDeliveryDays =
+    "SELECT value, days, SUM(deliveries), SUM(on_time) FROM report_delivery_days "
+    "WHERE dimension = $1 AND day >= $2 AND day < $3 GROUP BY value, days";
 const char* const kPopulation = "SELECT district, population FROM district_population";
 const char* const kVanKm =
     "SELECT SUBSTR(r.plan_date, 1, 7), COUNT(DISTINCT r.plan_date), COUNT(*), "
@@ -195,7 +212,11 @@ ReportTable specialsWithinTarget(Connection& c, const ReportContext& x) {
         if (*received - *requested <= kpi::kSpecialsTarget) ++share.count;
         days.add(kpi::daysBetween(rows.text(i, 0), rows.text(i, 1)));
     }
-    t.rows.push_back({share.total, share.count, percent(share), optionalReal(days.median())});
+    // Built cell by cell: GCC 12 warns falsely (-Wmaybe-uninitialized) on the list when inlined.
+    std::vector<SqlValue> row{share.total, share.count};
+    row.push_back(percent(share));
+    row.push_back(optionalReal(days.median()));
+    t.rows.push_back(std::move(row));
     return t;
 }
 
@@ -340,8 +361,8 @@ ReportTable finance(Connection& c, const ReportContext& x, const std::string& by
     return t;
 }
 
-ReportTable equity(Connection& c, const ReportContext& x, bool byDecile) {
-    const std::string by = byDecile ? "imd_decile" : "district";
+ReportTable equity(Connection& c, const ReportContext& x, bool byDecile, bool fromRollups) {
+    const std::string by = kEquityDimensions[byDecile ? 1 : 0];
     ReportTable t{"equity_by_" + by,
                   byDecile ? "By deprivation decile of the resident's postcode (1 = most "
                              "deprived): orders, median days approval to delivery, on-time share"
@@ -350,10 +371,6 @@ ReportTable equity(Connection& c, const ReportContext& x, bool byDecile) {
                   {by, "orders", "population", "orders_per_1000", "delivered",
                    "median_days_to_delivery", "on_time_percent"},
                   {}};
-    auto keyOf = [&](const Rows& rows, std::size_t i) {
-        if (!byDecile) return rows.text(i, 0);
-        return rows.isNull(i, 1) ? std::string("unknown") : rows.text(i, 1);
-    };
     std::map<std::string, std::int64_t> population;
     if (!byDecile) {
         Rows p = c.query(kPopulation);
@@ -365,18 +382,22 @@ ReportTable equity(Connection& c, const ReportContext& x, bool byDecile) {
         kpi::Share onTime;
     };
     std::map<std::string, Counts> groups;
-    Rows orders = c.query(kOrdersByPlace, {x.period.from, x.period.to});
+    const bool sqlite = c.dialect() == Dialect::sqlite;
+    Rows orders = fromRollups
+                      ? c.query(kOrderDays, {by, x.period.from, x.period.to})
+                      : c.query(kOrdersByPlace[byDecile ? 1 : 0], {x.period.from, x.period.to});
     for (std::size_t i = 0; i < orders.size(); ++i) {
-        groups[keyOf(orders, i)].orders += orders.integer(i, 2);
+        groups[orders.text(i, 0)].orders += orders.integer(i, 1);
     }
-    Rows delivered = c.query(c.dialect() == Dialect::sqlite ? kDeliveriesByPlaceSqlite
-                                                            : kDeliveriesByPlacePostgres,
-                             {x.period.from, x.period.to});
+    const char* const rawDeliveries =
+        (sqlite ? kDeliveriesByPlaceSqlite : kDeliveriesByPlacePostgres)[byDecile ? 1 : 0];
+    Rows delivered = fromRollups ? c.query(kDeliveryDays, {by, x.period.from, x.period.to})
+                                 : c.query(rawDeliveries, {x.period.from, x.period.to});
     for (std::size_t i = 0; i < delivered.size(); ++i) {
-        auto& g = groups[keyOf(delivered, i)];
-        const std::int64_t n = delivered.integer(i, 4);
-        g.days.add(delivered.integer(i, 2), n);
-        g.onTime += {delivered.integer(i, 3) != 0 ? n : 0, n};
+        auto& g = groups[delivered.text(i, 0)];
+        const std::int64_t n = delivered.integer(i, 2);
+        g.days.add(delivered.integer(i, 1), n);
+        g.onTime += {delivered.integer(i, 3), n};
     }
     Counts all;
     std::int64_t allPopulation = 0;
@@ -531,16 +552,6 @@ std::string cellText(const SqlValue& value) {
         value);
 }
 
-std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-    std::string quoted = "\"";
-    for (char ch : text) {
-        if (ch == '"') quoted += '"';
-        quoted += ch;
-    }
-    return quoted + "\"";
-}
-
 }  // namespace
 
 ReportPeriod reportPeriod(const std::string& from, const std::string& to) {
@@ -602,8 +613,10 @@ ReportTable runReport(Connection& c, const std::string& name, const ReportContex
             return finance(c, x, by, rollupsFor(wholeDays(x.period)));
         }
     }
-    if (name == "equity_by_district") return equity(c, x, false);
-    if (name == "equity_by_imd_decile") return equity(c, x, true);
+    if (name == "equity_by_district") return equity(c, x, false, rollupsFor(wholeDays(x.period)));
+    if (name == "equity_by_imd_decile") {
+        return equity(c, x, true, rollupsFor(wholeDays(x.period)));
+    }
     if (name == "carbon_vans") return carbonVans(c, x);
     if (name == "carbon_reuse") return carbonReuse(c, x, rollupsFor(wholeDays(x.period)));
     if (name == "forecast") return forecast(c, x, rollupsFor(true));

@@ -45,19 +45,28 @@ const char* const kResidents =
     "WHERE i < $1) SELECT i FROM n) JOIN synthetic_places p ON p.n = 1 + (i * 7907) % "
     "(SELECT COUNT(*) FROM synthetic_places)";
 // Orders spread evenly over the year; 95% delivered, mostly on time (lateness varies with i).
+// Each keeps its resident's district and decile, as createOrder records them.
 const char* const kOrders =
     "INSERT INTO orders (id, reference, tracking_token, resident_id, prescriber_id, team_id, "
     "funder_id, speed, status, notes, total_pence, created_at, approved_at, due_by, "
-    "delivered_at) SELECT i, 'SYN-' || i, 'tok' || i, 1 + (i * 31) % $1, 1 + i % 12, 1 + i % 12, "
+    "delivered_at, district, imd_decile) SELECT i, 'SYN-' || i, 'tok' || i, r.id, 1 + i % 12, "
+    "1 + i % 12, "
     "1 + (i % 12) % 3, CASE i % 4 WHEN 0 THEN 'emergency' WHEN 1 THEN 'next_day' WHEN 2 THEN "
     "'3_day' ELSE '5_day' END, CASE WHEN i % 20 = 0 THEN 'cancelled' ELSE 'delivered' END, '', "
     "0, strftime('%Y-%m-%dT%H:%M:%SZ', t, 'unixepoch'), strftime('%Y-%m-%dT%H:%M:%SZ', t + 600, "
     "'unixepoch'), strftime('%Y-%m-%dT%H:%M:%SZ', t + 600 + CASE i % 4 WHEN 0 THEN 14400 WHEN 1 "
     "THEN 86400 WHEN 2 THEN 3 * 86400 ELSE 7 * 86400 END, 'unixepoch'), CASE WHEN i % 20 = 0 "
     "THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%SZ', t + 600 + CASE i % 4 WHEN 0 THEN 10800 WHEN 1 "
-    "THEN 80000 WHEN 2 THEN 2 * 86400 ELSE 5 * 86400 END + (i % 11) * 21600, 'unixepoch') END "
-    "FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $2) "
-    "SELECT i, $3 + i * (31536000 / $2) AS t FROM n)";
+    "THEN 80000 WHEN 2 THEN 2 * 86400 ELSE 5 * 86400 END + (i % 11) * 21600, 'unixepoch') END, "
+    "r.district, p.imd_decile FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+    "FROM n WHERE i < $2) SELECT i, $3 + i * (31536000 / $2) AS t FROM n) "
+    "JOIN residents r ON r.id = 1 + (i * 31) % $1 LEFT JOIN postcodes p ON p.postcode = r.postcode";
+// The event that records each delivery, as progressOrder writes it (the deliveries roll-up
+// counts these).
+const char* const kDeliveryEvents =
+    "INSERT INTO order_events (order_id, from_status, to_status, at, user_id, note) "
+    "SELECT id, 'out_for_delivery', 'delivered', delivered_at, prescriber_id, '' FROM orders "
+    "WHERE delivered_at IS NOT NULL";
 // One line per order plus a second for three orders in four: about 1.75 lines an order.
 const char* const kLines =
     "INSERT INTO order_lines (id, order_id, item_code, quantity, unit_price_pence, depot_id) "
@@ -169,6 +178,7 @@ std::int64_t generateSyntheticYear(Connection& c, const SyntheticYear& y) {
     rows += static_cast<std::int64_t>(c.executeCounting(kResidents, {y.residents}));
     rows += static_cast<std::int64_t>(
         c.executeCounting(kOrders, {y.residents, y.orders, y.startUnixSeconds}));
+    rows += static_cast<std::int64_t>(c.executeCounting(kDeliveryEvents));
     rows += static_cast<std::int64_t>(c.executeCounting(kLines));
     rows += static_cast<std::int64_t>(c.executeCounting(kLoans));
     c.execute(kEndLoans, {y.collections});

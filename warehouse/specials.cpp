@@ -177,8 +177,8 @@ SpecialView quoteSpecial(store::Connection& c, std::int64_t id, const std::strin
                          Pence pricePence, const Actor& actor, Instant now,
                          const SpecialsPolicy& policy) {
     requireText(supplier, "supplier");
-    if (pricePence < 0 || pricePence > 100'000'000) {
-        throw ValidationError("price_pence", "price_pence must be between 0 and 100000000");
+    if (pricePence <= 0 || pricePence > 100'000'000) {
+        throw ValidationError("price_pence", "price_pence must be between 1 and 100000000");
     }
     auto special = load(c, id);
     special.quotePence = pricePence;  // the quote counts towards the approval threshold

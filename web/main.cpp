@@ -14,6 +14,8 @@ const char* const kUsage =
     "  check --db PATH                                             integrity check\n"
     "  export DIR [--db PATH]                                      open export (CSV + schema)\n"
     "  import DIR --db PATH                                        load an export, empty db\n"
+    "  backup --db PATH|URL FILE [--force]                         copy a live database\n"
+    "  restore --db PATH|URL FILE [--force]                        load a backup, empty db\n"
     "  route solve FILE [--time-limit-ms N] [--seed N] [--threads N] [--objective O]\n";
 
 }  // namespace
@@ -31,6 +33,8 @@ int main(int argc, char** argv) {
         if (command == "check") return ces::cli::runCheck(args);
         if (command == "export") return ces::cli::runExport(args);
         if (command == "import") return ces::cli::runImport(args);
+        if (command == "backup") return ces::cli::runBackup(args);
+        if (command == "restore") return ces::cli::runRestore(args);
         if (command == "route") return ces::cli::runRouteCommand(args);
         std::cerr << kUsage;
         return 2;

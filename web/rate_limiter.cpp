@@ -1,35 +1,48 @@
 #include "web/rate_limiter.h"
 
+#include <functional>
+
 namespace ces::web {
+
+RateLimiter::Shard& RateLimiter::shardFor(const std::string& key) {
+    return shards_[std::hash<std::string>{}(key) % kShards];
+}
 
 void RateLimiter::forgetOld(std::deque<Instant>& tries, Instant now) const {
     while (!tries.empty() && tries.front() + window_ <= now) tries.pop_front();
 }
 
 int RateLimiter::blockedFor(const std::string& key, Instant now) {
-    std::lock_guard lock(mutex_);
-    auto found = failures_.find(key);
-    if (found == failures_.end()) return 0;
+    Shard& shard = shardFor(key);
+    if (shard.keys.load(std::memory_order_acquire) == 0) return 0;
+    std::lock_guard lock(shard.mutex);
+    auto found = shard.failures.find(key);
+    if (found == shard.failures.end()) return 0;
     forgetOld(found->second, now);
     if (found->second.size() < maxFailures_) {
-        if (found->second.empty()) failures_.erase(found);
+        if (found->second.empty()) {
+            shard.failures.erase(found);
+            shard.keys.store(shard.failures.size(), std::memory_order_release);
+        }
         return 0;
     }
     return static_cast<int>((found->second.front() + window_ - now).count());
 }
 
 void RateLimiter::recordFailure(const std::string& key, Instant now) {
-    std::lock_guard lock(mutex_);
-    auto& tries = failures_[key];
+    Shard& shard = shardFor(key);
+    std::lock_guard lock(shard.mutex);
+    auto& tries = shard.failures[key];
     forgetOld(tries, now);
     tries.push_back(now);
     // Bound memory under a flood of distinct keys: drop keys whose tries have all expired.
-    if (failures_.size() > 100000) {
-        for (auto it = failures_.begin(); it != failures_.end();) {
+    if (shard.failures.size() > kMaxKeysPerShard) {
+        for (auto it = shard.failures.begin(); it != shard.failures.end();) {
             forgetOld(it->second, now);
-            it = it->second.empty() ? failures_.erase(it) : std::next(it);
+            it = it->second.empty() ? shard.failures.erase(it) : std::next(it);
         }
     }
+    shard.keys.store(shard.failures.size(), std::memory_order_release);
 }
 
 }  // namespace ces::web

@@ -3,6 +3,8 @@
 // order references cannot be enumerated through the resident lookup.
 #include "core/iso_time.h"
 
+#include <array>
+#include <atomic>
 #include <chrono>
 #include <deque>
 #include <mutex>
@@ -20,11 +22,20 @@ public:
     void recordFailure(const std::string& key, Instant now);
 
 private:
+    // Every tracking read asks; keys are spread over shards so that concurrent reads rarely
+    // wait for one another, and a shard with no failures is answered without its lock.
+    struct Shard {
+        std::mutex mutex;
+        std::unordered_map<std::string, std::deque<Instant>> failures;
+        std::atomic<std::size_t> keys{0};
+    };
+    static constexpr std::size_t kShards = 16;
+    static constexpr std::size_t kMaxKeysPerShard = 100000 / kShards;
+    Shard& shardFor(const std::string& key);
     void forgetOld(std::deque<Instant>& tries, Instant now) const;
     std::size_t maxFailures_;
     std::chrono::seconds window_;
-    std::mutex mutex_;
-    std::unordered_map<std::string, std::deque<Instant>> failures_;
+    std::array<Shard, kShards> shards_;
 };
 
 }  // namespace ces::web

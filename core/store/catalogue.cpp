@@ -23,10 +23,14 @@ const char* const kItemColumns =
     "i.credit_eligible, i.inspection_regime, i.van_space, i.needs_fitting, i.two_person, "
     "COALESCE((SELECT SUM(s.available) FROM stock s WHERE s.item_code = i.code), 0) "
     "FROM items i ";
+// One item: the same columns without the stock sum, which findItem does not answer.
+const char* const kItemByCode =
+    "SELECT i.code, i.name, i.category, i.price_pence, i.serialised, i.returnable, "
+    "i.credit_eligible, i.inspection_regime, i.van_space, i.needs_fitting, i.two_person, 0 "
+    "FROM items i WHERE i.code = $1";
 const char* const kSearchFilter =
     "WHERE ($1 = '' OR LOWER(i.code) LIKE $2 OR LOWER(i.name) LIKE $2) "
     "AND ($3 = '' OR i.category = $3) ORDER BY i.category, i.code";
-const char* const kByCode = "WHERE i.code = $1";
 const char* const kAllEquivalents =
     "SELECT item_code, equivalent_code FROM item_equivalents ORDER BY item_code, equivalent_code";
 const char* const kEquivalentsInStock =
@@ -76,7 +80,7 @@ void addEquivalents(Connection& c, const std::string& a, const std::string& b) {
 }
 
 std::optional<CatalogueItem> findItem(Connection& c, const std::string& code) {
-    Rows rows = c.query(std::string(kItemColumns) + kByCode, {code});
+    Rows rows = c.query(kItemByCode, {code});
     if (rows.empty()) return std::nullopt;
     return entryFrom(rows, 0).item;
 }

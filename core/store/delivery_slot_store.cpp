@@ -7,6 +7,8 @@ namespace ces::store {
 
 namespace {
 
+// An order's visits are found by visits_order_present (migration 006), whatever the
+// statistics say of the many visits without an order.
 const char* const kOpenDeliveryVisit =
     "SELECT id FROM visits WHERE order_id = $1 AND kind = 'delivery' "
     "AND status IN ('pending', 'planned') ORDER BY id DESC LIMIT 1";

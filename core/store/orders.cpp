@@ -20,13 +20,17 @@ namespace {
 const char* const kNextCounter =
     "INSERT INTO counters (name, value) VALUES ($1, 1) "
     "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value";
+// The order keeps its resident's district and postcode's deprivation decile as they are when it
+// is placed (migration 005), so the equity reports need no join. A new order is written once, in
+// the status it reaches at once (its history events record each step).
 const char* const kInsertOrder =
     "INSERT INTO orders (reference, tracking_token, resident_id, prescriber_id, team_id, "
-    "funder_id, speed, status, notes, total_pence, created_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
+    "funder_id, speed, status, notes, total_pence, created_at, approved_at, due_by, district, "
+    "imd_decile) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) "
+    "RETURNING id";
 const char* const kInsertLine =
-    "INSERT INTO order_lines (order_id, item_code, quantity, unit_price_pence) "
-    "VALUES ($1, $2, $3, $4) RETURNING id";
+    "INSERT INTO order_lines (order_id, item_code, quantity, unit_price_pence, depot_id) "
+    "VALUES ($1, $2, $3, $4, $5)";
 const char* const kInsertSpecial =
     "INSERT INTO specials (order_id, description, estimated_price_pence, status, requested_at) "
     "VALUES ($1, $2, $3, 'requested', $4)";
@@ -102,13 +106,7 @@ void approve(Connection& c, OrderRow& order, const Actor& actor, Instant now,
     order.dueBy = due;
 }
 
-struct PricedLine {
-    std::string itemCode;
-    std::int64_t quantity;
-    Pence unitPrice;
-};
-
-std::vector<PricedLine> validateLines(Connection& c, const NewOrder& order) {
+std::vector<OrderPlan::Line> validateLines(Connection& c, const NewOrder& order) {
     if (order.lines.empty() && order.specials.empty()) {
         throw ValidationError("lines", "an order needs at least one item or special");
     }
@@ -116,7 +114,7 @@ std::vector<PricedLine> validateLines(Connection& c, const NewOrder& order) {
         throw ValidationError("lines", "an order may have at most " +
                                            std::to_string(kMaxOrderLines) + " lines");
     }
-    std::vector<PricedLine> priced;
+    std::vector<OrderPlan::Line> priced;
     std::set<std::string> seen;
     for (std::size_t i = 0; i < order.lines.size(); ++i) {
         const auto& line = order.lines[i];
@@ -143,12 +141,35 @@ std::vector<PricedLine> validateLines(Connection& c, const NewOrder& order) {
             throw ValidationError(at + ".description",
                                   "a special needs a description of up to 1000 characters");
         }
-        if (special.estimatedPricePence < 0 || special.estimatedPricePence > 100'000'000) {
+        // The estimate decides whether the budget holder must approve: it cannot be nothing.
+        if (special.estimatedPricePence <= 0 || special.estimatedPricePence > 100'000'000) {
             throw ValidationError(at + ".estimated_price_pence",
-                                  "estimated_price_pence must be between 0 and 100000000");
+                                  "estimated_price_pence must be between 1 and 100000000");
         }
     }
     return priced;
+}
+
+// The history events of a new order's first steps, in one statement.
+void insertFirstEvents(Connection& c, OrderId order, const std::vector<OrderStatus>& path,
+                       const std::string& at, const Actor& actor, const std::string& note) {
+    std::string sql = "INSERT INTO order_events (order_id, from_status, to_status, at, user_id, "
+                      "note) VALUES ";
+    std::vector<SqlValue> params;
+    for (std::size_t step = 0; step < path.size(); ++step) {
+        sql.append(step == 0 ? "(" : ", (");
+        for (int column = 0; column < 6; ++column) {
+            sql.append(column == 0 ? "$" : ", $");
+            sql.append(std::to_string(params.size() + static_cast<std::size_t>(column) + 1));
+        }
+        sql.append(")");
+        params.insert(params.end(),
+                      {order.value(),
+                       step == 0 ? SqlValue() : SqlValue(std::string(toString(path[step - 1]))),
+                       std::string(toString(path[step])), at, actor.id.value(),
+                       step == 0 ? std::string() : note});
+    }
+    c.execute(sql, params);
 }
 
 void startLoans(Connection& c, const OrderRow& order, Instant now) {
@@ -189,57 +210,98 @@ OrderOutcome progressOrder(Connection& c, const std::string& reference, OrderSta
     return {row.reference, row.status, row.dueBy, row.trackingToken};
 }
 
-OrderOutcome createOrder(Connection& c, const NewOrder& order, const Actor& actor, Instant now,
-                         const WorkingDayCalendar& calendar) {
+OrderPlan planOrder(Connection& c, const NewOrder& order, const Actor& actor) {
     if (actor.role != Role::prescriber || !actor.team) {
         throw Forbidden("only prescribers may place orders");
     }
-    if (!findResident(c, order.resident) || !teamServesResident(c, *actor.team, order.resident)) {
+    const auto resident = findResident(c, order.resident);
+    if (!resident || !teamServesResident(c, *actor.team, order.resident)) {
         throw ValidationError("resident_id", "no resident with that id is served by your team");
     }
     if (order.notes.size() > 2000) {
         throw ValidationError("notes", "notes may be at most 2000 characters");
     }
-    const auto lines = validateLines(c, order);
-    Pence total = 0;
-    for (const auto& line : lines) total += line.unitPrice * line.quantity;
-    for (const auto& special : order.specials) total += special.estimatedPricePence;
-
+    OrderPlan plan;
+    plan.lines = validateLines(c, order);
+    plan.order = order;
+    for (const auto& line : plan.lines) plan.total += line.unitPrice * line.quantity;
+    for (const auto& special : order.specials) plan.total += special.estimatedPricePence;
     const TeamInfo team = findTeam(c, *actor.team);
-    OrderRow row;
-    row.reference = newReference(c, now);
-    row.trackingToken = randomHex(16);
-    row.resident = order.resident;
-    row.team = *actor.team;
-    row.speed = order.speed;
-    row.status = OrderStatus::submitted;
-    row.id = OrderId(c.insert(
-        kInsertOrder,
-        {row.reference, row.trackingToken, order.resident.value(), actor.id.value(),
-         actor.team->value(), team.funder.value(), std::string(toString(order.speed)),
-         std::string(toString(OrderStatus::submitted)), order.notes, total, formatInstant(now)}));
-    for (const auto& line : lines) {
-        c.insert(kInsertLine, {row.id.value(), line.itemCode, line.quantity, line.unitPrice});
+    plan.funder = team.funder;
+    plan.approvalLimit = team.approvalLimit;
+    plan.district = resident->district;
+    if (const auto place = findPostcode(c, resident->postcode)) {
+        plan.lat = place->lat;
+        plan.lon = place->lon;
+        plan.imdDecile = place->imdDecile;
     }
-    for (const auto& special : order.specials) {
-        c.execute(kInsertSpecial, {row.id.value(), special.description,
-                                   special.estimatedPricePence, formatInstant(now)});
-    }
-    c.execute(kInsertEvent, {row.id.value(), std::monostate{},
-                             std::string(toString(OrderStatus::submitted)), formatInstant(now),
-                             actor.id.value(), std::string()});
-    audit(c, actor.id, "order.create", "order", row.reference, now);
+    return plan;
+}
 
-    if (total > team.approvalLimit) {
-        moveTo(c, row, OrderStatus::awaiting_approval, actor, now,
-               "total over the team's approval limit");
+OrderOutcome placeOrder(Connection& c, const OrderPlan& plan, const Actor& actor, Instant now,
+                        const WorkingDayCalendar& calendar) {
+    if (actor.role != Role::prescriber || !actor.team) {
+        throw Forbidden("only prescribers may place orders");
+    }
+    const NewOrder& order = plan.order;
+    const std::string at = formatInstant(now);
+    OrderOutcome outcome;
+    std::vector<OrderStatus> path = {OrderStatus::submitted};
+    std::vector<SqlValue> depots(plan.lines.size());
+    std::string note;
+    if (plan.total > plan.approvalLimit) {
+        path.push_back(OrderStatus::awaiting_approval);
+        note = "total over the team's approval limit";
     } else {
         // A prescriber ordering within their limit gets the stock now or a 409 with equivalents:
-        // the whole order (this savepoint) is undone when a line is short.
-        approve(c, row, actor, now, calendar);
-        allocate(c, row, actor, now);
+        // the whole order (the caller's savepoint) is undone when a line is short.
+        const DeliveryPlace where{plan.district, plan.lat, plan.lon};
+        for (std::size_t i = 0; i < plan.lines.size(); ++i) {
+            const auto& line = plan.lines[i];
+            depots[i] = reserveStock(c, line.itemCode, line.quantity, where,
+                                     "lines[" + std::to_string(i) + "].item_code")
+                            .value();
+        }
+        path.push_back(OrderStatus::approved);
+        path.push_back(order.specials.empty() ? OrderStatus::allocated
+                                              : OrderStatus::awaiting_special);
+        outcome.dueBy = dueBy(order.speed, now, calendar);
     }
-    return {row.reference, row.status, row.dueBy, row.trackingToken};
+    for (std::size_t step = 1; step < path.size(); ++step) {
+        requireTransition(path[step - 1], path[step]);
+    }
+    outcome.status = path.back();
+    outcome.reference = newReference(c, now);
+    outcome.trackingToken = randomHex(16);
+    const OrderId id(c.insert(
+        kInsertOrder,
+        {outcome.reference, outcome.trackingToken, order.resident.value(), actor.id.value(),
+         actor.team->value(), plan.funder.value(), std::string(toString(order.speed)),
+         std::string(toString(outcome.status)), order.notes, plan.total, at,
+         outcome.dueBy ? SqlValue(at) : SqlValue(),
+         outcome.dueBy ? SqlValue(formatInstant(*outcome.dueBy)) : SqlValue(), plan.district,
+         plan.imdDecile ? SqlValue(std::int64_t{*plan.imdDecile}) : SqlValue()}));
+    for (std::size_t i = 0; i < plan.lines.size(); ++i) {
+        const auto& line = plan.lines[i];
+        c.execute(kInsertLine, {id.value(), line.itemCode, line.quantity, line.unitPrice,
+                                depots[i]});
+    }
+    for (const auto& special : order.specials) {
+        c.execute(kInsertSpecial,
+                  {id.value(), special.description, special.estimatedPricePence, at});
+    }
+    insertFirstEvents(c, id, path, at, actor, note);
+    audit(c, actor.id, "order.create", "order", outcome.reference, now);
+    for (std::size_t step = 1; step < path.size(); ++step) {
+        audit(c, actor.id, "order." + std::string(toString(path[step])), "order",
+              outcome.reference, now, note);
+    }
+    return outcome;
+}
+
+OrderOutcome createOrder(Connection& c, const NewOrder& order, const Actor& actor, Instant now,
+                         const WorkingDayCalendar& calendar) {
+    return placeOrder(c, planOrder(c, order, actor), actor, now, calendar);
 }
 
 OrderOutcome approveOrder(Connection& c, const std::string& reference, const Actor& actor,
@@ -266,6 +328,10 @@ OrderOutcome approveOrder(Connection& c, const std::string& reference, const Act
 
 OrderOutcome cancelOrder(Connection& c, const std::string& reference, const Actor& actor,
                          Instant now, const std::string& reason) {
+    if (reason.size() > kMaxCancelReasonLength) {
+        throw ValidationError("reason", "the reason may be at most " +
+                                            std::to_string(kMaxCancelReasonLength) + " characters");
+    }
     OrderRow row = loadOrderFor(c, reference, actor, OrderAccess::cancel);
     requireTransition(row.status, OrderStatus::cancelled);
     Rows lines = c.query(kLinesToReserve, {row.id.value()});

@@ -45,14 +45,45 @@ struct OrderOutcome {
 inline constexpr std::size_t kMaxOrderLines = 50;
 inline constexpr std::int64_t kMaxLineQuantity = 100;
 
-/// Validates and creates an order for the actor's team; approves and reserves at once when the
-/// total is within the team's approval limit. Throws ValidationError, Forbidden or OutOfStock.
+/// An order checked and priced, with what placing it needs to know about its resident and team.
+/// Made by planOrder, on any connection: reads only, so the API makes it on a reader and leaves
+/// the single writer only the writes (what it reads does not change once written: residents,
+/// the teams that serve them, items, teams, postcodes).
+struct OrderPlan {
+    struct Line {
+        std::string itemCode;
+        std::int64_t quantity = 0;
+        Pence unitPrice = 0;
+    };
+    NewOrder order;
+    std::vector<Line> lines;  ///< order.lines, priced, in the same order
+    Pence total = 0;
+    FunderId funder;
+    Pence approvalLimit = 0;
+    std::string district;  ///< the resident's
+    double lat = 0;        ///< where the resident's postcode is (0 if unknown)
+    double lon = 0;
+    std::optional<int> imdDecile;  ///< the resident's postcode's deprivation decile
+};
+
+/// Checks the order for the actor's team and prices it. Throws ValidationError or Forbidden.
+OrderPlan planOrder(Connection& c, const NewOrder& order, const Actor& actor);
+
+/// Writes a planned order; approves and reserves at once when the total is within the team's
+/// approval limit. Throws OutOfStock (the caller's savepoint undoes the order then).
+OrderOutcome placeOrder(Connection& c, const OrderPlan& plan, const Actor& actor, Instant now,
+                        const WorkingDayCalendar& calendar);
+
+/// planOrder then placeOrder on one connection.
 OrderOutcome createOrder(Connection& c, const NewOrder& order, const Actor& actor, Instant now,
                          const WorkingDayCalendar& calendar);
 
 /// A budget holder approves an order waiting for approval; its lines are reserved.
 OrderOutcome approveOrder(Connection& c, const std::string& reference, const Actor& actor,
                           Instant now, const WorkingDayCalendar& calendar);
+
+/// The longest cancellation reason kept (longer ones are refused, naming `reason`).
+inline constexpr std::size_t kMaxCancelReasonLength = 500;
 
 /// Cancels an order not yet out for delivery; reserved stock goes back.
 OrderOutcome cancelOrder(Connection& c, const std::string& reference, const Actor& actor,

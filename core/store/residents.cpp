@@ -1,6 +1,7 @@
 #include "core/store/residents.h"
 
 #include "core/nhs_number.h"
+#include "core/phone.h"
 #include "core/postcode.h"
 #include "core/store/audit.h"
 #include "core/store/geography.h"
@@ -22,6 +23,8 @@ const char* const kResidentColumns =
     "access_notes FROM residents ";
 const char* const kTeamServes =
     "SELECT 1 FROM resident_teams WHERE team_id = $1 AND resident_id = $2";
+
+constexpr std::size_t kMaxAccessNotesLength = 1000;
 
 std::string required(const std::string& value, const std::string& field, std::size_t maxLength) {
     auto first = value.find_first_not_of(" \t");
@@ -84,8 +87,22 @@ ResidentRegistration registerResident(Connection& c, const NewResident& input, c
         throw ValidationError("postcode", "postcode " + r.postcode +
                                               " is outside the county this service covers");
     }
-    r.phone = input.phone.substr(0, 40);
-    r.accessNotes = input.accessNotes.substr(0, 1000);
+    if (input.phone.find_first_not_of(" \t") != std::string::npos) {
+        const auto phone = normaliseUkPhone(input.phone);
+        if (!phone) {
+            std::string message = "phone must be a UK number of up to ";
+            message.append(std::to_string(kMaxPhoneLength))
+                .append(" characters, such as 01622 123456");
+            throw ValidationError("phone", message);
+        }
+        r.phone = *phone;
+    }
+    if (input.accessNotes.size() > kMaxAccessNotesLength) {
+        std::string message = "access_notes is longer than ";
+        message.append(std::to_string(kMaxAccessNotesLength)).append(" characters");
+        throw ValidationError("access_notes", message);
+    }
+    r.accessNotes = input.accessNotes;
 
     Rows existing = c.query(kResidentByNhs, {r.nhsNumber});
     ResidentRegistration result;

@@ -73,17 +73,23 @@ void refuseIfBlocked(App& app, const std::vector<std::string>& keys) {
     }
 }
 
+bool signedIn(const Request& request) {
+    return !request.header("authorization").empty() || !request.cookie("ces_session").empty();
+}
+
+store::CollectionCaller staffCaller(App& app, const Request& request,
+                                    std::initializer_list<Role> roles) {
+    const Actor actor = requireRole(app, request, roles);
+    return {actor.role == Role::prescriber ? CollectionRequester::prescriber
+                                           : CollectionRequester::warehouse,
+            actor, std::nullopt};
+}
+
 // A signed-in prescriber or warehouse user, or a resident proving an order by its tracking
 // token, or by reference + postcode + date of birth (rate-limited like /track).
 store::CollectionCaller callerOf(App& app, const Request& request, const JsonFields* body) {
-    const bool signedIn =
-        !request.header("authorization").empty() || !request.cookie("ces_session").empty();
-    if (signedIn || !body) {
-        const Actor actor =
-            requireRole(app, request, {Role::prescriber, Role::warehouse, Role::planner});
-        return {actor.role == Role::prescriber ? CollectionRequester::prescriber
-                                               : CollectionRequester::warehouse,
-                actor, std::nullopt};
+    if (signedIn(request) || !body) {
+        return staffCaller(app, request, {Role::prescriber, Role::warehouse, Role::planner});
     }
     const std::vector<std::string> keys = {"ip:" + request.clientAddress};
     refuseIfBlocked(app, keys);
@@ -107,10 +113,13 @@ store::CollectionCaller callerOf(App& app, const Request& request, const JsonFie
 }
 
 Response requestCollection(App& app, Request& request) {
+    // A signed-in caller's role is checked before the body is read: 403 comes before 400.
+    std::optional<store::CollectionCaller> staff;
+    if (signedIn(request)) staff = staffCaller(app, request, {Role::prescriber, Role::warehouse});
     auto body = JsonFields::parse(request.body);
     body.allowOnly({"order_reference", "barcodes", "reason", "urgent", "collection_point", "notes",
                     "tracking_token", "postcode", "date_of_birth"});
-    const auto caller = callerOf(app, request, &body);
+    const auto caller = staff ? *staff : callerOf(app, request, &body);
     store::CollectionRequest wanted;
     if (body.has("order_reference")) wanted.orderReference = body.text("order_reference");
     if (caller.kind == CollectionRequester::resident && !wanted.orderReference &&
@@ -209,9 +218,9 @@ int parseClock(const std::string& text) {
 }
 
 Response bookSlot(App& app, Request& request) {
+    const auto caller = callerOf(app, request, nullptr);
     auto body = JsonFields::parse(request.body);
     body.allowOnly({"date", "start"});
-    const auto caller = callerOf(app, request, nullptr);
     const std::string reference = request.pathParams["ref"];
     store::CollectionSlot slot{body.text("date"), parseClock(body.text("start")), 0};
     return idempotentWrite(app, request, *caller.actor, [&](store::Connection& c) {
@@ -221,9 +230,9 @@ Response bookSlot(App& app, Request& request) {
 }
 
 Response cancel(App& app, Request& request) {
+    const auto caller = callerOf(app, request, nullptr);
     auto body = request.body.empty() ? JsonFields::parse("{}") : JsonFields::parse(request.body);
     body.allowOnly({"reason"});
-    const auto caller = callerOf(app, request, nullptr);
     const std::string reference = request.pathParams["ref"];
     const std::string reason = body.optionalText("reason");
     return idempotentWrite(app, request, *caller.actor, [&](store::Connection& c) {

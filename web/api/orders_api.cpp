@@ -3,6 +3,7 @@
 #include "core/store/order_queries.h"
 #include "core/store/orders.h"
 #include "warehouse/delivery_slots.h"
+#include "web/api/order_body.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
 
@@ -27,39 +28,31 @@ Poco::JSON::Object::Ptr outcomeJson(const store::OrderOutcome& outcome) {
     return json;
 }
 
-store::NewOrder parseOrder(const std::string& text) {
-    auto body = JsonFields::parse(text);
-    body.allowOnly({"resident_id", "speed", "lines", "specials", "notes"});
-    store::NewOrder order;
-    order.resident = ResidentId(body.integer("resident_id"));
-    const std::string speed = body.text("speed");
-    const auto parsed = parseSpeed(speed);
-    if (!parsed) {
-        throw ValidationError("speed", "speed must be one of emergency, next_day, 3_day, 5_day");
-    }
-    order.speed = *parsed;
-    for (const auto& line : body.objects("lines", !body.has("specials"))) {
-        line.allowOnly({"item_code", "quantity"});
-        order.lines.push_back({line.text("item_code"), line.integer("quantity")});
-    }
-    for (const auto& special : body.objects("specials", false)) {
-        special.allowOnly({"description", "estimated_price_pence"});
-        order.specials.push_back(
-            {special.text("description"), special.integer("estimated_price_pence")});
-    }
-    order.notes = body.optionalText("notes");
-    return order;
+Response createdOrderJson(const store::OrderOutcome& outcome) {
+    auto answer = outcomeJson(outcome);
+    answer->set("tracking_token", outcome.trackingToken);
+    return jsonResponse(201, answer);
 }
 
 Response createOrder(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::prescriber});
-    const store::NewOrder order = parseOrder(request.body);
-    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
-        const auto outcome = store::createOrder(c, order, actor, app.now(), app.calendar);
-        auto answer = outcomeJson(outcome);
-        answer->set("tracking_token", outcome.trackingToken);
-        return jsonResponse(201, answer);
+    const store::NewOrder order = parseOrderBody(request.body);
+    if (!request.header("idempotency-key").empty()) {
+        // A retry must get the first answer even if the checks would now say otherwise: the
+        // checks run after the key is looked up, in the write.
+        return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+            return createdOrderJson(
+                store::createOrder(c, order, actor, app.now(), app.calendar));
+        });
+    }
+    // The checks read on a reader; the single writer, the bottleneck of order taking, only
+    // writes (and answers once its transaction has committed).
+    const auto plan = app.db.read([&](store::Connection& c) {
+        return store::planOrder(c, order, actor);
     });
+    return createdOrderJson(app.db.write([&](store::Connection& c) {
+        return store::placeOrder(c, plan, actor, app.now(), app.calendar);
+    }));
 }
 
 Response readOrder(App& app, Request& request) {

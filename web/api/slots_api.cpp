@@ -33,11 +33,13 @@ struct SlotCaller {
     std::optional<Actor> prescriber;
 };
 
+bool signedIn(const Request& request) {
+    return !request.header("authorization").empty() || !request.cookie("ces_session").empty();
+}
+
 SlotCaller callerOf(App& app, const Request& request, const std::string& reference,
                     const std::optional<ResidentProof>& proof) {
-    const bool signedIn =
-        !request.header("authorization").empty() || !request.cookie("ces_session").empty();
-    if (signedIn || !proof) return {requireRole(app, request, {Role::prescriber})};
+    if (signedIn(request) || !proof) return {requireRole(app, request, {Role::prescriber})};
     const std::vector<std::string> keys = {"ip:" + request.clientAddress, "ref:" + reference};
     for (const auto& key : keys) {
         if (int wait = app.trackingLimiter.blockedFor(key, app.now()); wait > 0) {
@@ -100,9 +102,12 @@ Response listSlots(App& app, Request& request) {
 }
 
 Response bookSlot(App& app, Request& request) {
+    const std::string reference = request.pathParams["ref"];
+    // A signed-in caller's role is checked before the body is read: 403 comes before 400.
+    std::optional<SlotCaller> staff;
+    if (signedIn(request)) staff = callerOf(app, request, reference, std::nullopt);
     auto body = JsonFields::parse(request.body);
     body.allowOnly({"date", "start", "tracking_token", "postcode", "date_of_birth"});
-    const std::string reference = request.pathParams["ref"];
     std::optional<ResidentProof> proof;
     if (body.has("tracking_token") || body.has("postcode") || body.has("date_of_birth")) {
         proof = ResidentProof{body.optionalText("tracking_token"), body.optionalText("postcode"),
@@ -110,7 +115,7 @@ Response bookSlot(App& app, Request& request) {
     }
     const std::string date = body.text("date");
     const int start = parseClock(body.text("start"));
-    const auto caller = callerOf(app, request, reference, proof);
+    const auto caller = staff ? *staff : callerOf(app, request, reference, proof);
     auto work = [&](store::Connection& c) {
         checkAccess(c, caller, reference);
         const auto booked = warehouse::bookDeliverySlot(

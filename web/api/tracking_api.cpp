@@ -3,39 +3,67 @@
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
 
+#include <Poco/JSONString.h>
+
 namespace ces::web {
 
 namespace {
 
-Poco::Dynamic::Var window(const std::string& date, int start, int end) {
-    auto json = jsonObject();
-    json->set("date", date);
-    json->set("start", warehouse::clockTime(start));
-    json->set("end", warehouse::clockTime(end));
-    return json;
+// The answer is written straight to text (the same JSON Poco's condensed stringifier gives):
+// building it as Poco objects cost as much as the lookup itself, and this is the hottest read.
+void appendText(std::string& json, const std::string& text) { json.append(Poco::toJSON(text)); }
+
+void appendWindow(std::string& json, const std::string& date, int start, int end) {
+    json.append("{\"date\":");
+    appendText(json, date);
+    json.append(",\"start\":");
+    appendText(json, warehouse::clockTime(start));
+    json.append(",\"end\":");
+    appendText(json, warehouse::clockTime(end));
+    json.append("}");
 }
 
 Response trackingAnswer(const store::TrackingView& view) {
-    auto json = jsonObject();
-    json->set("reference", view.reference);
-    json->set("status", view.status);
-    json->set("status_text", view.statusText);
-    json->set("due_by", view.dueBy ? Poco::Dynamic::Var(*view.dueBy) : Poco::Dynamic::Var());
+    std::string json;
+    json.reserve(512);
+    json.append("{\"reference\":");
+    appendText(json, view.reference);
+    json.append(",\"status\":");
+    appendText(json, view.status);
+    json.append(",\"status_text\":");
+    appendText(json, view.statusText);
+    json.append(",\"due_by\":");
+    if (view.dueBy) {
+        appendText(json, *view.dueBy);
+    } else {
+        json.append("null");
+    }
+    json.append(",\"slot\":");
     const auto arrival = view.slot ? warehouse::arrivalWindowOf(*view.slot) : std::nullopt;
-    json->set("slot", view.slot
-                          ? window(view.slot->date, view.slot->startSeconds, view.slot->endSeconds)
-                          : Poco::Dynamic::Var());
-    json->set("arrival_window",
-              arrival ? window(view.slot->date, arrival->startSeconds, arrival->endSeconds)
-                      : Poco::Dynamic::Var());
-    auto items = jsonArray();
-    for (const auto& item : view.items) items->add(item);
-    json->set("items", items);
-    auto contact = jsonObject();
-    contact->set("team", view.contactTeam);
-    contact->set("phone", view.contactPhone);
-    json->set("contact", contact);
-    return jsonResponse(200, json);
+    if (view.slot) {
+        appendWindow(json, view.slot->date, view.slot->startSeconds, view.slot->endSeconds);
+    } else {
+        json.append("null");
+    }
+    json.append(",\"arrival_window\":");
+    if (arrival) {
+        appendWindow(json, view.slot->date, arrival->startSeconds, arrival->endSeconds);
+    } else {
+        json.append("null");
+    }
+    json.append(",\"items\":[");
+    for (std::size_t i = 0; i < view.items.size(); ++i) {
+        if (i > 0) json.append(",");
+        appendText(json, view.items[i]);
+    }
+    json.append("],\"contact\":{\"team\":");
+    appendText(json, view.contactTeam);
+    json.append(",\"phone\":");
+    appendText(json, view.contactPhone);
+    json.append("}}");
+    Response response;
+    response.body = std::move(json);
+    return response;
 }
 
 void refuseIfBlocked(App& app, const std::vector<std::string>& keys) {

@@ -10,6 +10,8 @@ int runDemo(const std::vector<std::string>& args);   ///< `ces demo --db PATH [-
 int runCheck(const std::vector<std::string>& args);  ///< `ces check --db PATH`
 int runExport(const std::vector<std::string>& args);  ///< `ces export DIR [--db PATH]`
 int runImport(const std::vector<std::string>& args);  ///< `ces import DIR --db PATH`
+int runBackup(const std::vector<std::string>& args);   ///< `ces backup --db PATH|URL FILE`
+int runRestore(const std::vector<std::string>& args);  ///< `ces restore --db PATH|URL FILE`
 
 /// Where the shared data lives: $CES_SHARED, else ../shared beside the source checkout.
 std::string sharedDataDir();

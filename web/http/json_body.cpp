@@ -1,5 +1,6 @@
 #include "web/http/json_body.h"
 
+#include <Poco/Exception.h>
 #include <Poco/JSON/JSONException.h>
 #include <Poco/JSON/Parser.h>
 
@@ -57,7 +58,11 @@ std::int64_t JsonFields::integer(const std::string& name) const {
         }
         return static_cast<std::int64_t>(number);
     }
-    return value.convert<Poco::Int64>();
+    try {
+        return value.convert<Poco::Int64>();
+    } catch (const Poco::RangeException&) {  // beyond int64, e.g. 18446744073709551615
+        throw BadRequest(at(name), at(name) + " is out of range");
+    }
 }
 
 std::optional<std::int64_t> JsonFields::optionalInteger(const std::string& name) const {

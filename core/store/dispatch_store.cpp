@@ -35,8 +35,8 @@ const std::string kVisitColumns =
     "SELECT v.id, v.kind, v.status, v.order_id, o.reference, v.asset_id, a.barcode, "
     "v.resident_id, r.name, r.address_line1 || ', ' || r.town, r.postcode, r.access_notes, "
     "p.lat, p.lon, v.depot_id, v.due_date, v.slot_start_seconds, v.slot_end_seconds, "
-    "v.plan_date, v.van_id, v.outcome, v.failure_reason, v.notes, v.unassigned_reason "
-    "FROM visits v JOIN residents r ON r.id = v.resident_id "
+    "v.plan_date, v.van_id, v.outcome, v.failure_reason, v.notes, v.unassigned_reason, "
+    "COALESCE(o.notes, '') FROM visits v JOIN residents r ON r.id = v.resident_id "
     "JOIN postcodes p ON p.postcode = r.postcode LEFT JOIN orders o ON o.id = v.order_id "
     "LEFT JOIN assets a ON a.id = v.asset_id ";
 const std::string kVisitsToPlan =
@@ -202,6 +202,7 @@ std::vector<VisitJob> visitsFrom(Connection& c, const Rows& rows) {
         j.outcome = rows.optionalText(i, 20);
         j.failureReason = rows.optionalText(i, 21);
         j.notes = rows.text(i, 22);
+        j.orderNotes = rows.text(i, 24);
         jobs.push_back(std::move(j));
     }
     for (auto& job : jobs) loadItems(c, job);

@@ -106,7 +106,8 @@ struct VisitJob {
     std::optional<std::int64_t> vanId;
     std::optional<std::string> outcome;
     std::optional<std::string> failureReason;
-    std::string notes;
+    std::string notes;       ///< The visit's own notes.
+    std::string orderNotes;  ///< The prescriber's delivery notes on the order, if any.
     std::vector<VisitItem> items;
 };
 /// Pending visits due at or before `dueUntil` plus those already planned for `planDate`.

@@ -1,23 +1,23 @@
-// The prescriber-to-resident journey in a real browser: sign in, search the catalogue, register a
-// resident, order a bed and a mattress, see the confirmation and choose a delivery slot; then the
-// resident tracks the order, sees the slot and changes it.
-// Every page is checked with axe-core (WCAG 2.2 AA) and saved as a screenshot.
+// The whole loop in a real browser, one person at a time: a prescriber signs in, orders a bed
+// and a mattress for a new resident and picks a slot; the resident tracks it and changes the slot;
+// the planner optimises the day; the driver records the delivery; the prescriber requests a
+// collection; the warehouse scans the return, decontaminates and passes inspection; the
+// commissioner sees the credit. Every page is checked with axe-core (WCAG 2.2 AA) and saved as a
+// screenshot. Each later step lives in steps/ and passes what it learnt on in `journey`.
 //
 //   node tests/browser/journey.mjs --ces build/ces [--output DIR] [--chromium /usr/bin/chromium]
+//                                  [--stop-after STEP_FUNCTION_NAME]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { chromium, root, run, record, check, expect, openPage } from './tools.mjs';
+import { plannerOptimisesTheDay } from './steps/planner.mjs';
+import { driverRecordsTheDelivery } from './steps/driver.mjs';
+import { prescriberRequestsACollection } from './steps/collection.mjs';
+import { warehouseRecyclesTheReturn } from './steps/warehouse.mjs';
+import { commissionerSeesTheCredit } from './steps/commissioner.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../..');
-const require = createRequire(path.join(root, 'package.json'));
-const { chromium } = require('playwright-core');
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-default-apps',
   '--disable-extensions', '--metrics-recording-only', '--disable-domain-reliability'];
@@ -28,18 +28,8 @@ function option(name, otherwise) {
 }
 
 const cesBinary = path.resolve(option('ces', path.join(root, 'build/ces')));
-const outputDir = path.resolve(option('output', path.join(root, 'build/tests/output/browser')));
+run.outputDir = path.resolve(option('output', run.outputDir));
 const chromiumPath = option('chromium', process.env.CES_CHROMIUM || '/usr/bin/chromium');
-
-let passed = 0;
-let failed = 0;
-const results = [];
-
-function record(name, ok, detail = '') {
-  if (ok) passed += 1; else failed += 1;
-  results.push({ name, ok, detail });
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? `: ${detail}` : ''}`);
-}
 
 /// A valid NHS number (modulus 11) that no demo resident has: starts with 9 then random digits.
 function nhsNumber() {
@@ -70,44 +60,8 @@ function startServer(db) {
   });
 }
 
-let shot = 0;
-let currentPage = null;
-const cspViolations = [];
-
-/// axe-core on the page as it is now, plus a full-page screenshot.
-async function check(page, name) {
-  shot += 1;
-  const file = path.join(outputDir, `${String(shot).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await page.evaluate(axeSource);
-  const outcome = await page.evaluate(async (tags) => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, WCAG_TAGS);
-  record(`axe ${name} (${new URL(page.url()).pathname})`, outcome.length === 0, outcome.join('; '));
-}
-
-async function expect(name, condition, detail = '') {
-  let ok = false;
-  try { ok = Boolean(await condition()); } catch (e) { detail = `${detail} ${e.message}`; }
-  record(name, ok, ok ? '' : detail);
-  return ok;
-}
-
-function watch(page) {
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content.Security.Policy|Refused to/i.test(message.text())) {
-      cspViolations.push(`${page.url()}: ${message.text()}`);
-    }
-  });
-}
-
 async function prescriberJourney(browser, base, resident) {
-  const context = await browser.newContext({ baseURL: base });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10000);
-  currentPage = page;
-  watch(page);
+  const { context, page } = await openPage(browser, base);
 
   await page.goto('/sign-in');
   await check(page, 'sign-in');
@@ -225,11 +179,7 @@ async function prescriberJourney(browser, base, resident) {
 }
 
 async function residentJourney(browser, base, resident, order) {
-  const context = await browser.newContext({ baseURL: base, acceptDownloads: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10000);
-  currentPage = page;
-  watch(page);
+  const { context, page } = await openPage(browser, base, { acceptDownloads: true });
   await page.goto('/track');
   await check(page, 'track');
   await page.getByLabel('Order reference').fill(order.reference);
@@ -280,6 +230,7 @@ async function residentJourney(browser, base, resident, order) {
   const answer = await (await context.request.get(`/api/v1/track/${token}`)).json();
   await expect('the tracking API answers the slot', () => answer.slot && /^\d{4}-\d{2}-\d{2}$/.test(answer.slot.date)
     && /^\d{2}:\d{2}$/.test(answer.slot.start), JSON.stringify(answer.slot));
+  order.deliveryDate = answer.slot.date;
 
   await page.goto(order.trackingHref);
   await expect('the tokened link shows the order', async () => (await page.locator('.govuk-caption-l').textContent()).includes(order.reference));
@@ -288,8 +239,8 @@ async function residentJourney(browser, base, resident, order) {
 }
 
 async function main() {
-  mkdirSync(outputDir, { recursive: true });
-  rmSync(path.join(outputDir, 'failure.png'), { force: true });
+  mkdirSync(run.outputDir, { recursive: true });
+  rmSync(path.join(run.outputDir, 'failure.png'), { force: true });
   const work = mkdtempSync(path.join(tmpdir(), 'ces-browser-'));
   const db = path.join(work, 'ces.db');
   let server;
@@ -302,26 +253,33 @@ async function main() {
     server = started.server;
     browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
     const resident = { nhs: nhsNumber(), name: 'Margaret Test', day: '17', month: '5', year: '1942', postcode: 'ME14 1AD' };
-    const order = await prescriberJourney(browser, started.base, resident);
-    await residentJourney(browser, started.base, resident, order);
-    record('no Content-Security-Policy violations', cspViolations.length === 0, cspViolations.join('; '));
+    const journey = await prescriberJourney(browser, started.base, resident);
+    await residentJourney(browser, started.base, resident, journey);
+    journey.resident = resident;
+    const stopAfter = option('stop-after', '');
+    for (const step of [plannerOptimisesTheDay, driverRecordsTheDelivery, prescriberRequestsACollection,
+      warehouseRecyclesTheReturn, commissionerSeesTheCredit]) {
+      await step(browser, started.base, journey);
+      if (step.name === stopAfter) break;
+    }
+    record('no Content-Security-Policy violations', run.cspViolations.length === 0, run.cspViolations.join('; '));
   } catch (error) {
     record('journey ran to the end', false, error.stack || String(error));
-    if (currentPage) {
-      await currentPage.screenshot({ path: path.join(outputDir, 'failure.png'), fullPage: true }).catch(() => {});
-      console.log(`failed at ${currentPage.url()}; see failure.png`);
+    if (run.currentPage) {
+      await run.currentPage.screenshot({ path: path.join(run.outputDir, 'failure.png'), fullPage: true }).catch(() => {});
+      console.log(`failed at ${run.currentPage.url()}; see failure.png`);
     }
   } finally {
     if (browser) await browser.close();
     if (server) server.kill('SIGTERM');
     rmSync(work, { recursive: true, force: true });
   }
-  writeFileSync(path.join(outputDir, 'results.json'), JSON.stringify(results, null, 2));
-  console.log(`screenshots: ${outputDir}`);
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 ? 0 : 1);
+  writeFileSync(path.join(run.outputDir, 'results.json'), JSON.stringify(run.results, null, 2));
+  console.log(`screenshots: ${run.outputDir}`);
+  console.log(`${run.passed} passed, ${run.failed} failed`);
+  process.exit(run.failed === 0 ? 0 : 1);
 }
 
-const guard = setTimeout(() => { console.log('journey timed out'); console.log(`${passed} passed, ${failed + 1} failed`); process.exit(1); }, 150000);
+const guard = setTimeout(() => { console.log('journey timed out'); console.log(`${run.passed} passed, ${run.failed + 1} failed`); process.exit(1); }, 300000);
 guard.unref();
 await main();

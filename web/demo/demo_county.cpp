@@ -158,15 +158,15 @@ DemoPeople createPeople(store::Connection& c, Instant now) {
         std::optional<TeamId> team;
     };
     const Person people[] = {
-        {"prescriber", "Priya Shah (OT)", Role::prescriber, ot},
-        {"prescriber2", "Tom Okafor (District Nurse)", Role::prescriber, nursing},
-        {"physio", "Hannah Reid (Physiotherapist)", Role::prescriber, physio},
-        {"paediatric", "Grace Lee (Children's OT)", Role::prescriber, paediatric},
-        {"budget", "Sam Carter (Budget holder)", Role::budget_holder, ot},
-        {"warehouse", "Dan Moss (Warehouse)", Role::warehouse, std::nullopt},
-        {"planner", "Lucy Hart (Planner)", Role::planner, std::nullopt},
-        {"driver", "Mo Ali (Driver/Technician)", Role::driver, std::nullopt},
-        {"commissioner", "Ruth Evans (Commissioner)", Role::commissioner, std::nullopt},
+        {"prescriber", "Priya Shah, occupational therapist", Role::prescriber, ot},
+        {"prescriber2", "Tom Okafor, district nurse", Role::prescriber, nursing},
+        {"physio", "Hannah Reid, physiotherapist", Role::prescriber, physio},
+        {"paediatric", "Grace Lee, children's occupational therapist", Role::prescriber, paediatric},
+        {"budget", "Sam Carter", Role::budget_holder, ot},
+        {"warehouse", "Dan Moss", Role::warehouse, std::nullopt},
+        {"planner", "Lucy Hart", Role::planner, std::nullopt},
+        {"driver", "Mo Ali, driver and technician", Role::driver, std::nullopt},
+        {"commissioner", "Ruth Evans", Role::commissioner, std::nullopt},
         {"admin", "Service administrator", Role::admin, std::nullopt},
     };
     DemoPeople result;

@@ -1,3 +1,4 @@
+#include "core/store/order_loans.h"
 #include "core/store/order_queries.h"
 #include "core/store/orders.h"
 #include "warehouse/delivery_slots.h"
@@ -111,7 +112,28 @@ Response orderPage(Site& site, Request& request) {
     const auto order = site.app.db.write([&](store::Connection& c) {
         return store::readOrder(c, request.pathParams["ref"], actor, site.app.now());
     });
-    return site.render(request, actor, orderView(actor, order));
+    PageView view = orderView(actor, order);
+    // A collection can be asked for once something from the order is in the home.
+    if (actor.role == Role::prescriber && order.status == OrderStatus::delivered &&
+        !site.app.db.read([&](store::Connection& c) {
+             return store::orderLoanLines(c, order.reference);
+         }).empty()) {
+        view.data.set("collection_link", "/orders/" + order.reference + "/collection");
+    }
+    return site.render(request, actor, std::move(view));
+}
+
+// The order page again, with `message` against `field` (the cancel form's reason, or the status).
+Response orderWithError(Site& site, Request& request, const Actor& actor,
+                        const std::string& reference, const std::string& field,
+                        const std::string& message, const std::string& anchor, int status) {
+    const auto order = site.app.db.write([&](store::Connection& c) {
+        return store::readOrder(c, reference, actor, site.app.now());
+    });
+    PageView view = orderView(actor, order);
+    addError(view, field, message, anchor);
+    view.status = status;
+    return site.render(request, actor, std::move(view));
 }
 
 Response cancelOrder(Site& site, Request& request, const FormFields& form) {
@@ -119,17 +141,13 @@ Response cancelOrder(Site& site, Request& request, const FormFields& form) {
     const std::string reference = request.pathParams["ref"];
     try {
         site.app.db.write([&](store::Connection& c) {
-            store::cancelOrder(c, reference, actor, site.app.now(),
-                               form.text("reason").substr(0, 500));
+            store::cancelOrder(c, reference, actor, site.app.now(), form.text("reason"));
         });
-    } catch (const Conflict& e) {
-        const auto order = site.app.db.write([&](store::Connection& c) {
-            return store::readOrder(c, reference, actor, site.app.now());
-        });
-        PageView view = orderView(actor, order);
-        addError(view, "reason", "This order can no longer be cancelled", "status");
-        view.status = 409;
-        return site.render(request, actor, std::move(view));
+    } catch (const ValidationError& e) {
+        return orderWithError(site, request, actor, reference, e.field(), e.what(), e.field(), 422);
+    } catch (const Conflict&) {
+        return orderWithError(site, request, actor, reference, "reason",
+                              "This order can no longer be cancelled", "status", 409);
     }
     return Site::redirect("/orders/" + reference);
 }

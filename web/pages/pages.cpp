@@ -18,6 +18,11 @@ void addPageRoutes(Router& router, App& app) {
     addOrderPages(router, *site);
     addTrackingPages(router, *site);
     addSlotPages(router, *site);
+    addCollectionPages(router, *site);
+    addDashboardPages(router, *site);
+    addWarehousePages(router, *site);
+    addPlanPages(router, *site);
+    addDriverPages(router, *site);
     router.add("GET", "/favicon.ico",
                [site](Request&) { return Site::redirect("/assets/images/favicon.ico"); });
 }

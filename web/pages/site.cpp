@@ -20,13 +20,27 @@ std::vector<NavItem> navigationFor(Role role) {
         case Role::prescriber:
             return {{"catalogue", "/catalogue", "Catalogue"},
                     {"new-order", "/orders/new", "New order"},
-                    {"orders", "/orders", "My orders"}};
+                    {"orders", "/orders", "My orders"},
+                    {"collections", "/collections", "Collections"}};
         case Role::budget_holder:
             return {{"orders", "/orders", "Orders"}, {"catalogue", "/catalogue", "Catalogue"}};
         case Role::warehouse:
+            return {{"returns", "/warehouse/returns", "Returns"},
+                    {"queues", "/warehouse/queues", "Decontamination and inspection"},
+                    {"stock", "/warehouse/stock", "Stock"},
+                    {"specials", "/warehouse/specials", "Specials"},
+                    {"maintenance", "/warehouse/maintenance", "Maintenance"},
+                    {"pick-lists", "/warehouse/pick-lists", "Pick lists"},
+                    {"orders", "/orders", "Orders"}};
         case Role::planner:
-            return {{"home", "/home", "Home"},
+            return {{"plan", "/plan", "Day plan"},
                     {"orders", "/orders", "Orders"},
+                    {"collections", "/collections", "Collections"},
+                    {"catalogue", "/catalogue", "Catalogue"}};
+        case Role::driver:
+            return {{"stops", "/driver", "Today's stops"}};
+        case Role::commissioner:
+            return {{"dashboard", "/dashboard", "Dashboard"},
                     {"catalogue", "/catalogue", "Catalogue"}};
         default:
             return {{"home", "/home", "Home"}, {"catalogue", "/catalogue", "Catalogue"}};
@@ -64,6 +78,14 @@ std::string Site::homeFor(Role role) {
             return "/catalogue";
         case Role::budget_holder:
             return "/orders";
+        case Role::warehouse:
+            return "/warehouse/returns";
+        case Role::planner:
+            return "/plan";
+        case Role::driver:
+            return "/driver";
+        case Role::commissioner:
+            return "/dashboard";
         default:
             return "/home";
     }

@@ -5,6 +5,7 @@
 #include "warehouse/delivery_slots.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/presenters.h"
+#include "web/pages/tracking_link.h"
 
 namespace ces::web {
 
@@ -39,22 +40,8 @@ SlotChooser prescriberChooser(Site& site, Request& request) {
 }
 
 SlotChooser residentChooser(Site& site, Request& request) {
-    App& app = site.app;
-    const std::string key = "ip:" + request.clientAddress;
-    if (int wait = app.trackingLimiter.blockedFor(key, app.now()); wait > 0) {
-        throw RateLimited(
-            "You have tried too many times. Please wait 15 minutes, or call the person who "
-            "ordered your equipment.",
-            wait);
-    }
-    const std::string token = request.pathParams["token"].substr(0, 200);
-    const auto view =
-        app.db.read([&](store::Connection& c) { return store::trackByToken(c, token); });
-    if (!view) {
-        app.trackingLimiter.recordFailure(key, app.now());
-        throw NotFound("This tracking link is not valid. Check it, or call us.");
-    }
-    return {std::nullopt, view->reference, token};
+    const store::TrackingView order = orderByTrackingLink(site, request);
+    return {std::nullopt, order.reference, request.pathParams["token"].substr(0, 200)};
 }
 
 PageView slotView(Site& site, const SlotChooser& who, const std::string& chosen) {

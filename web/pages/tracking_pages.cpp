@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "core/postcode.h"
 #include "core/store/tracking.h"
 #include "warehouse/delivery_slots.h"
 #include "web/pages/appointment_calendar.h"
@@ -118,6 +119,15 @@ Response resultPage(Site& site, Request& request, const store::TrackingView& fou
         status && warehouse::canBookDeliverySlot(*status)) {
         view.data.set("slot_link", "/track/" + found.trackingToken + "/slot");
     }
+    if (found.status == "delivered") {
+        view.data.set("collection_link", "/track/" + found.trackingToken + "/collection");
+    }
+    std::string pointsLink = "/collection-points";
+    if (auto postcode = normalisePostcode(by.postcode)) {
+        std::replace(postcode->begin(), postcode->end(), ' ', '+');
+        pointsLink += "?postcode=" + *postcode;
+    }
+    view.data.set("points_link", pointsLink);
     mustache::data expected(mustache::data::type::list);
     for (const auto& line : expectations(found)) expected.push_back(mustache::data(line));
     view.data.set("expectations", expected);

@@ -1,0 +1,39 @@
+// The planner optimises the day of the booked delivery and finds the order on a van's timeline.
+import { check, expect, signIn } from '../tools.mjs';
+
+export async function plannerOptimisesTheDay(browser, base, journey) {
+  const { context, page } = await signIn(browser, base, 'planner', '**/plan');
+  await check(page, 'plan-default-day');
+
+  const [year, month, day] = journey.deliveryDate.split('-');
+  await page.getByLabel('Day', { exact: true }).fill(String(Number(day)));
+  await page.getByLabel('Month').fill(String(Number(month)));
+  await page.getByLabel('Year').fill(year);
+  await page.getByRole('button', { name: 'Show the plan' }).click();
+  await page.waitForURL(`**/plan?date=${journey.deliveryDate}`);
+  await check(page, 'plan-chosen-day');
+
+  const optimise = page.getByRole('button', { name: /^(Optimise the day|Re-optimise)$/ });
+  await optimise.click();
+  await page.waitForURL(/\/plan\?date=.*&planned=\d+/);
+  await expect('optimising says how many stops were planned and how long it took',
+    async () => /\d+ stops? planned in \d+\.\d seconds/.test(await page.locator('#done-message').textContent()));
+
+  const van = page.locator('section.ces-van', { has: page.getByRole('cell', { name: journey.reference, exact: true }) });
+  await expect('the order is on one van\'s timeline', async () => (await van.count()) === 1, journey.reference);
+  const row = van.getByRole('row', { name: new RegExp(journey.reference) });
+  const arrivalWindow = (await row.locator('.ces-window').textContent()).trim();
+  await expect('its stop has a one-hour arrival window', () => / to /.test(arrivalWindow), arrivalWindow);
+  journey.van = (await van.getByRole('heading', { level: 2 }).textContent()).replace(/^Van /, '').trim();
+
+  const vans = await page.locator('section.ces-van').count();
+  await expect('the summary shows the distance and CO2',
+    async () => /km$/.test(await page.locator('#total-distance').textContent())
+      && /kg$/.test(await page.locator('#total-co2').textContent()));
+  await expect('the route drawing is there with a title', () => page.getByRole('img', { name: /Routes of the vans/ }).isVisible());
+  await expect('the drawing has one path per van',
+    async () => vans >= 1 && (await page.locator('svg.ces-route-drawing path.ces-route').count()) === vans, String(vans));
+  await expect('the drawing\'s data is also a table', () => page.getByRole('table', { name: 'Routes drawn above' }).isVisible());
+  await check(page, 'plan-optimised');
+  await context.close();
+}

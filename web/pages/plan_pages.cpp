@@ -1,0 +1,312 @@
+// The planner's day plan: a summary, each van's timeline, the unplaced visits and a drawing of
+// the routes; re-optimising runs the same solver as POST /api/v1/plans/{date}/optimise.
+#include <chrono>
+#include <cstdio>
+#include <map>
+
+#include "core/errors.h"
+#include "core/iso_time.h"
+#include "core/store/geography.h"
+#include "core/store/residents.h"
+#include "warehouse/dispatch.h"
+#include "web/http/json_body.h"
+#include "web/pages/page_routes.h"
+#include "web/pages/plan_presenters.h"
+#include "web/pages/presenters.h"
+#include "web/pages/route_drawing.h"
+
+namespace ces::web {
+
+namespace {
+
+constexpr double kDrawingWidth = 800;
+constexpr double kDrawingHeight = 560;
+constexpr double kDrawingMargin = 30;
+
+const warehouse::DispatchPolicy& dispatchPolicy() {
+    static const warehouse::DispatchPolicy policy{};
+    return policy;
+}
+
+std::string oneDecimal(double value, const char* unit) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.1f %s", value, unit);
+    return buffer;
+}
+
+std::string number(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f", value);
+    return buffer;
+}
+
+std::chrono::year_month_day today(const App& app) {
+    return std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.now()));
+}
+
+/// A district for each postcode seen (postcodes repeat across stops).
+class Districts {
+  public:
+    explicit Districts(store::Connection& c) : c_(c) {}
+    std::string of(const std::string& postcode) {
+        auto found = known_.find(postcode);
+        if (found != known_.end()) return found->second;
+        const auto place = store::findPostcode(c_, postcode);
+        return known_[postcode] = place ? place->district : "";
+    }
+
+  private:
+    store::Connection& c_;
+    std::map<std::string, std::string> known_;
+};
+
+mustache::data visitRow(const store::VisitJob& v, Districts& districts) {
+    mustache::data row;
+    row.set("kind", visitKindLabel(v.kind));
+    row.set("subject", visitSubject(v));
+    row.set("district", districts.of(v.postcode));
+    row.set("postcode", v.postcode);
+    row.set("due", dayWords(v.dueDate));
+    if (v.slotStartSeconds && v.slotEndSeconds) {
+        row.set("slot", clockWords(*v.slotStartSeconds) + " to " + clockWords(*v.slotEndSeconds));
+    }
+    return row;
+}
+
+/// The drawing: one path per van from its depot through its stops and back, numbered markers.
+mustache::data drawing(const store::StoredPlan& plan) {
+    std::vector<GeoPoint> everything;
+    for (const auto& r : plan.routes) {
+        everything.push_back({r.van.depotLat, r.van.depotLon});
+        for (const auto& v : r.visits) everything.push_back({v.lat, v.lon});
+    }
+    const RouteProjection project(everything, kDrawingWidth, kDrawingHeight, kDrawingMargin);
+    mustache::data data;
+    data.set("width", number(kDrawingWidth));
+    data.set("height", number(kDrawingHeight));
+    mustache::data routes(mustache::data::type::list);
+    mustache::data depots(mustache::data::type::list);
+    std::map<std::string, bool> depotDrawn;
+    for (std::size_t i = 0; i < plan.routes.size(); ++i) {
+        const auto& r = plan.routes[i];
+        const VanStyle style = vanStyle(i);
+        const DrawnPoint depot = project({r.van.depotLat, r.van.depotLon});
+        std::vector<DrawnPoint> line{depot};
+        mustache::data markers(mustache::data::type::list);
+        for (std::size_t s = 0; s < r.visits.size(); ++s) {
+            const DrawnPoint at = project({r.visits[s].lat, r.visits[s].lon});
+            line.push_back(at);
+            mustache::data marker;
+            marker.set("x", number(at.x));
+            marker.set("y", number(at.y));
+            marker.set("text_y", number(at.y + 4));
+            marker.set("label", style.letter + std::to_string(s + 1));
+            markers.push_back(marker);
+        }
+        line.push_back(depot);
+        mustache::data route;
+        route.set("van", r.van.code);
+        route.set("colour", style.colour);
+        route.set("letter", style.letter);
+        if (!style.dash.empty()) route.set("dash", style.dash);
+        route.set("d", pathData(line));
+        route.set("markers", markers);
+        routes.push_back(route);
+        if (!depotDrawn[r.van.depotCode]) {
+            depotDrawn[r.van.depotCode] = true;
+            mustache::data d;
+            d.set("x", number(depot.x - 8));
+            d.set("y", number(depot.y - 8));
+            d.set("label_x", number(depot.x + 12));
+            d.set("label_y", number(depot.y - 10));
+            d.set("code", r.van.depotCode);
+            depots.push_back(d);
+        }
+    }
+    data.set("routes", routes);
+    data.set("depots", depots);
+    return data;
+}
+
+void addPlan(mustache::data& data, const store::StoredPlan& plan, store::Connection& c) {
+    Districts districts(c);
+    double co2 = 0;
+    std::size_t stops = 0;
+    mustache::data vans(mustache::data::type::list);
+    for (std::size_t i = 0; i < plan.routes.size(); ++i) {
+        const auto& r = plan.routes[i];
+        const VanStyle style = vanStyle(i);
+        const double kg = warehouse::co2Kilograms(r.route.distanceMetres, r.van.co2GramsPerKm);
+        co2 += kg;
+        mustache::data van;
+        van.set("van", r.van.code);
+        van.set("letter", style.letter);
+        van.set("colour", style.colour);
+        if (!style.dash.empty()) van.set("dash", style.dash);
+        van.set("depot", r.van.depotCode);
+        van.set("crew", r.van.crewName);
+        van.set("crew_size", r.van.people == 1 ? std::string("1 person")
+                                               : std::to_string(r.van.people) + " people");
+        van.set("start", clockWords(r.route.startSeconds));
+        van.set("end", clockWords(r.route.endSeconds));
+        van.set("distance", oneDecimal(static_cast<double>(r.route.distanceMetres) / 1000, "km"));
+        van.set("co2", oneDecimal(kg, "kg"));
+        mustache::data rows(mustache::data::type::list);
+        std::string postcodes;
+        for (std::size_t s = 0; s < r.visits.size() && s < r.route.stops.size(); ++s) {
+            const auto& v = r.visits[s];
+            mustache::data row = visitRow(v, districts);
+            row.set("number", style.letter + std::to_string(s + 1));
+            row.set("arrival", clockWords(r.route.stops[s].arrivalSeconds));
+            row.set("window", arrivalWindowWords(v, r.route.stops[s].startSeconds));
+            rows.push_back(row);
+            postcodes += (postcodes.empty() ? "" : ", ") + v.postcode;
+        }
+        stops += r.visits.size();
+        van.set("stops", rows);
+        van.set("stop_count", std::to_string(r.visits.size()));
+        van.set("postcodes", postcodes.empty() ? std::string("none") : postcodes);
+        vans.push_back(van);
+    }
+    data.set("vans", vans);
+    data.set("has_vans", !plan.routes.empty());
+    data.set("vans_used", std::to_string(plan.header.vansUsed));
+    data.set("stops_planned", std::to_string(stops));
+    data.set("distance", oneDecimal(static_cast<double>(plan.header.distanceMetres) / 1000, "km"));
+    data.set("co2", oneDecimal(co2, "kg"));
+    data.set("optimised_at", ukDateTime(plan.header.optimisedAt));
+    data.set("travel_times", plan.header.travelSource);
+    mustache::data unplaced(mustache::data::type::list);
+    for (const auto& [visit, reason] : plan.unplaced) {
+        mustache::data row = visitRow(visit, districts);
+        row.set("reason", reason);
+        unplaced.push_back(row);
+    }
+    data.set("unplaced", unplaced);
+    data.set("has_unplaced", !plan.unplaced.empty());
+    data.set("drawing", drawing(plan));
+}
+
+/// The visits the solver would be given for `day` (before any are booked from orders).
+void addWaiting(mustache::data& data, const App& app, std::chrono::year_month_day day,
+                store::Connection& c) {
+    using namespace std::chrono;
+    const auto& policy = dispatchPolicy();
+    const std::string until = formatDate(year_month_day(
+        sys_days(app.calendar.addWorkingDays(day, policy.deliveryLookAheadWorkingDays)) +
+        days(policy.inspectionLookAheadDays)));
+    Districts districts(c);
+    mustache::data waiting(mustache::data::type::list);
+    for (const auto& v : store::visitsToPlan(c, until, formatDate(day))) {
+        waiting.push_back(visitRow(v, districts));
+    }
+    // Orders due within the look-ahead get their delivery visit when the day is optimised.
+    const auto lastDelivery =
+        sys_days(app.calendar.addWorkingDays(day, policy.deliveryLookAheadWorkingDays));
+    for (const auto& d : store::deliveriesWithoutVisit(c, lastDelivery + days(1) - seconds(1))) {
+        mustache::data row;
+        row.set("kind", std::string("Delivery"));
+        row.set("subject", d.reference);
+        const auto resident = store::findResident(c, d.resident);
+        row.set("district", resident ? resident->district : std::string());
+        row.set("due", dayWords(d.dueBy.substr(0, 10)));
+        waiting.push_back(row);
+    }
+    data.set("waiting", waiting);
+}
+
+PageView planView(Site& site, std::chrono::year_month_day day) {
+    const std::string date = formatDate(day);
+    PageView view;
+    view.title = "Day plan";
+    view.templateName = "plan";
+    view.section = "plan";
+    view.data.set("date", date);
+    view.data.set("date_words", dayWords(date));
+    view.data.set("date_day", std::to_string(static_cast<unsigned>(day.day())));
+    view.data.set("date_month", std::to_string(static_cast<unsigned>(day.month())));
+    view.data.set("date_year", std::to_string(static_cast<int>(day.year())));
+    site.app.db.read([&](store::Connection& c) {
+        const auto plan = store::loadPlan(c, date);
+        view.data.set("has_plan", plan.has_value());
+        if (plan) {
+            addPlan(view.data, *plan, c);
+        } else {
+            addWaiting(view.data, site.app, day, c);
+        }
+        return 0;
+    });
+    return view;
+}
+
+std::optional<int> countParam(const Request& request, const std::string& name) {
+    const std::string text = request.queryValue(name);
+    if (text.empty() || text.size() > 7 ||
+        text.find_first_not_of("0123456789") != std::string::npos) {
+        return std::nullopt;
+    }
+    return std::stoi(text);
+}
+
+Response showPlan(Site& site, Request& request) {
+    const Actor actor = site.require(request, {Role::planner});
+    bool entered = false;
+    const auto asked = requestedDay(request, entered);
+    const auto day = asked.value_or(site.app.calendar.nextWorkingDay(today(site.app)));
+    if (asked && request.queryValue("date").empty()) {
+        throw RedirectTo("/plan?date=" + formatDate(*asked));  // one address per day
+    }
+    PageView view = planView(site, day);
+    if (entered && !asked) {
+        addError(view, "date", "Enter a real date, for example 3 3 2026", "date-day");
+        view.status = 422;
+    }
+    const auto planned = countParam(request, "planned");
+    const auto millis = countParam(request, "ms");
+    if (planned && millis) {
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, "%.1f", *millis / 1000.0);
+        view.data.set("done", std::to_string(*planned) + (*planned == 1 ? " stop" : " stops") +
+                                  " planned in " + seconds + " seconds");
+    }
+    return site.render(request, actor, std::move(view));
+}
+
+Response optimise(Site& site, Request& request, const FormFields& form) {
+    const Actor actor = site.require(request, {Role::planner});
+    const auto day = parseDate(form.text("date").substr(0, 20));
+    if (!day) throw BadRequest("date", "the date to optimise is missing");
+    const auto started = std::chrono::steady_clock::now();
+    std::string problem;
+    int status = 409;
+    try {
+        const auto plan = warehouse::optimiseDay(site.app.db, *day, actor, site.app.now(),
+                                                 site.app.calendar, dispatchPolicy());
+        const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                std::chrono::steady_clock::now() - started)
+                                .count();
+        std::size_t stops = 0;
+        for (const auto& r : plan.routes) stops += r.visits.size();
+        return Site::redirect("/plan?date=" + formatDate(*day) + "&planned=" +
+                              std::to_string(stops) + "&ms=" + std::to_string(millis));
+    } catch (const ValidationError& e) {
+        problem = "The day cannot be planned: " + std::string(e.what());
+        status = 422;
+    } catch (const Conflict& e) {
+        problem = "The day cannot be planned: " + std::string(e.what());
+    }
+    PageView view = planView(site, *day);
+    addError(view, "optimise", problem, "optimise");
+    view.status = status;
+    return site.render(request, actor, std::move(view));
+}
+
+}  // namespace
+
+void addPlanPages(Router& router, Site& site) {
+    site.get(router, "/plan", [&site](Request& r) { return showPlan(site, r); });
+    site.post(router, "/plan/optimise",
+              [&site](Request& r, const FormFields& f) { return optimise(site, r, f); });
+}
+
+}  // namespace ces::web

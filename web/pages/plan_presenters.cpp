@@ -1,0 +1,70 @@
+#include "web/pages/plan_presenters.h"
+
+#include <cctype>
+#include <cmath>
+
+#include "core/iso_time.h"
+#include "routing/vrptw/arrival_windows.h"
+#include "web/pages/presenters.h"
+
+namespace ces::web {
+
+namespace {
+
+constexpr int kArrivalWindowSeconds = 3600;
+
+std::optional<int> smallNumber(const std::string& text) {
+    if (text.empty() || text.size() > 4) return std::nullopt;
+    for (char ch : text) {
+        if (!std::isdigit(static_cast<unsigned char>(ch))) return std::nullopt;
+    }
+    return std::stoi(text);
+}
+
+}  // namespace
+
+std::string visitKindLabel(const std::string& kind) {
+    if (kind.empty()) return kind;
+    std::string label = kind;
+    label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+    return label;
+}
+
+std::string visitSubject(const store::VisitJob& visit) {
+    if (visit.orderReference) return *visit.orderReference;
+    if (visit.barcode) return "Asset " + *visit.barcode;
+    return "Visit " + std::to_string(visit.id);
+}
+
+std::string arrivalWindowWords(const store::VisitJob& visit, int plannedStartSeconds) {
+    const bool slot = visit.slotStartSeconds && visit.slotEndSeconds &&
+                      *visit.slotStartSeconds < *visit.slotEndSeconds;
+    const routing::TimeWindow bounds =
+        slot ? routing::TimeWindow(*visit.slotStartSeconds, *visit.slotEndSeconds)
+             : routing::TimeWindow(0, 24 * 3600);
+    const auto window =
+        routing::arrivalWindowFor(plannedStartSeconds, bounds, kArrivalWindowSeconds);
+    return clockWords(static_cast<int>(std::lround(window.start()))) + " to " +
+           clockWords(static_cast<int>(std::lround(window.end())));
+}
+
+std::string dayWords(const std::string& isoDate) { return ukDate(isoDate + "T12:00:00Z"); }
+
+std::optional<std::chrono::year_month_day> requestedDay(const Request& request, bool& entered) {
+    const std::string iso = request.queryValue("date");
+    const std::string day = request.queryValue("date-day");
+    const std::string month = request.queryValue("date-month");
+    const std::string year = request.queryValue("date-year");
+    entered = !iso.empty() || !day.empty() || !month.empty() || !year.empty();
+    if (!iso.empty()) return parseDate(iso.substr(0, 20));
+    if (!entered) return std::nullopt;
+    const auto d = smallNumber(day), m = smallNumber(month), y = smallNumber(year);
+    if (!d || !m || !y || *y < 2000) return std::nullopt;
+    const std::chrono::year_month_day date{std::chrono::year(*y),
+                                           std::chrono::month(static_cast<unsigned>(*m)),
+                                           std::chrono::day(static_cast<unsigned>(*d))};
+    if (!date.ok()) return std::nullopt;
+    return date;
+}
+
+}  // namespace ces::web

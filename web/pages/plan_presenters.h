@@ -1,0 +1,31 @@
+#pragma once
+// How the day plan's stops read on the planner's and the driver's pages: the kind of visit, what
+// it is for, the one-hour arrival window the resident is given, and the day being looked at.
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "core/store/dispatch_store.h"
+#include "web/http/exchange.h"
+
+namespace ces::web {
+
+/// "Delivery", "Collection", "Repair", "Inspection".
+std::string visitKindLabel(const std::string& kind);
+
+/// The order reference, or "Asset CES-000123" for a visit to an asset in a home.
+std::string visitSubject(const store::VisitJob& visit);
+
+/// "9am to 10am": one hour centred on the planned start, inside the booked slot when there is
+/// one (the same window the resident is told).
+std::string arrivalWindowWords(const store::VisitJob& visit, int plannedStartSeconds);
+
+/// "Tuesday 3 March 2026" for an ISO date.
+std::string dayWords(const std::string& isoDate);
+
+/// The day a plan page shows: ?date=YYYY-MM-DD, or the GOV.UK date fields date-day, date-month
+/// and date-year; nullopt (with `entered` true) when what was entered is not a date, nullopt
+/// (with `entered` false) when nothing was.
+std::optional<std::chrono::year_month_day> requestedDay(const Request& request, bool& entered);
+
+}  // namespace ces::web

@@ -1,0 +1,13 @@
+#pragma once
+// Resident pages reached through a tracking link (/track/{token}/...).
+#include "core/store/tracking.h"
+#include "web/pages/site.h"
+
+namespace ces::web {
+
+/// The order behind the `{token}` of the request's path. Wrong tokens count against the
+/// caller's address like wrong tracking details, so links cannot be guessed: throws
+/// RateLimited once blocked, NotFound for a token that matches no order.
+store::TrackingView orderByTrackingLink(Site& site, Request& request);
+
+}  // namespace ces::web

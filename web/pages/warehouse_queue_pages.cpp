@@ -1,0 +1,239 @@
+// The recycling queues: assets to decontaminate, to inspect and in repair, each with the form
+// for its next step (the same operations as /api/v1/assets/{barcode}/decontaminate, /inspect
+// and /repair). A pass puts the asset back in stock and may earn its funder a credit.
+#include "core/store/asset_queues.h"
+#include "core/store/geography.h"
+#include "core/store/ledger_store.h"
+#include "web/api/warehouse_routes.h"
+#include "web/pages/warehouse_pages.h"
+
+namespace ces::web {
+
+namespace {
+
+constexpr std::size_t kQueueShown = 300;
+
+/// A problem with one row's form, shown next to that row.
+struct RowError {
+    std::string barcode;
+    std::string field;  ///< "outcome" or "notes".
+    std::string message;
+};
+
+mustache::data queueRows(const std::vector<store::QueuedAsset>& assets, const char* prefix,
+                         const std::optional<RowError>& error, std::string& errorAnchor) {
+    mustache::data rows(mustache::data::type::list);
+    int n = 0;
+    for (const auto& a : assets) {
+        ++n;
+        mustache::data row;
+        const std::string id = std::string(prefix) + std::to_string(n);
+        row.set("id", id);
+        row.set("barcode", a.barcode);
+        row.set("item_name", a.itemName);
+        row.set("depot", a.depotCode);
+        row.set("since", ukDateTime(a.since));
+        const StatusTag tag = assetStateTag(a.state);
+        row.set("state_text", tag.text);
+        row.set("state_class", tag.cssClass);
+        const auto condition = a.returnNote.find("condition: ");
+        if (condition != std::string::npos) {
+            row.set("condition", a.returnNote.substr(condition + 11));
+        }
+        if (!a.orderReference.empty()) row.set("order_reference", a.orderReference);
+        if (error && error->barcode == a.barcode) {
+            row.set(error->field + "_error", error->message);
+            errorAnchor = error->field == "notes" ? "notes-" + id : "outcome-" + id;
+        }
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+std::vector<store::QueuedAsset> inStates(store::Connection& c,
+                                         std::initializer_list<const char*> states,
+                                         const std::string& depot) {
+    std::vector<store::QueuedAsset> all;
+    for (const char* state : states) {
+        auto some = store::assetsInState(c, state, depot, kQueueShown);
+        all.insert(all.end(), some.begin(), some.end());
+    }
+    return all;
+}
+
+/// The credit a pass earned: the asset's credit row written at its latest inspection.
+std::optional<store::LedgerEntry> creditOfLatestPass(store::Connection& c,
+                                                     const std::string& barcode) {
+    const auto asset = store::findAsset(c, barcode);
+    if (!asset || !asset->lastInspectedAt) return std::nullopt;
+    store::LedgerQuery query;
+    query.assetId = asset->id;
+    const std::string at = formatInstant(*asset->lastInspectedAt);
+    for (const auto& entry : store::ledgerEntries(c, query)) {
+        if (entry.kind == "credit" && entry.at == at) return entry;
+    }
+    return std::nullopt;
+}
+
+std::string doneMessage(const std::string& done, const std::string& barcode,
+                        const std::optional<store::LedgerEntry>& credit) {
+    if (done == "decontaminated") return barcode + " is decontaminated and waits for inspection.";
+    if (done == "passed") {
+        std::string text = barcode + " passed inspection and is back in stock.";
+        if (credit) {
+            text += " It earned a credit of " + pounds(-credit->amount) + " for " +
+                    credit->funderCode + " (order " + credit->orderReference + ").";
+        }
+        return text;
+    }
+    if (done == "repair") return barcode + " failed inspection and has gone for repair.";
+    if (done == "scrapped") return barcode + " is scrapped.";
+    if (done == "repaired") return barcode + " is repaired and waits for inspection again.";
+    return "";
+}
+
+PageView queuesView(Site& site, const std::string& depot, const std::string& done,
+                    const std::string& doneBarcode, const std::optional<RowError>& error) {
+    PageView view;
+    view.title = "Decontamination and inspection";
+    view.templateName = "warehouse_queues";
+    view.section = "queues";
+    std::vector<store::QueuedAsset> decontamination, inspection, repair;
+    std::vector<store::Depot> depots;
+    std::optional<store::LedgerEntry> credit;
+    site.app.db.read([&](store::Connection& c) {
+        depots = store::listDepots(c);
+        decontamination = inStates(c, {"returned", "in_decontamination"}, depot);
+        inspection = inStates(c, {"awaiting_inspection"}, depot);
+        repair = inStates(c, {"in_repair"}, depot);
+        if (done == "passed") credit = creditOfLatestPass(c, doneBarcode);
+        return 0;
+    });
+    mustache::data depotOptions(mustache::data::type::list);
+    for (const auto& d : depots) {
+        mustache::data option;
+        option.set("value", d.code);
+        option.set("text", d.name + " (" + d.code + ")");
+        option.set("selected", d.code == depot);
+        depotOptions.push_back(option);
+    }
+    view.data.set("depots", depotOptions);
+    std::string anchor;
+    view.data.set("decontamination", queueRows(decontamination, "d", error, anchor));
+    view.data.set("inspection", queueRows(inspection, "i", error, anchor));
+    view.data.set("repair", queueRows(repair, "r", error, anchor));
+    view.data.set("decontamination_count", std::to_string(decontamination.size()));
+    view.data.set("inspection_count", std::to_string(inspection.size()));
+    view.data.set("repair_count", std::to_string(repair.size()));
+    view.data.set("has_decontamination", !decontamination.empty());
+    view.data.set("has_inspection", !inspection.empty());
+    view.data.set("has_repair", !repair.empty());
+    const std::string message = doneMessage(done, doneBarcode, credit);
+    if (!message.empty()) view.data.set("done", message);
+    if (credit) view.data.set("credit", pounds(-credit->amount));
+    if (error) {
+        addError(view, "row", error->message, anchor.empty() ? "decontamination" : anchor);
+    }
+    return view;
+}
+
+Response queuesPage(Site& site, Request& request) {
+    const Actor actor = requireWarehouse(site, request);
+    const std::string depot = request.queryValue("depot").substr(0, 20);
+    return site.render(request, actor,
+                       queuesView(site, depot, request.queryValue("done"),
+                                  request.queryValue("barcode").substr(0, 64), std::nullopt));
+}
+
+std::string redirectAfter(const std::string& done, const std::string& barcode) {
+    return "/warehouse/queues?done=" + done + "&barcode=" + urlEncode(barcode);
+}
+
+/// Runs one step on the asset in the form; on a refusal shows the queues with the reason.
+Response queueStep(
+    Site& site, Request& request, const FormFields& form,
+    const std::function<std::string(store::Connection&, const Actor&, const std::string&)>& work) {
+    const Actor actor = requireWarehouse(site, request);
+    const std::string barcode = form.text("barcode").substr(0, 64);
+    std::optional<RowError> error;
+    int status = 409;
+    try {
+        const std::string done =
+            site.app.db.write([&](store::Connection& c) { return work(c, actor, barcode); });
+        return Site::redirect(redirectAfter(done, barcode));
+    } catch (const ValidationError& e) {
+        status = 422;
+        error = RowError{barcode, e.field() == "notes" ? "notes" : "outcome",
+                         e.field() == "result" ? "Select an inspection outcome for " + barcode
+                         : e.field() == "notes"
+                             ? "Enter a note for " + barcode + ": " + std::string(e.what())
+                             : std::string(e.what())};
+    } catch (const NotFound& e) {
+        status = 404;
+        error = RowError{barcode, "outcome", e.what()};
+    } catch (const Conflict& e) {
+        error = RowError{barcode, "outcome",
+                         barcode + " has moved on since the page was loaded: " + e.what()};
+    }
+    return site.render(request, actor, [&] {
+        PageView view = queuesView(site, "", "", "", error);
+        view.status = status;
+        return view;
+    }());
+}
+
+std::string decontaminate(Site& site, store::Connection& c, const Actor& actor,
+                          const std::string& barcode) {
+    warehouse::decontaminateAsset(c, barcode, true, "", actor, site.app.now());
+    return "decontaminated";
+}
+
+std::string inspect(Site& site, const FormFields& form, store::Connection& c, const Actor& actor,
+                    const std::string& barcode) {
+    const auto result = warehouse::parseInspectionResult(form.text("outcome"));
+    if (!result) throw ValidationError("result", "select pass, needs repair or scrap");
+    const std::string notes = form.text("notes");
+    if (notes.size() > 2000) throw ValidationError("notes", "at most 2000 characters");
+    warehouse::inspectAsset(c, barcode, *result, notes, maintenancePolicy(), actor, site.app.now());
+    switch (*result) {
+        case warehouse::InspectionResult::pass:
+            return "passed";
+        case warehouse::InspectionResult::repair:
+            return "repair";
+        case warehouse::InspectionResult::scrap:
+            return "scrapped";
+    }
+    return "";
+}
+
+std::string repaired(Site& site, store::Connection& c, const Actor& actor,
+                     const std::string& barcode) {
+    warehouse::finishRepair(c, barcode, "", actor, site.app.now());
+    return "repaired";
+}
+
+}  // namespace
+
+void addWarehouseQueuePages(Router& router, Site& site) {
+    site.get(router, "/warehouse/queues", [&site](Request& r) { return queuesPage(site, r); });
+    site.post(router, "/warehouse/queues/decontaminate", [&site](Request& r, const FormFields& f) {
+        return queueStep(site, r, f,
+                         [&site](store::Connection& c, const Actor& a, const std::string& b) {
+                             return decontaminate(site, c, a, b);
+                         });
+    });
+    site.post(router, "/warehouse/queues/inspect", [&site](Request& r, const FormFields& f) {
+        return queueStep(site, r, f,
+                         [&site, &f](store::Connection& c, const Actor& a, const std::string& b) {
+                             return inspect(site, f, c, a, b);
+                         });
+    });
+    site.post(router, "/warehouse/queues/repair", [&site](Request& r, const FormFields& f) {
+        return queueStep(site, r, f,
+                         [&site](store::Connection& c, const Actor& a, const std::string& b) {
+                             return repaired(site, c, a, b);
+                         });
+    });
+}
+
+}  // namespace ces::web

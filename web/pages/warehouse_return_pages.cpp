@@ -1,0 +1,109 @@
+// The returns desk: a keyboard-wedge scanner types a barcode into the box and presses Enter;
+// each scan logs the return (as POST /api/v1/returns does) and the page shows what came back.
+#include "core/store/asset_queues.h"
+#include "warehouse/recycling.h"
+#include "web/pages/warehouse_pages.h"
+
+namespace ces::web {
+
+namespace {
+
+constexpr std::size_t kTodaysReturnsShown = 200;
+
+mustache::data returnedItem(const store::QueuedAsset& a) {
+    mustache::data item;
+    item.set("barcode", a.barcode);
+    item.set("item_name", a.itemName);
+    item.set("depot", a.depotCode);
+    item.set("returned_at", a.returnedAt.empty() ? std::string() : ukDateTime(a.returnedAt));
+    // Mustache shows a section for any string, even an empty one: set only what is known.
+    for (const auto& [key, value] :
+         {std::pair{"returned_by", &a.returnedBy}, std::pair{"order_reference", &a.orderReference},
+          std::pair{"resident_name", &a.residentName},
+          std::pair{"collection_reference", &a.collectionReference},
+          std::pair{"item_code", &a.itemCode}}) {
+        if (!value->empty()) item.set(key, *value);
+    }
+    const StatusTag tag = assetStateTag(a.state);
+    item.set("state_text", tag.text);
+    item.set("state_class", tag.cssClass);
+    item.set("next_step", assetNextStep(a.state));
+    const auto condition = a.returnNote.find("condition: ");
+    if (condition != std::string::npos) item.set("condition", a.returnNote.substr(condition + 11));
+    return item;
+}
+
+PageView returnsView(Site& site, const std::string& logged, const std::string& typed) {
+    PageView view;
+    view.title = "Returns";
+    view.templateName = "warehouse_returns";
+    view.section = "returns";
+    view.data.set("barcode", typed);
+    std::optional<store::QueuedAsset> just;
+    std::vector<store::QueuedAsset> today;
+    site.app.db.read([&](store::Connection& c) {
+        if (!logged.empty()) just = store::queuedAsset(c, logged);
+        today = store::returnsSince(c, startOfUkDay(site.app.now()), kTodaysReturnsShown);
+        return 0;
+    });
+    if (just) view.data.set("logged", returnedItem(*just));
+    mustache::data rows(mustache::data::type::list);
+    for (const auto& a : today) rows.push_back(returnedItem(a));
+    view.data.set("today", rows);
+    view.data.set("has_today", !today.empty());
+    view.data.set("today_count", today.size() == 1
+                                     ? std::string("1 return logged today")
+                                     : std::to_string(today.size()) + " returns logged today");
+    return view;
+}
+
+Response returnsPage(Site& site, Request& request) {
+    const Actor actor = requireWarehouse(site, request);
+    const std::string logged = request.queryValue("logged").substr(0, 64);
+    return site.render(request, actor, returnsView(site, logged, ""));
+}
+
+Response logReturn(Site& site, Request& request, const FormFields& form) {
+    const Actor actor = requireWarehouse(site, request);
+    const std::string barcode = form.text("barcode");
+    std::string error;
+    int status = 422;
+    if (barcode.empty()) {
+        error = "Scan or type a barcode";
+    } else if (barcode.size() > 64) {
+        error = "A barcode has at most 64 characters";
+    } else {
+        try {
+            site.app.db.write([&](store::Connection& c) {
+                return warehouse::returnAsset(c, barcode, "", "", actor, site.app.now());
+            });
+            return Site::redirect("/warehouse/returns?logged=" + urlEncode(barcode));
+        } catch (const NotFound&) {
+            status = 404;
+            error = "No asset has the barcode " + barcode + ": check the label and scan again";
+        } catch (const Conflict& e) {
+            status = 409;
+            const auto detail = site.app.db.read(
+                [&](store::Connection& c) { return store::queuedAsset(c, barcode); });
+            error = "The asset " + barcode + " is not on loan";
+            if (detail) {
+                error += " (it is " + assetStateTag(detail->state).text + ")";
+                if (detail->state == "returned") error += ": its return is already logged";
+            }
+        }
+    }
+    PageView view = returnsView(site, "", barcode);
+    addError(view, "barcode", error, "barcode");
+    view.status = status;
+    return site.render(request, actor, std::move(view));
+}
+
+}  // namespace
+
+void addWarehouseReturnPages(Router& router, Site& site) {
+    site.get(router, "/warehouse/returns", [&site](Request& r) { return returnsPage(site, r); });
+    site.post(router, "/warehouse/returns",
+              [&site](Request& r, const FormFields& f) { return logReturn(site, r, f); });
+}
+
+}  // namespace ces::web

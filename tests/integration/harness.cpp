@@ -7,7 +7,9 @@
 #include <Poco/PipeStream.h>
 #include <Poco/StreamCopier.h>
 #include <doctest/doctest.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -15,6 +17,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -27,6 +30,9 @@
 #endif
 #ifndef CES_TEST_CACHE_DIR
 #error "CES_TEST_CACHE_DIR must name a folder for the cached demo database"
+#endif
+#ifndef CES_TEST_POSTGRES_URL_FILE
+#error "CES_TEST_POSTGRES_URL_FILE must name the file scripts/test-postgres writes the URL to"
 #endif
 
 namespace fs = std::filesystem;
@@ -100,7 +106,181 @@ std::string demoTemplateDir() {
     return ready.string();
 }
 
+CommandResult runProgram(const std::string& program, const std::vector<std::string>& args) {
+    Poco::Pipe output;
+    Poco::ProcessHandle handle = Poco::Process::launch(
+        program, Poco::Process::Args(args.begin(), args.end()), nullptr, &output, &output);
+    Poco::PipeInputStream stream(output);
+    CommandResult result;
+    Poco::StreamCopier::copyToString(stream, result.output);
+    result.exit_code = handle.wait();
+    return result;
+}
+
+std::string trimmed(const std::string& text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return "";
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+// The test server's URL, naming its `postgres` database: postgresql://ces@127.0.0.1:PORT/postgres
+const std::string& postgresServerUrl() {
+    static const std::string url = [] {
+        const char* from_environment = std::getenv("CES_TEST_POSTGRES_URL");
+        if (from_environment != nullptr && *from_environment != '\0') {
+            return trimmed(from_environment);
+        }
+        std::ifstream file(CES_TEST_POSTGRES_URL_FILE);
+        std::string line;
+        std::getline(file, line);
+        if (trimmed(line).empty()) {
+            throw std::runtime_error(
+                std::string("no PostgreSQL for the tests: set CES_TEST_POSTGRES_URL "
+                            "or run `ctest -R postgres.start` (it writes ") +
+                CES_TEST_POSTGRES_URL_FILE + ")");
+        }
+        return trimmed(line);
+    }();
+    return url;
+}
+
+std::string postgresUrl(const std::string& database) {
+    const std::string& server = postgresServerUrl();
+    return server.substr(0, server.rfind('/') + 1) + database;
+}
+
+void runSqlOrThrow(const std::string& location, const std::string& sql) {
+    const CommandResult result = runSql(location, sql);
+    if (result.exit_code != 0) throw std::runtime_error(sql + ": " + result.output);
+}
+
+// The demo county in a database of the test server, built once per `ces` build, data and day
+// (as for SQLite); each test's database is a copy made by CREATE DATABASE ... TEMPLATE.
+// An exclusive lock on a file, held while alive: the test processes CTest runs side by side
+// build the template one at a time (the others wait, then find it).
+class FileLock {
+  public:
+    explicit FileLock(const fs::path& path) {
+        fs::create_directories(path.parent_path());
+        fd_ = ::open(path.c_str(), O_CREAT | O_RDWR, 0644);
+        if (fd_ >= 0 && ::flock(fd_, LOCK_EX) == 0) return;
+        if (fd_ >= 0) ::close(fd_);
+        throw std::runtime_error("cannot lock " + path.string());
+    }
+    ~FileLock() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    FileLock(const FileLock&) = delete;
+    FileLock& operator=(const FileLock&) = delete;
+
+  private:
+    int fd_ = -1;
+};
+
+std::string demoTemplateDatabase() {
+    std::string name = "ces_demo_" + demoStamp();
+    std::replace(name.begin(), name.end(), '-', '_');
+    const std::string exists = "SELECT count(*) FROM pg_database WHERE datname = '" + name + "'";
+    if (trimmed(runSql(postgresServerUrl(), exists).output) == "1") return name;
+    const FileLock building_alone(fs::path(CES_TEST_CACHE_DIR) / "postgres-template.lock");
+    if (trimmed(runSql(postgresServerUrl(), exists).output) == "1") return name;
+
+    const std::string building =
+        "ces_building_" + std::to_string(::getpid()) + "_" + randomSuffix();
+    runSqlOrThrow(postgresServerUrl(), "CREATE DATABASE " + building);
+    const CommandResult demo = runCes({"demo", "--db", postgresUrl(building), "--seed", "1",
+                                       "--geo-dir", sharedDir() + "/data/geo"});
+    if (demo.exit_code != 0) {
+        runSql(postgresServerUrl(), "DROP DATABASE IF EXISTS " + building + " WITH (FORCE)");
+        throw std::runtime_error("ces demo failed (exit " + std::to_string(demo.exit_code) +
+                                 "): " + demo.output);
+    }
+    const std::string rename = "ALTER DATABASE " + building + " RENAME TO " + name;
+    if (runSql(postgresServerUrl(), rename).exit_code != 0) {  // another test process won the race
+        runSql(postgresServerUrl(), "DROP DATABASE IF EXISTS " + building + " WITH (FORCE)");
+    }
+    return name;
+}
+
+std::string lastNonEmptyLine(const std::string& text) {
+    std::string last;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        if (!line.empty()) last = line;
+    }
+    return last;
+}
+
 }  // namespace
+
+Store testStore() {
+    const char* store = std::getenv("CES_TEST_STORE");
+    if (store == nullptr || *store == '\0' || std::string(store) == "sqlite") return Store::sqlite;
+    if (std::string(store) == "postgresql") return Store::postgresql;
+    throw std::runtime_error("CES_TEST_STORE must be sqlite or postgresql, not " +
+                             std::string(store));
+}
+
+std::string storeName() { return testStore() == Store::sqlite ? "sqlite" : "postgresql"; }
+
+CommandResult runSql(const std::string& location, const std::string& sql) {
+    if (location.rfind("postgresql://", 0) == 0) {
+        return runProgram("psql", {"-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", location,
+                                   "-c", "SET client_min_messages = warning", "-c", sql});
+    }
+    return runProgram("sqlite3", {"-batch", "-bail", location, sql});
+}
+
+std::string checkDatabase(const std::string& location) {
+    const CommandResult check = runCes({"check", "--db", location});
+    if (check.exit_code != 0 || lastNonEmptyLine(check.output) != "ok") {
+        return "ces check (exit " + std::to_string(check.exit_code) + "): " + check.output;
+    }
+    return "ok";
+}
+
+namespace {
+
+void dropPostgresDatabase(const std::string& name) {
+    if (name.empty() || keepTempDirs()) return;
+    try {
+        runSql(postgresServerUrl(), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    } catch (...) {
+        // the test server goes at the end of the run, with every database in it
+    }
+}
+
+// A new database on the test server (a copy of `templateName` when given); returns its name.
+std::string createPostgresDatabase(const std::string& templateName) {
+    const std::string name = "ces_test_" + std::to_string(::getpid()) + "_" + randomSuffix();
+    runSqlOrThrow(postgresServerUrl(), "CREATE DATABASE " + name +
+                                           (templateName.empty() ? "" : " TEMPLATE " + templateName));
+    return name;
+}
+
+}  // namespace
+
+DemoDatabase::DemoDatabase() {
+    if (testStore() == Store::sqlite) {
+        location_ = copyDemoDatabase(dir_);
+        return;
+    }
+    postgres_name_ = createPostgresDatabase(demoTemplateDatabase());
+    location_ = postgresUrl(postgres_name_);
+}
+
+DemoDatabase::~DemoDatabase() { dropPostgresDatabase(postgres_name_); }
+
+EmptyDatabase::EmptyDatabase() {
+    if (testStore() == Store::sqlite) {
+        location_ = dir_.file("empty.db");
+        return;
+    }
+    postgres_name_ = createPostgresDatabase("");
+    location_ = postgresUrl(postgres_name_);
+}
+
+EmptyDatabase::~EmptyDatabase() { dropPostgresDatabase(postgres_name_); }
 
 TempDir::TempDir() {
     std::string pattern = (fs::temp_directory_path() / "ces-it-XXXXXX").string();
@@ -121,16 +301,7 @@ std::string sharedDir() {
     return shared != nullptr && *shared != '\0' ? std::string(shared) : CES_SHARED_DEFAULT_DIR;
 }
 
-CommandResult runCes(const std::vector<std::string>& args) {
-    Poco::Pipe output;
-    Poco::ProcessHandle handle = Poco::Process::launch(
-        CES_BINARY, Poco::Process::Args(args.begin(), args.end()), nullptr, &output, &output);
-    Poco::PipeInputStream stream(output);
-    CommandResult result;
-    Poco::StreamCopier::copyToString(stream, result.output);
-    result.exit_code = handle.wait();
-    return result;
-}
+CommandResult runCes(const std::vector<std::string>& args) { return runProgram(CES_BINARY, args); }
 
 std::string copyDemoDatabase(const TempDir& dir) {
     const fs::path source(demoTemplateDir());
@@ -368,14 +539,13 @@ HttpClient signedIn(int port, const std::string& user) {
     return client;
 }
 
-DemoCounty::DemoCounty(CesServer::Options options)
-    : options_(options), db_path_(copyDemoDatabase(dir_)) {
-    server_.emplace(db_path_, options_);
+DemoCounty::DemoCounty(CesServer::Options options) : options_(options) {
+    server_.emplace(dbPath(), options_);
 }
 
 void DemoCounty::restart() {
     server_.reset();
-    server_.emplace(db_path_, options_);
+    server_.emplace(dbPath(), options_);
 }
 
 Poco::JSON::Object::Ptr jsonObject(

@@ -51,6 +51,54 @@ CommandResult runCes(const std::vector<std::string>& args);
 /// `ces demo --seed 1` and cached beside the test binary until `ces`, data/ or the day changes.
 std::string copyDemoDatabase(const TempDir& dir);
 
+/// The store the tests run against: SQLite files, or PostgreSQL when the environment sets
+/// CES_TEST_STORE=postgresql (the server's URL in $CES_TEST_POSTGRES_URL, else in the file
+/// scripts/test-postgres wrote in the build dir).
+enum class Store { sqlite, postgresql };
+Store testStore();
+std::string storeName();  ///< "sqlite" or "postgresql", as /api/v1/health names them.
+
+/// Runs one SQL script against a database (`location` as given to `ces serve --db`) through
+/// sqlite3 or psql; the output has one row a line, columns separated by '|'.
+CommandResult runSql(const std::string& location, const std::string& sql);
+
+/// The database checks clean: `ces check` says ok (on PostgreSQL that counts every table and,
+/// when amcheck is installed, checks every B-tree index). "ok" or the problems.
+std::string checkDatabase(const std::string& location);
+
+/// One test's own copy of the demo county: a file in a temp dir (SQLite) or a database made from
+/// a template database (PostgreSQL). Removed on destruction.
+class DemoDatabase {
+  public:
+    DemoDatabase();
+    ~DemoDatabase();
+    DemoDatabase(const DemoDatabase&) = delete;
+    DemoDatabase& operator=(const DemoDatabase&) = delete;
+    /// The file path, or the postgresql:// URL: what `ces serve --db` takes.
+    const std::string& location() const { return location_; }
+
+  private:
+    TempDir dir_;
+    std::string postgres_name_;  // empty on SQLite
+    std::string location_;
+};
+
+/// A database with nothing in it on the test's store (a path in a temp dir, or a new PostgreSQL
+/// database dropped with it): somewhere to restore a backup into.
+class EmptyDatabase {
+  public:
+    EmptyDatabase();
+    ~EmptyDatabase();
+    EmptyDatabase(const EmptyDatabase&) = delete;
+    EmptyDatabase& operator=(const EmptyDatabase&) = delete;
+    const std::string& location() const { return location_; }  ///< As `ces --db` takes it.
+
+  private:
+    TempDir dir_;
+    std::string postgres_name_;  // empty on SQLite
+    std::string location_;
+};
+
 /// A child process whose stdout and stderr are read by two threads: stdout lines are kept for
 /// waitForLine(), the tail of both for log(). Killed (SIGKILL) when destroyed.
 class ChildProcess {
@@ -162,11 +210,12 @@ class HttpClient {
 /// Fails the test (REQUIRE) when the server refuses.
 HttpClient signedIn(int port, const std::string& user);
 
-/// One test's county: a temp dir with a copy of the demo database and `ces serve` running on it.
+/// One test's county: a copy of the demo database and `ces serve` running on it.
 class DemoCounty {
   public:
     explicit DemoCounty(CesServer::Options options = {});
-    const std::string& dbPath() const { return db_path_; }
+    /// The database as `ces --db` takes it: a file path, or a postgresql:// URL.
+    const std::string& dbPath() const { return database_.location(); }
     CesServer& server() { return *server_; }
     int port() const { return server_->port(); }
     HttpClient anonymous() const { return HttpClient(server_->port()); }
@@ -175,9 +224,8 @@ class DemoCounty {
     void restart();                           ///< Starts a new server on the same database.
 
   private:
-    TempDir dir_;
+    DemoDatabase database_;
     CesServer::Options options_;
-    std::string db_path_;
     std::optional<CesServer> server_;
 };
 

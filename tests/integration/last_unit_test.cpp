@@ -1,5 +1,6 @@
 // Concurrent orders for the last unit in the county: exactly one wins; the others get 409
-// out_of_stock with technical equivalents that are in stock; stock never goes negative.
+// out_of_stock with technical equivalents that are in stock; stock never goes negative. Also
+// with two servers on one database, where only the database can keep the count right.
 #include <doctest/doctest.h>
 
 #include <latch>
@@ -30,13 +31,9 @@ std::vector<Poco::JSON::Object::Ptr> equivalentsOf(const Response& response) {
     return objectsIn(body, "equivalents");
 }
 
-}  // namespace
-
-TEST_CASE("32 clients race for the last unit: one order wins, 31 get out_of_stock") {
-    DemoCounty county(CesServer::Options{.threads = kClients + 16});
-    HttpClient prescriber = county.signIn("prescriber");
-    HttpClient warehouse = county.signIn("warehouse");
-
+// Leaves one unit of kLastItem in the county (at WKD) and a few of its equivalent; answers the
+// stock of kLastItem at WKD.
+StockLevel leaveOneUnit(HttpClient& warehouse) {
     const StockByDepot initial = readStock(warehouse);
     REQUIRE(initial.count("WKD") == 1);
     REQUIRE(initial.count("EKD") == 1);
@@ -48,21 +45,22 @@ TEST_CASE("32 clients race for the last unit: one order wins, 31 get out_of_stoc
     }
     const StockLevel before = stockAt(warehouse, "WKD", kLastItem);
     REQUIRE(before.available == 1);
+    return before;
+}
 
-    NhsNumbers numbers;
-    std::vector<CreatedResident> residents;
-    for (int i = 0; i < kClients; ++i) {
-        residents.push_back(createResident(prescriber, residentAt("ME14 1AD", numbers)));
-    }
-
+// kClients orders for the last unit, one per resident, sent at once; client i goes to the server
+// of prescribers[i % prescribers.size()] with that prescriber's token.
+std::vector<Attempt> raceForTheLastUnit(const std::vector<std::pair<int, std::string>>& prescribers,
+                                        const std::vector<CreatedResident>& residents) {
     std::vector<Attempt> attempts(kClients);
     std::latch start(kClients);
     std::vector<std::thread> threads;
     for (int i = 0; i < kClients; ++i) {
         const std::string body = toJson(orderJson(residents[i].id, "next_day", {{kLastItem, 1}}));
-        threads.emplace_back([&, i, body] {
-            HttpClient client(county.port());
-            client.setToken(prescriber.token());
+        const auto& [port, token] = prescribers[i % prescribers.size()];
+        threads.emplace_back([&, i, body, port, token] {
+            HttpClient client(port);
+            client.setToken(token);
             try {
                 client.get("/api/v1/health");  // connect before the start line
             } catch (const std::exception& error) {
@@ -78,7 +76,11 @@ TEST_CASE("32 clients race for the last unit: one order wins, 31 get out_of_stoc
         });
     }
     for (auto& thread : threads) thread.join();
+    return attempts;
+}
 
+// One 201 (allocated); every other answer 409 out_of_stock naming in-stock equivalents.
+void checkOneWinner(const std::vector<Attempt>& attempts) {
     int won = 0;
     int out_of_stock = 0;
     for (const auto& attempt : attempts) {
@@ -108,6 +110,37 @@ TEST_CASE("32 clients race for the last unit: one order wins, 31 get out_of_stoc
     }
     CHECK(won == 1);
     CHECK(out_of_stock == kClients - 1);
+}
+
+int ordersPlacedFor(HttpClient& prescriber, const std::vector<CreatedResident>& residents) {
+    std::set<std::string> racing_residents;
+    for (const auto& resident : residents) racing_residents.insert(resident.id.toString());
+    int orders_placed = 0;
+    for (const auto& order : listOrders(prescriber)) {
+        if (racing_residents.count(order->get("resident_id").toString()) == 1) ++orders_placed;
+    }
+    return orders_placed;
+}
+
+std::vector<CreatedResident> racingResidents(HttpClient& prescriber) {
+    NhsNumbers numbers;
+    std::vector<CreatedResident> residents;
+    for (int i = 0; i < kClients; ++i) {
+        residents.push_back(createResident(prescriber, residentAt("ME14 1AD", numbers)));
+    }
+    return residents;
+}
+
+}  // namespace
+
+TEST_CASE("32 clients race for the last unit: one order wins, 31 get out_of_stock") {
+    DemoCounty county(CesServer::Options{.threads = kClients + 16});
+    HttpClient prescriber = county.signIn("prescriber");
+    HttpClient warehouse = county.signIn("warehouse");
+    const StockLevel before = leaveOneUnit(warehouse);
+    const std::vector<CreatedResident> residents = racingResidents(prescriber);
+
+    checkOneWinner(raceForTheLastUnit({{county.port(), prescriber.token()}}, residents));
 
     const StockByDepot after = readStock(warehouse);
     CHECK(after.at("WKD").at(kLastItem).available == 0);
@@ -122,14 +155,36 @@ TEST_CASE("32 clients race for the last unit: one order wins, 31 get out_of_stoc
         const auto last = items.find(kLastItem);
         if (last != items.end()) CHECK(last->second.available == 0);
     }
+    CHECK(ordersPlacedFor(prescriber, residents) == 1);
+}
 
-    std::set<std::string> racing_residents;
-    for (const auto& resident : residents) racing_residents.insert(resident.id.toString());
-    int orders_placed = 0;
-    for (const auto& order : listOrders(prescriber)) {
-        if (racing_residents.count(order->get("resident_id").toString()) == 1) ++orders_placed;
-    }
-    CHECK(orders_placed == 1);
+TEST_CASE("two servers on one database: 32 clients split across them, one order wins") {
+    DemoCounty county(CesServer::Options{.threads = kClients / 2 + 8});
+    CesServer second(county.dbPath(), CesServer::Options{.threads = kClients / 2 + 8});
+    HttpClient prescriber = county.signIn("prescriber");
+    HttpClient warehouse = county.signIn("warehouse");
+    const StockLevel before = leaveOneUnit(warehouse);
+    const std::vector<CreatedResident> residents = racingResidents(prescriber);
+    HttpClient second_prescriber = signedIn(second.port(), "prescriber");
+
+    checkOneWinner(raceForTheLastUnit(
+        {{county.port(), prescriber.token()}, {second.port(), second_prescriber.token()}},
+        residents));
+
+    // Straight from the database, past both servers.
+    const CommandResult last_unit =
+        runSql(county.dbPath(),
+               "SELECT s.available, s.reserved FROM stock s JOIN depots d ON d.id = s.depot_id "
+               "WHERE d.code = 'WKD' AND s.item_code = '" +
+                   kLastItem + "'");
+    INFO(last_unit.output);
+    CHECK(last_unit.exit_code == 0);
+    CHECK(last_unit.output == "0|" + std::to_string(before.reserved + 1) + "\n");
+    const CommandResult negative =
+        runSql(county.dbPath(), "SELECT count(*) FROM stock WHERE available < 0 OR reserved < 0");
+    INFO(negative.output);
+    CHECK(negative.output == "0\n");
+    CHECK(ordersPlacedFor(second_prescriber, residents) == 1);
 }
 
 TEST_CASE("an order with one line out of stock everywhere reserves nothing for its other lines") {

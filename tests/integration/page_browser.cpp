@@ -1,0 +1,27 @@
+#include "page_browser.h"
+
+#include <regex>
+
+namespace ces::integration {
+
+PageBrowser::PageBrowser(const DemoCounty& county, const std::string& user)
+    : client_(county.port()), cookie_("ces_session=" + county.signIn(user).token()) {}
+
+Response PageBrowser::get(const std::string& path) {
+    Response page = client_.send("GET", path, std::nullopt, {{"Cookie", cookie_}});
+    static const std::regex token(R"re(name="csrf_token" value="([0-9a-f]+)")re");
+    std::smatch found;
+    if (std::regex_search(page.body, found, token)) csrf = found[1];
+    return page;
+}
+
+Response PageBrowser::post(const std::string& path, const std::string& fields, bool withToken) {
+    return client_.send("POST", path, (withToken ? "csrf_token=" + csrf + "&" : "") + fields,
+                        {{"Cookie", cookie_}});
+}
+
+bool contains(const Response& page, const std::string& text) {
+    return page.body.find(text) != std::string::npos;
+}
+
+}  // namespace ces::integration

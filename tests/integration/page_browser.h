@@ -1,0 +1,29 @@
+#pragma once
+// A signed-in person's browser for page tests: the session cookie, and the CSRF token of the
+// last page read, sent back with each form.
+#include <string>
+
+#include "harness.h"
+
+namespace ces::integration {
+
+class PageBrowser {
+  public:
+    PageBrowser(const DemoCounty& county, const std::string& user);
+
+    /// GETs `path` with the cookie and keeps the page's CSRF token, if it has a form.
+    Response get(const std::string& path);
+    /// POSTs url-encoded `fields`, with the kept CSRF token unless `withToken` is false.
+    Response post(const std::string& path, const std::string& fields, bool withToken = true);
+
+    std::string csrf;  ///< The token sent with the next form; a test may forge it.
+
+  private:
+    HttpClient client_;
+    std::string cookie_;
+};
+
+/// True when the page's body holds `text`.
+bool contains(const Response& page, const std::string& text);
+
+}  // namespace ces::integration

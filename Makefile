@@ -5,7 +5,7 @@ DB ?= var/ces.db
 PORT ?= 8080
 SHARED ?= $(abspath ../shared)
 
-.PHONY: setup build run test test-sanitize bench clean
+.PHONY: setup build run test test-sanitize test-fuzz bench clean
 
 setup:
 	@scripts/setup
@@ -26,6 +26,14 @@ test-sanitize: setup
 	@cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DCES_SANITIZE=ON >/dev/null
 	@cmake --build build-sanitize -j$(JOBS)
 	@cd build-sanitize && CES_SHARED=$(SHARED) ctest --output-on-failure -j$(JOBS)
+
+# libFuzzer targets (clang): each runs FUZZ_SECONDS from its seed corpus in tests/fuzz/corpus.
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 30
+test-fuzz: setup
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCES_FUZZ=ON >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzzers
+	@tests/fuzz/run-fuzzers $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 bench: build
 	@CES_SHARED=$(SHARED) bench/run-all $(BUILD)

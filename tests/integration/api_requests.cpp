@@ -182,4 +182,17 @@ std::vector<Poco::JSON::Object::Ptr> objectsIn(const Poco::JSON::Object::Ptr& ob
     return objects;
 }
 
+std::vector<CreatedResident> prepareWriteLoad(const DemoCounty& county, int writers) {
+    HttpClient warehouse = county.signIn("warehouse");
+    adjustStock(warehouse, "WKD", "KCE-MOB-006", 100'000);
+    adjustStock(warehouse, "WKD", "KCE-MOB-004", 100'000);
+    HttpClient prescriber = county.signIn("prescriber");
+    NhsNumbers numbers;
+    std::vector<CreatedResident> residents;
+    for (int i = 0; i < writers; ++i) {
+        residents.push_back(createResident(prescriber, residentAt("ME14 1AD", numbers)));
+    }
+    return residents;
+}
+
 }  // namespace ces::integration

@@ -90,6 +90,9 @@ StockLevel stockAt(HttpClient& warehouse, const std::string& depot, const std::s
 /// POST /api/v1/stock/adjustments; fails the test unless the answer is 201.
 void adjustStock(HttpClient& warehouse, const std::string& depot, const std::string& item_code,
                  long delta);
+/// Ready for a write load: ample stock of the walking aids load tests order (KCE-MOB-006 and
+/// KCE-MOB-004 at WKD) and `writers` new residents of the prescriber's team, one per writer.
+std::vector<CreatedResident> prepareWriteLoad(const DemoCounty& county, int writers);
 /// Adjusts so that `available` becomes `target` (reads the current level first).
 void setAvailable(HttpClient& warehouse, const std::string& depot, const std::string& item_code,
                   long target);

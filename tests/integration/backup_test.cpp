@@ -181,20 +181,11 @@ std::map<std::string, std::string> linesOnServer(int port, const std::vector<Pla
     return found;
 }
 
-std::string lastLine(const std::string& text) {
-    std::string last;
-    std::istringstream lines(text);
-    for (std::string line; std::getline(lines, line);) {
-        if (!line.empty()) last = line;
-    }
-    return last;
-}
-
 void restoreInto(const std::string& backup, const std::string& db) {
     const CommandResult restored = runCes({"restore", "--db", db, backup});
     INFO(restored.output);
     REQUIRE(restored.exit_code == 0);
-    CHECK(lastLine(restored.output).ends_with("integrity ok"));
+    CHECK(lastNonEmptyLine(restored.output).ends_with("integrity ok"));
 }
 
 }  // namespace
@@ -202,17 +193,7 @@ void restoreInto(const std::string& backup, const std::string& db) {
 TEST_CASE("backup while orders are placed restores every acknowledged order") {
     DemoCounty county(CesServer::Options{.threads = kWriters + 4});
     TempDir work;
-    std::vector<CreatedResident> residents;
-    {
-        HttpClient warehouse = county.signIn("warehouse");
-        adjustStock(warehouse, "WKD", "KCE-MOB-006", 100'000);
-        adjustStock(warehouse, "WKD", "KCE-MOB-004", 100'000);
-        HttpClient prescriber = county.signIn("prescriber");
-        NhsNumbers numbers;
-        for (int i = 0; i < kWriters; ++i) {
-            residents.push_back(createResident(prescriber, residentAt("ME14 1AD", numbers)));
-        }
-    }
+    const std::vector<CreatedResident> residents = prepareWriteLoad(county, kWriters);
     const Exported before = exportOf(county.dbPath(), work.file("before"));
 
     Placed placed;

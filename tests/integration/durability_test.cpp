@@ -122,17 +122,7 @@ std::vector<std::string> missingOrChanged(int port, const std::string& token,
 TEST_CASE("kill -9 during order placement loses no acknowledged order") {
     const auto started = std::chrono::steady_clock::now();
     DemoCounty county(CesServer::Options{.threads = kWriters + kVerifiers + 8});
-    std::vector<CreatedResident> residents;
-    {
-        HttpClient warehouse = county.signIn("warehouse");
-        adjustStock(warehouse, "WKD", "KCE-MOB-006", 100'000);
-        adjustStock(warehouse, "WKD", "KCE-MOB-004", 100'000);
-        HttpClient prescriber = county.signIn("prescriber");
-        NhsNumbers numbers;
-        for (int i = 0; i < kWriters; ++i) {
-            residents.push_back(createResident(prescriber, residentAt("ME14 1AD", numbers)));
-        }
-    }
+    const std::vector<CreatedResident> residents = prepareWriteLoad(county, kWriters);
 
     std::mt19937 random(std::random_device{}());
     std::uniform_int_distribution<int> run_ms(0, kLongestRunMs);

@@ -202,6 +202,8 @@ std::string demoTemplateDatabase() {
     return name;
 }
 
+}  // namespace
+
 std::string lastNonEmptyLine(const std::string& text) {
     std::string last;
     std::istringstream lines(text);
@@ -210,8 +212,6 @@ std::string lastNonEmptyLine(const std::string& text) {
     }
     return last;
 }
-
-}  // namespace
 
 Store testStore() {
     const char* store = std::getenv("CES_TEST_STORE");

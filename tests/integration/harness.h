@@ -44,6 +44,9 @@ struct CommandResult {
     std::string output;
 };
 
+/// The last line of `text` that is not empty (a command's verdict after its progress lines).
+std::string lastNonEmptyLine(const std::string& text);
+
 /// Runs the `ces` executable with `args` to completion.
 CommandResult runCes(const std::vector<std::string>& args);
 

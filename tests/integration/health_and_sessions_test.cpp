@@ -16,15 +16,6 @@ using namespace ces::integration;
 
 namespace {
 
-std::string lastNonEmptyLine(const std::string& text) {
-    std::string last;
-    std::istringstream lines(text);
-    for (std::string line; std::getline(lines, line);) {
-        if (!line.empty()) last = line;
-    }
-    return last;
-}
-
 struct OversizedAnswer {
     int status = 0;
     std::string raw;  // status line, headers and body as received

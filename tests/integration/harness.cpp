@@ -231,6 +231,14 @@ CommandResult runSql(const std::string& location, const std::string& sql) {
     return runProgram("sqlite3", {"-batch", "-bail", location, sql});
 }
 
+std::string firstSqlValue(const std::string& location, const std::string& sql) {
+    const CommandResult found = runSql(location, sql);
+    INFO(found.output);
+    REQUIRE(found.exit_code == 0);
+    REQUIRE(found.output.size() > 1);
+    return found.output.substr(0, found.output.find('\n'));
+}
+
 std::string checkDatabase(const std::string& location) {
     const CommandResult check = runCes({"check", "--db", location});
     if (check.exit_code != 0 || lastNonEmptyLine(check.output) != "ok") {

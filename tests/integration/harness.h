@@ -64,6 +64,9 @@ std::string storeName();  ///< "sqlite" or "postgresql", as /api/v1/health names
 /// Runs one SQL script against a database (`location` as given to `ces serve --db`) through
 /// sqlite3 or psql; the output has one row a line, columns separated by '|'.
 CommandResult runSql(const std::string& location, const std::string& sql);
+/// The first line of what `sql` answers (one value of the first row); fails the test (REQUIRE)
+/// when the query fails or answers nothing.
+std::string firstSqlValue(const std::string& location, const std::string& sql);
 
 /// The database checks clean: `ces check` says ok (on PostgreSQL that counts every table and,
 /// when amcheck is installed, checks every B-tree index). "ok" or the problems.

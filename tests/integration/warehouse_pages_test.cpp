@@ -14,15 +14,11 @@ namespace {
 
 // A bed on loan in the demo county, with the loan its delivery started.
 std::string bedOnLoan(const DemoCounty& county) {
-    const CommandResult found =
-        runSql(county.dbPath(),
-               "SELECT a.barcode FROM assets a WHERE a.state = 'on_loan' AND a.item_code = "
-               "'KCE-BED-001' AND EXISTS (SELECT 1 FROM asset_events e WHERE e.asset_id = a.id AND "
-               "e.step = 'issue') ORDER BY a.id LIMIT 1");
-    INFO(found.output);
-    REQUIRE(found.exit_code == 0);
-    REQUIRE(found.output.size() > 1);
-    return found.output.substr(0, found.output.find('\n'));
+    return firstSqlValue(
+        county.dbPath(),
+        "SELECT a.barcode FROM assets a WHERE a.state = 'on_loan' AND a.item_code = "
+        "'KCE-BED-001' AND EXISTS (SELECT 1 FROM asset_events e WHERE e.asset_id = a.id AND "
+        "e.step = 'issue') ORDER BY a.id LIMIT 1");
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/URI.h>
 
+#include <sqlite3.h>
 #include <stdexcept>
 
 namespace ces::store {
@@ -15,6 +16,11 @@ namespace {
 void registerConnectors() {
     static std::once_flag once;
     std::call_once(once, [] {
+        // SQLite's allocation statistics take one process-wide mutex on every malloc and free;
+        // with the writer and the readers on their own threads it was the most contended lock
+        // of the server. Only possible before SQLite initialises; if a caller opened SQLite
+        // first the statistics stay on, which is slower and no less correct.
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
         Poco::Data::SQLite::Connector::registerConnector();
         Poco::Data::PostgreSQL::Connector::registerConnector();
     });
@@ -66,6 +72,9 @@ std::unique_ptr<Connection> Database::open(bool writer) const {
     auto connection = std::make_unique<Connection>(std::move(session), Dialect::sqlite);
     connection->execute("PRAGMA busy_timeout = 10000");
     connection->execute("PRAGMA foreign_keys = ON");
+    // Statement journals (each group-commit job is a savepoint) and sort b-trees stay in memory:
+    // spilled to temporary files they cost the single writer a file create, writes and unlink.
+    connection->execute("PRAGMA temp_store = MEMORY");
     if (writer) {
         connection->query("PRAGMA journal_mode = WAL");
         // Durable before acknowledged: every commit reaches the disk.

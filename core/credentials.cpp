@@ -3,7 +3,6 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
-#include <openssl/sha.h>
 
 #include <stdexcept>
 #include <vector>
@@ -45,9 +44,16 @@ std::string randomHex(std::size_t bytes) {
 }
 
 std::string sha256Hex(std::string_view text) {
-    unsigned char digest[SHA256_DIGEST_LENGTH];
-    SHA256(reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest);
-    return toHex(digest, sizeof digest);
+    // Fetched once: OpenSSL 3's one-shot SHA256() looks the algorithm up on every call under a
+    // process-wide lock, which the server's threads contended for on every signed-in request.
+    static const EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    if (sha256 == nullptr ||
+        EVP_Digest(text.data(), text.size(), digest, &size, sha256, nullptr) != 1) {
+        throw std::runtime_error("SHA-256 failed");
+    }
+    return toHex(digest, size);
 }
 
 std::string hashPassword(std::string_view password, int iterations) {

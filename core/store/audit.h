@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ces::store {
 
@@ -13,5 +14,14 @@ namespace ces::store {
 void audit(Connection& connection, std::optional<UserId> who, const std::string& action,
            const std::string& entity, const std::string& entityId, Instant at,
            const std::string& detail = "");
+
+/// One of several steps taken at once on the same entity.
+struct AuditStep {
+    std::string action;
+    std::string detail;
+};
+/// Writes a row per step, in one statement.
+void audit(Connection& connection, std::optional<UserId> who, const std::vector<AuditStep>& steps,
+           const std::string& entity, const std::string& entityId, Instant at);
 
 }  // namespace ces::store

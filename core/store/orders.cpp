@@ -54,14 +54,31 @@ const char* const kReservedToLoan =
     "WHERE depot_id = $2 AND item_code = $3 AND reserved >= $1 RETURNING reserved";
 const char* const kSetDelivered = "UPDATE orders SET delivered_at = $1 WHERE id = $2";
 
-std::string newReference(Connection& c, Instant now) {
+// An order's number within its year (ORD-2026-000123 is number 123 of 2026).
+struct OrderNumber {
+    int year = 0;
+    std::int64_t number = 0;
+    std::string reference() const {
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "ORD-%d-%06lld", year, static_cast<long long>(number));
+        return buffer;
+    }
+};
+
+OrderNumber nextOrderNumber(Connection& c, Instant now) {
     const auto year = static_cast<int>(
         std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)).year());
-    const std::int64_t number =
-        c.query(kNextCounter, {"order-" + std::to_string(year)}).integer(0, 0);
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "ORD-%d-%06lld", year, static_cast<long long>(number));
-    return buffer;
+    return {year, c.query(kNextCounter, {"order-" + std::to_string(year)}).integer(0, 0)};
+}
+
+// The resident's tracking link: the order's number, then 128 random bits (the secret, drawn
+// when the order was planned). Led by the number, a new order's token goes at the end of the
+// tokens' unique index instead of on a random page of it (a page written for every order).
+std::string trackingToken(const OrderNumber& number, const std::string& secret) {
+    char prefix[24];
+    std::snprintf(prefix, sizeof prefix, "%04x%08llx", static_cast<unsigned>(number.year) & 0xffff,
+                  static_cast<unsigned long long>(number.number) & 0xffffffffULL);
+    return prefix + secret;
 }
 
 void moveTo(Connection& c, OrderRow& order, OrderStatus to, const Actor& actor, Instant now,
@@ -235,6 +252,8 @@ OrderPlan planOrder(Connection& c, const NewOrder& order, const Actor& actor) {
         plan.lon = place->lon;
         plan.imdDecile = place->imdDecile;
     }
+    plan.depots = depotPreference(c, {plan.district, plan.lat, plan.lon});
+    plan.trackingSecret = randomHex(16);
     return plan;
 }
 
@@ -255,10 +274,9 @@ OrderOutcome placeOrder(Connection& c, const OrderPlan& plan, const Actor& actor
     } else {
         // A prescriber ordering within their limit gets the stock now or a 409 with equivalents:
         // the whole order (the caller's savepoint) is undone when a line is short.
-        const DeliveryPlace where{plan.district, plan.lat, plan.lon};
         for (std::size_t i = 0; i < plan.lines.size(); ++i) {
             const auto& line = plan.lines[i];
-            depots[i] = reserveStock(c, line.itemCode, line.quantity, where,
+            depots[i] = reserveStock(c, line.itemCode, line.quantity, plan.depots,
                                      "lines[" + std::to_string(i) + "].item_code")
                             .value();
         }
@@ -271,8 +289,9 @@ OrderOutcome placeOrder(Connection& c, const OrderPlan& plan, const Actor& actor
         requireTransition(path[step - 1], path[step]);
     }
     outcome.status = path.back();
-    outcome.reference = newReference(c, now);
-    outcome.trackingToken = randomHex(16);
+    const OrderNumber number = nextOrderNumber(c, now);
+    outcome.reference = number.reference();
+    outcome.trackingToken = trackingToken(number, plan.trackingSecret);
     const OrderId id(c.insert(
         kInsertOrder,
         {outcome.reference, outcome.trackingToken, order.resident.value(), actor.id.value(),
@@ -291,11 +310,11 @@ OrderOutcome placeOrder(Connection& c, const OrderPlan& plan, const Actor& actor
                   {id.value(), special.description, special.estimatedPricePence, at});
     }
     insertFirstEvents(c, id, path, at, actor, note);
-    audit(c, actor.id, "order.create", "order", outcome.reference, now);
+    std::vector<AuditStep> steps = {{"order.create", ""}};
     for (std::size_t step = 1; step < path.size(); ++step) {
-        audit(c, actor.id, "order." + std::string(toString(path[step])), "order",
-              outcome.reference, now, note);
+        steps.push_back({"order." + std::string(toString(path[step])), note});
     }
+    audit(c, actor.id, steps, "order", outcome.reference, now);
     return outcome;
 }
 

@@ -64,6 +64,8 @@ struct OrderPlan {
     double lat = 0;        ///< where the resident's postcode is (0 if unknown)
     double lon = 0;
     std::optional<int> imdDecile;  ///< the resident's postcode's deprivation decile
+    std::vector<DepotId> depots;   ///< where stock is tried: the serving depot, then nearest
+    std::string trackingSecret;    ///< 128 random bits of the resident's tracking link
 };
 
 /// Checks the order for the actor's team and prices it. Throws ValidationError or Forbidden.

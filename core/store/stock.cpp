@@ -66,11 +66,9 @@ std::int64_t adjustStock(Connection& c, const std::string& depotCode, const std:
     return rows.integer(0, 0);
 }
 
-DepotId reserveStock(Connection& c, const std::string& itemCode, std::int64_t quantity,
-                     const DeliveryPlace& place, const std::string& field) {
+std::vector<DepotId> depotPreference(Connection& c, const DeliveryPlace& place) {
     auto depots = listDepots(c);
     const auto serving = servingDepot(c, place.district);
-    // The serving depot first, then the others nearest first.
     std::stable_sort(depots.begin(), depots.end(), [&](const Depot& a, const Depot& b) {
         const bool aServes = serving && a.id == *serving;
         const bool bServes = serving && b.id == *serving;
@@ -78,11 +76,23 @@ DepotId reserveStock(Connection& c, const std::string& itemCode, std::int64_t qu
         return greatCircleMetres(place.lat, place.lon, a.lat, a.lon) <
                greatCircleMetres(place.lat, place.lon, b.lat, b.lon);
     });
-    for (const auto& depot : depots) {
-        if (!c.query(kReserve, {quantity, depot.id.value(), itemCode}).empty()) return depot.id;
+    std::vector<DepotId> ids;
+    for (const auto& depot : depots) ids.push_back(depot.id);
+    return ids;
+}
+
+DepotId reserveStock(Connection& c, const std::string& itemCode, std::int64_t quantity,
+                     const std::vector<DepotId>& preference, const std::string& field) {
+    for (const DepotId depot : preference) {
+        if (!c.query(kReserve, {quantity, depot.value(), itemCode}).empty()) return depot;
     }
     throw OutOfStock(field, "not enough " + itemCode + " in stock in any depot",
                      equivalentsInStock(c, itemCode));
+}
+
+DepotId reserveStock(Connection& c, const std::string& itemCode, std::int64_t quantity,
+                     const DeliveryPlace& place, const std::string& field) {
+    return reserveStock(c, itemCode, quantity, depotPreference(c, place), field);
 }
 
 void releaseStock(Connection& c, DepotId depot, const std::string& itemCode,

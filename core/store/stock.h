@@ -39,8 +39,14 @@ struct DeliveryPlace {
     double lat = 0;
     double lon = 0;
 };
+/// The depots in the order they are tried for a place: the one serving its district, then the
+/// others nearest first.
+std::vector<DepotId> depotPreference(Connection& c, const DeliveryPlace& place);
+/// Reserves `quantity` at the first depot of `preference` that has it. Throws
+/// OutOfStock(field, ..., equivalents in stock) when no depot can fill it.
+DepotId reserveStock(Connection& c, const std::string& itemCode, std::int64_t quantity,
+                     const std::vector<DepotId>& preference, const std::string& field);
 /// Reserves `quantity` at the depot serving the district, else the nearest depot that has it.
-/// Throws OutOfStock(field, ..., equivalents in stock) when no depot can fill it.
 DepotId reserveStock(Connection& c, const std::string& itemCode, std::int64_t quantity,
                      const DeliveryPlace& place, const std::string& field);
 /// Gives back a reservation (cancelled order).

@@ -45,7 +45,7 @@ TEST_CASE("an order within the limit is approved and reserved at the serving dep
     const auto outcome = place(county, orderOf(county.resident, {{"BED", 1}, {"FRAME", 2}}));
     CHECK(toString(outcome.status) == "allocated");
     CHECK(outcome.reference == "ORD-2026-000001");
-    CHECK(outcome.trackingToken.size() == 32);
+    CHECK(outcome.trackingToken.size() == 44);  // the order's number, then 128 random bits
     REQUIRE(outcome.dueBy);
     CHECK(formatInstant(*outcome.dueBy) == "2026-03-03T17:00:00Z");  // next working day
     CHECK(level(county, "WKD", "FRAME").available == 8);
@@ -62,6 +62,25 @@ TEST_CASE("an order within the limit is approved and reserved at the serving dep
     CHECK(detail.lines[0].depotCode == std::optional<std::string>("WKD"));
     // Every state change and the read left an audit row.
     CHECK(count(county, "SELECT COUNT(*) FROM audit_log WHERE entity = 'order'") == 4);
+}
+
+TEST_CASE("tracking tokens lead with the order number and end in 128 random bits") {
+    test::SmallCounty county;
+    std::vector<std::string> tokens;
+    for (int n = 0; n < 3; ++n) {
+        tokens.push_back(place(county, orderOf(county.resident, {{"FRAME", 1}})).trackingToken);
+    }
+    for (const auto& token : tokens) {
+        CHECK(token.size() == 44);
+        CHECK(token.find_first_not_of("0123456789abcdef") == std::string::npos);
+    }
+    CHECK(tokens[0].substr(0, 12) == "07ea00000001");  // 2026, order 1
+    CHECK(tokens[2].substr(0, 12) == "07ea00000003");
+    // Placed one after another, they sort in order (each new one goes at the end of the index);
+    // the secrets differ.
+    CHECK(tokens[0] < tokens[1]);
+    CHECK(tokens[1] < tokens[2]);
+    CHECK(tokens[0].substr(12) != tokens[1].substr(12));
 }
 
 TEST_CASE("an order over the team's limit waits for a budget holder") {
@@ -157,20 +176,24 @@ TEST_CASE("another team's prescriber can neither order for nor read a resident's
     test::SmallCounty county;
     const auto outcome = place(county, orderOf(county.resident, {{"BED", 1}}));
     CHECK_THROWS_AS(county.db->write([&](store::Connection& c) {
-        return store::createOrder(c, orderOf(county.resident, {{"BED", 1}}),
-                                  county.otherPrescriber, county.now, WorkingDayCalendar());
+        return store::createOrder(c, orderOf(county.resident, {{"BED", 1}}), county.otherPrescriber,
+                                  county.now, WorkingDayCalendar());
     }),
                     ValidationError);
     CHECK_THROWS_AS(county.db->write([&](store::Connection& c) {
         return store::readOrder(c, outcome.reference, county.otherPrescriber, county.now);
     }),
                     NotFound);
-    CHECK(county.db->read([&](store::Connection& c) {
-              return store::listOrders(c, county.otherPrescriber, std::nullopt, 10);
-          }).empty());
-    CHECK(county.db->read([&](store::Connection& c) {
-              return store::listOrders(c, county.planner, std::nullopt, 10);
-          }).size() == 1);
+    CHECK(county.db
+              ->read([&](store::Connection& c) {
+                  return store::listOrders(c, county.otherPrescriber, std::nullopt, 10);
+              })
+              .empty());
+    CHECK(county.db
+              ->read([&](store::Connection& c) {
+                  return store::listOrders(c, county.planner, std::nullopt, 10);
+              })
+              .size() == 1);
 }
 
 TEST_CASE("cancelling releases stock and a delivered order cannot be cancelled") {
@@ -187,7 +210,8 @@ TEST_CASE("cancelling releases stock and a delivered order cannot be cancelled")
                     Conflict);
 
     const auto second = place(county, orderOf(county.resident, {{"FRAME", 1}}));
-    for (auto to : {OrderStatus::scheduled, OrderStatus::out_for_delivery, OrderStatus::delivered}) {
+    for (auto to :
+         {OrderStatus::scheduled, OrderStatus::out_for_delivery, OrderStatus::delivered}) {
         county.db->write([&](store::Connection& c) {
             return store::progressOrder(c, second.reference, to, county.planner, county.now, "");
         });

@@ -56,6 +56,19 @@ Rows collect(Statement& statement) {
 
 }  // namespace
 
+std::string valuesPlaceholders(std::size_t rows, std::size_t columns) {
+    std::string sql;
+    for (std::size_t row = 0; row < rows; ++row) {
+        sql.append(row == 0 ? "(" : ", (");
+        for (std::size_t column = 0; column < columns; ++column) {
+            sql.append(column == 0 ? "$" : ", $");
+            sql.append(std::to_string(row * columns + column + 1));
+        }
+        sql.append(")");
+    }
+    return sql;
+}
+
 bool Rows::isNull(std::size_t row, std::size_t col) const {
     return std::holds_alternative<std::monostate>(cells_.at(row).at(col));
 }

@@ -33,6 +33,9 @@ private:
     std::vector<std::vector<SqlValue>> cells_;
 };
 
+/// "($1, $2), ($3, $4)" for 2 rows of 2 columns: the VALUES of a many-row INSERT.
+std::string valuesPlaceholders(std::size_t rows, std::size_t columns);
+
 /// Which SQL engine is behind a connection; chooses the few dialect-specific statements.
 enum class Dialect { sqlite, postgresql };
 

@@ -37,6 +37,8 @@ const char* const kInsertSpecial =
 const char* const kInsertEvent =
     "INSERT INTO order_events (order_id, from_status, to_status, at, user_id, note) "
     "VALUES ($1, $2, $3, $4, $5, $6)";
+const std::string kInsertEvents =
+    "INSERT INTO order_events (order_id, from_status, to_status, at, user_id, note) VALUES ";
 const char* const kSetStatus = "UPDATE orders SET status = $1 WHERE id = $2";
 const char* const kSetApproved = "UPDATE orders SET approved_at = $1, due_by = $2 WHERE id = $3";
 const char* const kLinesToReserve =
@@ -170,23 +172,15 @@ std::vector<OrderPlan::Line> validateLines(Connection& c, const NewOrder& order)
 // The history events of a new order's first steps, in one statement.
 void insertFirstEvents(Connection& c, OrderId order, const std::vector<OrderStatus>& path,
                        const std::string& at, const Actor& actor, const std::string& note) {
-    std::string sql = "INSERT INTO order_events (order_id, from_status, to_status, at, user_id, "
-                      "note) VALUES ";
     std::vector<SqlValue> params;
     for (std::size_t step = 0; step < path.size(); ++step) {
-        sql.append(step == 0 ? "(" : ", (");
-        for (int column = 0; column < 6; ++column) {
-            sql.append(column == 0 ? "$" : ", $");
-            sql.append(std::to_string(params.size() + static_cast<std::size_t>(column) + 1));
-        }
-        sql.append(")");
         params.insert(params.end(),
                       {order.value(),
                        step == 0 ? SqlValue() : SqlValue(std::string(toString(path[step - 1]))),
                        std::string(toString(path[step])), at, actor.id.value(),
                        step == 0 ? std::string() : note});
     }
-    c.execute(sql, params);
+    c.execute(kInsertEvents + valuesPlaceholders(path.size(), 6), params);
 }
 
 void startLoans(Connection& c, const OrderRow& order, Instant now) {

@@ -22,6 +22,23 @@ TEST_CASE("migrations are applied once and recorded") {
     CHECK(reopened.integrityCheck() == "ok");
 }
 
+TEST_CASE("a many-row INSERT gets one numbered placeholder per cell") {
+    CHECK(store::valuesPlaceholders(1, 2) == "($1, $2)");
+    CHECK(store::valuesPlaceholders(2, 3) == "($1, $2, $3), ($4, $5, $6)");
+    test::SmallCounty county;
+    county.db->write([](store::Connection& c) {
+        c.execute("CREATE TABLE pairs (a INTEGER, b TEXT)");
+        c.execute("INSERT INTO pairs (a, b) VALUES " + store::valuesPlaceholders(3, 2),
+                  {std::int64_t{1}, std::string("x"), std::int64_t{2}, std::string("y"),
+                   std::int64_t{3}, std::string("z")});
+    });
+    const auto rows = county.db->read(
+        [](store::Connection& c) { return c.query("SELECT a, b FROM pairs ORDER BY a"); });
+    REQUIRE(rows.size() == 3);
+    CHECK(rows.integer(2, 0) == 3);
+    CHECK(rows.text(2, 1) == "z");
+}
+
 TEST_CASE("the writer runs with WAL and synchronous=FULL") {
     test::SmallCounty county;
     auto mode = county.db->write([](store::Connection& c) {

@@ -5,14 +5,12 @@ namespace ces::store {
 namespace {
 const std::string kInsertAuditRows =
     "INSERT INTO audit_log (at, user_id, action, entity, entity_id, detail) VALUES ";
-const std::string kInsertAudit = kInsertAuditRows + valuesPlaceholders(1, 6);
 }
 
 void audit(Connection& connection, std::optional<UserId> who, const std::string& action,
            const std::string& entity, const std::string& entityId, Instant at,
            const std::string& detail) {
-    SqlValue user = who ? SqlValue(who->value()) : SqlValue(std::monostate{});
-    connection.execute(kInsertAudit, {formatInstant(at), user, action, entity, entityId, detail});
+    audit(connection, who, {{action, detail}}, entity, entityId, at);
 }
 
 void audit(Connection& connection, std::optional<UserId> who, const std::vector<AuditStep>& steps,

@@ -34,11 +34,9 @@ const char* const kInsertLine =
 const char* const kInsertSpecial =
     "INSERT INTO specials (order_id, description, estimated_price_pence, status, requested_at) "
     "VALUES ($1, $2, $3, 'requested', $4)";
-const char* const kInsertEvent =
-    "INSERT INTO order_events (order_id, from_status, to_status, at, user_id, note) "
-    "VALUES ($1, $2, $3, $4, $5, $6)";
 const std::string kInsertEvents =
     "INSERT INTO order_events (order_id, from_status, to_status, at, user_id, note) VALUES ";
+const std::string kInsertEvent = kInsertEvents + valuesPlaceholders(1, 6);
 const char* const kSetStatus = "UPDATE orders SET status = $1 WHERE id = $2";
 const char* const kSetApproved = "UPDATE orders SET approved_at = $1, due_by = $2 WHERE id = $3";
 const char* const kLinesToReserve =

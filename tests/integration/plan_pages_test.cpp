@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <regex>
+#include <set>
 
 #include "harness.h"
 #include "page_browser.h"
@@ -47,6 +48,24 @@ TEST_CASE("the planner optimises a day on the plan page and the driver records a
     CHECK(std::regex_search(plan.body, std::regex(R"re(id="total-co2">\d+\.\d kg<)re")));
     CHECK(
         std::regex_search(plan.body, std::regex(R"re(class="govuk-table__cell ces-window">\d)re")));
+
+    // The printable pick list of the day's plan, flags in words ("Yes" for two people or a fitting).
+    std::set<std::string> vanCodes;
+    const std::regex vanCode(R"re([A-Z]{3}-VAN\w+)re");
+    for (auto it = std::sregex_iterator(plan.body.begin(), plan.body.end(), vanCode);
+         it != std::sregex_iterator(); ++it) {
+        vanCodes.insert(it->str());
+    }
+    REQUIRE_FALSE(vanCodes.empty());
+    std::string printed;
+    for (const auto& van : vanCodes) {
+        const Response printable =
+            planner.get("/api/v1/picklists/" + date + ".html?van=" + van);
+        REQUIRE(printable.status == 200);
+        printed += printable.body;
+    }
+    CHECK(printed.find("<td class=\"flag\">Yes</td>") != std::string::npos);
+    CHECK(printed.find("<td class=\"flag\">true</td>") == std::string::npos);
 
     CHECK(planner.get("/plan?date=garbage").status == 422);
     CHECK(planner.get("/plan?date-day=31&date-month=2&date-year=2030").status == 422);

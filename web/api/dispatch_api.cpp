@@ -3,6 +3,7 @@
 #include "core/store/dispatch_store.h"
 #include "warehouse/dispatch.h"
 #include "warehouse/pick_list.h"
+#include "web/api/pick_list_view.h"
 #include "web/api/warehouse_routes.h"
 #include "web/http/json_body.h"
 
@@ -153,7 +154,8 @@ the list reads in stop order.</p>
 <tbody>
 {{#lines}}<tr><td>{{stop}}</td><td>{{load_order}}</td><td>{{arrival}}</td><td>{{order}}</td>
 <td>{{resident}}</td><td>{{postcode}}</td><td>{{item_code}} {{item_name}}</td><td>{{quantity}}</td>
-<td>{{barcodes}}</td><td class="flag">{{two_person}}</td><td class="flag">{{fitting}}</td></tr>
+<td>{{barcodes}}</td><td class="flag">{{#two_person}}Yes{{/two_person}}</td>
+<td class="flag">{{#fitting}}Yes{{/fitting}}</td></tr>
 {{/lines}}{{^lines}}<tr><td colspan="11">Nothing to load: this route has no deliveries.</td></tr>{{/lines}}
 </tbody>
 </table>
@@ -169,22 +171,7 @@ std::string pickListHtml(const warehouse::PickList& list) {
     page.set("depot", list.depotCode);
     page.set("crew", list.crewName);
     data lines{data::type::list};
-    for (const auto& l : list.lines) {
-        data line;
-        line.set("stop", std::to_string(l.stop));
-        line.set("load_order", std::to_string(l.loadOrder));
-        line.set("arrival", l.arrival);
-        line.set("order", l.orderReference);
-        line.set("resident", l.residentName);
-        line.set("postcode", l.postcode);
-        line.set("item_code", l.itemCode);
-        line.set("item_name", l.itemName);
-        line.set("quantity", std::to_string(l.quantity));
-        line.set("barcodes", l.barcodes);
-        line.set("two_person", l.twoPerson ? "Yes" : "");
-        line.set("fitting", l.needsFitting ? "Yes" : "");
-        lines.push_back(line);
-    }
+    for (const auto& l : list.lines) lines.push_back(pickLineData(l));
     page.set("lines", lines);
     kainjow::mustache::mustache tmpl{std::string(kPickListPage)};
     return tmpl.render(page);

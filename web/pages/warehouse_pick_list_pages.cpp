@@ -7,6 +7,7 @@
 #include "core/uk_time.h"
 #include "warehouse/pick_list.h"
 #include "warehouse/recycling.h"
+#include "web/api/pick_list_view.h"
 #include "web/http/json_body.h"
 #include "web/pages/warehouse_pages.h"
 
@@ -75,20 +76,8 @@ PageView pickListsView(Site& site, const std::string& date, const std::string& p
         van.set("crew", list.crewName);
         mustache::data lines(mustache::data::type::list);
         for (const auto& l : list.lines) {
-            mustache::data line;
+            mustache::data line = pickLineData(l);
             line.set("id", std::to_string(++n));
-            line.set("stop", std::to_string(l.stop));
-            line.set("load_order", std::to_string(l.loadOrder));
-            line.set("arrival", l.arrival);
-            line.set("order", l.orderReference);
-            line.set("resident", l.residentName);
-            line.set("postcode", l.postcode);
-            line.set("item_code", l.itemCode);
-            line.set("item_name", l.itemName);
-            line.set("quantity", std::to_string(l.quantity));
-            line.set("barcodes", l.barcodes);
-            line.set("two_person", l.twoPerson);
-            line.set("fitting", l.needsFitting);
             const auto done = static_cast<std::int64_t>(wordCount(l.barcodes));
             line.set("to_pick", serialised[l.itemCode] && done < l.quantity);
             if (error && error->orderReference == l.orderReference &&

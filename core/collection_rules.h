@@ -2,12 +2,12 @@
 // Collections (domain.md): requested by a prescriber, the resident or the warehouse, for a whole
 // order or chosen assets, with a reason; due in working days from the request (5 by default,
 // 1 when urgent), at the end of the working day, like the day-counted delivery speeds.
-#include "core/calendar.h"
-#include "core/iso_time.h"
-
 #include <array>
 #include <optional>
 #include <string_view>
+
+#include "core/calendar.h"
+#include "core/iso_time.h"
 
 namespace ces {
 

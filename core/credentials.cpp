@@ -66,8 +66,8 @@ bool verifyPassword(std::string_view password, const std::string& stored) {
     const auto first = stored.find('$');
     const auto second = stored.find('$', first + 1);
     const auto third = stored.find('$', second + 1);
-    if (first == std::string::npos || second == std::string::npos ||
-        third == std::string::npos || stored.substr(0, first) != "pbkdf2-sha256") {
+    if (first == std::string::npos || second == std::string::npos || third == std::string::npos ||
+        stored.substr(0, first) != "pbkdf2-sha256") {
         return false;
     }
     int iterations = 0;

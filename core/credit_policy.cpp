@@ -11,8 +11,8 @@ CreditPolicy::CreditPolicy(std::vector<CreditRule> rules) : rules_(std::move(rul
         if (rule.rate < 0 || rule.rate > 10000) {
             throw ValidationError(at + ".rate", "a credit rate is 0 to 10000 basis points");
         }
-        if (!rule.validFrom.ok() || (rule.validTo && (!rule.validTo->ok() ||
-                                                      *rule.validTo < rule.validFrom))) {
+        if (!rule.validFrom.ok() ||
+            (rule.validTo && (!rule.validTo->ok() || *rule.validTo < rule.validFrom))) {
             throw ValidationError(at + ".valid_to", "a rule must end on or after it starts");
         }
     }

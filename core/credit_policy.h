@@ -2,12 +2,12 @@
 // Credits (domain.md): when a credit-eligible item passes inspection back into stock, the funder
 // that paid for its issue is credited rate x catalogue price. The rate is 85% by default and may
 // differ by date range (contract year), category and condition.
-#include "core/money.h"
-
 #include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/money.h"
 
 namespace ces {
 
@@ -28,7 +28,7 @@ struct CreditRule {
 
 /// The policy table. Throws ValidationError for a rate outside 0..10000 or validTo < validFrom.
 class CreditPolicy {
-public:
+  public:
     CreditPolicy() = default;  ///< No rules: every credit at kDefaultCreditRate.
     explicit CreditPolicy(std::vector<CreditRule> rules);
 
@@ -41,7 +41,7 @@ public:
 
     const std::vector<CreditRule>& rules() const { return rules_; }
 
-private:
+  private:
     std::vector<CreditRule> rules_;
 };
 

@@ -18,13 +18,13 @@ std::string csvField(const std::string& text);
 
 /// A CSV file with a header row, read record by record with fields looked up by name.
 class CsvTable {
-public:
+  public:
     explicit CsvTable(std::istream& in);  ///< Reads the header row.
     bool next();                          ///< Advances to the next record; false at the end.
     const std::string& field(const std::string& column) const;  ///< Throws for unknown columns.
     std::size_t line() const { return line_; }                  ///< Record number, 1 = header.
 
-private:
+  private:
     std::istream& in_;
     std::unordered_map<std::string, std::size_t> columns_;
     std::vector<std::string> record_;

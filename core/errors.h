@@ -8,35 +8,35 @@ namespace ces {
 
 /// Input that breaks a rule; names the offending field (e.g. "postcode", "lines[0].quantity").
 class ValidationError : public std::runtime_error {
-public:
+  public:
     ValidationError(std::string field, const std::string& message)
         : std::runtime_error(message), field_(std::move(field)) {}
     const std::string& field() const noexcept { return field_; }  ///< JSON path of the bad field.
 
-private:
+  private:
     std::string field_;
 };
 
 /// A thing that was asked for by id or reference does not exist (or may not be seen).
 class NotFound : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 /// The request is valid but the current state forbids it (stock gone, refused transition).
 class Conflict : public std::runtime_error {
-public:
+  public:
     Conflict(std::string code, const std::string& message)
         : std::runtime_error(message), code_(std::move(code)) {}
     const std::string& code() const noexcept { return code_; }  ///< Machine-readable reason.
 
-private:
+  private:
     std::string code_;
 };
 
 /// The caller is known but its role or team may not do this.
 class Forbidden : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

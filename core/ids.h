@@ -8,14 +8,14 @@ namespace ces {
 
 template <class Tag>
 class Id {
-public:
+  public:
     constexpr Id() = default;
     constexpr explicit Id(std::int64_t value) : value_(value) {}
     constexpr std::int64_t value() const { return value_; }  ///< The database row id.
     constexpr bool valid() const { return value_ > 0; }
     friend constexpr auto operator<=>(const Id&, const Id&) = default;
 
-private:
+  private:
     std::int64_t value_ = 0;
 };
 
@@ -26,6 +26,14 @@ using TeamId = Id<struct TeamTag>;
 using FunderId = Id<struct FunderTag>;
 using DepotId = Id<struct DepotTag>;
 using LoanId = Id<struct LoanTag>;
+using OrderLineId = Id<struct OrderLineTag>;
+using AssetId = Id<struct AssetTag>;
+using SpecialId = Id<struct SpecialTag>;
+using LedgerEntryId = Id<struct LedgerEntryTag>;
+using CollectionId = Id<struct CollectionTag>;
+using VisitId = Id<struct VisitTag>;
+using VanId = Id<struct VanTag>;
+using CrewId = Id<struct CrewTag>;
 
 }  // namespace ces
 

@@ -9,9 +9,9 @@ namespace ces {
 
 using Instant = std::chrono::sys_seconds;
 
-std::string formatInstant(Instant instant);                      ///< "2026-03-02T10:00:00Z".
-std::optional<Instant> parseInstant(std::string_view text);      ///< Accepts the format above.
-std::string formatDate(std::chrono::year_month_day date);        ///< "2026-03-02".
+std::string formatInstant(Instant instant);                  ///< "2026-03-02T10:00:00Z".
+std::optional<Instant> parseInstant(std::string_view text);  ///< Accepts the format above.
+std::string formatDate(std::chrono::year_month_day date);    ///< "2026-03-02".
 std::optional<std::chrono::year_month_day> parseDate(std::string_view text);  ///< Valid dates only.
 
 }  // namespace ces

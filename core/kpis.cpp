@@ -1,9 +1,9 @@
 #include "core/kpis.h"
 
+#include <cmath>
+
 #include "core/errors.h"
 #include "core/iso_time.h"
-
-#include <cmath>
 
 namespace ces::kpi {
 

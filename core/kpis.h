@@ -1,14 +1,14 @@
 #pragma once
 // The arithmetic of the commissioner's reports, kept apart from the SQL that counts: shares,
 // medians, per-1,000 rates, financial years, carbon, and the council's published targets.
-#include "core/money.h"
-
 #include <chrono>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/money.h"
 
 namespace ces::kpi {
 
@@ -25,7 +25,7 @@ struct Share {
 /// Counts of whole days (e.g. days from approval to delivery) for a median without keeping
 /// every value.
 class DayHistogram {
-public:
+  public:
     void add(std::int64_t days, std::int64_t count = 1);
     std::int64_t size() const { return total_; }
     /// The median; with an even number of values, the mean of the two middle ones. nullopt when
@@ -33,7 +33,7 @@ public:
     std::optional<double> median() const;
     DayHistogram& operator+=(const DayHistogram& other);
 
-private:
+  private:
     std::map<std::int64_t, std::int64_t> counts_;
     std::int64_t total_ = 0;
 };
@@ -62,11 +62,16 @@ inline constexpr std::chrono::days kSpecialsTarget{56};
 // (itemWeightKg); both are configurable by replacing CarbonFactors.
 struct CarbonFactors {
     double kgCo2PerKgReused = 3.0;
-    std::map<std::string, double> categoryWeightKg{
-        {"Beds", 70.0},         {"Pressure care", 12.0}, {"Pressure care / moving & handling", 12.0},
-        {"Moving & handling", 35.0}, {"Moving & handling spares", 3.0}, {"Seating", 35.0},
-        {"Bathing", 6.0},       {"Toileting", 8.0},      {"Mobility", 6.0},
-        {"Kitchen", 2.0}};
+    std::map<std::string, double> categoryWeightKg{{"Beds", 70.0},
+                                                   {"Pressure care", 12.0},
+                                                   {"Pressure care / moving & handling", 12.0},
+                                                   {"Moving & handling", 35.0},
+                                                   {"Moving & handling spares", 3.0},
+                                                   {"Seating", 35.0},
+                                                   {"Bathing", 6.0},
+                                                   {"Toileting", 8.0},
+                                                   {"Mobility", 6.0},
+                                                   {"Kitchen", 2.0}};
     double defaultWeightKg = 10.0;  ///< For a category not listed.
     double itemWeightKg(const std::string& category) const;
 };
@@ -78,13 +83,13 @@ double reuseKgCo2Avoided(const CarbonFactors& factors, const std::string& catego
 
 /// One year of the council's own forecast (domain.md, £000 turned into pence).
 struct CouncilYearTarget {
-    std::string year;                   ///< "2024/25".
-    Pence forecastGross = 0;            ///< Forecast gross spend.
-    Pence netCurrentCreditModel = 0;    ///< Net with the old credit model.
-    double selfPurchaseTargetPercent;   ///< Share of need met by self-purchase.
-    Pence netWith85Credits = 0;         ///< Net with the 85% credit model.
-    double recyclingIncreasePercent;    ///< Increase in recycling over the 2023/24 baseline.
-    Pence netAllTargets = 0;            ///< Net if every target is met.
+    std::string year;                  ///< "2024/25".
+    Pence forecastGross = 0;           ///< Forecast gross spend.
+    Pence netCurrentCreditModel = 0;   ///< Net with the old credit model.
+    double selfPurchaseTargetPercent;  ///< Share of need met by self-purchase.
+    Pence netWith85Credits = 0;        ///< Net with the 85% credit model.
+    double recyclingIncreasePercent;   ///< Increase in recycling over the 2023/24 baseline.
+    Pence netAllTargets = 0;           ///< Net if every target is met.
 };
 /// The three years published by the council (2024/25 to 2026/27).
 const std::vector<CouncilYearTarget>& councilTargets();

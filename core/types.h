@@ -1,20 +1,20 @@
 #pragma once
 // Plain records of the service: who acts, what is in the catalogue, residents and orders.
-#include "core/errors.h"
-#include "core/ids.h"
-#include "core/money.h"
-
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/errors.h"
+#include "core/ids.h"
+#include "core/money.h"
 
 namespace ces {
 
 /// What a signed-in person may do (domain.md "Users and what they may see").
 enum class Role { prescriber, budget_holder, warehouse, planner, driver, commissioner, admin };
 
-std::string_view toString(Role role);                   ///< "prescriber", "budget_holder", ...
+std::string_view toString(Role role);                  ///< "prescriber", "budget_holder", ...
 std::optional<Role> parseRole(std::string_view text);  ///< The inverse of toString.
 
 /// The signed-in person a request acts for.
@@ -57,7 +57,7 @@ struct EquivalentInStock {
 
 /// No depot can fill a line; carries the equivalents a prescriber may accept instead.
 class OutOfStock : public Conflict {
-public:
+  public:
     OutOfStock(std::string field, const std::string& message,
                std::vector<EquivalentInStock> equivalents)
         : Conflict("out_of_stock", message),
@@ -66,7 +66,7 @@ public:
     const std::string& field() const { return field_; }
     const std::vector<EquivalentInStock>& equivalents() const { return equivalents_; }
 
-private:
+  private:
     std::string field_;
     std::vector<EquivalentInStock> equivalents_;
 };

@@ -1,9 +1,9 @@
 #include "warehouse/allocation.h"
 
-#include "core/store/allocation_store.h"
-#include "core/store/audit.h"
-#include "core/store/catalogue.h"
-#include "core/store/order_access.h"
+#include "core/store/catalogue/catalogue.h"
+#include "core/store/infrastructure/audit.h"
+#include "core/store/orders/allocation.h"
+#include "core/store/orders/order_access.h"
 
 namespace ces::warehouse {
 

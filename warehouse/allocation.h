@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "core/iso_time.h"
-#include "core/store/connection.h"
-#include "core/store/orders.h"
+#include "core/store/infrastructure/connection.h"
+#include "core/store/orders/orders.h"
 #include "core/types.h"
 
 namespace ces::warehouse {

@@ -6,9 +6,9 @@
 #include <map>
 
 #include "core/errors.h"
-#include "core/store/audit.h"
-#include "core/store/dispatch_store.h"
-#include "core/store/order_access.h"
+#include "core/store/dispatch/dispatch.h"
+#include "core/store/infrastructure/audit.h"
+#include "core/store/orders/order_access.h"
 #include "core/uk_time.h"
 #include "routing/vrptw/arrival_windows.h"
 #include "routing/vrptw/slots.h"

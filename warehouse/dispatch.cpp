@@ -6,10 +6,10 @@
 #include <map>
 #include <stdexcept>
 
-#include "core/store/assets.h"
-#include "core/store/audit.h"
-#include "core/store/order_access.h"
-#include "core/store/orders.h"
+#include "core/store/infrastructure/audit.h"
+#include "core/store/orders/order_access.h"
+#include "core/store/orders/orders.h"
+#include "core/store/warehouse/assets.h"
 #include "routing/vrptw/checker.h"
 #include "routing/vrptw/solve.h"
 #include "warehouse/recycling.h"

@@ -10,8 +10,8 @@
 
 #include "core/calendar.h"
 #include "core/iso_time.h"
-#include "core/store/database.h"
-#include "core/store/dispatch_store.h"
+#include "core/store/dispatch/dispatch.h"
+#include "core/store/infrastructure/database.h"
 #include "core/types.h"
 #include "routing/graph/fallback_matrix.h"
 #include "routing/vrptw/problem.h"

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/store/dispatch_store.h"
+#include "core/store/dispatch/dispatch.h"
 
 namespace ces::warehouse {
 

@@ -1,9 +1,9 @@
 #include "warehouse/recycling.h"
 
-#include "core/store/audit.h"
-#include "core/store/catalogue.h"
-#include "core/store/geography.h"
-#include "core/store/ledger_store.h"
+#include "core/store/admin/geography.h"
+#include "core/store/catalogue/catalogue.h"
+#include "core/store/infrastructure/audit.h"
+#include "core/store/ledger/ledger.h"
 
 namespace ces::warehouse {
 

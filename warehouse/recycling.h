@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "core/iso_time.h"
-#include "core/store/assets.h"
-#include "core/store/connection.h"
+#include "core/store/infrastructure/connection.h"
+#include "core/store/warehouse/assets.h"
 #include "core/types.h"
 #include "warehouse/asset_lifecycle.h"
 #include "warehouse/maintenance.h"

@@ -4,10 +4,10 @@
 #include <array>
 #include <utility>
 
-#include "core/store/assets.h"
-#include "core/store/audit.h"
-#include "core/store/geography.h"
-#include "core/store/orders.h"
+#include "core/store/admin/geography.h"
+#include "core/store/infrastructure/audit.h"
+#include "core/store/orders/orders.h"
+#include "core/store/warehouse/assets.h"
 #include "warehouse/maintenance.h"
 
 namespace ces::warehouse {

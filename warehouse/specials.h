@@ -10,8 +10,8 @@
 
 #include "core/iso_time.h"
 #include "core/money.h"
-#include "core/store/connection.h"
-#include "core/store/specials_store.h"
+#include "core/store/infrastructure/connection.h"
+#include "core/store/warehouse/specials.h"
 #include "core/types.h"
 
 namespace ces::warehouse {

@@ -1,11 +1,11 @@
 #include "web/app.h"
 
-#include "core/store/accounts.h"
-#include "core/store/idempotency.h"
+#include <algorithm>
+
+#include "core/store/admin/accounts.h"
+#include "core/store/infrastructure/idempotency.h"
 #include "web/http/errors.h"
 #include "web/http/json_body.h"
-
-#include <algorithm>
 
 namespace ces::web {
 
@@ -22,8 +22,8 @@ std::string sessionToken(const Request& request) {
 Actor requireActor(App& app, const Request& request) {
     const std::string token = sessionToken(request);
     if (token.empty() || token.size() > 200) throw Unauthenticated("please sign in");
-    auto actor = app.db.read(
-        [&](store::Connection& c) { return store::findSession(c, token, app.now()); });
+    auto actor =
+        app.db.read([&](store::Connection& c) { return store::findSession(c, token, app.now()); });
     if (!actor) throw Unauthenticated("your session has ended; please sign in again");
     return *actor;
 }
@@ -31,8 +31,7 @@ Actor requireActor(App& app, const Request& request) {
 Actor requireRole(App& app, const Request& request, std::initializer_list<Role> roles) {
     Actor actor = requireActor(app, request);
     if (std::find(roles.begin(), roles.end(), actor.role) == roles.end()) {
-        throw Forbidden("your role (" + std::string(toString(actor.role)) +
-                        ") may not do this");
+        throw Forbidden("your role (" + std::string(toString(actor.role)) + ") may not do this");
     }
     return actor;
 }

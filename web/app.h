@@ -1,15 +1,15 @@
 #pragma once
 // What every handler needs: the store, the calendar, the clock and the rate limiter. Passed in,
 // never global (tests set the clock).
+#include <functional>
+#include <initializer_list>
+
 #include "core/calendar.h"
 #include "core/iso_time.h"
-#include "core/store/database.h"
+#include "core/store/infrastructure/database.h"
 #include "core/types.h"
 #include "web/http/exchange.h"
 #include "web/rate_limiter.h"
-
-#include <functional>
-#include <initializer_list>
 
 namespace ces::web {
 

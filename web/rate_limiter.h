@@ -1,8 +1,6 @@
 #pragma once
 // Counts failed tries per key (client address, order reference) in a sliding window, so that
 // order references cannot be enumerated through the resident lookup.
-#include "core/iso_time.h"
-
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -11,17 +9,19 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/iso_time.h"
+
 namespace ces::web {
 
 class RateLimiter {
-public:
+  public:
     RateLimiter(std::size_t maxFailures, std::chrono::seconds window)
         : maxFailures_(maxFailures), window_(window) {}
     /// Seconds until `key` may try again (0 when it may try now).
     int blockedFor(const std::string& key, Instant now);
     void recordFailure(const std::string& key, Instant now);
 
-private:
+  private:
     // Every tracking read asks; keys are spread over shards so that concurrent reads rarely
     // wait for one another, and a shard with no failures is answered without its lock.
     struct Shard {

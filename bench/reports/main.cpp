@@ -2,14 +2,6 @@
 // issued, 200k collected, 700 visits a day, 2M audit rows) in a temporary SQLite file and times
 // every report of GET /api/v1/reports/kpis (median and worst of 5 runs, target 200 ms each),
 // then checks that the daily roll-ups and the raw rows give the same reports.
-#include "core/store/collections_store.h"
-#include "core/store/database.h"
-#include "core/store/export_store.h"
-#include "core/store/geography.h"
-#include "core/store/report_rollups.h"
-#include "core/store/reports_store.h"
-#include "core/store/synthetic_year.h"
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -18,6 +10,14 @@
 #include <fstream>
 #include <iostream>
 #include <string>
+
+#include "bench/reports/synthetic_year.h"
+#include "core/store/admin/geography.h"
+#include "core/store/collections/collections.h"
+#include "core/store/infrastructure/database.h"
+#include "core/store/infrastructure/export.h"
+#include "core/store/reports/report_rollups.h"
+#include "core/store/reports/reports.h"
 
 using Clock = std::chrono::steady_clock;
 
@@ -29,7 +29,8 @@ double millisSince(Clock::time_point start) {
 
 std::string postcodesFile() {
     const char* shared = std::getenv("CES_SHARED");
-    return (shared && *shared ? std::string(shared) + "/data" : std::string(CES_SOURCE_DIR) + "/../shared/data") +
+    return (shared && *shared ? std::string(shared) + "/data"
+                              : std::string(CES_SOURCE_DIR) + "/../shared/data") +
            "/geo/kent_postcodes.csv";
 }
 
@@ -40,8 +41,10 @@ int main(int argc, char** argv) {
     ces::store::SyntheticYear year;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string option = argv[i];
-        if (option == "--keep") keep = argv[i + 1];
-        else if (option == "--orders") year.orders = std::stoll(argv[i + 1]);
+        if (option == "--keep")
+            keep = argv[i + 1];
+        else if (option == "--orders")
+            year.orders = std::stoll(argv[i + 1]);
         else {
             std::cerr << "usage: bench_reports [--keep DB] [--orders N]\n";
             return 2;
@@ -112,8 +115,7 @@ int main(int argc, char** argv) {
                 }
                 return all;
             };
-            return csv(ces::store::ReportSource::rollups) ==
-                   csv(ces::store::ReportSource::rawRows);
+            return csv(ces::store::ReportSource::rollups) == csv(ces::store::ReportSource::rawRows);
         });
         std::printf("roll-ups and raw rows give the same reports: %s\n", same ? "yes" : "NO");
         const auto t0 = Clock::now();
@@ -126,7 +128,8 @@ int main(int argc, char** argv) {
                     over);
     }
     if (keep.empty()) {
-        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+        for (const char* suffix : {"", "-wal", "-shm"})
+            std::filesystem::remove(path.string() + suffix);
     }
     return 0;
 }

@@ -18,12 +18,11 @@ TEST_CASE("UK phone numbers are accepted, trimmed, with single spaces") {
 }
 
 TEST_CASE("anything but a UK number's digits, spaces and +44 is refused") {
-    for (const char* bad : {"", "   ", "phone me", "01622-123456", "(01622) 123456",
-                            "01622 123456 ext 2", "+1 212 555 0100", "+44 07700 900123",
-                            "44 7700 900123", "1622 123456", "016221234", "016221234567",
-                            "+44 7700 9001", "+44 7700 90012345", "07700 900123; DROP TABLE",
-                            "<script>alert(1)</script>", "０７７００ ９００１２３",
-                            "+", "0"}) {
+    for (const char* bad :
+         {"", "   ", "phone me", "01622-123456", "(01622) 123456", "01622 123456 ext 2",
+          "+1 212 555 0100", "+44 07700 900123", "44 7700 900123", "1622 123456", "016221234",
+          "016221234567", "+44 7700 9001", "+44 7700 90012345", "07700 900123; DROP TABLE",
+          "<script>alert(1)</script>", "０７７００ ９００１２３", "+", "0"}) {
         const std::string text = bad;
         CAPTURE(text);
         CHECK(normaliseUkPhone(text) == std::nullopt);

@@ -1,7 +1,7 @@
 // The dashboard's chart geometry (web/pages/svg_charts): values must land where the axis says.
-#include <doctest/doctest.h>
-
 #include "web/pages/svg_charts.h"
+
+#include <doctest/doctest.h>
 
 using namespace ces::web;
 
@@ -46,9 +46,7 @@ TEST_CASE("horizontal bars are as long as their values on a round-numbered axis"
 }
 
 TEST_CASE("columns stand on the zero line and negative ones hang below it") {
-    ChartData data{{"2026-04", "2026-05", "2026-06"},
-                   {{"Net", "#d4351c", {10, -5, 20}}},
-                   ""};
+    ChartData data{{"2026-04", "2026-05", "2026-06"}, {{"Net", "#d4351c", {10, -5, 20}}}, ""};
     const ChartLayout chart = columnChart(data);
     REQUIRE(chart.bars.size() == 3);
     const double zero = chart.axisY1;

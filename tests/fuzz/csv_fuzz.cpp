@@ -1,13 +1,13 @@
 // RFC 4180 CSV as the imports read it (core/csv.h): records, or a ValidationError for an
 // unterminated quote; looking up columns by name never reads out of bounds.
-#include "core/csv.h"
-#include "core/errors.h"
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <sstream>
 #include <string>
+
+#include "core/csv.h"
+#include "core/errors.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);
@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::istringstream in(text);
         std::size_t records = 0;
         while (auto record = ces::readCsvRecord(in)) {
-            if (record->empty()) std::abort();  // a record has at least one field
+            if (record->empty()) std::abort();       // a record has at least one field
             if (++records > size + 1) std::abort();  // input is always consumed
         }
     } catch (const ces::ValidationError&) {

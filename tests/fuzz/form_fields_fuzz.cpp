@@ -1,14 +1,14 @@
 // HTML form bodies (application/x-www-form-urlencoded) and the GOV.UK three-field dates read
 // from them: decoded values or a BadRequest, and only real dates.
-#include "core/iso_time.h"
-#include "web/http/json_body.h"
-#include "web/pages/date_fields.h"
-#include "web/pages/form_fields.h"
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+
+#include "core/iso_time.h"
+#include "web/http/json_body.h"
+#include "web/pages/date_fields.h"
+#include "web/pages/form_fields.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string body(reinterpret_cast<const char*>(data), size);

@@ -1,11 +1,11 @@
 // ISO 8601 dates and instants: whatever parses is a real date or instant, and formats back to
 // text that parses to the same value.
-#include "core/iso_time.h"
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+
+#include "core/iso_time.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -1,11 +1,11 @@
 // JSON request bodies: any bytes give a JsonFields or a BadRequest naming the field, never a
 // crash or another exception (which the server would answer with 500).
-#include "core/errors.h"
-#include "web/http/json_body.h"
-
 #include <cstddef>
 #include <cstdint>
 #include <string>
+
+#include "core/errors.h"
+#include "web/http/json_body.h"
 
 namespace {
 

@@ -1,12 +1,12 @@
 // NHS numbers: isValidNhsNumber agrees with normaliseNhsNumber, whose answer is ten digits
 // that are themselves valid.
-#include "core/errors.h"
-#include "core/nhs_number.h"
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+
+#include "core/errors.h"
+#include "core/nhs_number.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -1,12 +1,12 @@
 // The body of POST /api/v1/orders: a NewOrder, or a 400/422 naming the field.
-#include "core/errors.h"
-#include "web/api/order_body.h"
-#include "web/http/json_body.h"
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+
+#include "core/errors.h"
+#include "web/api/order_body.h"
+#include "web/http/json_body.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string body(reinterpret_cast<const char*>(data), size);

@@ -1,8 +1,5 @@
 // Importing an OpenStreetMap XML extract: a road graph or a RoadGraphError, never a crash. The
 // importer reads files only, so each input is written to a temporary .osm file.
-#include "routing/graph/errors.h"
-#include "routing/graph/osm_import.h"
-
 #include <unistd.h>
 
 #include <cstddef>
@@ -11,6 +8,9 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+
+#include "routing/graph/errors.h"
+#include "routing/graph/osm_import.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const std::filesystem::path file =

@@ -1,11 +1,11 @@
 // UK postcodes: a normalised postcode is upper case with one space, and normalising it again
 // changes nothing.
-#include "core/postcode.h"
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+
+#include "core/postcode.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -1,9 +1,5 @@
 // A request target ("/api/v1/orders/R-1?status=x&limit=5") as the server reads it: the path and
 // query parameters (Poco::URI, as in http/server.cpp), then routing to a handler.
-#include "core/errors.h"
-#include "web/http/json_body.h"
-#include "web/http/router.h"
-
 #include <Poco/Exception.h>
 #include <Poco/URI.h>
 
@@ -11,6 +7,10 @@
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+
+#include "core/errors.h"
+#include "web/http/json_body.h"
+#include "web/http/router.h"
 
 namespace {
 

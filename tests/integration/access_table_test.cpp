@@ -2,12 +2,11 @@
 // source, so an endpoint without a row fails) walked with every role and with no session;
 // another team's records; audit rows for reads of personal data; staff pages refuse
 // signed-out visitors and the wrong role.
-#include <doctest/doctest.h>
-
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
+#include <doctest/doctest.h>
 
 #include <map>
 #include <set>
@@ -21,11 +20,11 @@ using namespace ces::integration;
 namespace {
 
 const std::string kNoSession = "(no session)";
-const std::vector<std::string> kCallers = {kNoSession, "prescriber", "prescriber2",
-                                           "budget",   "warehouse",  "planner",
+const std::vector<std::string> kCallers = {kNoSession, "prescriber",   "prescriber2",
+                                           "budget",   "warehouse",    "planner",
                                            "driver",   "commissioner", "admin"};
 const std::set<std::string> kAnyone(kCallers.begin(), kCallers.end());
-const std::set<std::string> kStaff = {"prescriber", "prescriber2", "budget",      "warehouse",
+const std::set<std::string> kStaff = {"prescriber", "prescriber2", "budget",       "warehouse",
                                       "planner",    "driver",      "commissioner", "admin"};
 const std::set<std::string> kPrescribers = {"prescriber", "prescriber2"};
 
@@ -104,8 +103,8 @@ struct AccessFixture {
 // The table. Bodies are well formed so that an allowed caller reaches the handler's work
 // (an answer such as 400/404/409/422 about the data still means "allowed").
 std::vector<Endpoint> accessTable() {
-    const std::set<std::string> orderReaders = {"prescriber", "prescriber2", "budget",
-                                                "warehouse", "planner"};
+    const std::set<std::string> orderReaders = {"prescriber", "prescriber2", "budget", "warehouse",
+                                                "planner"};
     const std::set<std::string> reports = {"commissioner", "admin"};
     const std::set<std::string> warehouse = {"warehouse"};
     const std::set<std::string> stockViewers = {"warehouse", "planner"};
@@ -126,28 +125,62 @@ std::vector<Endpoint> accessTable() {
         {"POST", "/api/v1/residents", "/api/v1/residents", "{new_resident}", kPrescribers},
         {"GET", "/api/v1/residents", "/api/v1/residents?nhs_number={nhs}", std::nullopt,
          kPrescribers},
-        {"GET", "/api/v1/residents/{id}", "/api/v1/residents/{resident}", std::nullopt,
-         {"prescriber"}, true},
-        {"POST", "/api/v1/orders", "/api/v1/orders",
+        {"GET",
+         "/api/v1/residents/{id}",
+         "/api/v1/residents/{resident}",
+         std::nullopt,
+         {"prescriber"},
+         true},
+        {"POST",
+         "/api/v1/orders",
+         "/api/v1/orders",
          R"({"resident_id":{resident},"speed":"5_day",)"
          R"("lines":[{"item_code":"KCE-MOB-002","quantity":1}]})",
-         {"prescriber"}, true},
+         {"prescriber"},
+         true},
         {"GET", "/api/v1/orders", "/api/v1/orders", std::nullopt, orderReaders},
-        {"GET", "/api/v1/orders/{ref}", "/api/v1/orders/{order}", std::nullopt,
-         {"prescriber", "budget", "warehouse", "planner"}, true},
-        {"POST", "/api/v1/orders/{ref}/approve", "/api/v1/orders/{approval}/approve", "{}",
-         {"budget"}, true},
-        {"POST", "/api/v1/orders/{ref}/cancel", "/api/v1/orders/{cancel}/cancel", "{}",
-         {"prescriber", "budget"}, true},
-        {"GET", "/api/v1/orders/{ref}/slots", "/api/v1/orders/{order}/slots", std::nullopt,
-         {"prescriber"}, true},
-        {"POST", "/api/v1/orders/{ref}/slot", "/api/v1/orders/{order}/slot", slot,
-         {"prescriber"}, true},
-        {"GET", "/api/v1/orders/{ref}/shortages", "/api/v1/orders/{order}/shortages",
-         std::nullopt, {"prescriber", "budget", "warehouse", "planner"}, true},
-        {"POST", "/api/v1/orders/{ref}/equivalent", "/api/v1/orders/{order}/equivalent",
+        {"GET",
+         "/api/v1/orders/{ref}",
+         "/api/v1/orders/{order}",
+         std::nullopt,
+         {"prescriber", "budget", "warehouse", "planner"},
+         true},
+        {"POST",
+         "/api/v1/orders/{ref}/approve",
+         "/api/v1/orders/{approval}/approve",
+         "{}",
+         {"budget"},
+         true},
+        {"POST",
+         "/api/v1/orders/{ref}/cancel",
+         "/api/v1/orders/{cancel}/cancel",
+         "{}",
+         {"prescriber", "budget"},
+         true},
+        {"GET",
+         "/api/v1/orders/{ref}/slots",
+         "/api/v1/orders/{order}/slots",
+         std::nullopt,
+         {"prescriber"},
+         true},
+        {"POST",
+         "/api/v1/orders/{ref}/slot",
+         "/api/v1/orders/{order}/slot",
+         slot,
+         {"prescriber"},
+         true},
+        {"GET",
+         "/api/v1/orders/{ref}/shortages",
+         "/api/v1/orders/{order}/shortages",
+         std::nullopt,
+         {"prescriber", "budget", "warehouse", "planner"},
+         true},
+        {"POST",
+         "/api/v1/orders/{ref}/equivalent",
+         "/api/v1/orders/{order}/equivalent",
          R"({"item_code":"KCE-MOB-002","equivalent_code":"KCE-MOB-001"})",
-         {"prescriber", "budget"}, true},
+         {"prescriber", "budget"},
+         true},
         {"POST", "/api/v1/track", "/api/v1/track", track, kAnyone},
         {"GET", "/api/v1/track/{token}", "/api/v1/track/{token}", std::nullopt, kAnyone},
         {"GET", "/api/v1/stock", "/api/v1/stock", std::nullopt, stockViewers},
@@ -156,27 +189,38 @@ std::vector<Endpoint> accessTable() {
         {"GET", "/api/v1/stock/replenishment", "/api/v1/stock/replenishment", std::nullopt,
          warehouse},
         {"POST", "/api/v1/stock/recycling", "/api/v1/stock/recycling", "{}", warehouse},
-        {"GET", "/api/v1/maintenance/due", "/api/v1/maintenance/due", std::nullopt,
-         stockViewers},
+        {"GET", "/api/v1/maintenance/due", "/api/v1/maintenance/due", std::nullopt, stockViewers},
         {"POST", "/api/v1/returns", "/api/v1/returns", "{}", warehouse},
-        {"GET", "/api/v1/assets/{barcode}", "/api/v1/assets/NO-SUCH-ASSET", std::nullopt,
+        {"GET",
+         "/api/v1/assets/{barcode}",
+         "/api/v1/assets/NO-SUCH-ASSET",
+         std::nullopt,
          {"warehouse", "planner", "driver"}},
         {"POST", "/api/v1/assets/{barcode}/decontaminate",
          "/api/v1/assets/NO-SUCH-ASSET/decontaminate", "{}", warehouse},
-        {"POST", "/api/v1/assets/{barcode}/inspect", "/api/v1/assets/NO-SUCH-ASSET/inspect",
-         "{}", {"warehouse", "driver"}},
+        {"POST",
+         "/api/v1/assets/{barcode}/inspect",
+         "/api/v1/assets/NO-SUCH-ASSET/inspect",
+         "{}",
+         {"warehouse", "driver"}},
         {"POST", "/api/v1/assets/{barcode}/repair", "/api/v1/assets/NO-SUCH-ASSET/repair", "{}",
          warehouse},
         {"POST", "/api/v1/assets/{barcode}/lost", "/api/v1/assets/NO-SUCH-ASSET/lost", "{}",
          warehouse},
         {"POST", "/api/v1/assets/{barcode}/pick", "/api/v1/assets/NO-SUCH-ASSET/pick", "{}",
          warehouse},
-        {"POST", "/api/v1/collections", "/api/v1/collections",
+        {"POST",
+         "/api/v1/collections",
+         "/api/v1/collections",
          R"({"order_reference":"{order}","reason":"no_longer_needed"})",
-         {kNoSession, "prescriber", "warehouse"}, true},
+         {kNoSession, "prescriber", "warehouse"},
+         true},
         {"GET", "/api/v1/collections", "/api/v1/collections", std::nullopt, stockViewers},
-        {"POST", "/api/v1/collections/still-needed", "/api/v1/collections/still-needed",
-         R"({"dry_run":true})", {"warehouse", "admin"}},
+        {"POST",
+         "/api/v1/collections/still-needed",
+         "/api/v1/collections/still-needed",
+         R"({"dry_run":true})",
+         {"warehouse", "admin"}},
         {"GET", "/api/v1/collections/{ref}", "/api/v1/collections/{collection}", std::nullopt,
          collectionStaff},
         {"GET", "/api/v1/collections/{ref}/slots", "/api/v1/collections/{collection}/slots",
@@ -186,9 +230,15 @@ std::vector<Endpoint> accessTable() {
         {"POST", "/api/v1/collections/{ref}/cancel", "/api/v1/collections/{collection}/cancel",
          "{}", collectionStaff},
         {"GET", "/api/v1/collection-points", "/api/v1/collection-points", std::nullopt, kAnyone},
-        {"GET", "/api/v1/specials", "/api/v1/specials", std::nullopt,
+        {"GET",
+         "/api/v1/specials",
+         "/api/v1/specials",
+         std::nullopt,
          {"warehouse", "budget", "commissioner"}},
-        {"POST", "/api/v1/specials/{id}/approve", "/api/v1/specials/999999999/approve", "{}",
+        {"POST",
+         "/api/v1/specials/{id}/approve",
+         "/api/v1/specials/999999999/approve",
+         "{}",
          {"budget"}},
         {"POST", "/api/v1/specials/{id}/quote", "/api/v1/specials/999999999/quote", "{}",
          warehouse},
@@ -196,22 +246,37 @@ std::vector<Endpoint> accessTable() {
          warehouse},
         {"POST", "/api/v1/specials/{id}/receive", "/api/v1/specials/999999999/receive", "{}",
          warehouse},
-        {"POST", "/api/v1/plans/{date}/optimise", "/api/v1/plans/{future}/optimise", "{}",
+        {"POST",
+         "/api/v1/plans/{date}/optimise",
+         "/api/v1/plans/{future}/optimise",
+         "{}",
          {"planner"}},
-        {"GET", "/api/v1/plans/{date}", "/api/v1/plans/{future}", std::nullopt,
+        {"GET",
+         "/api/v1/plans/{date}",
+         "/api/v1/plans/{future}",
+         std::nullopt,
          {"planner", "driver", "warehouse"}},
-        {"GET", "/api/v1/picklists/{date}", "/api/v1/picklists/{future}", std::nullopt,
+        {"GET",
+         "/api/v1/picklists/{date}",
+         "/api/v1/picklists/{future}",
+         std::nullopt,
          {"warehouse", "planner", "driver"}},
         {"POST", "/api/v1/visits", "/api/v1/visits", "{}", {"planner", "warehouse"}},
-        {"POST", "/api/v1/visits/{id}/outcome", "/api/v1/visits/999999999/outcome", "{}",
+        {"POST",
+         "/api/v1/visits/{id}/outcome",
+         "/api/v1/visits/999999999/outcome",
+         "{}",
          {"driver", "planner"}},
         {"GET", "/api/v1/outbox", "/api/v1/outbox", std::nullopt, {"admin"}},
         {"GET", "/api/v1/reports/kpis", "/api/v1/reports/kpis?from=2026-01-01&to=2026-12-31",
          std::nullopt, reports},
         {"GET", "/api/v1/reports/{file}", "/api/v1/reports/kpis.csv", std::nullopt, reports},
         {"GET", "/api/v1/ledger", "/api/v1/ledger", std::nullopt, reports},
-        {"POST", "/api/v1/ledger/{id}/corrections", "/api/v1/ledger/999999999/corrections",
-         R"({"amount_pence":1,"reason":"access table"})", {"admin"}},
+        {"POST",
+         "/api/v1/ledger/{id}/corrections",
+         "/api/v1/ledger/999999999/corrections",
+         R"({"amount_pence":1,"reason":"access table"})",
+         {"admin"}},
         {"GET", "/api/v1/credit-policies", "/api/v1/credit-policies", std::nullopt, reports},
         {"POST", "/api/v1/credit-policies", "/api/v1/credit-policies", "{}", {"admin"}},
         {"GET", "/api/v1/export", "/api/v1/export", std::nullopt, {"admin"}},
@@ -289,10 +354,10 @@ TEST_CASE("every API endpoint answers each role and no session as the role table
             } else if (endpoint.team_scoped && caller == "prescriber2") {
                 // Another team's record: refused or not shown; an order for another team's
                 // resident is refused as a bad resident_id.
-                const bool hidden = response.status == 403 || response.status == 404 ||
-                                    (response.status == 422 &&
-                                     response.errorField() == std::optional<std::string>(
-                                                                  "resident_id"));
+                const bool hidden =
+                    response.status == 403 || response.status == 404 ||
+                    (response.status == 422 &&
+                     response.errorField() == std::optional<std::string>("resident_id"));
                 CHECK(hidden);
             } else if (caller == kNoSession) {
                 checkError(response, 401, "unauthenticated");
@@ -378,16 +443,18 @@ TEST_CASE("each read of a resident's personal data writes an audit row") {
 TEST_CASE("staff pages send signed-out visitors to sign in and refuse the wrong role") {
     AccessFixture f;
     const int port = f.county.port();
-    for (const std::string path : {"/home", "/orders", "/orders/new", "/residents/new",
-                                   "/catalogue"}) {
+    for (const std::string path :
+         {"/home", "/orders", "/orders/new", "/residents/new", "/catalogue"}) {
         const PageAnswer signed_out = page(port, path, "");
         INFO(path << " signed out -> " << signed_out.status << " " << signed_out.location);
         CHECK(signed_out.status == 303);
         CHECK(signed_out.location.find("/sign-in") != std::string::npos);
     }
     const std::vector<std::pair<std::string, std::string>> refused = {
-        {"/orders/new", "driver"},         {"/residents/new", "warehouse"},
-        {"/orders", "commissioner"},       {"/orders", "driver"},
+        {"/orders/new", "driver"},
+        {"/residents/new", "warehouse"},
+        {"/orders", "commissioner"},
+        {"/orders", "driver"},
         {"/orders/" + f.order.reference, "admin"}};
     for (const auto& [path, user] : refused) {
         const PageAnswer answer = page(port, path, f.as(user).token());

@@ -173,8 +173,8 @@ std::map<std::string, std::string> linesOnServer(int port, const std::vector<Pla
         }
         std::vector<OrderLine> lines;
         for (const auto& line : objectsIn(response.object(), "lines")) {
-            lines.push_back({line->getValue<std::string>("item_code"),
-                             line->getValue<int>("quantity")});
+            lines.push_back(
+                {line->getValue<std::string>("item_code"), line->getValue<int>("quantity")});
         }
         found[order.reference] = linesText(lines);
     }
@@ -223,9 +223,9 @@ TEST_CASE("backup while orders are placed restores every acknowledged order") {
     INFO("first unexpected answer: " << (placed.unexpected.empty() ? "" : placed.unexpected[0]));
     CHECK(placed.unexpected.empty());
     REQUIRE(acknowledgedBefore.size() >= kOrdersBeforeBackup);
-    MESSAGE(acknowledgedBefore.size() << " orders acknowledged before the backup, "
-                                      << acknowledgedAfterBackup - acknowledgedBefore.size()
-                                      << " while it ran");
+    MESSAGE(acknowledgedBefore.size()
+            << " orders acknowledged before the backup, "
+            << acknowledgedAfterBackup - acknowledgedBefore.size() << " while it ran");
 
     const EmptyDatabase restoredDatabase;
     const std::string& restoredDb = restoredDatabase.location();
@@ -240,9 +240,9 @@ TEST_CASE("backup while orders are placed restores every acknowledged order") {
             CHECK_MESSAGE(restored.orders.count(order.reference) == 1, order.reference);
         }
         for (const auto& reference : restored.orders) {
-            CHECK_MESSAGE((before.orders.count(reference) + acknowledgedReferences.count(reference)) ==
-                              1,
-                          reference << " was never acknowledged");
+            CHECK_MESSAGE(
+                (before.orders.count(reference) + acknowledgedReferences.count(reference)) == 1,
+                reference << " was never acknowledged");
         }
         for (const auto& [table, rows] : before.rows) {
             CAPTURE(table);
@@ -256,7 +256,8 @@ TEST_CASE("backup while orders are placed restores every acknowledged order") {
 
     {  // the acknowledged orders come back with their lines
         std::map<std::string, std::string> expected;
-        for (const auto& order : acknowledgedBefore) expected[order.reference] = linesText(order.lines);
+        for (const auto& order : acknowledgedBefore)
+            expected[order.reference] = linesText(order.lines);
         CesServer server(restoredDb);
         const auto found = linesOnServer(server.port(), acknowledgedBefore);
         CHECK(found == expected);
@@ -281,8 +282,8 @@ TEST_CASE("backup while orders are placed restores every acknowledged order") {
         const CommandResult overwrite = runCes({"backup", "--db", county.dbPath(), backup});
         CHECK(overwrite.exit_code != 0);
         CHECK(overwrite.output.find("--force") != std::string::npos);
-        const CommandResult notABackup = runCes({"restore", "--db", work.file("x.db"),
-                                                 work.file("before") + "/tables.csv"});
+        const CommandResult notABackup =
+            runCes({"restore", "--db", work.file("x.db"), work.file("before") + "/tables.csv"});
         CHECK(notABackup.exit_code != 0);
     }
 }

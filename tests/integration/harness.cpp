@@ -41,8 +41,9 @@ namespace ces::integration {
 namespace {
 
 constexpr std::size_t kLogTailBytes = 64 * 1024;  // enough to explain a failed start
-constexpr int kServerStartTimeoutMs = 120'000;  // well under 1 s normally; sanitizer builds are slow
-constexpr int kServerStopTimeoutMs = 5'000;       // after this SIGKILL follows SIGTERM
+constexpr int kServerStartTimeoutMs =
+    120'000;                                 // well under 1 s normally; sanitizer builds are slow
+constexpr int kServerStopTimeoutMs = 5'000;  // after this SIGKILL follows SIGTERM
 constexpr std::size_t kDescribeBodyChars = 600;
 
 std::string truncated(const std::string& text, std::size_t limit) {
@@ -261,8 +262,9 @@ void dropPostgresDatabase(const std::string& name) {
 // A new database on the test server (a copy of `templateName` when given); returns its name.
 std::string createPostgresDatabase(const std::string& templateName) {
     const std::string name = "ces_test_" + std::to_string(::getpid()) + "_" + randomSuffix();
-    runSqlOrThrow(postgresServerUrl(), "CREATE DATABASE " + name +
-                                           (templateName.empty() ? "" : " TEMPLATE " + templateName));
+    runSqlOrThrow(
+        postgresServerUrl(),
+        "CREATE DATABASE " + name + (templateName.empty() ? "" : " TEMPLATE " + templateName));
     return name;
 }
 

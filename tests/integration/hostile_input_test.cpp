@@ -2,19 +2,18 @@
 // NHS numbers, postcodes and dates, SQL and script injection in every text field of resident
 // and order creation; tracking rate limits per reference and per client address; token
 // strength; security headers; the password hashing cost.
-#include <doctest/doctest.h>
-
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
+#include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cstdlib>
-#include <sstream>
 #include <set>
+#include <sstream>
 
 #include "../../core/credentials.h"
 #include "api_requests.h"
@@ -27,9 +26,9 @@ static_assert(ces::kPasswordIterations >= 210000);
 
 namespace {
 
-const std::vector<std::string> kInjections = {
-    "Robert'); DROP TABLE residents;--", "' OR '1'='1", "<script>alert(1)</script>",
-    "\"><img src=x onerror=alert(1)>"};
+const std::vector<std::string> kInjections = {"Robert'); DROP TABLE residents;--", "' OR '1'='1",
+                                              "<script>alert(1)</script>",
+                                              "\"><img src=x onerror=alert(1)>"};
 
 // Rows of an exported table (the admin's open export: one JSON object per line).
 std::size_t rowCount(HttpClient& admin, const std::string& table) {
@@ -46,7 +45,9 @@ struct Counts {
     bool operator==(const Counts&) const = default;
 };
 
-Counts counts(HttpClient& admin) { return {rowCount(admin, "residents"), rowCount(admin, "orders")}; }
+Counts counts(HttpClient& admin) {
+    return {rowCount(admin, "residents"), rowCount(admin, "orders")};
+}
 
 struct RawAnswer {
     int status = 0;
@@ -151,9 +152,7 @@ struct HostileFixture {
         resident = createResident(prescriber, residentAt("ME14 1AD", numbers));
     }
 
-    Poco::JSON::Object::Ptr residentBody() {
-        return residentJson(residentAt("ME14 1AD", numbers));
-    }
+    Poco::JSON::Object::Ptr residentBody() { return residentJson(residentAt("ME14 1AD", numbers)); }
     Poco::JSON::Object::Ptr orderBody() {
         return orderJson(resident.id, "5_day", {{"KCE-MOB-002", 1}});
     }
@@ -166,8 +165,8 @@ TEST_CASE("malformed JSON and wrong types answer 400 naming the field and write 
     const Counts before = counts(f.admin);
     for (const std::string path : {"/api/v1/residents", "/api/v1/orders"}) {
         CAPTURE(path);
-        for (const std::string body : {"", "{", "{\"a\":}", "{}x", "null", "\"text\"", "42",
-                                       "[]", "{\"name\": \"\\ud800\"", "\xff\xfe{}"}) {
+        for (const std::string body : {"", "{", "{\"a\":}", "{}x", "null", "\"text\"", "42", "[]",
+                                       "{\"name\": \"\\ud800\"", "\xff\xfe{}"}) {
             const Response response = f.prescriber.post(path, body);
             INFO(response.describe());
             CHECK(response.status == 400);
@@ -180,8 +179,7 @@ TEST_CASE("malformed JSON and wrong types answer 400 naming the field and write 
     }
     auto resident = f.residentBody();
     resident->set("nhs_number", 9434765919LL);
-    checkError(f.prescriber.post("/api/v1/residents", resident), 400, "bad_request",
-               "nhs_number");
+    checkError(f.prescriber.post("/api/v1/residents", resident), 400, "bad_request", "nhs_number");
     resident = f.residentBody();
     resident->set("date_of_birth", jsonArray({"1950-01-01"}));
     checkError(f.prescriber.post("/api/v1/residents", resident), 400, "bad_request",
@@ -196,8 +194,7 @@ TEST_CASE("malformed JSON and wrong types answer 400 naming the field and write 
     checkError(f.prescriber.post("/api/v1/orders", order), 400, "bad_request", "resident_id");
     order = f.orderBody();
     order->getArray("lines")->getObject(0)->set("quantity", 1.5);
-    checkError(f.prescriber.post("/api/v1/orders", order), 400, "bad_request",
-               "lines[0].quantity");
+    checkError(f.prescriber.post("/api/v1/orders", order), 400, "bad_request", "lines[0].quantity");
     order = f.orderBody();
     order->set("speed", 5);
     checkError(f.prescriber.post("/api/v1/orders", order), 400, "bad_request", "speed");
@@ -233,9 +230,9 @@ TEST_CASE("unknown fields and oversized bodies are refused and write nothing") {
     for (const bool chunked : {false, true}) {
         CAPTURE(chunked);
         for (const std::string path : {"/api/v1/residents", "/api/v1/orders", "/api/v1/track"}) {
-            checkError(sendOversized(f.county.port(), path, f.prescriber.token(), oversized,
-                                     chunked),
-                       413, "too_large");
+            checkError(
+                sendOversized(f.county.port(), path, f.prescriber.token(), oversized, chunked), 413,
+                "too_large");
         }
     }
     CHECK(counts(f.admin) == before);
@@ -276,9 +273,9 @@ TEST_CASE("bad NHS numbers, postcodes, dates, phones, lengths, quantities, price
         checkError(f.prescriber.post("/api/v1/orders", order), 422, "validation",
                    "lines[0].quantity");
     }
-    for (const std::string phone : {"phone me", "01622 123456 ext 2", "+1 212 555 0100",
-                                    "1622 123456", "0162212", "01622 123456 789",
-                                    "07700 900123 07700 900123", "(01622) 123456"}) {
+    for (const std::string phone :
+         {"phone me", "01622 123456 ext 2", "+1 212 555 0100", "1622 123456", "0162212",
+          "01622 123456 789", "07700 900123 07700 900123", "(01622) 123456"}) {
         refuse("phone", phone);
     }
     // Never cut short: one character over a field's maximum is refused, naming the field.
@@ -292,9 +289,8 @@ TEST_CASE("bad NHS numbers, postcodes, dates, phones, lengths, quantities, price
     for (const long long price : {0LL, -1LL, -100LL}) {
         CAPTURE(price);
         auto order = f.orderBody();
-        order->set("specials", jsonArray({jsonObject(
-                                   {{"description", "bespoke chair"},
-                                    {"estimated_price_pence", price}})}));
+        order->set("specials", jsonArray({jsonObject({{"description", "bespoke chair"},
+                                                      {"estimated_price_pence", price}})}));
         checkError(f.prescriber.post("/api/v1/orders", order), 422, "validation",
                    "specials[0].estimated_price_pence");
     }
@@ -324,8 +320,8 @@ TEST_CASE("injection strings in resident and order text fields are refused or st
     // access note) is kept exactly as typed and only ever used as a bound parameter and escaped
     // output.
     const std::set<std::string> formatted = {"nhs_number", "date_of_birth", "postcode"};
-    for (const std::string field : {"nhs_number", "name", "date_of_birth", "address_line1",
-                                    "town", "postcode", "phone", "access_notes"}) {
+    for (const std::string field : {"nhs_number", "name", "date_of_birth", "address_line1", "town",
+                                    "postcode", "phone", "access_notes"}) {
         for (const auto& injection : kInjections) {
             CAPTURE(field);
             CAPTURE(injection);
@@ -341,8 +337,8 @@ TEST_CASE("injection strings in resident and order text fields are refused or st
                 continue;
             }
             REQUIRE(response.status == 201);
-            const Response stored = f.prescriber.get("/api/v1/residents/" +
-                                                     response.object()->get("id").toString());
+            const Response stored =
+                f.prescriber.get("/api/v1/residents/" + response.object()->get("id").toString());
             REQUIRE(stored.status == 200);
             CHECK(stored.object()->getValue<std::string>(field) == injection);
             CHECK(stored.content_type.find("application/json") == 0);
@@ -368,8 +364,8 @@ TEST_CASE("injection strings in resident and order text fields are refused or st
         const Response noted = f.prescriber.post("/api/v1/orders", order);
         INFO(noted.describe());
         REQUIRE(noted.status == 201);
-        const Response read =
-            f.prescriber.get("/api/v1/orders/" + noted.object()->getValue<std::string>("reference"));
+        const Response read = f.prescriber.get("/api/v1/orders/" +
+                                               noted.object()->getValue<std::string>("reference"));
         REQUIRE(read.status == 200);
         CHECK(read.object()->getValue<std::string>("notes") == injection);
         CHECK(counts(f.admin).orders == before.orders + 1);
@@ -452,10 +448,10 @@ TEST_CASE("more than five wrong tracking tries per reference or per client addre
                                   "GET", "/api/v1/track/" + guess, ""),
                        404, "not_found");
         }
-        checkError(asResponse(raw(port, "GET", "/api/v1/track/" + order.tracking_token, "",
-                                  "127.0.0.10"),
-                              "GET", "/api/v1/track/(real token)", ""),
-                   429, "rate_limited");
+        checkError(
+            asResponse(raw(port, "GET", "/api/v1/track/" + order.tracking_token, "", "127.0.0.10"),
+                       "GET", "/api/v1/track/(real token)", ""),
+            429, "rate_limited");
     }
 }
 
@@ -502,9 +498,8 @@ TEST_CASE("session and tracking tokens carry at least 128 random bits and do not
 TEST_CASE("API and page answers carry the security headers") {
     HostileFixture f;
     const int port = f.county.port();
-    for (const std::string path :
-         {"/api/v1/health", "/api/v1/orders", "/api/v1/no-such-thing", "/track", "/sign-in",
-          "/orders"}) {
+    for (const std::string path : {"/api/v1/health", "/api/v1/orders", "/api/v1/no-such-thing",
+                                   "/track", "/sign-in", "/orders"}) {
         const RawAnswer answer = raw(port, "GET", path);
         INFO(path << " -> " << answer.status);
         const std::string csp = answer.headers.get("Content-Security-Policy", "");

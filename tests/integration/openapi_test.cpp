@@ -1,9 +1,8 @@
 // The OpenAPI document the server serves describes exactly the API routes it registers (read
 // from the source), each with its roles, path parameters and the error shape.
-#include <doctest/doctest.h>
-
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
+#include <doctest/doctest.h>
 
 #include <cctype>
 #include <regex>

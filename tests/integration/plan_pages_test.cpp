@@ -49,7 +49,8 @@ TEST_CASE("the planner optimises a day on the plan page and the driver records a
     CHECK(
         std::regex_search(plan.body, std::regex(R"re(class="govuk-table__cell ces-window">\d)re")));
 
-    // The printable pick list of the day's plan, flags in words ("Yes" for two people or a fitting).
+    // The printable pick list of the day's plan, flags in words ("Yes" for two people or a
+    // fitting).
     std::set<std::string> vanCodes;
     const std::regex vanCode(R"re([A-Z]{3}-VAN\w+)re");
     for (auto it = std::sregex_iterator(plan.body.begin(), plan.body.end(), vanCode);
@@ -59,8 +60,7 @@ TEST_CASE("the planner optimises a day on the plan page and the driver records a
     REQUIRE_FALSE(vanCodes.empty());
     std::string printed;
     for (const auto& van : vanCodes) {
-        const Response printable =
-            planner.get("/api/v1/picklists/" + date + ".html?van=" + van);
+        const Response printable = planner.get("/api/v1/picklists/" + date + ".html?van=" + van);
         REQUIRE(printable.status == 200);
         printed += printable.body;
     }

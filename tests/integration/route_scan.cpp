@@ -18,8 +18,7 @@ std::string projectDir() {
 std::set<std::string> registeredApiRoutes() {
     const std::regex registration(R"re(add\(\s*"([A-Z]+)"\s*,\s*"(/api/[^"]*)")re");
     std::set<std::string> routes;
-    for (const auto& entry :
-         std::filesystem::recursive_directory_iterator(projectDir() + "/web")) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(projectDir() + "/web")) {
         const auto extension = entry.path().extension();
         if (!entry.is_regular_file() || (extension != ".cpp" && extension != ".h")) continue;
         std::ifstream in(entry.path());

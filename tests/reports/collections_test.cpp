@@ -1,10 +1,11 @@
-#include "core/store/collections_store.h"
-#include "core/store/dispatch_store.h"
-#include "tests/reports/service_history.h"
+#include "core/store/collections/collections.h"
 
 #include <doctest/doctest.h>
 
 #include <sstream>
+
+#include "core/store/dispatch/dispatch.h"
+#include "tests/reports/service_history.h"
 
 using namespace ces;
 
@@ -54,8 +55,8 @@ TEST_CASE("a collection request records its items, reason, due date and visits")
 
 TEST_CASE("overdue collections are listed, most overdue first") {
     test::ServiceHistory h;
-    const auto overdue = h.db->read(
-        [&](store::Connection& c) { return store::overdueCollections(c, h.now, 100); });
+    const auto overdue =
+        h.db->read([&](store::Connection& c) { return store::overdueCollections(c, h.now, 100); });
     REQUIRE(overdue.size() == 1);
     CHECK(overdue[0].reference == h.collection2);
     CHECK(overdue[0].orderReference == h.orderB);
@@ -69,37 +70,36 @@ TEST_CASE("a collection cannot be asked twice for the same items or by strangers
     store::CollectionRequest again;
     again.orderReference = h.orderB;
     CHECK_THROWS_AS(h.db->write([&](store::Connection& c) {
-                        return store::requestCollection(c, again, staff(h.prescriber), h.now,
-                                                        WorkingDayCalendar(), CollectionRules());
-                    }),
+        return store::requestCollection(c, again, staff(h.prescriber), h.now, WorkingDayCalendar(),
+                                        CollectionRules());
+    }),
                     Conflict);
     // Another team's prescriber cannot see the order.
     CHECK_THROWS_AS(h.db->write([&](store::Connection& c) {
-                        return store::requestCollection(c, again, staff(h.otherPrescriber), h.now,
-                                                        WorkingDayCalendar(), CollectionRules());
-                    }),
+        return store::requestCollection(c, again, staff(h.otherPrescriber), h.now,
+                                        WorkingDayCalendar(), CollectionRules());
+    }),
                     NotFound);
     // A resident who proved order B cannot ask about order C.
     store::CollectionRequest other;
     other.orderReference = h.orderC;
     const store::CollectionCaller resident{CollectionRequester::resident, std::nullopt, h.orderB};
     CHECK_THROWS_AS(h.db->write([&](store::Connection& c) {
-                        return store::requestCollection(c, other, resident, h.now,
-                                                        WorkingDayCalendar(), CollectionRules());
-                    }),
+        return store::requestCollection(c, other, resident, h.now, WorkingDayCalendar(),
+                                        CollectionRules());
+    }),
                     NotFound);
     // Neither order nor barcodes.
     CHECK_THROWS_AS(h.db->write([&](store::Connection& c) {
-                        return store::requestCollection(c, store::CollectionRequest{},
-                                                        staff(h.warehouse), h.now,
-                                                        WorkingDayCalendar(), CollectionRules());
-                    }),
+        return store::requestCollection(c, store::CollectionRequest{}, staff(h.warehouse), h.now,
+                                        WorkingDayCalendar(), CollectionRules());
+    }),
                     ValidationError);
     // Order C's frame is already back: nothing on loan.
     CHECK_THROWS_AS(h.db->write([&](store::Connection& c) {
-                        return store::requestCollection(c, other, staff(h.warehouse), h.now,
-                                                        WorkingDayCalendar(), CollectionRules());
-                    }),
+        return store::requestCollection(c, other, staff(h.warehouse), h.now, WorkingDayCalendar(),
+                                        CollectionRules());
+    }),
                     Conflict);
     (void)kNobody;
 }
@@ -128,18 +128,16 @@ TEST_CASE("a home collection is booked into a two-hour window up to its due date
                                          staff(h.prescriber), h.now, WorkingDayCalendar());
     });
     CHECK(booked.slotDate == std::optional<std::string>("2026-03-05"));
-    const auto visit = h.db->read([&](store::Connection& c) {
-        return store::findVisit(c, *booked.items.front().visitId);
-    });
+    const auto visit = h.db->read(
+        [&](store::Connection& c) { return store::findVisit(c, *booked.items.front().visitId); });
     REQUIRE(visit.has_value());
     CHECK(visit->kind == "collection");
     CHECK(visit->slotStartSeconds == 10 * 3600);
     CHECK(visit->dueDate == "2026-03-05");
     CHECK_THROWS_AS(h.db->write([&](store::Connection& c) {
-                        return store::bookCollectionSlot(c, reference, {"2026-03-07", 10 * 3600, 0},
-                                                         staff(h.prescriber), h.now,
-                                                         WorkingDayCalendar());
-                    }),
+        return store::bookCollectionSlot(c, reference, {"2026-03-07", 10 * 3600, 0},
+                                         staff(h.prescriber), h.now, WorkingDayCalendar());
+    }),
                     ValidationError);
 }
 
@@ -165,9 +163,8 @@ TEST_CASE("a drop-off names a collection point") {
 
 TEST_CASE("still-needed check-ins rank old loans by value and are not repeated") {
     test::ServiceHistory h;
-    const auto checks = h.db->write([&](store::Connection& c) {
-        return store::stillNeededChecks(c, h.now, 14, 30, 10, true);
-    });
+    const auto checks = h.db->write(
+        [&](store::Connection& c) { return store::stillNeededChecks(c, h.now, 14, 30, 10, true); });
     // Order B's frames are on an open collection; order A's bed and C's frame are back.
     CHECK(checks.empty());
     const auto withCancelled = h.db->write([&](store::Connection& c) {
@@ -179,8 +176,7 @@ TEST_CASE("still-needed check-ins rank old loans by value and are not repeated")
     CHECK(withCancelled[0].value == 4000);
     CHECK(withCancelled[0].prescriberMessageId.has_value());
     CHECK(withCancelled[0].residentMessageId.has_value());
-    const auto repeat = h.db->write([&](store::Connection& c) {
-        return store::stillNeededChecks(c, h.now, 14, 30, 10, true);
-    });
+    const auto repeat = h.db->write(
+        [&](store::Connection& c) { return store::stillNeededChecks(c, h.now, 14, 30, 10, true); });
     CHECK(repeat.empty());
 }

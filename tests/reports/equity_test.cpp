@@ -5,10 +5,10 @@
 
 #include <stdexcept>
 
-#include "core/store/database.h"
-#include "core/store/orders.h"
-#include "core/store/report_rollups.h"
-#include "core/store/reports_store.h"
+#include "core/store/infrastructure/database.h"
+#include "core/store/orders/orders.h"
+#include "core/store/reports/report_rollups.h"
+#include "core/store/reports/reports.h"
 #include "tests/reports/service_history.h"
 
 using namespace ces;

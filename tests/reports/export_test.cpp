@@ -1,14 +1,14 @@
-#include "core/store/export_store.h"
-#include "tests/reports/service_history.h"
-#include "core/store/audit.h"
-
-#include <algorithm>
+#include "core/store/infrastructure/export.h"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <random>
 #include <sstream>
+
+#include "core/store/infrastructure/audit.h"
+#include "tests/reports/service_history.h"
 
 using namespace ces;
 
@@ -34,21 +34,20 @@ TEST_CASE("export then import into an empty database loses nothing in any table"
     });
     const auto first = h.directory / "export-1";
     const auto second = h.directory / "export-2";
-    const auto exported = h.db->read(
-        [&](store::Connection& c) { return store::exportToDirectory(c, first, h.now); });
+    const auto exported =
+        h.db->read([&](store::Connection& c) { return store::exportToDirectory(c, first, h.now); });
     CHECK(exported.tables >= 30);
 
     {
         store::Database copy((h.directory / "copy.db").string(), 2);
-        const auto imported = copy.write(
-            [&](store::Connection& c) { return store::importFromDirectory(c, first); });
+        const auto imported =
+            copy.write([&](store::Connection& c) { return store::importFromDirectory(c, first); });
         CHECK(imported.rows == exported.rows);
         copy.read([&](store::Connection& c) { return store::exportToDirectory(c, second, h.now); });
         // Importing twice is refused.
-        CHECK_THROWS_AS(copy.write([&](store::Connection& c) {
-                            return store::importFromDirectory(c, first);
-                        }),
-                        Conflict);
+        CHECK_THROWS_AS(
+            copy.write([&](store::Connection& c) { return store::importFromDirectory(c, first); }),
+            Conflict);
         CHECK(copy.integrityCheck() == "ok");
     }
     const auto tables = h.db->read([](store::Connection& c) { return store::exportSchema(c); });

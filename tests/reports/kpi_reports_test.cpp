@@ -1,7 +1,7 @@
-#include "core/store/reports_store.h"
-#include "tests/reports/service_history.h"
-
 #include <doctest/doctest.h>
+
+#include "core/store/reports/reports.h"
+#include "tests/reports/service_history.h"
 
 using namespace ces;
 
@@ -10,8 +10,8 @@ namespace {
 struct Reports {
     test::ServiceHistory history;
     store::ReportTable run(const std::string& name) {
-        store::ReportContext context{store::reportPeriod("2026-02-01", "2026-03-01"), history.now,
-                                     {}};
+        store::ReportContext context{
+            store::reportPeriod("2026-02-01", "2026-03-01"), history.now, {}};
         return history.db->read(
             [&](store::Connection& c) { return store::runReport(c, name, context); });
     }

@@ -1,11 +1,12 @@
-#include "core/store/ledger_store.h"
-#include "tests/reports/service_history.h"
-#include "core/store/orders.h"
-#include "warehouse/recycling.h"
+#include "core/store/ledger/ledger.h"
+
+#include <doctest/doctest.h>
 
 #include <algorithm>
 
-#include <doctest/doctest.h>
+#include "core/store/orders/orders.h"
+#include "tests/reports/service_history.h"
+#include "warehouse/recycling.h"
 
 using namespace ces;
 
@@ -23,7 +24,8 @@ Pence sum(const std::vector<store::LedgerEntry>& entries, const std::string& kin
 
 TEST_CASE("a delivery charges each line at its unit price to the ordering team's funder") {
     test::ServiceHistory h;
-    const auto entries = h.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); });
+    const auto entries =
+        h.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); });
     std::vector<store::LedgerEntry> issues;
     for (const auto& e : entries) {
         if (e.kind == "issue") issues.push_back(e);
@@ -40,7 +42,8 @@ TEST_CASE("a delivery charges each line at its unit price to the ordering team's
 
 TEST_CASE("a credit-eligible asset passing inspection credits 85 percent of its price once") {
     test::ServiceHistory h;
-    const auto entries = h.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); });
+    const auto entries =
+        h.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); });
     std::vector<store::LedgerEntry> credits;
     for (const auto& e : entries) {
         if (e.kind == "credit") credits.push_back(e);
@@ -65,8 +68,8 @@ TEST_CASE("the credit rate follows the policy table by date, category and condit
     test::ServiceHistory h;
     // A new loan of the same bed, returned worn, with a 60% rule for worn beds.
     h.db->write([&](store::Connection& c) {
-        store::addCreditRule(c, {std::chrono::year{2026} / 1 / 1, std::nullopt, "Beds", "worn", 6000},
-                             h.now);
+        store::addCreditRule(
+            c, {std::chrono::year{2026} / 1 / 1, std::nullopt, "Beds", "worn", 6000}, h.now);
     });
     const std::string again = [&] {
         store::NewOrder o;
@@ -78,7 +81,8 @@ TEST_CASE("the credit rate follows the policy table by date, category and condit
         });
     }();
     h.db->write([&](store::Connection& c) {
-        for (auto to : {OrderStatus::scheduled, OrderStatus::out_for_delivery, OrderStatus::delivered}) {
+        for (auto to :
+             {OrderStatus::scheduled, OrderStatus::out_for_delivery, OrderStatus::delivered}) {
             store::progressOrder(c, again, to, h.planner, test::at(2, 24, 10), "");
         }
         warehouse::returnAsset(c, h.bedBarcode, "", "worn", h.warehouse, test::at(2, 26, 10));
@@ -86,7 +90,8 @@ TEST_CASE("the credit rate follows the policy table by date, category and condit
         warehouse::inspectAsset(c, h.bedBarcode, warehouse::InspectionResult::pass, "",
                                 warehouse::MaintenancePolicy(), h.warehouse, test::at(2, 26, 12));
     });
-    const auto entries = h.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); });
+    const auto entries =
+        h.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); });
     REQUIRE(entries.back().kind == "credit");
     CHECK(entries.back().amount == -24000);
     CHECK(entries.back().rate == 6000);
@@ -103,7 +108,8 @@ TEST_CASE("items not credit-eligible earn no credit") {
 
 TEST_CASE("a correction adds rows and never changes the row it corrects") {
     test::ServiceHistory h;
-    const auto before = h.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); });
+    const auto before =
+        h.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); });
     const auto credit = std::find_if(before.begin(), before.end(),
                                      [](const auto& e) { return e.kind == "credit"; });
     REQUIRE(credit != before.end());
@@ -128,15 +134,15 @@ TEST_CASE("a correction adds rows and never changes the row it corrects") {
     // Net: 46000 issued - 34000 credited + 34000 reversed - 30000 credited again.
     CHECK(sum(after, "") == 46000 - 30000);
     CHECK_THROWS_AS(h.db->write([&](store::Connection& c) {
-                        return store::correctLedgerEntry(c, credit->id, std::nullopt, " ",
-                                                         h.budgetHolder, h.now);
-                    }),
+        return store::correctLedgerEntry(c, credit->id, std::nullopt, " ", h.budgetHolder, h.now);
+    }),
                     ValidationError);
 }
 
 TEST_CASE("an issue charge is written once per loan") {
     test::ServiceHistory h;
-    const auto entries = h.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); });
+    const auto entries =
+        h.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); });
     const auto credit = std::find_if(entries.begin(), entries.end(),
                                      [](const auto& e) { return e.kind == "credit"; });
     REQUIRE(credit != entries.end());

@@ -1,10 +1,10 @@
-// The daily roll-ups (core/store/report_rollups.h) give every report the same answer as the raw
-// rows, before and after more rows are appended.
+// The daily roll-ups (core/store/reports/report_rollups.h) give every report the same answer as the
+// raw rows, before and after more rows are appended.
 #include <doctest/doctest.h>
 
-#include "core/store/ledger_store.h"
-#include "core/store/report_rollups.h"
-#include "core/store/reports_store.h"
+#include "core/store/ledger/ledger.h"
+#include "core/store/reports/report_rollups.h"
+#include "core/store/reports/reports.h"
 #include "tests/reports/service_history.h"
 
 using namespace ces;

@@ -1,9 +1,9 @@
+#include <doctest/doctest.h>
+
 #include "core/collection_rules.h"
 #include "core/credit_policy.h"
 #include "core/errors.h"
 #include "core/kpis.h"
-
-#include <doctest/doctest.h>
 
 using namespace std::chrono;
 
@@ -19,8 +19,7 @@ TEST_CASE("a collection is due at 17:00 on the fifth working day after the reque
     const ces::WorkingDayCalendar calendar;
     const ces::CollectionRules rules;
     // Monday 2 March 2026 (GMT): the fifth working day after is Monday 9 March.
-    CHECK(ces::collectionDueBy(utc(2026, 3, 2, 10), false, rules, calendar) ==
-          utc(2026, 3, 9, 17));
+    CHECK(ces::collectionDueBy(utc(2026, 3, 2, 10), false, rules, calendar) == utc(2026, 3, 9, 17));
     // Urgent: the next working day.
     CHECK(ces::collectionDueBy(utc(2026, 3, 2, 10), true, rules, calendar) == utc(2026, 3, 3, 17));
     // Friday evening: urgent is due Monday.
@@ -32,8 +31,7 @@ TEST_CASE("collection due dates skip bank holidays, weekends and follow British 
     const ces::CollectionRules rules;
     // Thursday 2 April 2026: Good Friday 3 April and Easter Monday 6 April are holidays, so
     // five working days are 7, 8, 9, 10 and 13 April; 17:00 BST is 16:00 UTC.
-    CHECK(ces::collectionDueBy(utc(2026, 4, 2, 9), false, rules, calendar) ==
-          utc(2026, 4, 13, 16));
+    CHECK(ces::collectionDueBy(utc(2026, 4, 2, 9), false, rules, calendar) == utc(2026, 4, 13, 16));
     // A request on Saturday counts from Saturday: Mon..Fri of the next week.
     CHECK(ces::collectionDueBy(utc(2026, 3, 7, 11), false, rules, calendar) ==
           utc(2026, 3, 13, 17));
@@ -52,7 +50,8 @@ TEST_CASE("the collection target is configurable and refuses nonsense") {
 
 TEST_CASE("collection reasons parse exactly") {
     CHECK(ces::parseCollectionReason("deceased") == std::optional{ces::CollectionReason::deceased});
-    CHECK(ces::parseCollectionReason("care_home") == std::optional{ces::CollectionReason::care_home});
+    CHECK(ces::parseCollectionReason("care_home") ==
+          std::optional{ces::CollectionReason::care_home});
     CHECK_FALSE(ces::parseCollectionReason("Deceased").has_value());
     for (auto reason : ces::allCollectionReasons) {
         CHECK(ces::parseCollectionReason(ces::toString(reason)) == std::optional{reason});
@@ -61,10 +60,10 @@ TEST_CASE("collection reasons parse exactly") {
 
 TEST_CASE("a credit is rate times price rounded half up to the penny") {
     CHECK(ces::creditAmount(40000, 8500) == 34000);
-    CHECK(ces::creditAmount(1, 8500) == 1);       // 0.85p -> 1p
-    CHECK(ces::creditAmount(3, 8500) == 3);       // 2.55p -> 3p
-    CHECK(ces::creditAmount(10, 8500) == 9);      // 8.5p -> 9p (half up)
-    CHECK(ces::creditAmount(545325, 8500) == 463526);  // 463526.25p -> 463526p
+    CHECK(ces::creditAmount(1, 8500) == 1);             // 0.85p -> 1p
+    CHECK(ces::creditAmount(3, 8500) == 3);             // 2.55p -> 3p
+    CHECK(ces::creditAmount(10, 8500) == 9);            // 8.5p -> 9p (half up)
+    CHECK(ces::creditAmount(545325, 8500) == 463526);   // 463526.25p -> 463526p
     CHECK(ces::creditAmount(1114814, 8500) == 947592);  // 947591.9 -> 947592
     CHECK(ces::creditAmount(0, 8500) == 0);
     CHECK(ces::creditAmount(12345, 0) == 0);

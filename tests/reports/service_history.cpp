@@ -1,19 +1,19 @@
 #include "tests/reports/service_history.h"
 
-#include "core/store/assets.h"
-#include "core/store/catalogue.h"
-#include "core/store/collections_store.h"
-#include "core/store/dispatch_store.h"
-#include "core/store/order_access.h"
-#include "core/store/orders.h"
-#include "core/store/reports_store.h"
-#include "core/store/residents.h"
-#include "core/store/accounts.h"
-#include "core/store/specials_store.h"
-#include "core/store/geography.h"
-#include "warehouse/recycling.h"
-
 #include <sstream>
+
+#include "core/store/admin/accounts.h"
+#include "core/store/admin/geography.h"
+#include "core/store/catalogue/catalogue.h"
+#include "core/store/collections/collections.h"
+#include "core/store/dispatch/dispatch.h"
+#include "core/store/orders/order_access.h"
+#include "core/store/orders/orders.h"
+#include "core/store/reports/reports.h"
+#include "core/store/residents/residents.h"
+#include "core/store/warehouse/assets.h"
+#include "core/store/warehouse/specials.h"
+#include "warehouse/recycling.h"
 
 namespace ces::test {
 
@@ -50,8 +50,10 @@ std::string order(store::Database& db, const Actor& who, ResidentId resident, Sp
 void deliver(store::Database& db, const std::string& reference, const Actor& planner,
              Instant when) {
     db.write([&](store::Connection& c) {
-        store::progressOrder(c, reference, OrderStatus::scheduled, planner, when - std::chrono::hours(2), "");
-        store::progressOrder(c, reference, OrderStatus::out_for_delivery, planner, when - std::chrono::hours(1), "");
+        store::progressOrder(c, reference, OrderStatus::scheduled, planner,
+                             when - std::chrono::hours(2), "");
+        store::progressOrder(c, reference, OrderStatus::out_for_delivery, planner,
+                             when - std::chrono::hours(1), "");
         store::progressOrder(c, reference, OrderStatus::delivered, planner, when, "");
     });
 }
@@ -77,8 +79,8 @@ ServiceHistory::ServiceHistory() {
         store::importDistrictPopulation(c, population);
         driver = Actor{store::createUser(c, "d", "d", Role::driver, std::nullopt, "pw", now), "d",
                        "d", Role::driver, std::nullopt};
-        NewResident r{"9434765870", "Grace Hopper", "1936-12-09", "2 Sea Road", "Margate",
-                      "CT9 1AA", "01843 000000", ""};
+        NewResident r{"9434765870", "Grace Hopper", "1936-12-09",   "2 Sea Road",
+                      "Margate",    "CT9 1AA",      "01843 000000", ""};
         thanetResident = store::registerResident(c, r, otherPrescriber, at(1, 5, 9)).id;
     });
     // Deliveries: A on time after 3 days, B late after 10, C next day on time.
@@ -95,8 +97,8 @@ ServiceHistory::ServiceHistory() {
         store::NewOrder o;
         o.resident = thanetResident;
         o.specials = {{"Bariatric commode", 90000}};
-        const Instant december = std::chrono::sys_days{std::chrono::year{2025} / 12 / 1} +
-                                 std::chrono::hours(10);
+        const Instant december =
+            std::chrono::sys_days{std::chrono::year{2025} / 12 / 1} + std::chrono::hours(10);
         return db->write([&](store::Connection& c) {
             return store::createOrder(c, o, otherPrescriber, december, calendar).reference;
         });
@@ -140,9 +142,12 @@ ServiceHistory::ServiceHistory() {
         store::createCrew(c, "Crew 1", van, 2, false, 8 * 3600, 17 * 3600);
         const auto one = store::findCollection(c, collection1, byPrescriber).items.front().visitId;
         const auto two = store::findCollection(c, collection2, byWarehouse).items.front().visitId;
-        store::PlanHeader header{"2026-02-20", formatInstant(at(2, 19, 16)), "fallback", 1, 25000,
-                                 0};
-        store::PlannedRoute route{van, 25000, 8 * 3600, 12 * 3600,
+        store::PlanHeader header{
+            "2026-02-20", formatInstant(at(2, 19, 16)), "fallback", 1, 25000, 0};
+        store::PlannedRoute route{van,
+                                  25000,
+                                  8 * 3600,
+                                  12 * 3600,
                                   {{*one, 9 * 3600, 9 * 3600, 9 * 3600 + 900},
                                    {*two, 10 * 3600, 10 * 3600, 10 * 3600 + 900}}};
         store::savePlan(c, header, {route}, {});

@@ -3,9 +3,9 @@
 // service_history.cpp): three deliveries (two on time), three collections (one on time, one
 // late, one overdue), one credit, two specials (one within 8 weeks), two collection visits
 // (one failed for no access), one route of 25 km.
-#include "tests/core/store/fixture.h"
-
 #include <string>
+
+#include "tests/core/store/fixture.h"
 
 namespace ces::test {
 
@@ -19,9 +19,9 @@ struct ServiceHistory : SmallCounty {
     std::string orderB;  ///< FRAME x2, 5_day, delivered late (10 days).
     std::string orderC;  ///< FRAME x1, next_day, delivered on time (1 day).
     std::string bedBarcode;
-    std::string collection1;  ///< The bed, on time, passed inspection (credit).
-    std::string collection2;  ///< Order B by the resident, never returned (overdue).
-    std::string collection3;  ///< Order C by the warehouse, urgent, returned late.
+    std::string collection1;    ///< The bed, on time, passed inspection (credit).
+    std::string collection2;    ///< Order B by the resident, never returned (overdue).
+    std::string collection3;    ///< Order C by the warehouse, urgent, returned late.
     ResidentId thanetResident;  ///< Served by team B (NHS).
     Actor driver;
 };

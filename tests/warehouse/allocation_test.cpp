@@ -5,8 +5,8 @@
 #include <atomic>
 #include <thread>
 
-#include "core/store/orders.h"
-#include "core/store/stock.h"
+#include "core/store/orders/orders.h"
+#include "core/store/warehouse/stock.h"
 #include "tests/warehouse/fixture.h"
 
 using namespace ces;

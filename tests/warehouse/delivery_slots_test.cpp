@@ -2,10 +2,10 @@
 
 #include <doctest/doctest.h>
 
-#include "core/store/delivery_slot_store.h"
-#include "core/store/dispatch_store.h"
-#include "core/store/order_access.h"
-#include "core/store/tracking.h"
+#include "core/store/dispatch/delivery_slots.h"
+#include "core/store/dispatch/dispatch.h"
+#include "core/store/orders/order_access.h"
+#include "core/store/orders/tracking.h"
 #include "tests/warehouse/fixture.h"
 
 using namespace ces;

@@ -4,10 +4,10 @@
 #include <map>
 #include <random>
 
-#include "web/demo/demo_county.h"
-#include "core/store/assets.h"
-#include "core/store/dispatch_store.h"
-#include "core/store/geography.h"
+#include "app/demo/demo_county.h"
+#include "core/store/admin/geography.h"
+#include "core/store/dispatch/dispatch.h"
+#include "core/store/warehouse/assets.h"
 #include "warehouse/asset_lifecycle.h"
 
 using namespace ces;

@@ -2,9 +2,9 @@
 
 #include <doctest/doctest.h>
 
-#include "core/store/assets.h"
-#include "core/store/dispatch_store.h"
-#include "core/store/order_access.h"
+#include "core/store/dispatch/dispatch.h"
+#include "core/store/orders/order_access.h"
+#include "core/store/warehouse/assets.h"
 #include "tests/warehouse/fixture.h"
 #include "warehouse/pick_list.h"
 

@@ -1,11 +1,11 @@
 #include "tests/warehouse/fixture.h"
 
-#include "core/store/accounts.h"
-#include "core/store/catalogue.h"
-#include "core/store/dispatch_store.h"
-#include "core/store/geography.h"
-#include "core/store/orders.h"
-#include "core/store/stock.h"
+#include "core/store/admin/accounts.h"
+#include "core/store/admin/geography.h"
+#include "core/store/catalogue/catalogue.h"
+#include "core/store/dispatch/dispatch.h"
+#include "core/store/orders/orders.h"
+#include "core/store/warehouse/stock.h"
 #include "warehouse/maintenance.h"
 
 namespace ces::test {

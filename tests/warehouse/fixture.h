@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/store/assets.h"
+#include "core/store/warehouse/assets.h"
 #include "tests/core/store/fixture.h"
 
 namespace ces::test {

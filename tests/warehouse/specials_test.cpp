@@ -2,9 +2,9 @@
 
 #include <doctest/doctest.h>
 
-#include "core/store/order_access.h"
-#include "core/store/orders.h"
-#include "core/store/specials_store.h"
+#include "core/store/orders/order_access.h"
+#include "core/store/orders/orders.h"
+#include "core/store/warehouse/specials.h"
 #include "tests/warehouse/fixture.h"
 
 using namespace ces;

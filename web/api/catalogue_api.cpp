@@ -1,4 +1,4 @@
-#include "core/store/catalogue.h"
+#include "core/store/catalogue/catalogue.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
 
@@ -6,10 +6,9 @@ namespace ces::web {
 
 namespace {
 
-const std::initializer_list<Role> kStaff = {Role::prescriber, Role::budget_holder,
-                                            Role::warehouse,  Role::planner,
-                                            Role::driver,     Role::commissioner,
-                                            Role::admin};
+const std::initializer_list<Role> kStaff = {
+    Role::prescriber, Role::budget_holder, Role::warehouse, Role::planner,
+    Role::driver,     Role::commissioner,  Role::admin};
 
 Response searchCatalogue(App& app, Request& request) {
     requireRole(app, request, kStaff);

@@ -1,7 +1,7 @@
 #include <Poco/JSON/Parser.h>
 
-#include "core/store/collections_store.h"
-#include "core/store/tracking.h"
+#include "core/store/collections/collections.h"
+#include "core/store/orders/tracking.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
 

@@ -1,6 +1,6 @@
 #include <kainjow/mustache.hpp>
 
-#include "core/store/dispatch_store.h"
+#include "core/store/dispatch/dispatch.h"
 #include "warehouse/dispatch.h"
 #include "warehouse/pick_list.h"
 #include "web/api/pick_list_view.h"

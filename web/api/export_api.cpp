@@ -1,9 +1,9 @@
-#include "core/store/export_store.h"
-#include "core/store/audit.h"
-#include "core/store/migrations.h"
-#include "web/api/routes.h"
-
 #include <sstream>
+
+#include "core/store/infrastructure/audit.h"
+#include "core/store/infrastructure/export.h"
+#include "core/store/infrastructure/migrations.h"
+#include "web/api/routes.h"
 
 namespace ces::web {
 
@@ -32,8 +32,10 @@ Response tableFile(App& app, Request& request) {
     app.db.read([&](store::Connection& c) {
         for (const auto& table : store::exportSchema(c)) {
             if (table.name != name) continue;
-            if (csv) store::writeTableCsv(c, table, out);
-            else store::writeTableJson(c, table, out);
+            if (csv)
+                store::writeTableCsv(c, table, out);
+            else
+                store::writeTableJson(c, table, out);
             return;
         }
         throw NotFound("no exported table is called " + name);

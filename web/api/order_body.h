@@ -1,9 +1,9 @@
 #pragma once
 // The body of POST /api/v1/orders read into a NewOrder: a pure function, so it can be tested
 // and fuzzed without a server.
-#include "core/store/orders.h"
-
 #include <string>
+
+#include "core/store/orders/orders.h"
 
 namespace ces::web {
 

@@ -1,7 +1,7 @@
-#include "core/store/delivery_slot_store.h"
-#include "core/store/order_access.h"
-#include "core/store/order_queries.h"
-#include "core/store/orders.h"
+#include "core/store/dispatch/delivery_slots.h"
+#include "core/store/orders/order_access.h"
+#include "core/store/orders/order_queries.h"
+#include "core/store/orders/orders.h"
 #include "warehouse/delivery_slots.h"
 #include "web/api/order_body.h"
 #include "web/api/routes.h"
@@ -41,15 +41,13 @@ Response createOrder(App& app, Request& request) {
         // A retry must get the first answer even if the checks would now say otherwise: the
         // checks run after the key is looked up, in the write.
         return idempotentWrite(app, request, actor, [&](store::Connection& c) {
-            return createdOrderJson(
-                store::createOrder(c, order, actor, app.now(), app.calendar));
+            return createdOrderJson(store::createOrder(c, order, actor, app.now(), app.calendar));
         });
     }
     // The checks read on a reader; the single writer, the bottleneck of order taking, only
     // writes (and answers once its transaction has committed).
-    const auto plan = app.db.read([&](store::Connection& c) {
-        return store::planOrder(c, order, actor);
-    });
+    const auto plan =
+        app.db.read([&](store::Connection& c) { return store::planOrder(c, order, actor); });
     return createdOrderJson(app.db.write([&](store::Connection& c) {
         return store::placeOrder(c, plan, actor, app.now(), app.calendar);
     }));

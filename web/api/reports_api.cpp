@@ -1,7 +1,7 @@
 #include "core/kpis.h"
-#include "core/store/collections_store.h"
-#include "core/store/ledger_store.h"
-#include "core/store/reports_store.h"
+#include "core/store/collections/collections.h"
+#include "core/store/ledger/ledger.h"
+#include "core/store/reports/reports.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
 
@@ -26,10 +26,11 @@ Var cellVar(const store::SqlValue& value) {
 
 // ?from=&to= (ISO dates, to exclusive); by default the financial year so far.
 store::ReportContext contextOf(App& app, const Request& request) {
-    const auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.now()));
+    const auto today =
+        std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.now()));
     const std::string defaultFrom = formatDate(kpi::financialYearStart(kpi::financialYear(today)));
-    const std::string defaultTo =
-        formatDate(std::chrono::year_month_day(std::chrono::sys_days(today) + std::chrono::days(1)));
+    const std::string defaultTo = formatDate(
+        std::chrono::year_month_day(std::chrono::sys_days(today) + std::chrono::days(1)));
     store::ReportContext context;
     context.period = store::reportPeriod(request.queryValue("from", defaultFrom),
                                          request.queryValue("to", defaultTo));
@@ -77,8 +78,10 @@ Response reportFile(App& app, Request& request) {
     requireRole(app, request, {Role::commissioner, Role::admin});
     std::string name = request.pathParams["file"];
     const bool csv = name.ends_with(".csv");
-    if (csv) name.resize(name.size() - 4);
-    else if (name.ends_with(".json")) name.resize(name.size() - 5);
+    if (csv)
+        name.resize(name.size() - 4);
+    else if (name.ends_with(".json"))
+        name.resize(name.size() - 5);
     const auto context = contextOf(app, request);
     settle(app);
     const auto table =
@@ -127,7 +130,8 @@ Response ledger(App& app, Request& request) {
         throw ValidationError("to", "to must be a date such as 2026-04-01");
     }
     query.limit = 5000;
-    const auto entries = app.db.read([&](store::Connection& c) { return store::ledgerEntries(c, query); });
+    const auto entries =
+        app.db.read([&](store::Connection& c) { return store::ledgerEntries(c, query); });
     auto list = jsonArray();
     for (const auto& e : entries) list->add(entryJson(e));
     auto answer = jsonObject();
@@ -159,7 +163,8 @@ Response correct(App& app, Request& request) {
 
 Response policies(App& app, Request& request) {
     requireRole(app, request, {Role::commissioner, Role::admin});
-    const auto policy = app.db.read([](store::Connection& c) { return store::loadCreditPolicy(c); });
+    const auto policy =
+        app.db.read([](store::Connection& c) { return store::loadCreditPolicy(c); });
     auto list = jsonArray();
     for (const auto& rule : policy.rules()) {
         auto json = jsonObject();
@@ -204,7 +209,8 @@ void addReportRoutes(Router& router, App& app) {
     router.add("GET", "/api/v1/reports/kpis", [&app](Request& r) { return kpis(app, r); });
     router.add("GET", "/api/v1/reports/{file}", [&app](Request& r) { return reportFile(app, r); });
     router.add("GET", "/api/v1/ledger", [&app](Request& r) { return ledger(app, r); });
-    router.add("POST", "/api/v1/ledger/{id}/corrections", [&app](Request& r) { return correct(app, r); });
+    router.add("POST", "/api/v1/ledger/{id}/corrections",
+               [&app](Request& r) { return correct(app, r); });
     router.add("GET", "/api/v1/credit-policies", [&app](Request& r) { return policies(app, r); });
     router.add("POST", "/api/v1/credit-policies", [&app](Request& r) { return addPolicy(app, r); });
 }

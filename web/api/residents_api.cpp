@@ -1,8 +1,8 @@
-#include "core/store/residents.h"
+#include <charconv>
+
+#include "core/store/residents/residents.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
-
-#include <charconv>
 
 namespace ces::web {
 
@@ -78,9 +78,11 @@ Response readResident(App& app, Request& request) {
 }  // namespace
 
 void addResidentRoutes(Router& router, App& app) {
-    router.add("POST", "/api/v1/residents", [&app](Request& r) { return registerResident(app, r); });
+    router.add("POST", "/api/v1/residents",
+               [&app](Request& r) { return registerResident(app, r); });
     router.add("GET", "/api/v1/residents", [&app](Request& r) { return findResidents(app, r); });
-    router.add("GET", "/api/v1/residents/{id}", [&app](Request& r) { return readResident(app, r); });
+    router.add("GET", "/api/v1/residents/{id}",
+               [&app](Request& r) { return readResident(app, r); });
 }
 
 }  // namespace ces::web

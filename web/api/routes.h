@@ -13,7 +13,7 @@ void addResidentRoutes(Router& router, App& app);
 void addOrderRoutes(Router& router, App& app);
 void addTrackingRoutes(Router& router, App& app);
 void addStockRoutes(Router& router, App& app);
-void addWarehouseRoutes(Router& router, App& app);  ///< Returns, assets, specials, plans, visits.
+void addWarehouseRoutes(Router& router, App& app);   ///< Returns, assets, specials, plans, visits.
 void addCollectionRoutes(Router& router, App& app);  ///< Collections, collection points, check-ins.
 void addReportRoutes(Router& router, App& app);      ///< KPI reports, the ledger, credit policy.
 void addExportRoutes(Router& router, App& app);      ///< The open export.

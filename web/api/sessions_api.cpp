@@ -1,5 +1,5 @@
 #include "core/credentials.h"
-#include "core/store/accounts.h"
+#include "core/store/admin/accounts.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
 
@@ -29,7 +29,8 @@ Response signIn(App& app, Request& request) {
     user->set("id", actor->id.value());
     user->set("username", actor->username);
     user->set("name", actor->displayName);
-    user->set("team", actor->team ? Poco::Dynamic::Var(actor->team->value()) : Poco::Dynamic::Var());
+    user->set("team",
+              actor->team ? Poco::Dynamic::Var(actor->team->value()) : Poco::Dynamic::Var());
     auto answer = jsonObject();
     answer->set("token", token);
     answer->set("role", std::string(toString(actor->role)));

@@ -1,4 +1,4 @@
-#include "core/store/stock.h"
+#include "core/store/warehouse/stock.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
 

@@ -1,9 +1,9 @@
-#include "core/store/tracking.h"
+#include <Poco/JSONString.h>
+
+#include "core/store/orders/tracking.h"
 #include "warehouse/delivery_slots.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
-
-#include <Poco/JSONString.h>
 
 namespace ces::web {
 

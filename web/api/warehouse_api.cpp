@@ -1,4 +1,4 @@
-#include "core/store/assets.h"
+#include "core/store/warehouse/assets.h"
 #include "warehouse/allocation.h"
 #include "warehouse/recycling.h"
 #include "web/api/routes.h"

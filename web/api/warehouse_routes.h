@@ -1,6 +1,6 @@
 #pragma once
 // The warehouse endpoints, split by area; addWarehouseRoutes (routes.h) registers them all.
-#include "core/store/assets.h"
+#include "core/store/warehouse/assets.h"
 #include "warehouse/maintenance.h"
 #include "warehouse/recycling.h"
 #include "web/app.h"

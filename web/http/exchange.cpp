@@ -32,7 +32,9 @@ std::string Request::cookie(const std::string& name) const {
     return {};
 }
 
-Poco::JSON::Object::Ptr jsonObject() { return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER); }
+Poco::JSON::Object::Ptr jsonObject() {
+    return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+}
 
 Poco::JSON::Array::Ptr jsonArray() { return new Poco::JSON::Array(); }
 

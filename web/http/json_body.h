@@ -13,18 +13,18 @@ namespace ces::web {
 
 /// Malformed request (400): not JSON, or a field missing or of the wrong type.
 class BadRequest : public std::runtime_error {
-public:
+  public:
     BadRequest(std::string field, const std::string& message)
         : std::runtime_error(message), field_(std::move(field)) {}
     const std::string& field() const { return field_; }
 
-private:
+  private:
     std::string field_;
 };
 
 /// A JSON object from a request, addressed by a path prefix for error messages.
 class JsonFields {
-public:
+  public:
     JsonFields(Poco::JSON::Object::Ptr object, std::string path);
     /// Parses a whole body; BadRequest unless it is a JSON object.
     static JsonFields parse(const std::string& body);
@@ -41,7 +41,7 @@ public:
     /// BadRequest naming the first field not in `known` (unknown fields are refused).
     void allowOnly(std::initializer_list<const char*> known) const;
 
-private:
+  private:
     std::string at(const std::string& name) const;
     Poco::JSON::Object::Ptr object_;
     std::string path_;

@@ -1,23 +1,23 @@
 #pragma once
 // Method + path pattern ("/api/v1/orders/{ref}") to handler; unknown paths answer 404 and a
 // known path with another method 405.
-#include "web/http/exchange.h"
-
 #include <functional>
 #include <string>
 #include <vector>
+
+#include "web/http/exchange.h"
 
 namespace ces::web {
 
 using Handler = std::function<Response(Request&)>;
 
 class Router {
-public:
+  public:
     void add(const std::string& method, const std::string& pattern, Handler handler);
     /// Finds the handler (filling request.pathParams) and runs it.
     Response dispatch(Request& request) const;
 
-private:
+  private:
     struct Route {
         std::string method;
         std::vector<std::string> segments;

@@ -1,7 +1,5 @@
 #include "web/http/server.h"
 
-#include "web/http/errors.h"
-
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServer.h>
@@ -14,12 +12,14 @@
 
 #include <algorithm>
 
+#include "web/http/errors.h"
+
 namespace ces::web {
 
 namespace {
 
 class BodyTooLarge : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -33,7 +33,8 @@ std::string readBody(Poco::Net::HTTPServerRequest& request) {
     auto& in = request.stream();
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
         body.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (body.size() > kMaxBodyBytes) throw BodyTooLarge("the request body is larger than 1 MiB");
+        if (body.size() > kMaxBodyBytes)
+            throw BodyTooLarge("the request body is larger than 1 MiB");
     }
     return body;
 }
@@ -69,7 +70,7 @@ void send(const Response& response, Poco::Net::HTTPServerResponse& out) {
 }
 
 class RequestHandler : public Poco::Net::HTTPRequestHandler {
-public:
+  public:
     explicit RequestHandler(const Router& router) : router_(router) {}
     void handleRequest(Poco::Net::HTTPServerRequest& in,
                        Poco::Net::HTTPServerResponse& out) override {
@@ -92,19 +93,19 @@ public:
         }
     }
 
-private:
+  private:
     const Router& router_;
 };
 
 class HandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
-public:
+  public:
     explicit HandlerFactory(const Router& router) : router_(router) {}
     Poco::Net::HTTPRequestHandler* createRequestHandler(
         const Poco::Net::HTTPServerRequest&) override {
         return new RequestHandler(router_);
     }
 
-private:
+  private:
     const Router& router_;
 };
 
@@ -120,8 +121,8 @@ Server::Server(const Router& router, unsigned short port, int threads) {
     socket.bind(Poco::Net::SocketAddress("0.0.0.0", port), true);
     socket.listen(1024);
     pool_ = std::make_unique<Poco::ThreadPool>(2, threads + 8);
-    server_ = std::make_unique<Poco::Net::HTTPServer>(new HandlerFactory(router), *pool_, socket,
-                                                      params);
+    server_ =
+        std::make_unique<Poco::Net::HTTPServer>(new HandlerFactory(router), *pool_, socket, params);
 }
 
 Server::~Server() {

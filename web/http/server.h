@@ -1,8 +1,8 @@
 #pragma once
 // The HTTP server: POCO's threaded server in front of our Router, one catch-all per request.
-#include "web/http/router.h"
-
 #include <memory>
+
+#include "web/http/router.h"
 
 namespace Poco {
 class ThreadPool;
@@ -17,7 +17,7 @@ namespace ces::web {
 inline constexpr std::size_t kMaxBodyBytes = 1 << 20;
 
 class Server {
-public:
+  public:
     /// Listens on 127.0.0.1-and-all-interfaces `port` (0 = any free port) with `threads` workers.
     Server(const Router& router, unsigned short port, int threads);
     ~Server();
@@ -25,7 +25,7 @@ public:
     void start();
     void stop();
 
-private:
+  private:
     std::unique_ptr<Poco::ThreadPool> pool_;  // outlives server_, which runs on it
     std::unique_ptr<Poco::Net::HTTPServer> server_;
 };

@@ -1,4 +1,4 @@
-#include "core/store/catalogue.h"
+#include "core/store/catalogue/catalogue.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/presenters.h"
 

@@ -6,11 +6,11 @@
 #include <set>
 
 #include "core/postcode.h"
-#include "core/store/collections_store.h"
-#include "core/store/geography.h"
-#include "core/store/order_access.h"
-#include "core/store/order_loans.h"
-#include "core/store/tracking.h"
+#include "core/store/admin/geography.h"
+#include "core/store/collections/collections.h"
+#include "core/store/orders/order_access.h"
+#include "core/store/orders/order_loans.h"
+#include "core/store/orders/tracking.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/presenters.h"
 #include "web/pages/tracking_link.h"
@@ -147,8 +147,8 @@ struct CollectionForm {
 };
 
 PageView requestView(Site& site, const std::string& reference, const CollectionForm& form) {
-    const auto lines = site.app.db.read(
-        [&](store::Connection& c) { return store::orderLoanLines(c, reference); });
+    const auto lines =
+        site.app.db.read([&](store::Connection& c) { return store::orderLoanLines(c, reference); });
     PageView view;
     view.title = "Request a collection";
     view.templateName = "collection_request";
@@ -234,8 +234,10 @@ Response submitRequest(Site& site, Request& request, const FormFields& fields) {
     int status = 422;
     if (errors.empty()) {
         store::CollectionRequest wanted;
-        if (form.scope == "whole") wanted.orderReference = reference;
-        else wanted.barcodes.assign(form.barcodes.begin(), form.barcodes.end());
+        if (form.scope == "whole")
+            wanted.orderReference = reference;
+        else
+            wanted.barcodes.assign(form.barcodes.begin(), form.barcodes.end());
         wanted.reason = *reason;
         wanted.urgent = form.urgent == "yes";
         wanted.notes = form.notes;
@@ -249,8 +251,9 @@ Response submitRequest(Site& site, Request& request, const FormFields& fields) {
             status = 409;
             const std::string anchor = form.scope == "chosen" ? "barcodes" : "scope";
             if (e.code() == "already_requested") {
-                errors.push_back({anchor, anchor, "A collection has already been requested for "
-                                                  "this equipment"});
+                errors.push_back({anchor, anchor,
+                                  "A collection has already been requested for "
+                                  "this equipment"});
             } else {
                 errors.push_back({anchor, anchor, "That equipment is no longer on loan"});
             }
@@ -474,8 +477,8 @@ Response collectionPointsPage(Site& site, Request& request) {
         if (from && n == 5) break;  // The nearest five.
         mustache::data point;
         point.set("name", s.point.name);
-        point.set("address", s.point.address +
-                                 (s.point.postcode ? ", " + *s.point.postcode : std::string()));
+        point.set("address",
+                  s.point.address + (s.point.postcode ? ", " + *s.point.postcode : std::string()));
         point.set("district", s.point.district);
         point.set("operator", s.point.operatorName);
         if (s.metres) {
@@ -497,8 +500,7 @@ Response collectionPointsPage(Site& site, Request& request) {
 
 void addCollectionPages(Router& router, Site& site) {
     site.get(router, "/collections", [&site](Request& r) { return collectionsPage(site, r); });
-    site.get(router, "/collections/{ref}",
-             [&site](Request& r) { return collectionPage(site, r); });
+    site.get(router, "/collections/{ref}", [&site](Request& r) { return collectionPage(site, r); });
     site.get(router, "/orders/{ref}/collection",
              [&site](Request& r) { return showRequestForm(site, r); });
     site.post(router, "/orders/{ref}/collection",

@@ -8,10 +8,10 @@
 #include <set>
 
 #include "core/kpis.h"
-#include "core/store/catalogue.h"
-#include "core/store/collections_store.h"
-#include "core/store/ledger_store.h"
-#include "core/store/reports_store.h"
+#include "core/store/catalogue/catalogue.h"
+#include "core/store/collections/collections.h"
+#include "core/store/ledger/ledger.h"
+#include "core/store/reports/reports.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/presenters.h"
 #include "web/pages/svg_charts.h"
@@ -222,8 +222,7 @@ mustache::data sectionView(const SectionSpec& spec, const ReportTable& table,
         for (std::size_t i = 0; i < spec.columns.size(); ++i) {
             const auto& column = spec.columns[i];
             mustache::data cell;
-            const std::string value =
-                cellText(row[table.columnIndex(column.key)], column.kind);
+            const std::string value = cellText(row[table.columnIndex(column.key)], column.kind);
             cell.set("text", column.kind != Kind::text ? value
                              : i == 0                  ? spec.keyText(value)
                                                        : words(value));
@@ -346,8 +345,9 @@ CreditRows latestCredits(store::Connection& c, const Filters& f, std::size_t wan
     for (int days : {8, 95, 0}) {
         store::LedgerQuery query;
         query.to = f.to;
-        query.from = days == 0 ? f.from
-                               : std::max(f.from, formatDate(chr::year_month_day(end - chr::days(days))));
+        query.from = days == 0
+                         ? f.from
+                         : std::max(f.from, formatDate(chr::year_month_day(end - chr::days(days))));
         query.limit = 50000;
         credits.clear();
         for (auto& e : store::ledgerEntries(c, query)) {
@@ -391,19 +391,20 @@ std::vector<SectionSpec> sectionSpecs(const Filters& f) {
     };
     const double toThousands = 1.0 / 100000.0;  // Pence to £ thousands.
     std::vector<SectionSpec> specs;
-    specs.push_back({"delivery",
-                     "On-time delivery by speed",
-                     ChartKind::bars,
-                     "Share of orders delivered on time, by speed (%)",
-                     {{"on_time_percent", "On time", kBlue}},
-                     "%",
-                     {{"speed", "Speed", Kind::text},
-                      {"delivered", "Delivered", Kind::count},
-                      {"on_time", "On time", Kind::count},
-                      {"on_time_percent", "On time (%)", Kind::percent}},
-                     {},
-                     [](const std::vector<SqlValue>& row) { return speedLabel(text(row[0])); },
-                     [](const std::string& key) { return key == "all" ? words(key) : speedLabel(key); }});
+    specs.push_back(
+        {"delivery",
+         "On-time delivery by speed",
+         ChartKind::bars,
+         "Share of orders delivered on time, by speed (%)",
+         {{"on_time_percent", "On time", kBlue}},
+         "%",
+         {{"speed", "Speed", Kind::text},
+          {"delivered", "Delivered", Kind::count},
+          {"on_time", "On time", Kind::count},
+          {"on_time_percent", "On time (%)", Kind::percent}},
+         {},
+         [](const std::vector<SqlValue>& row) { return speedLabel(text(row[0])); },
+         [](const std::string& key) { return key == "all" ? words(key) : speedLabel(key); }});
     specs.push_back({"failed-visits",
                      "Failed visits by reason",
                      ChartKind::bars,
@@ -454,13 +455,24 @@ std::vector<SectionSpec> sectionSpecs(const Filters& f) {
                          return funder.empty() || text(row[0]) == funder;
                      },
                      [](const std::vector<SqlValue>& row) { return text(row[0]); }});
-    specs.push_back({"finance-month", "Issues, credits and net spend by month",
-                     ChartKind::columns, "Issues, credits and net spend by month (£ thousands)",
-                     money, "", moneyColumns("month", "Month"), {},
+    specs.push_back({"finance-month",
+                     "Issues, credits and net spend by month",
+                     ChartKind::columns,
+                     "Issues, credits and net spend by month (£ thousands)",
+                     money,
+                     "",
+                     moneyColumns("month", "Month"),
+                     {},
                      [](const std::vector<SqlValue>& row) { return text(row[0]); }});
-    specs.push_back({"finance-district", "Issues, credits and net spend by district",
-                     ChartKind::none, "", {}, "", moneyColumns("district", "District"),
-                     keyIs(f.district), {}});
+    specs.push_back({"finance-district",
+                     "Issues, credits and net spend by district",
+                     ChartKind::none,
+                     "",
+                     {},
+                     "",
+                     moneyColumns("district", "District"),
+                     keyIs(f.district),
+                     {}});
     specs.push_back({"collections",
                      "Collections on time by district",
                      ChartKind::bars,
@@ -484,20 +496,32 @@ std::vector<SectionSpec> sectionSpecs(const Filters& f) {
         {"on_time_percent", "On time (%)", Kind::percent}};
     std::vector<Column> byDistrict = {{"district", "District", Kind::text}};
     byDistrict.insert(byDistrict.end(), equityColumns.begin(), equityColumns.end());
-    specs.push_back({"equity-district", "Equity by district", ChartKind::bars,
+    specs.push_back({"equity-district",
+                     "Equity by district",
+                     ChartKind::bars,
                      "Orders per 1,000 people, by district",
-                     {{"orders_per_1000", "Orders per 1,000", kBlue}}, "", byDistrict,
+                     {{"orders_per_1000", "Orders per 1,000", kBlue}},
+                     "",
+                     byDistrict,
                      keyIs(f.district),
                      [](const std::vector<SqlValue>& row) { return text(row[0]); }});
     std::vector<Column> byDecile = {{"imd_decile", "Deprivation decile", Kind::text}};
     byDecile.insert(byDecile.end(), equityColumns.begin(), equityColumns.end());
-    specs.push_back({"equity-decile", "Equity by deprivation decile", ChartKind::columns,
+    specs.push_back({"equity-decile",
+                     "Equity by deprivation decile",
+                     ChartKind::columns,
                      "Share delivered on time by deprivation decile, 1 = most deprived (%)",
-                     {{"on_time_percent", "On time", kBlue}}, "%", byDecile, {},
+                     {{"on_time_percent", "On time", kBlue}},
+                     "%",
+                     byDecile,
+                     {},
                      [](const std::vector<SqlValue>& row) { return text(row[0]); }});
-    specs.push_back({"carbon-vans", "Carbon: van emissions by month", ChartKind::columns,
+    specs.push_back({"carbon-vans",
+                     "Carbon: van emissions by month",
+                     ChartKind::columns,
                      "Kilograms of CO2 from the vans, by month",
-                     {{"kg_co2", "kg CO2", kBlue}}, "",
+                     {{"kg_co2", "kg CO2", kBlue}},
+                     "",
                      {{"month", "Month", Kind::text},
                       {"plan_days", "Planned days", Kind::count},
                       {"van_days", "Van days", Kind::count},
@@ -505,9 +529,12 @@ std::vector<SectionSpec> sectionSpecs(const Filters& f) {
                       {"kg_co2", "kg CO2", Kind::decimal}},
                      {},
                      [](const std::vector<SqlValue>& row) { return text(row[0]); }});
-    specs.push_back({"carbon-reuse", "Carbon: saved by reuse", ChartKind::bars,
+    specs.push_back({"carbon-reuse",
+                     "Carbon: saved by reuse",
+                     ChartKind::bars,
                      "Kilograms of CO2 avoided by reusing equipment, by category",
-                     {{"kg_co2_avoided", "kg CO2 avoided", kGreen}}, "",
+                     {{"kg_co2_avoided", "kg CO2 avoided", kGreen}},
+                     "",
                      {{"category", "Category", Kind::text},
                       {"items_reused", "Items reused", Kind::count},
                       {"kg_per_item", "kg per item", Kind::decimal},
@@ -559,8 +586,8 @@ mustache::data forecastSection(const ReportTable& forecast, const std::string& c
     section.set("description", withoutPence(forecast.description));
     section.set("csv", csv);
     mustache::data headers(mustache::data::type::list);
-    for (const char* header : {"Measure", "Actual to date", "Projected full year",
-                               "Council target", "Note"}) {
+    for (const char* header :
+         {"Measure", "Actual to date", "Projected full year", "Council target", "Note"}) {
         mustache::data h;
         h.set("text", std::string(header));
         const std::string name(header);
@@ -597,8 +624,7 @@ mustache::data forecastSection(const ReportTable& forecast, const std::string& c
         section.set("chart",
                     chartView("forecast", "This year against the council's targets (£ thousands)",
                               horizontalBarChart(money), ChartKind::bars,
-                              description + ". The numbers are also in the table below.",
-                              series));
+                              description + ". The numbers are also in the table below.", series));
     }
     return section;
 }
@@ -648,38 +674,41 @@ Response dashboardPage(Site& site, Request& request) {
     view.data.set("filtered", !f.funder.empty() || !f.district.empty());
 
     mustache::data figures(mustache::data::type::list);
-    figures.push_back(headline("figure-delivery", "Delivered on time",
-                               figure(tableNamed(tables, "delivery_on_time"), "", "on_time_percent"),
-                               Kind::percent));
     figures.push_back(headline(
-        "figure-collections", "Collections on time",
-        figure(tableNamed(tables, "collections_on_time"), f.district, "on_time_percent"),
-        Kind::percent));
+        "figure-delivery", "Delivered on time",
+        figure(tableNamed(tables, "delivery_on_time"), "", "on_time_percent"), Kind::percent));
+    figures.push_back(
+        headline("figure-collections", "Collections on time",
+                 figure(tableNamed(tables, "collections_on_time"), f.district, "on_time_percent"),
+                 Kind::percent));
+    figures.push_back(
+        headline("figure-specials", "Specials within 8 weeks",
+                 tableNamed(tables, "specials_within_8_weeks").rows.empty()
+                     ? std::nullopt
+                     : number(tableNamed(tables, "specials_within_8_weeks").rows[0][2]),
+                 Kind::percent));
     figures.push_back(headline(
-        "figure-specials", "Specials within 8 weeks",
-        tableNamed(tables, "specials_within_8_weeks").rows.empty()
-            ? std::nullopt
-            : number(tableNamed(tables, "specials_within_8_weeks").rows[0][2]),
-        Kind::percent));
-    figures.push_back(headline("figure-recycling", "Recycling rate",
-                               figure(tableNamed(tables, "recycling"), "", "recycling_rate_percent"),
-                               Kind::percent));
-    figures.push_back(headline("figure-credits", "Credits",
-                               figure(tableNamed(tables, "finance_by_funder"), f.funder,
-                                      "credits_pence"),
-                               Kind::pence));
-    figures.push_back(headline("figure-net", "Net spend",
-                               figure(tableNamed(tables, "finance_by_funder"), f.funder,
-                                      "net_pence"),
-                               Kind::pence));
+        "figure-recycling", "Recycling rate",
+        figure(tableNamed(tables, "recycling"), "", "recycling_rate_percent"), Kind::percent));
+    figures.push_back(headline(
+        "figure-credits", "Credits",
+        figure(tableNamed(tables, "finance_by_funder"), f.funder, "credits_pence"), Kind::pence));
+    figures.push_back(headline(
+        "figure-net", "Net spend",
+        figure(tableNamed(tables, "finance_by_funder"), f.funder, "net_pence"), Kind::pence));
     view.data.set("figures", figures);
 
     const std::map<std::string, std::string> reportOf = {
-        {"delivery", "delivery_on_time"},        {"failed-visits", "failed_visits"},
-        {"recycling", "recycling"},              {"finance-funder", "finance_by_funder"},
-        {"finance-month", "finance_by_month"},   {"finance-district", "finance_by_district"},
-        {"collections", "collections_on_time"},  {"equity-district", "equity_by_district"},
-        {"equity-decile", "equity_by_imd_decile"}, {"carbon-vans", "carbon_vans"},
+        {"delivery", "delivery_on_time"},
+        {"failed-visits", "failed_visits"},
+        {"recycling", "recycling"},
+        {"finance-funder", "finance_by_funder"},
+        {"finance-month", "finance_by_month"},
+        {"finance-district", "finance_by_district"},
+        {"collections", "collections_on_time"},
+        {"equity-district", "equity_by_district"},
+        {"equity-decile", "equity_by_imd_decile"},
+        {"carbon-vans", "carbon_vans"},
         {"carbon-reuse", "carbon_reuse"}};
     mustache::data sections(mustache::data::type::list);
     for (const auto& spec : sectionSpecs(f)) {
@@ -687,20 +716,20 @@ Response dashboardPage(Site& site, Request& request) {
         ReportTable table = tableNamed(tables, report);
         if (report == "equity_by_imd_decile") {
             // Deciles in number order (the store sorts them as text), "unknown" and "all" last.
-            std::stable_sort(table.rows.begin(), table.rows.end(), [](const auto& a, const auto& b) {
-                const std::string x = text(a[0]);
-                const std::string y = text(b[0]);
-                const bool xn = !x.empty() && std::isdigit(static_cast<unsigned char>(x[0]));
-                const bool yn = !y.empty() && std::isdigit(static_cast<unsigned char>(y[0]));
-                if (xn != yn) return xn;
-                return xn && std::stoi(x) < std::stoi(y);
-            });
+            std::stable_sort(
+                table.rows.begin(), table.rows.end(), [](const auto& a, const auto& b) {
+                    const std::string x = text(a[0]);
+                    const std::string y = text(b[0]);
+                    const bool xn = !x.empty() && std::isdigit(static_cast<unsigned char>(x[0]));
+                    const bool yn = !y.empty() && std::isdigit(static_cast<unsigned char>(y[0]));
+                    if (xn != yn) return xn;
+                    return xn && std::stoi(x) < std::stoi(y);
+                });
         }
         sections.push_back(sectionView(spec, table, csvHref(report, f)));
     }
 
-    sections.push_back(
-        forecastSection(tableNamed(tables, "forecast"), csvHref("forecast", f)));
+    sections.push_back(forecastSection(tableNamed(tables, "forecast"), csvHref("forecast", f)));
     view.data.set("sections", sections);
     view.data.set("specials_csv", csvHref("specials_within_8_weeks", f));
     view.data.set("finance_category_csv", csvHref("finance_by_category", f));

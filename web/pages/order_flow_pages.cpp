@@ -1,8 +1,8 @@
 #include <charconv>
 
-#include "core/store/catalogue.h"
-#include "core/store/order_queries.h"
-#include "core/store/orders.h"
+#include "core/store/catalogue/catalogue.h"
+#include "core/store/orders/order_queries.h"
+#include "core/store/orders/orders.h"
 #include "warehouse/delivery_slots.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/presenters.h"

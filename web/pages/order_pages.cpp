@@ -1,6 +1,6 @@
-#include "core/store/order_loans.h"
-#include "core/store/order_queries.h"
-#include "core/store/orders.h"
+#include "core/store/orders/order_loans.h"
+#include "core/store/orders/order_queries.h"
+#include "core/store/orders/orders.h"
 #include "warehouse/delivery_slots.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/presenters.h"
@@ -115,9 +115,9 @@ Response orderPage(Site& site, Request& request) {
     PageView view = orderView(actor, order);
     // A collection can be asked for once something from the order is in the home.
     if (actor.role == Role::prescriber && order.status == OrderStatus::delivered &&
-        !site.app.db.read([&](store::Connection& c) {
-             return store::orderLoanLines(c, order.reference);
-         }).empty()) {
+        !site.app.db
+             .read([&](store::Connection& c) { return store::orderLoanLines(c, order.reference); })
+             .empty()) {
         view.data.set("collection_link", "/orders/" + order.reference + "/collection");
     }
     return site.render(request, actor, std::move(view));

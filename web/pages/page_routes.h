@@ -7,17 +7,17 @@
 namespace ces::web {
 
 void addAssetRoutes(Router& router);  ///< GOV.UK Frontend and our CSS/JS, under /assets.
-void addSessionPages(Router& router, Site& site);    ///< /, /sign-in, /sign-out, /home.
-void addCataloguePages(Router& router, Site& site);  ///< /catalogue.
-void addResidentPages(Router& router, Site& site);   ///< /orders/new (find), /residents/new.
-void addOrderFlowPages(Router& router, Site& site);  ///< /orders/new/... to the confirmation.
-void addOrderPages(Router& router, Site& site);      ///< /orders, /orders/{ref}.
-void addTrackingPages(Router& router, Site& site);   ///< /track, /track/{token}, .ics.
-void addSlotPages(Router& router, Site& site);       ///< Choose or change a delivery slot.
+void addSessionPages(Router& router, Site& site);     ///< /, /sign-in, /sign-out, /home.
+void addCataloguePages(Router& router, Site& site);   ///< /catalogue.
+void addResidentPages(Router& router, Site& site);    ///< /orders/new (find), /residents/new.
+void addOrderFlowPages(Router& router, Site& site);   ///< /orders/new/... to the confirmation.
+void addOrderPages(Router& router, Site& site);       ///< /orders, /orders/{ref}.
+void addTrackingPages(Router& router, Site& site);    ///< /track, /track/{token}, .ics.
+void addSlotPages(Router& router, Site& site);        ///< Choose or change a delivery slot.
 void addCollectionPages(Router& router, Site& site);  ///< Collections and collection points.
 void addDashboardPages(Router& router, Site& site);   ///< /dashboard (commissioner).
-void addWarehousePages(Router& router, Site& site);  ///< /warehouse/... (returns to pick lists).
-void addPlanPages(Router& router, Site& site);    ///< /plan (planner): the day plan, optimise.
-void addDriverPages(Router& router, Site& site);  ///< /driver: a van's stops and outcomes.
+void addWarehousePages(Router& router, Site& site);   ///< /warehouse/... (returns to pick lists).
+void addPlanPages(Router& router, Site& site);        ///< /plan (planner): the day plan, optimise.
+void addDriverPages(Router& router, Site& site);      ///< /driver: a van's stops and outcomes.
 
 }  // namespace ces::web

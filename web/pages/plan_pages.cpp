@@ -6,8 +6,8 @@
 
 #include "core/errors.h"
 #include "core/iso_time.h"
-#include "core/store/geography.h"
-#include "core/store/residents.h"
+#include "core/store/admin/geography.h"
+#include "core/store/residents/residents.h"
 #include "warehouse/dispatch.h"
 #include "web/http/json_body.h"
 #include "web/pages/page_routes.h"

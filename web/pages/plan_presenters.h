@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "core/store/dispatch_store.h"
+#include "core/store/dispatch/dispatch.h"
 #include "web/http/exchange.h"
 
 namespace ces::web {

@@ -1,4 +1,4 @@
-#include "core/store/residents.h"
+#include "core/store/residents/residents.h"
 #include "web/pages/date_fields.h"
 #include "web/pages/page_routes.h"
 

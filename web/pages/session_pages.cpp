@@ -1,5 +1,5 @@
 #include "core/credentials.h"
-#include "core/store/accounts.h"
+#include "core/store/admin/accounts.h"
 #include "web/pages/page_routes.h"
 
 namespace ces::web {

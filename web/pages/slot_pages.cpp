@@ -1,7 +1,7 @@
 #include <cctype>
 
-#include "core/store/order_access.h"
-#include "core/store/tracking.h"
+#include "core/store/orders/order_access.h"
+#include "core/store/orders/tracking.h"
 #include "warehouse/delivery_slots.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/presenters.h"

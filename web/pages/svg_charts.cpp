@@ -122,8 +122,8 @@ ChartLayout horizontalBarChart(const ChartData& data) {
     }
     for (double value : tickValues(range)) {
         const double x = plotLeft + scaleToAxis(value, range.low, range.high, plotWidth);
-        chart.ticks.push_back({tickText(value) + data.unit, x, top, x, top + plotHeight, x,
-                               top + plotHeight + 18});
+        chart.ticks.push_back(
+            {tickText(value) + data.unit, x, top, x, top + plotHeight, x, top + plotHeight + 18});
     }
     chart.axisX1 = zeroX;
     chart.axisY1 = top;
@@ -168,8 +168,8 @@ ChartLayout columnChart(const ChartData& data) {
     }
     for (double value : tickValues(range)) {
         const double y = bottom - scaleToAxis(value, range.low, range.high, plotHeight);
-        chart.ticks.push_back(
-            {tickText(value) + data.unit, plotLeft, y, plotLeft + plotWidth, y, plotLeft - 6, y + 4});
+        chart.ticks.push_back({tickText(value) + data.unit, plotLeft, y, plotLeft + plotWidth, y,
+                               plotLeft - 6, y + 4});
     }
     chart.axisX1 = plotLeft;
     chart.axisY1 = zeroY;

@@ -1,6 +1,6 @@
 #pragma once
 // Resident pages reached through a tracking link (/track/{token}/...).
-#include "core/store/tracking.h"
+#include "core/store/orders/tracking.h"
 #include "web/pages/site.h"
 
 namespace ces::web {

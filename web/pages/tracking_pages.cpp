@@ -1,7 +1,7 @@
 #include <algorithm>
 
 #include "core/postcode.h"
-#include "core/store/tracking.h"
+#include "core/store/orders/tracking.h"
 #include "warehouse/delivery_slots.h"
 #include "web/pages/appointment_calendar.h"
 #include "web/pages/date_fields.h"

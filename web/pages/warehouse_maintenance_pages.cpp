@@ -4,8 +4,8 @@
 // (POST /api/v1/assets/{barcode}/inspect on an asset on loan).
 #include <map>
 
-#include "core/store/assets.h"
-#include "core/store/catalogue.h"
+#include "core/store/catalogue/catalogue.h"
+#include "core/store/warehouse/assets.h"
 #include "warehouse/recycling.h"
 #include "web/api/warehouse_routes.h"
 #include "web/pages/warehouse_pages.h"

@@ -3,7 +3,7 @@
 // operation as POST /api/v1/assets/{barcode}/pick).
 #include <map>
 
-#include "core/store/catalogue.h"
+#include "core/store/catalogue/catalogue.h"
 #include "core/uk_time.h"
 #include "warehouse/pick_list.h"
 #include "warehouse/recycling.h"

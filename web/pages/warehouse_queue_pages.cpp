@@ -1,9 +1,9 @@
 // The recycling queues: assets to decontaminate, to inspect and in repair, each with the form
 // for its next step (the same operations as /api/v1/assets/{barcode}/decontaminate, /inspect
 // and /repair). A pass puts the asset back in stock and may earn its funder a credit.
-#include "core/store/asset_queues.h"
-#include "core/store/geography.h"
-#include "core/store/ledger_store.h"
+#include "core/store/admin/geography.h"
+#include "core/store/ledger/ledger.h"
+#include "core/store/warehouse/asset_queues.h"
 #include "web/api/warehouse_routes.h"
 #include "web/pages/warehouse_pages.h"
 

@@ -1,6 +1,6 @@
 // The returns desk: a keyboard-wedge scanner types a barcode into the box and presses Enter;
 // each scan logs the return (as POST /api/v1/returns does) and the page shows what came back.
-#include "core/store/asset_queues.h"
+#include "core/store/warehouse/asset_queues.h"
 #include "warehouse/recycling.h"
 #include "web/pages/warehouse_pages.h"
 

@@ -2,7 +2,7 @@
 // for its next step (quote, order, receive; a budget holder approves elsewhere), the same
 // operations as /api/v1/specials/{id}/quote, /order and /receive.
 #include "core/money.h"
-#include "core/store/geography.h"
+#include "core/store/admin/geography.h"
 #include "warehouse/specials.h"
 #include "web/pages/warehouse_pages.h"
 

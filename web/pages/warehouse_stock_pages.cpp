@@ -3,9 +3,9 @@
 #include <map>
 
 #include "core/csv.h"
-#include "core/store/assets.h"
-#include "core/store/catalogue.h"
-#include "core/store/geography.h"
+#include "core/store/admin/geography.h"
+#include "core/store/catalogue/catalogue.h"
+#include "core/store/warehouse/assets.h"
 #include "web/pages/warehouse_pages.h"
 
 namespace ces::web {
@@ -113,7 +113,6 @@ Response stockPage(Site& site, Request& request) {
     view.data.set("csv_href", "/warehouse/stock.csv" + query(filter));
     return site.render(request, actor, std::move(view));
 }
-
 
 Response stockCsv(Site& site, Request& request) {
     requireWarehouse(site, request);

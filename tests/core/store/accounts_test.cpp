@@ -1,8 +1,9 @@
-#include "core/credentials.h"
-#include "core/store/accounts.h"
-#include "tests/core/store/fixture.h"
+#include "core/store/admin/accounts.h"
 
 #include <doctest/doctest.h>
+
+#include "core/credentials.h"
+#include "tests/core/store/fixture.h"
 
 using namespace ces;
 
@@ -36,7 +37,8 @@ TEST_CASE("sign-in, sessions and their expiry") {
     db.write([&](store::Connection& c) {
         store::createSession(c, county.prescriber.id, "token-1", now, now + std::chrono::hours(1));
     });
-    auto actor = db.read([&](store::Connection& c) { return store::findSession(c, "token-1", now); });
+    auto actor =
+        db.read([&](store::Connection& c) { return store::findSession(c, "token-1", now); });
     REQUIRE(actor);
     CHECK(actor->username == "p");
     CHECK(toString(actor->role) == "prescriber");
@@ -44,9 +46,10 @@ TEST_CASE("sign-in, sessions and their expiry") {
         return store::findSession(c, "token-1", now + std::chrono::hours(2));
     }));
     db.write([&](store::Connection& c) { store::deleteSession(c, "token-1"); });
-    CHECK_FALSE(db.read([&](store::Connection& c) { return store::findSession(c, "token-1", now); }));
+    CHECK_FALSE(
+        db.read([&](store::Connection& c) { return store::findSession(c, "token-1", now); }));
     // Only the token's hash is stored.
     CHECK(db.read([](store::Connection& c) {
-              return c.query("SELECT COUNT(*) FROM sessions WHERE token_hash = 'token-1'");
-          }).integer(0, 0) == 0);
+                return c.query("SELECT COUNT(*) FROM sessions WHERE token_hash = 'token-1'");
+            }).integer(0, 0) == 0);
 }

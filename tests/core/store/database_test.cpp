@@ -1,11 +1,12 @@
-#include "core/store/database.h"
-#include "core/store/migrations.h"
-#include "tests/core/store/fixture.h"
+#include "core/store/infrastructure/database.h"
 
 #include <doctest/doctest.h>
 
 #include <atomic>
 #include <thread>
+
+#include "core/store/infrastructure/migrations.h"
+#include "tests/core/store/fixture.h"
 
 using namespace ces;
 
@@ -50,9 +51,8 @@ TEST_CASE("the writer runs with WAL and synchronous=FULL") {
 
 TEST_CASE("a failing write is rolled back alone while its batch commits") {
     test::SmallCounty county;
-    county.db->write([](store::Connection& c) {
-        c.execute("CREATE TABLE probe (n INTEGER NOT NULL)");
-    });
+    county.db->write(
+        [](store::Connection& c) { c.execute("CREATE TABLE probe (n INTEGER NOT NULL)"); });
     constexpr int kWriters = 64;
     std::atomic<int> failures = 0;
     std::vector<std::thread> threads;
@@ -69,9 +69,8 @@ TEST_CASE("a failing write is rolled back alone while its batch commits") {
         });
     }
     for (auto& t : threads) t.join();
-    const auto rows = county.db->read([](store::Connection& c) {
-        return c.query("SELECT COUNT(*), SUM(n % 2) FROM probe");
-    });
+    const auto rows = county.db->read(
+        [](store::Connection& c) { return c.query("SELECT COUNT(*), SUM(n % 2) FROM probe"); });
     CHECK(failures == kWriters / 2);
     CHECK(rows.integer(0, 0) == kWriters / 2);
     CHECK(rows.integer(0, 1) == 0);  // no odd writer's row survived

@@ -1,13 +1,13 @@
 #include "tests/core/store/fixture.h"
 
-#include "core/store/accounts.h"
-#include "core/store/catalogue.h"
-#include "core/store/geography.h"
-#include "core/store/residents.h"
-#include "core/store/stock.h"
-
 #include <random>
 #include <sstream>
+
+#include "core/store/admin/accounts.h"
+#include "core/store/admin/geography.h"
+#include "core/store/catalogue/catalogue.h"
+#include "core/store/residents/residents.h"
+#include "core/store/warehouse/stock.h"
 
 namespace ces::test {
 
@@ -49,8 +49,8 @@ SmallCounty::SmallCounty() {
         const TeamId teamA = store::createTeam(c, "Team A", council, 200000, "01000 000001");
         const TeamId teamB = store::createTeam(c, "Team B", nhs, 200000, "01000 000002");
         auto make = [&](const char* name, Role role, std::optional<TeamId> team) {
-            return Actor{store::createUser(c, name, name, role, team, "pw", now), name, name,
-                         role, team};
+            return Actor{store::createUser(c, name, name, role, team, "pw", now), name, name, role,
+                         team};
         };
         prescriber = make("p", Role::prescriber, teamA);
         otherPrescriber = make("p2", Role::prescriber, teamB);
@@ -65,18 +65,18 @@ SmallCounty::SmallCounty() {
         store::addEquivalents(c, "FRAME", "FRAME-W");
         const auto west = store::findPostcode(c, "ME20 7AD");
         const auto east = store::findPostcode(c, "TN24 0AA");
-        const DepotId wkd = store::createDepot(
-            c, {DepotId(), "WKD", "West", west->postcode, west->lat, west->lon});
-        const DepotId ekd = store::createDepot(
-            c, {DepotId(), "EKD", "East", east->postcode, east->lat, east->lon});
+        const DepotId wkd =
+            store::createDepot(c, {DepotId(), "WKD", "West", west->postcode, west->lat, west->lon});
+        const DepotId ekd =
+            store::createDepot(c, {DepotId(), "EKD", "East", east->postcode, east->lat, east->lon});
         store::assignDistrictToDepot(c, "Maidstone", wkd);
         store::assignDistrictToDepot(c, "Thanet", ekd);
         for (const char* code : {"BED", "FRAME", "FRAME-W", "HOIST"}) {
             store::setStock(c, wkd, code, 10, 2);
             store::setStock(c, ekd, code, 10, 2);
         }
-        NewResident r{"9434765919", "Ada Lovelace", "1940-02-03", "1 High St", "Maidstone",
-                      "ME14 1AD", "01622 000000", "Key safe"};
+        NewResident r{"9434765919", "Ada Lovelace", "1940-02-03",   "1 High St",
+                      "Maidstone",  "ME14 1AD",     "01622 000000", "Key safe"};
         resident = store::registerResident(c, r, prescriber, now).id;
     });
 }

@@ -1,12 +1,12 @@
 #pragma once
 // A small county in a temporary SQLite file: enough postcodes, items, depots and people to
 // exercise the store's rules without the demo generator.
-#include "core/iso_time.h"
-#include "core/store/database.h"
-#include "core/types.h"
-
 #include <filesystem>
 #include <memory>
+
+#include "core/iso_time.h"
+#include "core/store/infrastructure/database.h"
+#include "core/types.h"
 
 namespace ces::test {
 

@@ -1,9 +1,10 @@
-#include "core/store/order_queries.h"
-#include "core/store/orders.h"
-#include "core/store/stock.h"
-#include "tests/core/store/fixture.h"
+#include "core/store/orders/orders.h"
 
 #include <doctest/doctest.h>
+
+#include "core/store/orders/order_queries.h"
+#include "core/store/warehouse/stock.h"
+#include "tests/core/store/fixture.h"
 
 using namespace ces;
 
@@ -30,8 +31,8 @@ std::int64_t count(test::SmallCounty& county, const std::string& sql) {
 
 store::StockLevel level(test::SmallCounty& county, const std::string& depot,
                         const std::string& item) {
-    for (const auto& l : county.db->read(
-             [&](store::Connection& c) { return store::stockLevels(c, depot); })) {
+    for (const auto& l :
+         county.db->read([&](store::Connection& c) { return store::stockLevels(c, depot); })) {
         if (l.itemCode == item) return l;
     }
     FAIL("no stock row");

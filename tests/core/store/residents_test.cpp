@@ -1,15 +1,16 @@
-#include "core/store/residents.h"
-#include "tests/core/store/fixture.h"
+#include "core/store/residents/residents.h"
 
 #include <doctest/doctest.h>
+
+#include "tests/core/store/fixture.h"
 
 using namespace ces;
 
 namespace {
 
 NewResident valid() {
-    return {"401 023 2137", "Bob Example", "1950-06-01", "2 Sea Road", "Margate", "ct9 1aa",
-            "", ""};
+    return {"401 023 2137", "Bob Example", "1950-06-01", "2 Sea Road",
+            "Margate",      "ct9 1aa",     "",           ""};
 }
 
 std::string failingField(test::SmallCounty& county, const NewResident& r) {
@@ -59,8 +60,9 @@ TEST_CASE("bad resident details are refused naming the field and nothing is writ
     r = valid();
     r.name = "  ";
     CHECK(failingField(county, r) == "name");
-    const auto count = county.db->read(
-        [](store::Connection& c) { return c.query("SELECT COUNT(*) FROM residents").integer(0, 0); });
+    const auto count = county.db->read([](store::Connection& c) {
+        return c.query("SELECT COUNT(*) FROM residents").integer(0, 0);
+    });
     CHECK(count == 1);  // only the fixture's resident
 }
 
@@ -70,8 +72,8 @@ TEST_CASE("another team sees a resident only after registering them itself") {
         return store::readResident(c, county.resident, county.otherPrescriber, county.now);
     }),
                     NotFound);
-    NewResident same{"9434765919", "Ada Lovelace", "1940-02-03", "1 High St", "Maidstone",
-                     "ME14 1AD", "", ""};
+    NewResident same{"9434765919", "Ada Lovelace", "1940-02-03", "1 High St",
+                     "Maidstone",  "ME14 1AD",     "",           ""};
     const auto linked = county.db->write([&](store::Connection& c) {
         return store::registerResident(c, same, county.otherPrescriber, county.now);
     });

@@ -1,13 +1,14 @@
-#include "core/store/idempotency.h"
-#include "core/store/orders.h"
-#include "core/store/stock.h"
-#include "core/store/tracking.h"
-#include "tests/core/store/fixture.h"
+#include "core/store/warehouse/stock.h"
 
 #include <doctest/doctest.h>
 
 #include <atomic>
 #include <thread>
+
+#include "core/store/infrastructure/idempotency.h"
+#include "core/store/orders/orders.h"
+#include "core/store/orders/tracking.h"
+#include "tests/core/store/fixture.h"
 
 using namespace ces;
 
@@ -107,10 +108,8 @@ TEST_CASE("tracking needs reference, postcode and date of birth all to match") {
     CHECK_FALSE(track(outcome.reference, "ME14 1AE", "1940-02-03"));
     CHECK_FALSE(track(outcome.reference, "ME14 1AD", "1940-02-04"));
     CHECK_FALSE(track("ORD-2026-999999", "ME14 1AD", "1940-02-03"));
-    CHECK(county.db->read([&](store::Connection& c) {
-        return store::trackByToken(c, outcome.trackingToken);
-    }));
-    CHECK_FALSE(county.db->read([&](store::Connection& c) {
-        return store::trackByToken(c, std::string(32, '0'));
-    }));
+    CHECK(county.db->read(
+        [&](store::Connection& c) { return store::trackByToken(c, outcome.trackingToken); }));
+    CHECK_FALSE(county.db->read(
+        [&](store::Connection& c) { return store::trackByToken(c, std::string(32, '0')); }));
 }

@@ -1,5 +1,5 @@
 // `ces route solve`: the printed JSON is re-read, and the plan re-checked from the printed routes.
-#include "web/cli/route_command.h"
+#include "app/commands/route_command.h"
 
 #include <doctest/doctest.h>
 

@@ -1,0 +1,350 @@
+#include "app/demo/demo_county.h"
+
+#include <array>
+#include <fstream>
+#include <map>
+#include <random>
+#include <sstream>
+
+#include "app/demo/demo_history.h"
+#include "app/demo/demo_warehouse.h"
+#include "core/csv.h"
+#include "core/store/admin/accounts.h"
+#include "core/store/admin/geography.h"
+#include "core/store/catalogue/catalogue.h"
+#include "core/store/orders/order_queries.h"
+#include "core/store/orders/orders.h"
+#include "core/store/residents/residents.h"
+#include "core/store/warehouse/stock.h"
+
+namespace ces::demo {
+
+namespace {
+
+using Random = std::mt19937_64;
+
+std::ifstream openFile(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("cannot read " + path);
+    return in;
+}
+
+int pick(Random& random, int low, int high) {
+    return std::uniform_int_distribution<int>(low, high)(random);
+}
+
+template <class T, std::size_t N>
+const T& pickFrom(Random& random, const std::array<T, N>& values) {
+    return values[static_cast<std::size_t>(pick(random, 0, static_cast<int>(N) - 1))];
+}
+
+std::string nhsNumber(Random& random) {
+    for (;;) {
+        std::string digits;
+        int sum = 0;
+        for (int i = 0; i < 9; ++i) {
+            const int digit = pick(random, i == 0 ? 4 : 0, 9);
+            digits += static_cast<char>('0' + digit);
+            sum += digit * (10 - i);
+        }
+        const int check = 11 - sum % 11;
+        if (check == 10) continue;
+        digits += static_cast<char>('0' + (check == 11 ? 0 : check));
+        return digits;
+    }
+}
+
+void loadCatalogue(store::Connection& c, const std::string& dataDir) {
+    std::map<std::string, std::map<std::string, std::string>> handling;
+    auto handlingFile = openFile(dataDir + "/catalogue_handling.csv");
+    CsvTable handlingTable(handlingFile);
+    while (handlingTable.next()) {
+        auto& row = handling[handlingTable.field("item_code")];
+        for (const char* column :
+             {"returnable", "credit_eligible", "van_space", "needs_fitting", "two_person"}) {
+            row[column] = handlingTable.field(column);
+        }
+    }
+    auto catalogueFile = openFile(dataDir + "/catalogue.csv");
+    CsvTable catalogue(catalogueFile);
+    while (catalogue.next()) {
+        CatalogueItem item;
+        item.code = catalogue.field("item_code");
+        item.name = catalogue.field("name");
+        item.category = catalogue.field("category");
+        item.pricePence = parsePoundsToPence(catalogue.field("unit_price_gbp"), "unit_price_gbp");
+        item.serialised = catalogue.field("serialised") == "y";
+        item.inspectionRegime = catalogue.field("inspection_regime");
+        const auto& h = handling.at(item.code);
+        item.returnable = h.at("returnable") == "y";
+        item.creditEligible = h.at("credit_eligible") == "y";
+        item.vanSpace = std::stoi(h.at("van_space"));
+        item.needsFitting = h.at("needs_fitting") == "y";
+        item.twoPerson = h.at("two_person") == "y";
+        store::upsertItem(c, item);
+    }
+    auto equivalentsFile = openFile(dataDir + "/equivalents.csv");
+    CsvTable equivalents(equivalentsFile);
+    while (equivalents.next()) {
+        store::addEquivalents(c, equivalents.field("item_code"),
+                              equivalents.field("equivalent_code"));
+    }
+}
+
+void loadDepots(store::Connection& c, const std::string& dataDir) {
+    auto depotsFile = openFile(dataDir + "/depots.csv");
+    CsvTable depots(depotsFile);
+    while (depots.next()) {
+        const auto place = store::findPostcode(c, depots.field("postcode"));
+        if (!place) throw std::runtime_error("depot postcode unknown: " + depots.field("postcode"));
+        const DepotId id =
+            store::createDepot(c, {DepotId(), depots.field("code"), depots.field("name"),
+                                   place->postcode, place->lat, place->lon});
+        std::stringstream districts(depots.field("districts"));
+        for (std::string district; std::getline(districts, district, ';');) {
+            store::assignDistrictToDepot(c, district, id);
+        }
+    }
+}
+
+// Stock in proportion to demand and cost: many cheap aids, few costly hoists.
+void stockDepots(store::Connection& c, Random& random) {
+    for (const auto& depot : store::listDepots(c)) {
+        for (const auto& entry : store::searchCatalogue(c, {})) {
+            const Pence price = entry.item.pricePence;
+            const int level = price >= 300000  ? pick(random, 2, 6)
+                              : price >= 30000 ? pick(random, 15, 45)
+                              : price >= 5000  ? pick(random, 40, 120)
+                                               : pick(random, 100, 300);
+            store::setStock(c, depot.id, entry.item.code, level, std::max(1, level / 5));
+        }
+    }
+}
+
+constexpr std::array<const char*, 24> kFirstNames{
+    "Margaret", "John",  "Patricia", "David",   "Jean",   "Peter",   "Sheila", "Michael",
+    "Doreen",   "Brian", "Joan",     "Roy",     "Eileen", "Kenneth", "Sylvia", "Derek",
+    "Pauline",  "Alan",  "Valerie",  "Raymond", "Irene",  "Keith",   "Aisha",  "Tomasz"};
+constexpr std::array<const char*, 20> kLastNames{
+    "Smith",  "Jones",  "Taylor",   "Brown", "Williams", "Wilson", "Johnson",
+    "Davies", "Patel",  "Wright",   "Green", "Hall",     "Wood",   "Clarke",
+    "Hughes", "Turner", "Kowalski", "Ahmed", "Baker",    "Cooper"};
+constexpr std::array<const char*, 10> kStreets{
+    "Church Road", "Station Road", "High Street", "Mill Lane",     "The Street",
+    "London Road", "Park Avenue",  "Queens Road", "Victoria Road", "Orchard Close"};
+constexpr std::array<const char*, 6> kAccessNotes{
+    "",
+    "Key safe by the front door; code from the care agency.",
+    "Ground floor flat, ramp at rear.",
+    "Narrow stairs: check bed dimensions.",
+    "Dog in the house; please knock loudly.",
+    "Daughter present weekday mornings."};
+
+struct DemoPeople {
+    std::vector<Actor> prescribers;
+    Actor budgetHolder;
+    Actor planner;
+};
+
+DemoPeople createPeople(store::Connection& c, Instant now) {
+    const FunderId asc = store::createFunder(c, "KCC-ASC", "Kent County Council adult social care");
+    const FunderId children =
+        store::createFunder(c, "KCC-CS", "Kent County Council children's services");
+    const FunderId nhs =
+        store::createFunder(c, "NHS-KM-ICB", "NHS Kent and Medway integrated care board");
+    const TeamId ot =
+        store::createTeam(c, "Maidstone Adult Social Care OT", asc, 200000, "03000 41 61 61");
+    const TeamId nursing =
+        store::createTeam(c, "East Kent Community Nursing", nhs, 200000, "0300 123 1807");
+    const TeamId physio =
+        store::createTeam(c, "Thanet Community Physiotherapy", nhs, 200000, "0300 123 1808");
+    const TeamId paediatric =
+        store::createTeam(c, "Kent Children's OT", children, 200000, "03000 41 11 11");
+    struct Person {
+        const char* username;
+        const char* name;
+        Role role;
+        std::optional<TeamId> team;
+    };
+    const Person people[] = {
+        {"prescriber", "Priya Shah, occupational therapist", Role::prescriber, ot},
+        {"prescriber2", "Tom Okafor, district nurse", Role::prescriber, nursing},
+        {"physio", "Hannah Reid, physiotherapist", Role::prescriber, physio},
+        {"paediatric", "Grace Lee, children's occupational therapist", Role::prescriber,
+         paediatric},
+        {"budget", "Sam Carter", Role::budget_holder, ot},
+        {"warehouse", "Dan Moss", Role::warehouse, std::nullopt},
+        {"planner", "Lucy Hart", Role::planner, std::nullopt},
+        {"driver", "Mo Ali, driver and technician", Role::driver, std::nullopt},
+        {"commissioner", "Ruth Evans", Role::commissioner, std::nullopt},
+        {"admin", "Service administrator", Role::admin, std::nullopt},
+    };
+    DemoPeople result;
+    for (const auto& p : people) {
+        const UserId id = store::createUser(c, p.username, p.name, p.role, p.team,
+                                            std::string("demo-") + p.username, now);
+        Actor actor{id, p.username, p.name, p.role, p.team};
+        if (p.role == Role::prescriber) result.prescribers.push_back(actor);
+        if (p.role == Role::budget_holder) result.budgetHolder = actor;
+        if (p.role == Role::planner) result.planner = actor;
+    }
+    return result;
+}
+
+}  // namespace
+
+std::size_t ensurePostcodes(store::Database& db, const std::string& geoDir) {
+    if (db.read([](store::Connection& c) { return store::postcodeCount(c); }) > 0) return 0;
+    auto csv = openFile(geoDir + "/kent_postcodes.csv");
+    return db.write([&](store::Connection& c) { return store::importPostcodes(c, csv); });
+}
+
+void createDemoCounty(store::Database& db, const DemoOptions& options,
+                      const WorkingDayCalendar& calendar,
+                      const std::function<void(const std::string&)>& progress) {
+    Random random(options.seed);
+    progress("postcodes: " + std::to_string(ensurePostcodes(db, options.geoDir)) + " loaded");
+    DemoPeople people = db.write([&](store::Connection& c) {
+        loadCatalogue(c, options.dataDir);
+        loadDepots(c, options.dataDir);
+        stockDepots(c, random);
+        return createPeople(c, options.now);
+    });
+    progress("catalogue, depots, stock and " + std::string("10 demo users created"));
+
+    const std::vector<std::string> districts = {"Ashford",
+                                                "Canterbury",
+                                                "Dartford",
+                                                "Dover",
+                                                "Folkestone and Hythe",
+                                                "Gravesham",
+                                                "Maidstone",
+                                                "Sevenoaks",
+                                                "Swale",
+                                                "Thanet",
+                                                "Tonbridge and Malling",
+                                                "Tunbridge Wells"};
+    std::map<std::string, std::vector<PostcodeInfo>> postcodes;
+    db.read([&](store::Connection& c) {
+        for (const auto& d : districts) postcodes[d] = store::postcodesInDistrict(c, d);
+    });
+
+    // Residents, each registered by a prescriber (and so served by that prescriber's team).
+    std::vector<std::pair<ResidentId, std::size_t>> residents;  // resident, prescriber index
+    db.write([&](store::Connection& c) {
+        for (int i = 0; i < options.residents; ++i) {
+            const auto& district = districts[static_cast<std::size_t>(i) % districts.size()];
+            const auto& places = postcodes[district];
+            const auto& place = places[static_cast<std::size_t>(
+                pick(random, 0, static_cast<int>(places.size()) - 1))];
+            const std::size_t prescriber = static_cast<std::size_t>(
+                pick(random, 0, static_cast<int>(people.prescribers.size()) - 1));
+            const bool child = people.prescribers[prescriber].username == "paediatric";
+            NewResident r;
+            r.nhsNumber = nhsNumber(random);
+            r.name =
+                std::string(pickFrom(random, kFirstNames)) + " " + pickFrom(random, kLastNames);
+            const int year = child ? pick(random, 2010, 2022) : pick(random, 1928, 1975);
+            r.dateOfBirth = formatDate(std::chrono::year_month_day{
+                std::chrono::year(year),
+                std::chrono::month(static_cast<unsigned>(pick(random, 1, 12))),
+                std::chrono::day(static_cast<unsigned>(pick(random, 1, 28)))});
+            r.addressLine1 =
+                std::to_string(pick(random, 1, 180)) + " " + pickFrom(random, kStreets);
+            r.town = district;
+            r.postcode = place.postcode;
+            r.phone = "07700 9" + std::to_string(pick(random, 10000, 99999));
+            r.accessNotes = pickFrom(random, kAccessNotes);
+            const auto registered =
+                store::registerResident(c, r, people.prescribers[prescriber], options.now);
+            residents.emplace_back(registered.id, prescriber);
+        }
+    });
+    progress(std::to_string(residents.size()) + " residents registered across 12 districts");
+
+    // Orders over the last 60 days, then moved along their lifecycle so every state is present.
+    const auto catalogue =
+        db.read([](store::Connection& c) { return store::searchCatalogue(c, {}); });
+    std::map<OrderStatus, int> states;
+    for (int i = 0; i < options.orders; ++i) {
+        const auto& [resident, prescriber] = residents[static_cast<std::size_t>(
+            pick(random, 0, static_cast<int>(residents.size()) - 1))];
+        const int age = options.orders - i;  // older orders first
+        const Instant created = options.now -
+                                std::chrono::hours(age * 60 * 24 / options.orders * 1) -
+                                std::chrono::minutes(pick(random, 0, 600));
+        store::NewOrder order;
+        order.resident = resident;
+        order.speed = allSpeeds[static_cast<std::size_t>(pick(random, 0, 3))];
+        const int lineCount = pick(random, 1, 3);
+        for (int l = 0; l < lineCount; ++l) {
+            const auto& entry = catalogue[static_cast<std::size_t>(
+                pick(random, 0, static_cast<int>(catalogue.size()) - 1))];
+            if (entry.item.pricePence > 300000 && pick(random, 0, 3) != 0) continue;
+            bool duplicate = false;
+            for (const auto& line : order.lines) duplicate |= line.itemCode == entry.item.code;
+            if (!duplicate) order.lines.push_back({entry.item.code, pick(random, 1, 2)});
+        }
+        if (pick(random, 0, 40) == 0)
+            order.specials.push_back({"Made-to-measure bariatric chair", 180000});
+        if (order.lines.empty() && order.specials.empty()) continue;
+        try {
+            const auto outcome = db.write([&](store::Connection& c) {
+                return store::createOrder(c, order, people.prescribers[prescriber], created,
+                                          calendar);
+            });
+            // Move the order along according to its age, so older orders are further on.
+            const double progressShare = static_cast<double>(age) / options.orders;
+            std::vector<OrderStatus> path;
+            if (outcome.status == OrderStatus::allocated) {
+                const int roll = pick(random, 0, 99);
+                if (roll < 4)
+                    path = {OrderStatus::cancelled};
+                else if (progressShare > 0.3)
+                    path = {OrderStatus::scheduled, OrderStatus::out_for_delivery,
+                            roll < 8 ? OrderStatus::failed_visit : OrderStatus::delivered};
+                else if (progressShare > 0.15)
+                    path = {OrderStatus::scheduled};
+                else if (progressShare > 0.1)
+                    path = {OrderStatus::scheduled, OrderStatus::out_for_delivery};
+            } else if (outcome.status == OrderStatus::awaiting_approval && progressShare > 0.2 &&
+                       people.prescribers[prescriber].team == people.budgetHolder.team) {
+                db.write([&](store::Connection& c) {
+                    store::approveOrder(c, outcome.reference, people.budgetHolder,
+                                        created + std::chrono::hours(3), calendar);
+                });
+            }
+            Instant at = created + std::chrono::hours(20);
+            for (auto to : path) {
+                at += std::chrono::hours(6);
+                db.write([&](store::Connection& c) {
+                    if (to == OrderStatus::cancelled) {
+                        store::cancelOrder(c, outcome.reference, people.prescribers[prescriber], at,
+                                           "no longer needed: resident admitted to hospital");
+                    } else {
+                        store::progressOrder(
+                            c, outcome.reference, to, people.planner, at,
+                            to == OrderStatus::failed_visit ? "failed: no access" : "");
+                    }
+                });
+            }
+        } catch (const OutOfStock&) {
+            // Stock ran short for this demo order: a real prescriber would pick an equivalent.
+        }
+    }
+    db.read([&](store::Connection& c) {
+        for (const auto& summary : store::listOrders(c, people.planner, std::nullopt, 100000)) {
+            ++states[summary.status];
+        }
+    });
+    std::string counts;
+    for (const auto& [status, count] : states) {
+        counts += std::string(counts.empty() ? "" : ", ") + std::string(toString(status)) + " " +
+                  std::to_string(count);
+    }
+    progress("orders by state: " + counts);
+    createDemoWarehouse(db, options, calendar, progress);
+    createDemoHistory(db, options, calendar, progress);
+}
+
+}  // namespace ces::demo

@@ -1,0 +1,219 @@
+#include "app/demo/demo_history.h"
+
+#include <fstream>
+#include <random>
+
+#include "core/store/admin/accounts.h"
+#include "core/store/catalogue/catalogue.h"
+#include "core/store/collections/collections.h"
+#include "core/store/orders/order_access.h"
+#include "core/store/orders/orders.h"
+#include "core/store/reports/reports.h"
+#include "core/store/residents/residents.h"
+#include "core/store/warehouse/assets.h"
+#include "warehouse/recycling.h"
+
+namespace ces::demo {
+
+namespace {
+
+using Random = std::mt19937_64;
+namespace chr = std::chrono;
+
+int pick(Random& random, int low, int high) {
+    return std::uniform_int_distribution<int>(low, high)(random);
+}
+
+struct People {
+    std::vector<Actor> prescribers;
+    std::optional<Actor> budget;
+    Actor planner;
+    Actor warehouse;
+};
+
+std::optional<Actor> signIn(store::Connection& c, const std::string& username) {
+    return store::authenticate(c, username, "demo-" + username);
+}
+
+constexpr CollectionReason kReasons[] = {CollectionReason::no_longer_needed,
+                                         CollectionReason::no_longer_needed,
+                                         CollectionReason::no_longer_needed,
+                                         CollectionReason::moved,
+                                         CollectionReason::deceased,
+                                         CollectionReason::care_home,
+                                         CollectionReason::faulty};
+constexpr const char* kConditions[] = {"good", "good", "good", "worn", "damaged"};
+
+void loadReferenceData(store::Database& db, const std::string& dataDir,
+                       const std::function<void(const std::string&)>& progress) {
+    std::ifstream points(dataDir + "/collection_points.csv");
+    std::ifstream population(dataDir + "/district_population.csv");
+    if (!points || !population) {
+        progress("history: collection points or district populations not found in " + dataDir);
+        return;
+    }
+    db.write([&](store::Connection& c) {
+        store::importCollectionPoints(c, points);
+        store::importDistrictPopulation(c, population);
+    });
+}
+
+// Returns what a collection asked for: barcodes are returned, cleaned and inspected (most pass
+// and earn a credit), counted items are returned, cleaned and passed back to stock.
+void bringBack(store::Connection& c, const store::Collection& collection, const People& people,
+               Instant at, Random& random) {
+    const char* condition = kConditions[pick(random, 0, 4)];
+    for (const auto& item : collection.items) {
+        if (item.barcode) {
+            warehouse::returnAsset(c, *item.barcode, "", condition, people.warehouse, at);
+            warehouse::decontaminateAsset(c, *item.barcode, true, "", people.warehouse,
+                                          at + chr::hours(20));
+            const bool scrap = std::string(condition) == "damaged" && pick(random, 0, 1) == 0;
+            warehouse::inspectAsset(
+                c, *item.barcode,
+                scrap ? warehouse::InspectionResult::scrap : warehouse::InspectionResult::pass,
+                scrap ? "frame cracked: beyond economic repair" : "",
+                warehouse::MaintenancePolicy(), people.warehouse, at + chr::hours(26));
+        } else {
+            const auto back =
+                warehouse::returnCountedItems(c, item.orderReference, item.itemCode, item.quantity,
+                                              "", condition, people.warehouse, at);
+            warehouse::processCountedItems(c, back.depotCode, item.itemCode, item.quantity,
+                                           warehouse::AssetStep::finish_decontamination, "",
+                                           people.warehouse, at + chr::hours(20));
+            warehouse::processCountedItems(c, back.depotCode, item.itemCode, item.quantity,
+                                           warehouse::AssetStep::pass_inspection, "",
+                                           people.warehouse, at + chr::hours(26));
+        }
+    }
+}
+
+}  // namespace
+
+void createDemoHistory(store::Database& db, const DemoOptions& options,
+                       const WorkingDayCalendar& calendar,
+                       const std::function<void(const std::string&)>& progress) {
+    Random random(options.seed + 5);
+    loadReferenceData(db, options.dataDir, progress);
+    People people = db.read([&](store::Connection& c) {
+        People p;
+        for (const char* name : {"prescriber", "prescriber2", "physio", "paediatric"}) {
+            if (auto actor = signIn(c, name)) p.prescribers.push_back(*actor);
+        }
+        p.budget = signIn(c, "budget");
+        p.planner = signIn(c, "planner").value_or(Actor{});
+        p.warehouse = signIn(c, "warehouse").value_or(Actor{});
+        return p;
+    });
+    if (people.prescribers.empty() || !people.planner.id.valid() || !people.warehouse.id.valid()) {
+        progress("history: demo users missing; no history added");
+        return;
+    }
+    const auto catalogue =
+        db.read([](store::Connection& c) { return store::searchCatalogue(c, {}); });
+    std::vector<std::string> items;
+    for (const auto& entry : catalogue) {
+        if (entry.item.pricePence <= 300000 && entry.item.returnable)
+            items.push_back(entry.item.code);
+    }
+    // Orders over the year before the 60 days the county already has, oldest first.
+    const int orders = std::max(50, options.orders * 2);
+    int delivered = 0;
+    int collected = 0;
+    for (int i = 0; i < orders; ++i) {
+        const int daysAgo = 365 - (i * 300) / orders;
+        const Instant created = options.now - chr::days(daysAgo) + chr::hours(pick(random, 8, 15));
+        const ResidentId resident(pick(random, 1, options.residents));
+        try {
+            const auto reference = db.write([&](store::Connection& c) -> std::string {
+                std::optional<Actor> prescriber;
+                for (const auto& p : people.prescribers) {
+                    if (p.team && store::teamServesResident(c, *p.team, resident)) prescriber = p;
+                }
+                if (!prescriber) return "";
+                store::NewOrder order;
+                order.resident = resident;
+                order.speed = allSpeeds[static_cast<std::size_t>(pick(random, 1, 3))];
+                const int lines = pick(random, 1, 2);
+                for (int l = 0; l < lines; ++l) {
+                    const auto& code = items[static_cast<std::size_t>(
+                        pick(random, 0, static_cast<int>(items.size()) - 1))];
+                    if (order.lines.empty() || order.lines.front().itemCode != code) {
+                        order.lines.push_back({code, 1});
+                    }
+                }
+                auto outcome = store::createOrder(c, order, *prescriber, created, calendar);
+                if (outcome.status == OrderStatus::awaiting_approval) {
+                    if (!people.budget || people.budget->team != prescriber->team) return "";
+                    outcome = store::approveOrder(c, outcome.reference, *people.budget,
+                                                  created + chr::hours(2), calendar);
+                }
+                if (outcome.status != OrderStatus::allocated || !outcome.dueBy) return "";
+                // Most arrive by their due time; about one in eight is a day or two late.
+                const Instant due = *outcome.dueBy;
+                const Instant at = pick(random, 0, 7) == 0 ? due + chr::hours(pick(random, 20, 50))
+                                                           : due - chr::hours(pick(random, 1, 20));
+                const Instant when = std::max(at, created + chr::hours(3));
+                store::progressOrder(c, outcome.reference, OrderStatus::scheduled, people.planner,
+                                     when - chr::hours(30), "");
+                store::progressOrder(c, outcome.reference, OrderStatus::out_for_delivery,
+                                     people.planner, when - chr::hours(3), "");
+                store::progressOrder(c, outcome.reference, OrderStatus::delivered, people.planner,
+                                     when, "");
+                return outcome.reference;
+            });
+            if (reference.empty()) continue;
+            ++delivered;
+            // About two in three loans come back within the year.
+            if (pick(random, 0, 2) == 0) continue;
+            const Instant asked =
+                options.now - chr::days(daysAgo) + chr::days(pick(random, 20, 200));
+            if (asked > options.now - chr::days(3)) continue;
+            db.write([&](store::Connection& c) {
+                const int who = pick(random, 0, 9);
+                store::CollectionCaller caller;
+                if (who < 6) {
+                    caller = {CollectionRequester::prescriber, std::nullopt, std::nullopt};
+                    for (const auto& p : people.prescribers) {
+                        if (p.team && store::teamServesResident(c, *p.team, resident))
+                            caller.actor = p;
+                    }
+                } else if (who < 8) {
+                    caller = {CollectionRequester::resident, std::nullopt, reference};
+                } else {
+                    caller = {CollectionRequester::warehouse, people.warehouse, std::nullopt};
+                }
+                store::CollectionRequest request;
+                request.orderReference = reference;
+                request.reason = caller.kind == CollectionRequester::warehouse
+                                     ? CollectionReason::end_of_loan
+                                     : kReasons[pick(random, 0, 6)];
+                request.urgent = request.reason == CollectionReason::faulty;
+                const auto collection = store::requestCollection(c, request, caller, asked,
+                                                                 calendar, CollectionRules());
+                // Most come back within the 5 working days; some late, a few still out.
+                const int roll = pick(random, 0, 19);
+                if (roll == 0) return;
+                const auto due = parseInstant(collection.dueBy).value_or(asked);
+                const Instant back = roll < 4 ? due + chr::hours(pick(random, 20, 120))
+                                              : asked + chr::hours(pick(random, 20, 90));
+                if (back >= options.now) return;
+                bringBack(c, collection, people, std::min(back, due + chr::days(10)), random);
+                ++collected;
+            });
+        } catch (const Conflict&) {
+            // Stock ran short or no barcoded item was free that day: the demo skips the order.
+        } catch (const ValidationError&) {
+        } catch (const NotFound&) {
+        }
+    }
+    const auto checks = db.write([&](store::Connection& c) {
+        store::settleCollections(c, options.now);
+        return store::stillNeededChecks(c, options.now, 182, 90, 25, true);
+    });
+    progress("history: " + std::to_string(delivered) + " orders delivered over the past year, " +
+             std::to_string(collected) + " collections returned, " + std::to_string(checks.size()) +
+             " still-needed check-ins queued");
+}
+
+}  // namespace ces::demo

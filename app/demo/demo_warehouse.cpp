@@ -1,0 +1,286 @@
+#include "app/demo/demo_warehouse.h"
+
+#include <map>
+#include <random>
+
+#include "core/store/admin/accounts.h"
+#include "core/store/admin/geography.h"
+#include "core/store/catalogue/catalogue.h"
+#include "core/store/dispatch/dispatch.h"
+#include "core/store/warehouse/assets.h"
+#include "core/store/warehouse/specials.h"
+#include "core/store/warehouse/stock.h"
+#include "warehouse/dispatch.h"
+#include "warehouse/maintenance.h"
+#include "warehouse/recycling.h"
+#include "warehouse/specials.h"
+
+namespace ces::demo {
+
+namespace {
+
+struct DemoActors {
+    Actor warehouse;
+    Actor planner;
+    Actor budget;
+    Actor driver;
+};
+
+Actor login(store::Connection& c, const std::string& user) {
+    auto actor = store::authenticate(c, user, "demo-" + user);
+    if (!actor) throw std::runtime_error("demo user " + user + " is missing");
+    return *actor;
+}
+
+// The register: one asset per counted unit of every serialised item, with inspection dates
+// spread so that some are due soon and a few are overdue.
+std::vector<std::string> registerAssets(store::Connection& c, std::mt19937_64& random, Instant now,
+                                        std::vector<std::string>& availableOverdue) {
+    const warehouse::MaintenancePolicy policy;
+    std::map<std::string, CatalogueItem> items;
+    for (const auto& entry : store::searchCatalogue(c, {})) items[entry.item.code] = entry.item;
+    auto spreadLast = [&](int months, int maxDaysAgo) {
+        const int span = months > 0 ? std::min(maxDaysAgo, months * 31 + 20) : maxDaysAgo;
+        return now - std::chrono::days(std::uniform_int_distribution<int>(1, span)(random));
+    };
+    const auto depots = store::listDepots(c);
+    for (const auto& level : store::stateLevels(c, "")) {
+        const auto& item = items.at(level.itemCode);
+        if (!item.serialised) continue;
+        DepotId depot;
+        for (const auto& d : depots) {
+            if (d.code == level.depotCode) depot = d.id;
+        }
+        const int months = policy.intervalMonths(item.code, item.inspectionRegime);
+        for (std::int64_t n = 0; n < level.available + level.reserved; ++n) {
+            store::NewAsset asset;
+            asset.barcode = store::nextBarcode(c, "CES");
+            asset.itemCode = item.code;
+            asset.description = item.name;
+            asset.depot = depot;
+            asset.state = "available";
+            asset.inspectionIntervalMonths = months;
+            // Shelf stock was inspected when it last came back: within the last two months,
+            // except the first unit of each LOLER item at the west depot, left overdue.
+            Instant last = spreadLast(0, 60);
+            if (n == 0 && months == 6 && level.depotCode == "WKD") {
+                last = now - std::chrono::days(200);
+                availableOverdue.push_back(asset.barcode);
+            }
+            asset.lastInspectedAt = last;
+            asset.nextInspectionDue = warehouse::nextInspectionDue(last, months);
+            store::insertAsset(c, asset, std::nullopt, now, "opening stock");
+        }
+    }
+    std::vector<std::string> onLoan;
+    for (const auto& loan : store::openSerialisedLoans(c)) {
+        const auto& item = items.at(loan.itemCode);
+        const int months = policy.intervalMonths(item.code, item.inspectionRegime);
+        for (std::int64_t n = 0; n < loan.quantity; ++n) {
+            store::NewAsset asset;
+            asset.barcode = store::nextBarcode(c, "CES");
+            asset.itemCode = item.code;
+            asset.description = item.name;
+            asset.depot = loan.depot;
+            asset.state = "on_loan";
+            asset.inspectionIntervalMonths = months;
+            asset.resident = loan.resident;
+            asset.loanId = loan.loan.value();
+            asset.orderLineId = loan.orderLineId;
+            // Items in homes were last inspected up to a regime (plus three weeks) ago, so
+            // some are due within a fortnight and a few are overdue.
+            const Instant last = spreadLast(months, 400);
+            asset.lastInspectedAt = last;
+            asset.nextInspectionDue = warehouse::nextInspectionDue(last, months);
+            store::insertAsset(c, asset, std::nullopt, now, "on loan when the register began");
+            onLoan.push_back(asset.barcode);
+        }
+    }
+    return onLoan;
+}
+
+void createFleet(store::Connection& c) {
+    for (const auto& depot : store::listDepots(c)) {
+        struct Crew {
+            const char* suffix;
+            int people;
+            bool lifting;
+        };
+        const Crew crews[] = {{"1", 2, true}, {"2", 2, false}, {"3", 1, false}, {"4", 1, true}};
+        for (const auto& crew : crews) {
+            const std::string code = depot.code + "-VAN" + crew.suffix;
+            // 60 van-space units: about four beds and their mattresses; 240 g CO2 per km is a
+            // typical large diesel van (DEFRA conversion factors, average laden).
+            const auto van = store::createVan(c, code, depot.id, 60, 240);
+            store::createCrew(c, depot.code + " crew " + crew.suffix, van, crew.people,
+                              crew.lifting, 8 * 3600, 17 * 3600);
+        }
+    }
+}
+
+}  // namespace
+
+void createDemoWarehouse(store::Database& db, const DemoOptions& options,
+                         const WorkingDayCalendar& calendar,
+                         const std::function<void(const std::string&)>& progress) {
+    std::mt19937_64 random(options.seed + 4);
+    const Instant now = options.now;
+    DemoActors actors = db.read([&](store::Connection& c) {
+        return DemoActors{login(c, "warehouse"), login(c, "planner"), login(c, "budget"),
+                          login(c, "driver")};
+    });
+    std::vector<std::string> overdueOnShelf;
+    std::vector<std::string> onLoan = db.write([&](store::Connection& c) {
+        auto assets = registerAssets(c, random, now, overdueOnShelf);
+        createFleet(c);
+        store::setSupplier(c, "KCE-BED-001", "Drive DeVilbiss Healthcare", 21);
+        store::setSupplier(c, "KCE-HST-001", "Arjo UK", 28);
+        return assets;
+    });
+    progress(std::to_string(onLoan.size()) + " assets in homes registered; 8 vans with crews");
+
+    // Returns and recycling: a few of the assets in homes come back and move along the path,
+    // each step by the warehouse user, an hour apart, so every state is present.
+    const warehouse::MaintenancePolicy policy;
+    std::shuffle(onLoan.begin(), onLoan.end(), random);
+    std::size_t next = 0;
+    auto take = [&]() -> std::optional<std::string> {
+        if (next >= onLoan.size()) return std::nullopt;
+        return onLoan[next++];
+    };
+    const Actor& clerk = actors.warehouse;
+    std::map<std::string, int> moved;
+    db.write([&](store::Connection& c) {
+        Instant at = now - std::chrono::hours(30);
+        auto tick = [&] { return at += std::chrono::minutes(20); };
+        for (int i = 0; i < 3; ++i) {  // returned, waiting for cleaning
+            if (auto b = take()) {
+                warehouse::returnAsset(c, *b, "", "good", clerk, tick());
+                ++moved["returned"];
+            }
+        }
+        for (int i = 0; i < 2; ++i) {  // being cleaned
+            if (auto b = take()) {
+                warehouse::returnAsset(c, *b, "", "", clerk, tick());
+                warehouse::decontaminateAsset(c, *b, false, "", clerk, tick());
+                ++moved["in_decontamination"];
+            }
+        }
+        for (int i = 0; i < 3; ++i) {  // clean, waiting for a technician
+            if (auto b = take()) {
+                warehouse::returnAsset(c, *b, "", "", clerk, tick());
+                warehouse::decontaminateAsset(c, *b, true, "", clerk, tick());
+                ++moved["awaiting_inspection"];
+            }
+        }
+        for (int i = 0; i < 2; ++i) {  // failed inspection, in repair
+            if (auto b = take()) {
+                warehouse::returnAsset(c, *b, "", "motor noisy", clerk, tick());
+                warehouse::decontaminateAsset(c, *b, true, "", clerk, tick());
+                warehouse::inspectAsset(c, *b, warehouse::InspectionResult::repair,
+                                        "actuator motor worn", policy, clerk, tick());
+                ++moved["in_repair"];
+            }
+        }
+        for (int i = 0; i < 2; ++i) {  // repaired, passed and back on the shelf
+            if (auto b = take()) {
+                warehouse::returnAsset(c, *b, "", "", clerk, tick());
+                warehouse::decontaminateAsset(c, *b, true, "", clerk, tick());
+                warehouse::inspectAsset(c, *b, warehouse::InspectionResult::repair, "castor broken",
+                                        policy, clerk, tick());
+                warehouse::finishRepair(c, *b, "castor replaced", clerk, tick());
+                warehouse::inspectAsset(c, *b, warehouse::InspectionResult::pass, "", policy, clerk,
+                                        tick());
+                ++moved["available"];
+            }
+        }
+        if (auto b = take()) {  // beyond economic repair
+            warehouse::returnAsset(c, *b, "", "frame cracked", clerk, tick());
+            warehouse::decontaminateAsset(c, *b, true, "", clerk, tick());
+            warehouse::inspectAsset(c, *b, warehouse::InspectionResult::scrap,
+                                    "frame cracked: beyond economic repair", policy, clerk, tick());
+            ++moved["scrapped"];
+        }
+        if (auto b = take()) {  // never came back
+            warehouse::reportLost(c, *b, "resident moved away; not returned", clerk, tick());
+            ++moved["lost"];
+        }
+    });
+    // Collections and a repair booked for the next working day.
+    const auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now));
+    const auto tomorrow = calendar.nextWorkingDay(today);
+    db.write([&](store::Connection& c) {
+        for (int i = 0; i < 3; ++i) {
+            if (auto b = take()) {
+                warehouse::requestAssetVisit(c, warehouse::VisitKind::collection, *b, tomorrow,
+                                             i == 0 ? std::optional<int>(10 * 3600) : std::nullopt,
+                                             i == 0 ? std::optional<int>(12 * 3600) : std::nullopt,
+                                             "end of loan", actors.planner, now);
+            }
+        }
+        if (auto b = take()) {
+            warehouse::requestAssetVisit(c, warehouse::VisitKind::repair, *b, tomorrow,
+                                         std::nullopt, std::nullopt, "handset not responding",
+                                         actors.planner, now);
+        }
+    });
+    // Picking: shelf assets reserved for allocated orders' lines where barcodes are on hand.
+    int picked = db.write([&](store::Connection& c) {
+        int count = 0;
+        const auto pickable = store::pickableShelfAssets(c);
+        for (std::size_t i = 0; i < pickable.size() && count < 6; ++i) {
+            try {
+                warehouse::pickAsset(c, pickable[i].second, pickable[i].first, clerk, now);
+                ++count;
+            } catch (const Conflict&) {
+                // already picked in full, or the asset is overdue: try the next one
+            }
+        }
+        return count;
+    });
+    // Specials: move the demo's specials along their steps.
+    const warehouse::SpecialsPolicy specialsPolicy;
+    db.write([&](store::Connection& c) {
+        int n = 0;
+        for (const auto& s : store::listSpecials(c, false, 100)) {
+            const int stage = n++ % 4;
+            try {
+                if (warehouse::needsApproval(s.estimatedPricePence, specialsPolicy)) {
+                    // Only the demo budget holder's own team's specials get approved; the
+                    // others wait for their budget holders.
+                    if (actors.budget.team != s.team) continue;
+                    warehouse::approveSpecial(c, s.id, actors.budget, now, specialsPolicy);
+                }
+                if (stage == 0) continue;
+                warehouse::quoteSpecial(c, s.id, "Bespoke Seating Ltd",
+                                        s.estimatedPricePence + 4500, clerk, now, specialsPolicy);
+                if (stage == 1) continue;
+                warehouse::orderSpecial(c, s.id, "PO-" + std::to_string(40000 + s.id), clerk, now,
+                                        specialsPolicy);
+                if (stage == 2) continue;
+                warehouse::receiveSpecial(c, s.id, "WKD", 12, clerk, now, specialsPolicy);
+            } catch (const std::exception&) {
+                // an order cancelled meanwhile: leave its special
+            }
+        }
+    });
+    std::string states;
+    for (const auto& [state, count] : moved) {
+        states += (states.empty() ? "" : ", ") + state + " " + std::to_string(count);
+    }
+    progress("recycling path: " + states + "; " + std::to_string(picked) + " assets picked; " +
+             std::to_string(overdueOnShelf.size()) + " on the shelf overdue for inspection");
+
+    // The plan for the next working day.
+    warehouse::DispatchPolicy dispatch;
+    dispatch.iterations = 200;
+    const auto plan = warehouse::optimiseDay(db, tomorrow, actors.planner, now, calendar, dispatch);
+    std::size_t stops = 0;
+    for (const auto& route : plan.routes) stops += route.route.stops.size();
+    progress("plan for " + plan.header.date + ": " + std::to_string(plan.routes.size()) +
+             " vans, " + std::to_string(stops) + " visits, " +
+             std::to_string(plan.header.distanceMetres / 1000) + " km, " +
+             std::to_string(plan.header.unassigned) + " unassigned");
+}
+
+}  // namespace ces::demo

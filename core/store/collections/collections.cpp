@@ -1,0 +1,557 @@
+#include "core/store/collections/collections.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "core/csv.h"
+#include "core/store/dispatch/dispatch.h"
+#include "core/store/infrastructure/audit.h"
+#include "core/store/orders/order_access.h"
+#include "core/store/residents/residents.h"
+#include "core/store/warehouse/assets.h"
+#include "core/uk_time.h"
+
+namespace ces::store {
+
+namespace {
+
+namespace chr = std::chrono;
+
+const char* const kNextCounter =
+    "INSERT INTO counters (name, value) VALUES ($1, 1) "
+    "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value";
+// Open loans of an order with the depot they came from and the assets on loan under them.
+const char* const kOpenLoansOfOrder =
+    "SELECT l.id, l.item_code, l.quantity - l.returned_quantity, ol.depot_id, i.returnable, "
+    "i.serialised FROM loans l JOIN order_lines ol ON ol.id = l.order_line_id "
+    "JOIN items i ON i.code = l.item_code "
+    "WHERE ol.order_id = $1 AND l.ended_at IS NULL ORDER BY l.id";
+const char* const kAssetsOnLoan =
+    "SELECT id, barcode FROM assets WHERE loan_id = $1 AND state = 'on_loan' ORDER BY id";
+const char* const kLoanDepotAndOrder =
+    "SELECT ol.depot_id, o.id, o.reference FROM loans l "
+    "JOIN order_lines ol ON ol.id = l.order_line_id JOIN orders o ON o.id = ol.order_id "
+    "WHERE l.id = $1";
+const char* const kAssetAlreadyRequested =
+    "SELECT c.reference FROM collection_items ci JOIN collections c ON c.id = ci.collection_id "
+    "WHERE ci.asset_id = $1 AND c.status = 'requested'";
+const char* const kLoanAlreadyRequested =
+    "SELECT c.reference FROM collection_items ci JOIN collections c ON c.id = ci.collection_id "
+    "WHERE ci.loan_id = $1 AND ci.asset_id IS NULL AND c.status = 'requested'";
+const char* const kPointByCode = "SELECT id FROM collection_points WHERE code = $1";
+const char* const kInsertCollection =
+    "INSERT INTO collections (reference, resident_id, order_id, district, requested_by_role, "
+    "requested_by, reason, urgent, method, collection_point_id, status, requested_at, due_by, "
+    "notes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'requested', $11, $12, $13) "
+    "RETURNING id";
+const char* const kInsertItem =
+    "INSERT INTO collection_items (collection_id, loan_id, asset_id, item_code, quantity, "
+    "visit_id) VALUES ($1, $2, $3, $4, $5, $6)";
+const char* const kCollectionRow =
+    "SELECT c.id, c.reference, c.resident_id, o.reference, c.district, c.requested_by_role, "
+    "c.reason, c.urgent, c.method, p.code, c.status, c.requested_at, c.due_by, c.slot_date, "
+    "c.slot_start_seconds, c.slot_end_seconds, c.completed_at, c.notes, c.requested_by "
+    "FROM collections c LEFT JOIN orders o ON o.id = c.order_id "
+    "LEFT JOIN collection_points p ON p.id = c.collection_point_id ";
+const std::string kFindCollection = std::string(kCollectionRow) + "WHERE c.reference = $1";
+const std::string kOpenCollections =
+    std::string(kCollectionRow) + "WHERE c.status = 'requested' ORDER BY c.id DESC LIMIT $1";
+const char* const kItemsOf =
+    "SELECT ci.item_code, i.name, a.barcode, ci.quantity, o.reference, "
+    "CASE WHEN ci.asset_id IS NOT NULL THEN (CASE WHEN a.state = 'on_loan' AND "
+    "a.loan_id = ci.loan_id THEN 1 ELSE 0 END) ELSE (CASE WHEN l.ended_at IS NULL THEN 1 "
+    "ELSE 0 END) END, ci.visit_id FROM collection_items ci JOIN items i ON i.code = ci.item_code "
+    "JOIN loans l ON l.id = ci.loan_id JOIN order_lines ol ON ol.id = l.order_line_id "
+    "JOIN orders o ON o.id = ol.order_id LEFT JOIN assets a ON a.id = ci.asset_id "
+    "WHERE ci.collection_id = $1 ORDER BY ci.id";
+const char* const kSetSlot =
+    "UPDATE collections SET slot_date = $1, slot_start_seconds = $2, slot_end_seconds = $3 "
+    "WHERE id = $4";
+const char* const kSetVisitSlots =
+    "UPDATE visits SET due_date = $1, slot_start_seconds = $2, slot_end_seconds = $3 "
+    "WHERE status = 'pending' AND id IN (SELECT visit_id FROM collection_items "
+    "WHERE collection_id = $4)";
+const char* const kCancel =
+    "UPDATE collections SET status = 'cancelled', completed_at = $1 "
+    "WHERE id = $2 AND status = 'requested'";
+const char* const kCancelVisits =
+    "UPDATE visits SET status = 'cancelled' WHERE status = 'pending' AND id IN "
+    "(SELECT visit_id FROM collection_items WHERE collection_id = $1)";
+// An item is outstanding while its asset is still on the same loan, or (counted items) while
+// the loan is open.
+const char* const kOutstandingCondition =
+    "((ci.asset_id IS NOT NULL AND a.state = 'on_loan' AND a.loan_id = ci.loan_id) OR "
+    "(ci.asset_id IS NULL AND l.ended_at IS NULL))";
+const std::string kSettleable =
+    "SELECT c.id FROM collections c WHERE c.status = 'requested' AND NOT EXISTS (SELECT 1 FROM "
+    "collection_items ci JOIN loans l ON l.id = ci.loan_id LEFT JOIN assets a ON a.id = "
+    "ci.asset_id WHERE ci.collection_id = c.id AND " +
+    std::string(kOutstandingCondition) + ")";
+const char* const kLastReturn =
+    "SELECT MAX(t) FROM (SELECT (SELECT MAX(e.at) FROM asset_events e WHERE e.asset_id = "
+    "ci.asset_id AND e.step IN ('return', 'lost')) AS t FROM collection_items ci "
+    "WHERE ci.collection_id = $1 AND ci.asset_id IS NOT NULL UNION ALL SELECT l.ended_at AS t "
+    "FROM collection_items ci JOIN loans l ON l.id = ci.loan_id WHERE ci.collection_id = $1 "
+    "AND ci.asset_id IS NULL) x";
+const char* const kSetCollected =
+    "UPDATE collections SET status = 'collected', completed_at = $1 WHERE id = $2";
+const std::string kOverdue =
+    "SELECT c.reference, o.reference, c.district, r.postcode, c.reason, c.method, "
+    "c.requested_at, c.due_by, (SELECT COUNT(*) FROM collection_items ci JOIN loans l ON l.id = "
+    "ci.loan_id LEFT JOIN assets a ON a.id = ci.asset_id WHERE ci.collection_id = c.id AND " +
+    std::string(kOutstandingCondition) +
+    ") FROM collections c JOIN residents r ON r.id = c.resident_id LEFT JOIN orders o ON "
+    "o.id = c.order_id WHERE c.status = 'requested' AND c.due_by < $1 ORDER BY c.due_by, c.id "
+    "LIMIT $2";
+const char* const kInsertPoint =
+    "INSERT INTO collection_points (code, name, operator, district, address, postcode, lat, "
+    "lon, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (code) DO NOTHING";
+const char* const kListPoints =
+    "SELECT code, name, operator, district, address, postcode, lat, lon, source "
+    "FROM collection_points ORDER BY district, name";
+const char* const kStillNeeded =
+    "SELECT l.id, o.reference, l.item_code, i.name, l.quantity - l.returned_quantity, "
+    "(l.quantity - l.returned_quantity) * i.price_pence AS value, l.started_at, r.district, "
+    "o.prescriber_id, u.username, r.id, r.phone FROM loans l "
+    "JOIN order_lines ol ON ol.id = l.order_line_id JOIN orders o ON o.id = ol.order_id "
+    "JOIN items i ON i.code = l.item_code JOIN residents r ON r.id = l.resident_id "
+    "JOIN users u ON u.id = o.prescriber_id "
+    "WHERE l.ended_at IS NULL AND l.started_at < $1 AND i.returnable = 1 "
+    "AND NOT EXISTS (SELECT 1 FROM collection_items ci JOIN collections c ON "
+    "c.id = ci.collection_id WHERE ci.loan_id = l.id AND c.status = 'requested') "
+    "AND NOT EXISTS (SELECT 1 FROM outbox m WHERE m.entity = 'loan' AND "
+    "m.entity_id = CAST(l.id AS TEXT) AND m.created_at >= $2) "
+    "ORDER BY value DESC, l.id LIMIT $3";
+
+struct PendingItem {
+    std::int64_t loanId = 0;
+    std::optional<std::int64_t> assetId;
+    std::string itemCode;
+    std::int64_t quantity = 0;
+    DepotId depot;
+    OrderId order;
+};
+
+std::string newReference(Connection& c, Instant now) {
+    const auto year = static_cast<int>(chr::year_month_day(chr::floor<chr::days>(now)).year());
+    const std::int64_t number =
+        c.query(kNextCounter, {"collection-" + std::to_string(year)}).integer(0, 0);
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "COL-%d-%06lld", year, static_cast<long long>(number));
+    return buffer;
+}
+
+std::optional<int> optionalInt(const Rows& rows, std::size_t i, std::size_t col) {
+    if (rows.isNull(i, col)) return std::nullopt;
+    return static_cast<int>(rows.integer(i, col));
+}
+
+// May `who` act for this resident (and, for a resident, this order)?
+void requireAccess(Connection& c, const CollectionCaller& who, ResidentId resident,
+                   const std::optional<std::string>& orderReference, const std::string& what) {
+    switch (who.kind) {
+        case CollectionRequester::prescriber:
+            if (!who.actor || !who.actor->team ||
+                !teamServesResident(c, *who.actor->team, resident)) {
+                throw NotFound(what);
+            }
+            return;
+        case CollectionRequester::warehouse:
+            if (!who.actor) throw NotFound(what);
+            return;
+        case CollectionRequester::resident: {
+            if (!who.residentOrder) throw NotFound(what);
+            const OrderRow proved = findOrderRow(c, *who.residentOrder);
+            if (proved.resident != resident) throw NotFound(what);
+            if (orderReference && *orderReference != *who.residentOrder) throw NotFound(what);
+            return;
+        }
+    }
+}
+
+std::vector<PendingItem> itemsOfOrder(Connection& c, const OrderRow& order) {
+    std::vector<PendingItem> items;
+    Rows loans = c.query(kOpenLoansOfOrder, {order.id.value()});
+    for (std::size_t i = 0; i < loans.size(); ++i) {
+        if (loans.integer(i, 4) == 0) continue;  // fitted or single-use: not collected
+        const std::int64_t loanId = loans.integer(i, 0);
+        const DepotId depot(loans.integer(i, 3));
+        std::int64_t out = loans.integer(i, 2);
+        Rows assets = c.query(kAssetsOnLoan, {loanId});
+        for (std::size_t a = 0; a < assets.size() && out > 0; ++a, --out) {
+            items.push_back({loanId, assets.integer(a, 0), loans.text(i, 1), 1, depot, order.id});
+        }
+        if (out > 0)
+            items.push_back({loanId, std::nullopt, loans.text(i, 1), out, depot, order.id});
+    }
+    return items;
+}
+
+Collection load(Connection& c, const Rows& rows, std::size_t i) {
+    Collection k;
+    k.id = rows.integer(i, 0);
+    k.reference = rows.text(i, 1);
+    k.resident = ResidentId(rows.integer(i, 2));
+    k.orderReference = rows.optionalText(i, 3);
+    k.district = rows.text(i, 4);
+    k.requestedBy = rows.text(i, 5);
+    k.reason = rows.text(i, 6);
+    k.urgent = rows.integer(i, 7) != 0;
+    k.method = rows.text(i, 8);
+    k.collectionPoint = rows.optionalText(i, 9);
+    k.status = rows.text(i, 10);
+    k.requestedAt = rows.text(i, 11);
+    k.dueBy = rows.text(i, 12);
+    k.slotDate = rows.optionalText(i, 13);
+    k.slotStartSeconds = optionalInt(rows, i, 14);
+    k.slotEndSeconds = optionalInt(rows, i, 15);
+    k.completedAt = rows.optionalText(i, 16);
+    k.notes = rows.text(i, 17);
+    Rows items = c.query(kItemsOf, {k.id});
+    for (std::size_t j = 0; j < items.size(); ++j) {
+        CollectionItem item;
+        item.itemCode = items.text(j, 0);
+        item.itemName = items.text(j, 1);
+        item.barcode = items.optionalText(j, 2);
+        item.quantity = items.integer(j, 3);
+        item.orderReference = items.text(j, 4);
+        item.outstanding = items.integer(j, 5) != 0;
+        if (!items.isNull(j, 6)) item.visitId = items.integer(j, 6);
+        k.items.push_back(item);
+    }
+    return k;
+}
+
+Collection loadFor(Connection& c, const std::string& reference, const CollectionCaller& who) {
+    Rows rows = c.query(kFindCollection, {reference});
+    const std::string missing = "no collection has the reference " + reference;
+    if (rows.empty()) throw NotFound(missing);
+    Collection k = load(c, rows, 0);
+    if (who.kind == CollectionRequester::resident) {
+        // A resident sees the collections of the order they proved (or of its assets).
+        bool theirs = k.orderReference == who.residentOrder;
+        for (const auto& item : k.items) theirs |= item.orderReference == who.residentOrder;
+        if (!theirs) throw NotFound(missing);
+    }
+    requireAccess(c, who, k.resident, std::nullopt, missing);
+    return k;
+}
+
+}  // namespace
+
+Collection requestCollection(Connection& c, const CollectionRequest& request,
+                             const CollectionCaller& who, Instant now,
+                             const WorkingDayCalendar& calendar, const CollectionRules& rules) {
+    if (who.kind != CollectionRequester::resident &&
+        (!who.actor ||
+         (who.actor->role != Role::prescriber && who.actor->role != Role::warehouse))) {
+        throw Forbidden("only prescribers, the warehouse and residents may ask for collections");
+    }
+    if (request.orderReference.has_value() == !request.barcodes.empty()) {
+        throw ValidationError("order_reference",
+                              "give either order_reference or barcodes (not both)");
+    }
+    if (request.barcodes.size() > 50) {
+        throw ValidationError("barcodes", "at most 50 barcodes per collection");
+    }
+    if (request.notes.size() > 2000) {
+        throw ValidationError("notes", "notes may be at most 2000 characters");
+    }
+    std::vector<PendingItem> items;
+    std::optional<ResidentId> resident;
+    std::optional<OrderId> order;
+    if (request.orderReference) {
+        const std::string missing = "no order has the reference " + *request.orderReference;
+        OrderRow row = [&] {
+            try {
+                return findOrderRow(c, *request.orderReference);
+            } catch (const NotFound&) {
+                throw NotFound(missing);
+            }
+        }();
+        requireAccess(c, who, row.resident, request.orderReference, missing);
+        resident = row.resident;
+        order = row.id;
+        items = itemsOfOrder(c, row);
+        if (items.empty()) {
+            throw Conflict("nothing_on_loan",
+                           "order " + row.reference + " has nothing on loan to collect");
+        }
+    } else {
+        for (std::size_t i = 0; i < request.barcodes.size(); ++i) {
+            const std::string field = "barcodes[" + std::to_string(i) + "]";
+            const auto asset = findAsset(c, request.barcodes[i]);
+            const std::string missing = "no asset has the barcode " + request.barcodes[i];
+            if (!asset) throw NotFound(missing);
+            if (asset->state != "on_loan" || !asset->loanId || !asset->resident ||
+                !asset->itemCode) {
+                throw Conflict("not_on_loan", request.barcodes[i] + " is not on loan in a home");
+            }
+            if (resident && *resident != *asset->resident) {
+                throw ValidationError(field, "all barcodes must be on loan to the same resident");
+            }
+            resident = asset->resident;
+            Rows where = c.query(kLoanDepotAndOrder, {*asset->loanId});
+            requireAccess(c, who, *asset->resident, std::optional<std::string>(where.text(0, 2)),
+                          missing);
+            for (const auto& earlier : items) {
+                if (earlier.assetId == asset->id) {
+                    throw ValidationError(field, request.barcodes[i] + " is listed twice");
+                }
+            }
+            items.push_back({*asset->loanId, asset->id, *asset->itemCode, 1,
+                             DepotId(where.integer(0, 0)), OrderId(where.integer(0, 1))});
+        }
+    }
+    for (const auto& item : items) {
+        Rows open = item.assetId ? c.query(kAssetAlreadyRequested, {*item.assetId})
+                                 : c.query(kLoanAlreadyRequested, {item.loanId});
+        if (!open.empty()) {
+            throw Conflict("already_requested",
+                           item.itemCode + " is already on collection " + open.text(0, 0));
+        }
+    }
+    SqlValue point = std::monostate{};
+    if (!request.collectionPoint.empty()) {
+        Rows found = c.query(kPointByCode, {request.collectionPoint});
+        if (found.empty()) {
+            throw ValidationError("collection_point",
+                                  "no collection point has the code " + request.collectionPoint);
+        }
+        point = found.integer(0, 0);
+    }
+    const auto person = findResident(c, *resident);
+    const Instant due = collectionDueBy(now, request.urgent, rules, calendar);
+    const std::string reference = newReference(c, now);
+    const bool home = request.collectionPoint.empty();
+    const std::int64_t id =
+        c.insert(kInsertCollection,
+                 {reference, resident->value(),
+                  order ? SqlValue(order->value()) : SqlValue(std::monostate{}),
+                  person ? person->district : std::string(), std::string(toString(who.kind)),
+                  who.actor ? SqlValue(who.actor->id.value()) : SqlValue(std::monostate{}),
+                  std::string(toString(request.reason)), std::int64_t{request.urgent ? 1 : 0},
+                  std::string(home ? "home" : "drop_off"), point, formatInstant(now),
+                  formatInstant(due), request.notes});
+    const std::string dueDate = formatDate(toUkLocal(due).date);
+    std::map<std::pair<std::int64_t, std::int64_t>, std::int64_t> countedVisits;  // order, depot
+    for (const auto& item : items) {
+        SqlValue visit = std::monostate{};
+        if (home) {
+            NewVisit v;
+            v.kind = "collection";
+            v.order = item.order;
+            v.assetId = item.assetId;
+            v.resident = *resident;
+            v.depot = item.depot;
+            v.dueDate = dueDate;
+            v.notes = "collection " + reference + ": " + std::string(toString(request.reason));
+            if (item.assetId) {
+                visit = createVisit(c, v, now);
+            } else {
+                // Counted items of one order share a visit.
+                const auto key = std::make_pair(item.order.value(), item.depot.value());
+                if (!countedVisits.count(key)) countedVisits[key] = createVisit(c, v, now);
+                visit = countedVisits[key];
+            }
+        }
+        c.execute(kInsertItem, {id, item.loanId,
+                                item.assetId ? SqlValue(*item.assetId) : SqlValue(std::monostate{}),
+                                item.itemCode, item.quantity, visit});
+    }
+    audit(c, who.actor ? std::optional<UserId>(who.actor->id) : std::nullopt, "collection.request",
+          "collection", reference, now,
+          std::string(toString(request.reason)) + (request.urgent ? ", urgent" : "") +
+              (home ? "" : ", drop-off at " + request.collectionPoint));
+    return findCollection(c, reference, who);
+}
+
+Collection findCollection(Connection& c, const std::string& reference,
+                          const CollectionCaller& who) {
+    return loadFor(c, reference, who);
+}
+
+std::vector<CollectionSlot> collectionSlots(Connection& c, const std::string& reference,
+                                            const CollectionCaller& who, Instant now,
+                                            const WorkingDayCalendar& calendar) {
+    const Collection k = loadFor(c, reference, who);
+    std::vector<CollectionSlot> slots;
+    if (k.status != "requested" || k.method != "home") return slots;
+    const auto due = parseInstant(k.dueBy);
+    const auto lastDay = toUkLocal(due.value_or(now)).date;
+    auto day = calendar.nextWorkingDay(toUkLocal(now).date);
+    for (int offered = 0; offered < 3 || day <= lastDay; ++offered) {
+        if (offered >= 15) break;
+        for (int start : kCollectionWindows) {
+            slots.push_back({formatDate(day), start, start + 2 * 3600});
+        }
+        day = calendar.nextWorkingDay(day);
+    }
+    return slots;
+}
+
+Collection bookCollectionSlot(Connection& c, const std::string& reference,
+                              const CollectionSlot& slot, const CollectionCaller& who, Instant now,
+                              const WorkingDayCalendar& calendar) {
+    const Collection k = loadFor(c, reference, who);
+    if (k.status != "requested" || k.method != "home") {
+        throw Conflict("not_open", "collection " + reference + " is not an open home collection");
+    }
+    bool offered = false;
+    for (const auto& s : collectionSlots(c, reference, who, now, calendar)) {
+        offered |= s.date == slot.date && s.startSeconds == slot.startSeconds;
+    }
+    if (!offered) {
+        throw ValidationError("start", "that window is not offered for this collection");
+    }
+    const std::int64_t start = slot.startSeconds;
+    const std::int64_t end = slot.startSeconds + 2 * 3600;
+    c.execute(kSetSlot, {slot.date, start, end, k.id});
+    c.execute(kSetVisitSlots, {slot.date, start, end, k.id});
+    audit(c, who.actor ? std::optional<UserId>(who.actor->id) : std::nullopt, "collection.slot",
+          "collection", reference, now, slot.date + " " + std::to_string(start));
+    return loadFor(c, reference, who);
+}
+
+Collection cancelCollection(Connection& c, const std::string& reference,
+                            const CollectionCaller& who, const std::string& reason, Instant now) {
+    const Collection k = loadFor(c, reference, who);
+    if (c.executeCounting(kCancel, {formatInstant(now), k.id}) != 1) {
+        throw Conflict("not_open", "collection " + reference + " is " + k.status);
+    }
+    c.execute(kCancelVisits, {k.id});
+    audit(c, who.actor ? std::optional<UserId>(who.actor->id) : std::nullopt, "collection.cancel",
+          "collection", reference, now, reason);
+    return loadFor(c, reference, who);
+}
+
+std::size_t settleCollections(Connection& c, Instant now) {
+    Rows done = c.query(kSettleable);
+    for (std::size_t i = 0; i < done.size(); ++i) {
+        const std::int64_t id = done.integer(i, 0);
+        Rows last = c.query(kLastReturn, {id});
+        const std::string at =
+            last.empty() || last.isNull(0, 0) ? formatInstant(now) : last.text(0, 0);
+        c.execute(kSetCollected, {at, id});
+    }
+    return done.size();
+}
+
+std::vector<OverdueCollection> overdueCollections(Connection& c, Instant now, std::size_t limit) {
+    Rows rows = c.query(kOverdue, {formatInstant(now), static_cast<std::int64_t>(limit)});
+    std::vector<OverdueCollection> overdue;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        OverdueCollection o;
+        o.reference = rows.text(i, 0);
+        o.orderReference = rows.optionalText(i, 1);
+        o.district = rows.text(i, 2);
+        o.postcode = rows.text(i, 3);
+        o.reason = rows.text(i, 4);
+        o.method = rows.text(i, 5);
+        o.requestedAt = rows.text(i, 6);
+        o.dueBy = rows.text(i, 7);
+        const auto due = parseInstant(o.dueBy);
+        o.daysOverdue = due ? chr::floor<chr::days>(now - *due).count() : 0;
+        o.itemsOutstanding = rows.integer(i, 8);
+        overdue.push_back(o);
+    }
+    return overdue;
+}
+
+std::vector<Collection> openCollections(Connection& c, std::size_t limit) {
+    Rows rows = c.query(kOpenCollections, {static_cast<std::int64_t>(limit)});
+    std::vector<Collection> list;
+    for (std::size_t i = 0; i < rows.size(); ++i) list.push_back(load(c, rows, i));
+    return list;
+}
+
+std::size_t importCollectionPoints(Connection& c, std::istream& csv) {
+    CsvTable table(csv);
+    std::size_t rows = 0;
+    while (table.next()) {
+        auto optionalText = [&](const char* column) {
+            const auto& value = table.field(column);
+            return value.empty() ? SqlValue(std::monostate{}) : SqlValue(value);
+        };
+        auto optionalReal = [&](const char* column) {
+            const auto& value = table.field(column);
+            return value.empty() ? SqlValue(std::monostate{}) : SqlValue(std::stod(value));
+        };
+        c.execute(kInsertPoint,
+                  {table.field("code"), table.field("name"), table.field("operator"),
+                   table.field("district"), table.field("address"), optionalText("postcode"),
+                   optionalReal("lat"), optionalReal("lon"), table.field("source")});
+        ++rows;
+    }
+    return rows;
+}
+
+std::vector<CollectionPoint> listCollectionPoints(Connection& c) {
+    Rows rows = c.query(kListPoints);
+    std::vector<CollectionPoint> points;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        CollectionPoint p{rows.text(i, 0), rows.text(i, 1), rows.text(i, 2),
+                          rows.text(i, 3), rows.text(i, 4), rows.optionalText(i, 5),
+                          std::nullopt,    std::nullopt,    rows.text(i, 8)};
+        if (!rows.isNull(i, 6)) p.lat = rows.real(i, 6);
+        if (!rows.isNull(i, 7)) p.lon = rows.real(i, 7);
+        points.push_back(p);
+    }
+    return points;
+}
+
+std::vector<StillNeededCheck> stillNeededChecks(Connection& c, Instant now, int minAgeDays,
+                                                int repeatAfterDays, std::size_t limit,
+                                                bool queue) {
+    if (minAgeDays < 1 || minAgeDays > 3650) {
+        throw ValidationError("min_age_days", "min_age_days must be between 1 and 3650");
+    }
+    if (repeatAfterDays < 1 || repeatAfterDays > 3650) {
+        throw ValidationError("repeat_after_days", "repeat_after_days must be between 1 and 3650");
+    }
+    const Instant olderThan = now - chr::days(minAgeDays);
+    const Instant notSince = now - chr::days(repeatAfterDays);
+    Rows rows = c.query(kStillNeeded, {formatInstant(olderThan), formatInstant(notSince),
+                                       static_cast<std::int64_t>(limit)});
+    std::vector<StillNeededCheck> checks;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        StillNeededCheck check;
+        check.loanId = rows.integer(i, 0);
+        check.orderReference = rows.text(i, 1);
+        check.itemCode = rows.text(i, 2);
+        check.itemName = rows.text(i, 3);
+        check.quantityOut = rows.integer(i, 4);
+        check.value = rows.integer(i, 5);
+        check.startedAt = rows.text(i, 6);
+        check.district = rows.text(i, 7);
+        if (queue) {
+            const std::string subject =
+                "Still needed? " + check.itemName + " on " + check.orderReference;
+            OutboxMessage toPrescriber;
+            toPrescriber.recipientUser = UserId(rows.integer(i, 8));
+            toPrescriber.recipient = rows.text(i, 9);
+            toPrescriber.subject = subject;
+            toPrescriber.body = "The " + check.itemName + " lent on " + check.orderReference +
+                                " since " + check.startedAt.substr(0, 10) +
+                                " is still out. If it is no longer needed, please request a "
+                                "collection so it can be cleaned and reused.";
+            toPrescriber.entity = "loan";
+            toPrescriber.entityId = std::to_string(check.loanId);
+            check.prescriberMessageId = queueMessage(c, toPrescriber, now);
+            OutboxMessage toResident = toPrescriber;
+            toResident.recipientUser.reset();
+            toResident.recipient =
+                "resident " + rows.text(i, 10) + " (phone " + rows.text(i, 11) + ")";
+            toResident.body = "Do you still use the " + check.itemName +
+                              " we lent you? If not, we can collect it free of charge, or you "
+                              "can take it to a household waste recycling centre. Quote " +
+                              check.orderReference + ".";
+            check.residentMessageId = queueMessage(c, toResident, now);
+        }
+        checks.push_back(check);
+    }
+    return checks;
+}
+
+}  // namespace ces::store

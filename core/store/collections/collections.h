@@ -1,0 +1,166 @@
+#pragma once
+// Collections: a request (from a prescriber, the resident or the warehouse) for a whole order's
+// loans or chosen assets, with a reason and a due date in working days; a home collection books
+// collection visits for dispatch, a drop-off names a collection point. A collection is collected
+// once every item on it is back (returned at a depot by the warehouse); the "still needed?"
+// check-ins ask about old loans, most valuable first.
+#include <istream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/calendar.h"
+#include "core/collection_rules.h"
+#include "core/iso_time.h"
+#include "core/store/infrastructure/connection.h"
+#include "core/types.h"
+
+namespace ces::store {
+
+/// Who is asking: a signed-in prescriber or warehouse user, or a resident proven by their
+/// tracking link or order reference + postcode + date of birth (the web layer checks that and
+/// passes the order they proved).
+struct CollectionCaller {
+    ces::CollectionRequester kind = ces::CollectionRequester::prescriber;
+    std::optional<Actor> actor;                ///< Prescriber or warehouse.
+    std::optional<std::string> residentOrder;  ///< The order reference a resident proved.
+};
+
+/// What is to be collected and why.
+struct CollectionRequest {
+    std::optional<std::string> orderReference;  ///< Every open loan of this order...
+    std::vector<std::string> barcodes;          ///< ...or these assets (one resident's).
+    CollectionReason reason = CollectionReason::no_longer_needed;
+    bool urgent = false;
+    std::string collectionPoint;  ///< A collection point code for a drop-off; "" = from home.
+    std::string notes;
+};
+
+/// One item a collection brings back.
+struct CollectionItem {
+    std::string itemCode;
+    std::string itemName;
+    std::optional<std::string> barcode;
+    std::int64_t quantity = 0;
+    std::string orderReference;
+    bool outstanding = true;  ///< Still in the home.
+    std::optional<std::int64_t> visitId;
+};
+
+/// A collection as staff and residents see it.
+struct Collection {
+    std::int64_t id = 0;
+    std::string reference;  ///< "COL-2026-000012".
+    ResidentId resident;
+    std::optional<std::string> orderReference;
+    std::string district;
+    std::string requestedBy;  ///< prescriber, resident or warehouse.
+    std::string reason;
+    bool urgent = false;
+    std::string method;  ///< home or drop_off.
+    std::optional<std::string> collectionPoint;
+    std::string status;  ///< requested, collected or cancelled.
+    std::string requestedAt;
+    std::string dueBy;
+    std::optional<std::string> slotDate;
+    std::optional<int> slotStartSeconds;
+    std::optional<int> slotEndSeconds;
+    std::optional<std::string> completedAt;
+    std::string notes;
+    std::vector<CollectionItem> items;
+};
+
+/// Validates and records a request; due by collectionDueBy. Throws ValidationError (neither or
+/// both of order and barcodes, unknown collection point), NotFound (an order or asset the
+/// requester may not see), Conflict("nothing_on_loan", "not_on_loan", "already_requested").
+Collection requestCollection(Connection& c, const CollectionRequest& request,
+                             const CollectionCaller& who, Instant now,
+                             const WorkingDayCalendar& calendar, const CollectionRules& rules);
+
+/// The collection, if `who` may see it (NotFound otherwise; a resident sees only collections
+/// of the order they proved).
+Collection findCollection(Connection& c, const std::string& reference, const CollectionCaller& who);
+
+/// Two-hour windows (start seconds after local midnight) offered for a home collection.
+inline constexpr int kCollectionWindows[] = {8 * 3600, 10 * 3600, 12 * 3600, 14 * 3600};
+/// A day and window a collection may be booked into.
+struct CollectionSlot {
+    std::string date;
+    int startSeconds = 0;
+    int endSeconds = 0;
+};
+/// The windows on working days from the next working day to the due date (at least three
+/// working days are offered, so a resident can choose).
+std::vector<CollectionSlot> collectionSlots(Connection& c, const std::string& reference,
+                                            const CollectionCaller& who, Instant now,
+                                            const WorkingDayCalendar& calendar);
+/// Books a window: the collection's visits still pending get it. ValidationError for a window
+/// not offered; Conflict("not_open") unless requested and from home.
+Collection bookCollectionSlot(Connection& c, const std::string& reference,
+                              const CollectionSlot& slot, const CollectionCaller& who, Instant now,
+                              const WorkingDayCalendar& calendar);
+
+/// Cancels an open collection and its pending visits (prescriber or warehouse).
+Collection cancelCollection(Connection& c, const std::string& reference,
+                            const CollectionCaller& who, const std::string& reason, Instant now);
+
+/// Marks open collections whose items are all back as collected, at the time the last came
+/// back. Answers how many were closed.
+std::size_t settleCollections(Connection& c, Instant now);
+
+/// An open collection past its due time.
+struct OverdueCollection {
+    std::string reference;
+    std::optional<std::string> orderReference;
+    std::string district;
+    std::string postcode;
+    std::string reason;
+    std::string method;
+    std::string requestedAt;
+    std::string dueBy;
+    std::int64_t daysOverdue = 0;
+    std::int64_t itemsOutstanding = 0;
+};
+/// Open collections due before `now`, most overdue first.
+std::vector<OverdueCollection> overdueCollections(Connection& c, Instant now, std::size_t limit);
+
+/// Open collections (status requested), newest first, for staff lists.
+std::vector<Collection> openCollections(Connection& c, std::size_t limit);
+
+/// A community collection point (household waste recycling centre) for drop-offs.
+struct CollectionPoint {
+    std::string code;
+    std::string name;
+    std::string operatorName;
+    std::string district;
+    std::string address;
+    std::optional<std::string> postcode;
+    std::optional<double> lat;
+    std::optional<double> lon;
+    std::string source;
+};
+/// Loads data/collection_points.csv (columns code,name,operator,district,address,postcode,lat,
+/// lon,source); existing codes are kept. Answers rows read.
+std::size_t importCollectionPoints(Connection& c, std::istream& csv);
+std::vector<CollectionPoint> listCollectionPoints(Connection& c);
+
+/// A loan for the "still needed?" check-in.
+struct StillNeededCheck {
+    std::int64_t loanId = 0;
+    std::string orderReference;
+    std::string itemCode;
+    std::string itemName;
+    std::int64_t quantityOut = 0;
+    Pence value = 0;  ///< Units out x catalogue price.
+    std::string startedAt;
+    std::string district;
+    std::optional<std::int64_t> prescriberMessageId;
+    std::optional<std::int64_t> residentMessageId;
+};
+/// Open loans of returnable items older than `minAgeDays`, with no open collection and no
+/// check-in in the last `repeatAfterDays`, most valuable first (up to `limit`). With `queue`,
+/// puts a check-in for the prescriber and one for the resident into the outbox.
+std::vector<StillNeededCheck> stillNeededChecks(Connection& c, Instant now, int minAgeDays,
+                                                int repeatAfterDays, std::size_t limit, bool queue);
+
+}  // namespace ces::store

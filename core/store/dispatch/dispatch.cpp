@@ -1,0 +1,396 @@
+#include "core/store/dispatch/dispatch.h"
+
+namespace ces::store {
+
+namespace {
+
+const char* const kCreateVan =
+    "INSERT INTO vans (code, depot_id, capacity, co2_grams_per_km) VALUES ($1, $2, $3, $4) "
+    "RETURNING id";
+const char* const kCreateCrew =
+    "INSERT INTO crews (name, van_id, people, lifting_engineer, shift_start_seconds, "
+    "shift_end_seconds) VALUES ($1, $2, $3, $4, $5, $6)";
+const char* const kListVanCrews =
+    "SELECT v.id, v.code, v.depot_id, d.code, d.lat, d.lon, v.capacity, v.co2_grams_per_km, "
+    "c.name, c.people, c.lifting_engineer, c.shift_start_seconds, c.shift_end_seconds "
+    "FROM vans v JOIN crews c ON c.van_id = v.id JOIN depots d ON d.id = v.depot_id "
+    "ORDER BY v.code";
+const char* const kCreateVisit =
+    "INSERT INTO visits (kind, status, order_id, asset_id, resident_id, depot_id, due_date, "
+    "slot_start_seconds, slot_end_seconds, notes, created_at) "
+    "VALUES ($1, 'pending', $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
+const char* const kDeliveriesWithoutVisit =
+    "SELECT o.id, o.reference, o.resident_id, COALESCE((SELECT MIN(ol.depot_id) FROM "
+    "order_lines ol WHERE ol.order_id = o.id), (SELECT dd.depot_id FROM district_depots dd "
+    "JOIN residents r ON r.district = dd.district WHERE r.id = o.resident_id)), o.due_by "
+    "FROM orders o WHERE o.status IN ('allocated', 'scheduled', 'failed_visit') "
+    "AND o.due_by <= $1 AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.order_id = o.id "
+    "AND v.kind = 'delivery' AND v.status IN ('pending', 'planned')) ORDER BY o.due_by, o.id";
+const char* const kInspectionsWithoutVisit =
+    "SELECT a.id, a.resident_id, a.depot_id, a.next_inspection_due FROM assets a "
+    "WHERE a.state = 'on_loan' AND a.resident_id IS NOT NULL AND a.next_inspection_due <= $1 "
+    "AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.asset_id = a.id AND v.kind = 'inspection' "
+    "AND v.status IN ('pending', 'planned')) ORDER BY a.next_inspection_due, a.id";
+const std::string kVisitColumns =
+    "SELECT v.id, v.kind, v.status, v.order_id, o.reference, v.asset_id, a.barcode, "
+    "v.resident_id, r.name, r.address_line1 || ', ' || r.town, r.postcode, r.access_notes, "
+    "p.lat, p.lon, v.depot_id, v.due_date, v.slot_start_seconds, v.slot_end_seconds, "
+    "v.plan_date, v.van_id, v.outcome, v.failure_reason, v.notes, v.unassigned_reason, "
+    "COALESCE(o.notes, '') FROM visits v JOIN residents r ON r.id = v.resident_id "
+    "JOIN postcodes p ON p.postcode = r.postcode LEFT JOIN orders o ON o.id = v.order_id "
+    "LEFT JOIN assets a ON a.id = v.asset_id ";
+const std::string kVisitsToPlan =
+    kVisitColumns +
+    "WHERE (v.status = 'pending' AND v.due_date <= $1 "
+    "AND (v.slot_start_seconds IS NULL OR v.due_date = $2)) "  // a booked slot binds its day
+    "OR (v.status = 'planned' AND v.plan_date = $2) ORDER BY v.due_date, v.id";
+const std::string kFindVisit = kVisitColumns + "WHERE v.id = $1";
+const std::string kUnplaced = kVisitColumns +
+                              "WHERE v.status = 'pending' AND v.due_date <= $1 "
+                              "AND v.unassigned_reason IS NOT NULL ORDER BY v.due_date, v.id";
+const char* const kOrderItems =
+    "SELECT ol.item_code, i.name, i.category, ol.quantity, i.van_space, i.two_person, "
+    "i.needs_fitting, i.inspection_regime, ol.id FROM order_lines ol "
+    "JOIN items i ON i.code = ol.item_code WHERE ol.order_id = $1 ORDER BY ol.id";
+const char* const kLineBarcodes =
+    "SELECT barcode FROM assets WHERE order_line_id = $1 AND state IN ('reserved', 'on_loan') "
+    "ORDER BY barcode";
+const char* const kOrderSpecials =
+    "SELECT s.description, a.barcode FROM specials s LEFT JOIN assets a ON a.special_id = s.id "
+    "WHERE s.order_id = $1 ORDER BY s.id";
+const char* const kAssetItem =
+    "SELECT COALESCE(a.item_code, ''), COALESCE(i.name, a.description), "
+    "COALESCE(i.category, 'Special'), COALESCE(i.van_space, 4), COALESCE(i.two_person, 0), "
+    "COALESCE(i.needs_fitting, 0), COALESCE(i.inspection_regime, ''), a.barcode "
+    "FROM assets a LEFT JOIN items i ON i.code = a.item_code WHERE a.id = $1";
+const char* const kResetPlanned =
+    "UPDATE visits SET status = 'pending', plan_date = NULL, van_id = NULL "
+    "WHERE status = 'planned' AND plan_date = $1";
+const char* const kDeleteStops = "DELETE FROM plan_stops WHERE plan_date = $1";
+const char* const kDeleteRoutes = "DELETE FROM plan_routes WHERE plan_date = $1";
+const char* const kDeletePlan = "DELETE FROM plans WHERE plan_date = $1";
+const char* const kInsertPlan =
+    "INSERT INTO plans (plan_date, optimised_at, travel_source, vans_used, distance_metres, "
+    "unassigned) VALUES ($1, $2, $3, $4, $5, $6)";
+const char* const kInsertRoute =
+    "INSERT INTO plan_routes (plan_date, van_id, distance_metres, start_seconds, end_seconds) "
+    "VALUES ($1, $2, $3, $4, $5)";
+const char* const kInsertStop =
+    "INSERT INTO plan_stops (plan_date, van_id, sequence, visit_id, arrival_seconds, "
+    "start_seconds, departure_seconds) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+const char* const kSetPlanned =
+    "UPDATE visits SET status = 'planned', plan_date = $1, van_id = $2, "
+    "unassigned_reason = NULL WHERE id = $3 AND status = 'pending'";
+const char* const kSetUnplaced = "UPDATE visits SET unassigned_reason = $1 WHERE id = $2";
+const char* const kPlanHeader =
+    "SELECT plan_date, optimised_at, travel_source, vans_used, distance_metres, unassigned "
+    "FROM plans WHERE plan_date = $1";
+const char* const kPlanRoutes =
+    "SELECT van_id, distance_metres, start_seconds, end_seconds FROM plan_routes "
+    "WHERE plan_date = $1 ORDER BY van_id";
+const char* const kPlanStops =
+    "SELECT van_id, visit_id, arrival_seconds, start_seconds, departure_seconds "
+    "FROM plan_stops WHERE plan_date = $1 ORDER BY van_id, sequence";
+const char* const kCompleteVisit =
+    "UPDATE visits SET status = $1, outcome = $2, failure_reason = $3, notes = $4, "
+    "completed_by = $5, completed_at = $6 WHERE id = $7 AND status = 'planned'";
+const char* const kOrderContact =
+    "SELECT o.prescriber_id, u.display_name, t.phone FROM orders o "
+    "JOIN users u ON u.id = o.prescriber_id JOIN teams t ON t.id = o.team_id WHERE o.id = $1";
+const char* const kOrderOfAsset =
+    "SELECT COALESCE(ol.order_id, s.order_id) FROM assets a "
+    "LEFT JOIN order_lines ol ON ol.id = a.order_line_id "
+    "LEFT JOIN specials s ON s.id = a.special_id WHERE a.id = $1";
+const char* const kQueueMessage =
+    "INSERT INTO outbox (created_at, recipient_user_id, recipient, subject, body, entity, "
+    "entity_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
+const char* const kListOutbox =
+    "SELECT id, created_at, recipient_user_id, recipient, subject, body, entity, entity_id, "
+    "sent_at FROM outbox WHERE ($1 = 0 OR sent_at IS NULL) ORDER BY id DESC LIMIT $2";
+
+SqlValue optionalValue(const std::optional<int>& value) {
+    return value ? SqlValue(static_cast<std::int64_t>(*value)) : SqlValue(std::monostate{});
+}
+
+std::optional<int> optionalInt(const Rows& rows, std::size_t i, std::size_t col) {
+    if (rows.isNull(i, col)) return std::nullopt;
+    return static_cast<int>(rows.integer(i, col));
+}
+
+VanCrew vanFrom(const Rows& rows, std::size_t i) {
+    VanCrew v;
+    v.vanId = rows.integer(i, 0);
+    v.code = rows.text(i, 1);
+    v.depot = DepotId(rows.integer(i, 2));
+    v.depotCode = rows.text(i, 3);
+    v.depotLat = rows.real(i, 4);
+    v.depotLon = rows.real(i, 5);
+    v.capacity = rows.integer(i, 6);
+    v.co2GramsPerKm = static_cast<int>(rows.integer(i, 7));
+    v.crewName = rows.text(i, 8);
+    v.people = static_cast<int>(rows.integer(i, 9));
+    v.liftingEngineer = rows.integer(i, 10) != 0;
+    v.shiftStartSeconds = static_cast<int>(rows.integer(i, 11));
+    v.shiftEndSeconds = static_cast<int>(rows.integer(i, 12));
+    return v;
+}
+
+void loadItems(Connection& c, VisitJob& job) {
+    if (job.kind == "delivery" && job.order) {
+        Rows rows = c.query(kOrderItems, {job.order->value()});
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            VisitItem item{rows.text(i, 0),
+                           rows.text(i, 1),
+                           rows.text(i, 2),
+                           rows.integer(i, 3),
+                           static_cast<int>(rows.integer(i, 4)),
+                           rows.integer(i, 5) != 0,
+                           rows.integer(i, 6) != 0,
+                           rows.text(i, 7),
+                           {}};
+            Rows codes = c.query(kLineBarcodes, {rows.integer(i, 8)});
+            for (std::size_t k = 0; k < codes.size(); ++k)
+                item.barcodes.push_back(codes.text(k, 0));
+            job.items.push_back(std::move(item));
+        }
+        Rows specials = c.query(kOrderSpecials, {job.order->value()});
+        for (std::size_t i = 0; i < specials.size(); ++i) {
+            VisitItem item{"", specials.text(i, 0), "Special", 1, 4, false, true, "", {}};
+            if (!specials.isNull(i, 1)) item.barcodes.push_back(specials.text(i, 1));
+            job.items.push_back(std::move(item));
+        }
+    } else if (job.assetId) {
+        Rows rows = c.query(kAssetItem, {*job.assetId});
+        if (!rows.empty()) {
+            job.items.push_back({rows.text(0, 0),
+                                 rows.text(0, 1),
+                                 rows.text(0, 2),
+                                 1,
+                                 static_cast<int>(rows.integer(0, 3)),
+                                 rows.integer(0, 4) != 0,
+                                 rows.integer(0, 5) != 0,
+                                 rows.text(0, 6),
+                                 {rows.text(0, 7)}});
+        }
+    }
+}
+
+std::vector<VisitJob> visitsFrom(Connection& c, const Rows& rows) {
+    std::vector<VisitJob> jobs;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        VisitJob j;
+        j.id = rows.integer(i, 0);
+        j.kind = rows.text(i, 1);
+        j.status = rows.text(i, 2);
+        if (!rows.isNull(i, 3)) j.order = OrderId(rows.integer(i, 3));
+        j.orderReference = rows.optionalText(i, 4);
+        if (!rows.isNull(i, 5)) j.assetId = rows.integer(i, 5);
+        j.barcode = rows.optionalText(i, 6);
+        j.resident = ResidentId(rows.integer(i, 7));
+        j.residentName = rows.text(i, 8);
+        j.address = rows.text(i, 9);
+        j.postcode = rows.text(i, 10);
+        j.accessNotes = rows.text(i, 11);
+        j.lat = rows.real(i, 12);
+        j.lon = rows.real(i, 13);
+        j.depot = DepotId(rows.integer(i, 14));
+        j.dueDate = rows.text(i, 15);
+        j.slotStartSeconds = optionalInt(rows, i, 16);
+        j.slotEndSeconds = optionalInt(rows, i, 17);
+        j.planDate = rows.optionalText(i, 18);
+        if (!rows.isNull(i, 19)) j.vanId = rows.integer(i, 19);
+        j.outcome = rows.optionalText(i, 20);
+        j.failureReason = rows.optionalText(i, 21);
+        j.notes = rows.text(i, 22);
+        j.orderNotes = rows.text(i, 24);
+        jobs.push_back(std::move(j));
+    }
+    for (auto& job : jobs) loadItems(c, job);
+    return jobs;
+}
+
+}  // namespace
+
+std::int64_t createVan(Connection& c, const std::string& code, DepotId depot, std::int64_t capacity,
+                       int co2GramsPerKm) {
+    return c.insert(kCreateVan,
+                    {code, depot.value(), capacity, static_cast<std::int64_t>(co2GramsPerKm)});
+}
+
+void createCrew(Connection& c, const std::string& name, std::int64_t vanId, int people,
+                bool liftingEngineer, int shiftStartSeconds, int shiftEndSeconds) {
+    c.execute(kCreateCrew, {name, vanId, static_cast<std::int64_t>(people),
+                            static_cast<std::int64_t>(liftingEngineer ? 1 : 0),
+                            static_cast<std::int64_t>(shiftStartSeconds),
+                            static_cast<std::int64_t>(shiftEndSeconds)});
+}
+
+std::vector<VanCrew> listVanCrews(Connection& c) {
+    Rows rows = c.query(kListVanCrews);
+    std::vector<VanCrew> vans;
+    for (std::size_t i = 0; i < rows.size(); ++i) vans.push_back(vanFrom(rows, i));
+    return vans;
+}
+
+std::int64_t createVisit(Connection& c, const NewVisit& v, Instant now) {
+    return c.insert(
+        kCreateVisit,
+        {v.kind, v.order ? SqlValue(v.order->value()) : SqlValue(std::monostate{}),
+         v.assetId ? SqlValue(*v.assetId) : SqlValue(std::monostate{}), v.resident.value(),
+         v.depot.value(), v.dueDate, optionalValue(v.slotStartSeconds),
+         optionalValue(v.slotEndSeconds), v.notes, formatInstant(now)});
+}
+
+std::vector<DeliveryToBook> deliveriesWithoutVisit(Connection& c, Instant dueUntil) {
+    Rows rows = c.query(kDeliveriesWithoutVisit, {formatInstant(dueUntil)});
+    std::vector<DeliveryToBook> result;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (rows.isNull(i, 3)) continue;  // no depot serves the resident's district
+        result.push_back({OrderId(rows.integer(i, 0)), rows.text(i, 1),
+                          ResidentId(rows.integer(i, 2)), DepotId(rows.integer(i, 3)),
+                          rows.text(i, 4)});
+    }
+    return result;
+}
+
+std::vector<InspectionToBook> inspectionsWithoutVisit(Connection& c, Instant dueUntil) {
+    Rows rows = c.query(kInspectionsWithoutVisit, {formatInstant(dueUntil)});
+    std::vector<InspectionToBook> result;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        result.push_back({rows.integer(i, 0), ResidentId(rows.integer(i, 1)),
+                          DepotId(rows.integer(i, 2)), rows.text(i, 3)});
+    }
+    return result;
+}
+
+std::vector<VisitJob> visitsToPlan(Connection& c, const std::string& dueUntil,
+                                   const std::string& planDate) {
+    return visitsFrom(c, c.query(kVisitsToPlan, {dueUntil, planDate}));
+}
+
+std::optional<VisitJob> findVisit(Connection& c, std::int64_t id) {
+    auto visits = visitsFrom(c, c.query(kFindVisit, {id}));
+    if (visits.empty()) return std::nullopt;
+    return visits.front();
+}
+
+void savePlan(Connection& c, const PlanHeader& header, const std::vector<PlannedRoute>& routes,
+              const std::vector<UnplacedVisit>& unplaced) {
+    c.execute(kResetPlanned, {header.date});
+    c.execute(kDeleteStops, {header.date});
+    c.execute(kDeleteRoutes, {header.date});
+    c.execute(kDeletePlan, {header.date});
+    c.execute(kInsertPlan, {header.date, header.optimisedAt, header.travelSource,
+                            static_cast<std::int64_t>(header.vansUsed), header.distanceMetres,
+                            static_cast<std::int64_t>(header.unassigned)});
+    for (const auto& route : routes) {
+        c.execute(kInsertRoute, {header.date, route.vanId, route.distanceMetres,
+                                 static_cast<std::int64_t>(route.startSeconds),
+                                 static_cast<std::int64_t>(route.endSeconds)});
+        std::int64_t sequence = 0;
+        for (const auto& stop : route.stops) {
+            c.execute(kInsertStop, {header.date, route.vanId, ++sequence, stop.visitId,
+                                    static_cast<std::int64_t>(stop.arrivalSeconds),
+                                    static_cast<std::int64_t>(stop.startSeconds),
+                                    static_cast<std::int64_t>(stop.departureSeconds)});
+            if (c.executeCounting(kSetPlanned, {header.date, route.vanId, stop.visitId}) != 1) {
+                throw Conflict("visit_changed", "visit " + std::to_string(stop.visitId) +
+                                                    " changed while the plan was optimised");
+            }
+        }
+    }
+    for (const auto& visit : unplaced) c.execute(kSetUnplaced, {visit.reason, visit.visitId});
+}
+
+std::optional<StoredPlan> loadPlan(Connection& c, const std::string& date) {
+    Rows header = c.query(kPlanHeader, {date});
+    if (header.empty()) return std::nullopt;
+    StoredPlan plan;
+    plan.header = {header.text(0, 0),    header.text(0, 1),
+                   header.text(0, 2),    static_cast<int>(header.integer(0, 3)),
+                   header.integer(0, 4), static_cast<int>(header.integer(0, 5))};
+    const auto vans = listVanCrews(c);
+    Rows routes = c.query(kPlanRoutes, {date});
+    Rows stops = c.query(kPlanStops, {date});
+    for (std::size_t i = 0; i < routes.size(); ++i) {
+        StoredPlan::Route route;
+        route.route = {routes.integer(i, 0),
+                       routes.integer(i, 1),
+                       static_cast<int>(routes.integer(i, 2)),
+                       static_cast<int>(routes.integer(i, 3)),
+                       {}};
+        for (const auto& van : vans) {
+            if (van.vanId == route.route.vanId) route.van = van;
+        }
+        for (std::size_t s = 0; s < stops.size(); ++s) {
+            if (stops.integer(s, 0) != route.route.vanId) continue;
+            route.route.stops.push_back({stops.integer(s, 1), static_cast<int>(stops.integer(s, 2)),
+                                         static_cast<int>(stops.integer(s, 3)),
+                                         static_cast<int>(stops.integer(s, 4))});
+            if (auto visit = findVisit(c, stops.integer(s, 1))) {
+                route.visits.push_back(std::move(*visit));
+            }
+        }
+        plan.routes.push_back(std::move(route));
+    }
+    Rows unplaced = c.query(kUnplaced, {date});
+    auto visits = visitsFrom(c, unplaced);
+    for (std::size_t i = 0; i < visits.size(); ++i) {
+        plan.unplaced.emplace_back(visits[i], unplaced.text(i, 23));
+    }
+    return plan;
+}
+
+void completeVisit(Connection& c, std::int64_t visitId, const std::string& status,
+                   const std::string& outcome, const std::optional<std::string>& failureReason,
+                   const std::string& notes, UserId who, Instant now) {
+    const std::size_t changed = c.executeCounting(
+        kCompleteVisit,
+        {status, outcome, failureReason ? SqlValue(*failureReason) : SqlValue(std::monostate{}),
+         notes, who.value(), formatInstant(now), visitId});
+    if (changed != 1) {
+        throw Conflict("visit_not_planned",
+                       "visit " + std::to_string(visitId) + " is not planned (already recorded?)");
+    }
+}
+
+std::optional<OrderContact> orderContact(Connection& c, OrderId order) {
+    Rows rows = c.query(kOrderContact, {order.value()});
+    if (rows.empty()) return std::nullopt;
+    return OrderContact{UserId(rows.integer(0, 0)), rows.text(0, 1), rows.text(0, 2)};
+}
+
+std::optional<OrderId> orderOfAsset(Connection& c, std::int64_t assetId) {
+    Rows rows = c.query(kOrderOfAsset, {assetId});
+    if (rows.empty() || rows.isNull(0, 0)) return std::nullopt;
+    return OrderId(rows.integer(0, 0));
+}
+
+std::int64_t queueMessage(Connection& c, const OutboxMessage& m, Instant now) {
+    return c.insert(kQueueMessage, {formatInstant(now),
+                                    m.recipientUser ? SqlValue(m.recipientUser->value())
+                                                    : SqlValue(std::monostate{}),
+                                    m.recipient, m.subject, m.body, m.entity, m.entityId});
+}
+
+std::vector<OutboxMessage> listOutbox(Connection& c, bool unsentOnly, std::size_t limit) {
+    Rows rows = c.query(kListOutbox, {static_cast<std::int64_t>(unsentOnly ? 1 : 0),
+                                      static_cast<std::int64_t>(limit)});
+    std::vector<OutboxMessage> messages;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        OutboxMessage m;
+        m.id = rows.integer(i, 0);
+        m.createdAt = rows.text(i, 1);
+        if (!rows.isNull(i, 2)) m.recipientUser = UserId(rows.integer(i, 2));
+        m.recipient = rows.text(i, 3);
+        m.subject = rows.text(i, 4);
+        m.body = rows.text(i, 5);
+        m.entity = rows.text(i, 6);
+        m.entityId = rows.text(i, 7);
+        m.sentAt = rows.optionalText(i, 8);
+        messages.push_back(std::move(m));
+    }
+    return messages;
+}
+
+}  // namespace ces::store

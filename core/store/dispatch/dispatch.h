@@ -1,0 +1,196 @@
+#pragma once
+// Dispatch records: vans and crews, visits (deliveries, collections, repairs, inspections),
+// the stored route plan of a day, and the outbox of notifications a mailer sends.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/iso_time.h"
+#include "core/store/infrastructure/connection.h"
+#include "core/types.h"
+
+namespace ces::store {
+
+/// A van with its crew for the day.
+struct VanCrew {
+    std::int64_t vanId = 0;
+    std::string code;
+    DepotId depot;
+    std::string depotCode;
+    double depotLat = 0;
+    double depotLon = 0;
+    std::int64_t capacity = 0;  ///< Van space units (catalogue van_space).
+    int co2GramsPerKm = 0;
+    std::string crewName;
+    int people = 1;
+    bool liftingEngineer = false;
+    int shiftStartSeconds = 0;  ///< Seconds after local midnight.
+    int shiftEndSeconds = 0;
+};
+std::int64_t createVan(Connection& c, const std::string& code, DepotId depot, std::int64_t capacity,
+                       int co2GramsPerKm);
+void createCrew(Connection& c, const std::string& name, std::int64_t vanId, int people,
+                bool liftingEngineer, int shiftStartSeconds, int shiftEndSeconds);
+/// Vans that have a crew, by code.
+std::vector<VanCrew> listVanCrews(Connection& c);
+
+/// What a new visit needs.
+struct NewVisit {
+    std::string kind;  ///< delivery, collection, repair, inspection.
+    std::optional<OrderId> order;
+    std::optional<std::int64_t> assetId;
+    ResidentId resident;
+    DepotId depot;
+    std::string dueDate;  ///< ISO date.
+    std::optional<int> slotStartSeconds;
+    std::optional<int> slotEndSeconds;
+    std::string notes;
+};
+std::int64_t createVisit(Connection& c, const NewVisit& visit, Instant now);
+
+/// An order waiting for delivery that has no open (pending or planned) visit.
+struct DeliveryToBook {
+    OrderId order;
+    std::string reference;
+    ResidentId resident;
+    DepotId depot;
+    std::string dueBy;
+};
+/// Allocated, scheduled or failed-visit orders due at or before `dueUntil` without open visit.
+std::vector<DeliveryToBook> deliveriesWithoutVisit(Connection& c, Instant dueUntil);
+
+/// An asset in a home due for inspection without an open inspection visit.
+struct InspectionToBook {
+    std::int64_t assetId = 0;
+    ResidentId resident;
+    DepotId depot;
+    std::string due;
+};
+std::vector<InspectionToBook> inspectionsWithoutVisit(Connection& c, Instant dueUntil);
+
+/// An item a visit carries, collects or looks at.
+struct VisitItem {
+    std::string itemCode;  ///< Empty for a special.
+    std::string name;
+    std::string category;
+    std::int64_t quantity = 0;
+    int vanSpace = 1;
+    bool twoPerson = false;
+    bool needsFitting = false;
+    std::string inspectionRegime;
+    std::vector<std::string> barcodes;  ///< Assets picked for the line (or the visit's asset).
+};
+
+/// A visit with what routing and drivers need.
+struct VisitJob {
+    std::int64_t id = 0;
+    std::string kind;
+    std::string status;
+    std::optional<OrderId> order;
+    std::optional<std::string> orderReference;
+    std::optional<std::int64_t> assetId;
+    std::optional<std::string> barcode;
+    ResidentId resident;
+    std::string residentName;
+    std::string address;
+    std::string postcode;
+    std::string accessNotes;
+    double lat = 0;
+    double lon = 0;
+    DepotId depot;
+    std::string dueDate;
+    std::optional<int> slotStartSeconds;
+    std::optional<int> slotEndSeconds;
+    std::optional<std::string> planDate;
+    std::optional<std::int64_t> vanId;
+    std::optional<std::string> outcome;
+    std::optional<std::string> failureReason;
+    std::string notes;       ///< The visit's own notes.
+    std::string orderNotes;  ///< The prescriber's delivery notes on the order, if any.
+    std::vector<VisitItem> items;
+};
+/// Pending visits due at or before `dueUntil` plus those already planned for `planDate`.
+std::vector<VisitJob> visitsToPlan(Connection& c, const std::string& dueUntil,
+                                   const std::string& planDate);
+std::optional<VisitJob> findVisit(Connection& c, std::int64_t id);
+
+/// One stop of a stored route.
+struct PlannedStop {
+    std::int64_t visitId = 0;
+    int arrivalSeconds = 0;
+    int startSeconds = 0;
+    int departureSeconds = 0;
+};
+/// One van's stored route.
+struct PlannedRoute {
+    std::int64_t vanId = 0;
+    std::int64_t distanceMetres = 0;
+    int startSeconds = 0;
+    int endSeconds = 0;
+    std::vector<PlannedStop> stops;
+};
+/// A day's plan as stored.
+struct PlanHeader {
+    std::string date;
+    std::string optimisedAt;
+    std::string travelSource;
+    int vansUsed = 0;
+    std::int64_t distanceMetres = 0;
+    int unassigned = 0;
+};
+/// A visit the solver could not place, with why.
+struct UnplacedVisit {
+    std::int64_t visitId = 0;
+    std::string reason;
+};
+/// Replaces the day's plan: visits planned for it before go back to pending, then the new
+/// routes' visits become planned on their van; unplaced visits keep their reason.
+void savePlan(Connection& c, const PlanHeader& header, const std::vector<PlannedRoute>& routes,
+              const std::vector<UnplacedVisit>& unplaced);
+
+/// A stored plan with its visits.
+struct StoredPlan {
+    PlanHeader header;
+    struct Route {
+        VanCrew van;
+        PlannedRoute route;
+        std::vector<VisitJob> visits;  ///< In stop order, parallel to route.stops.
+    };
+    std::vector<Route> routes;
+    std::vector<std::pair<VisitJob, std::string>> unplaced;  ///< Pending visits with reason.
+};
+std::optional<StoredPlan> loadPlan(Connection& c, const std::string& date);
+
+/// Records a planned visit's outcome; Conflict("visit_not_planned") unless it is planned.
+void completeVisit(Connection& c, std::int64_t visitId, const std::string& status,
+                   const std::string& outcome, const std::optional<std::string>& failureReason,
+                   const std::string& notes, UserId who, Instant now);
+
+/// Who ordered the order (to tell them about a failed visit).
+struct OrderContact {
+    UserId prescriber;
+    std::string prescriberName;
+    std::string teamPhone;
+};
+std::optional<OrderContact> orderContact(Connection& c, OrderId order);
+/// The order a loaned asset came from, if any.
+std::optional<OrderId> orderOfAsset(Connection& c, std::int64_t assetId);
+
+/// A notification waiting for (or sent by) the mailer.
+struct OutboxMessage {
+    std::int64_t id = 0;
+    std::string createdAt;
+    std::optional<UserId> recipientUser;
+    std::string recipient;
+    std::string subject;
+    std::string body;
+    std::string entity;
+    std::string entityId;
+    std::optional<std::string> sentAt;
+};
+std::int64_t queueMessage(Connection& c, const OutboxMessage& message, Instant now);
+/// Newest first; unsent only when asked.
+std::vector<OutboxMessage> listOutbox(Connection& c, bool unsentOnly, std::size_t limit);
+
+}  // namespace ces::store

@@ -1,0 +1,13 @@
+#pragma once
+#include "core/store/infrastructure/connection.h"
+
+namespace ces::store {
+
+/// Applies every numbered migration not yet recorded in schema_migrations, each in its own
+/// transaction, in order. Called at start by Database.
+void applyMigrations(Connection& connection);
+
+/// The newest migration number this build knows.
+int latestMigration();
+
+}  // namespace ces::store

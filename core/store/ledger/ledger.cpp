@@ -1,0 +1,243 @@
+#include "core/store/ledger/ledger.h"
+
+#include "core/store/infrastructure/audit.h"
+
+namespace ces::store {
+
+namespace {
+
+const char* const kLoanForIssue =
+    "SELECT l.quantity, ol.unit_price_pence, o.id, o.funder_id, l.item_code, i.category, "
+    "r.district FROM loans l JOIN order_lines ol ON ol.id = l.order_line_id "
+    "JOIN orders o ON o.id = ol.order_id JOIN items i ON i.code = l.item_code "
+    "JOIN residents r ON r.id = l.resident_id WHERE l.id = $1";
+const char* const kIssueOfLoan = "SELECT id FROM ledger WHERE loan_id = $1 AND kind = 'issue'";
+const char* const kInsertEntry =
+    "INSERT INTO ledger (kind, at, ledger_month, funder_id, order_id, loan_id, asset_id, "
+    "inspection_event_id, item_code, category, district, quantity, unit_price_pence, "
+    "rate_basis_points, amount_pence, corrects_id, recorded_by, note) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) "
+    "RETURNING id";
+const char* const kAssetForCredit =
+    "SELECT a.item_code, i.credit_eligible, i.price_pence, i.category FROM assets a "
+    "JOIN items i ON i.code = a.item_code WHERE a.id = $1";
+const char* const kLastStep =
+    "SELECT id, at, resident_id, note FROM asset_events WHERE asset_id = $1 AND step = $2 "
+    "ORDER BY id DESC LIMIT 1";
+// The loan an issue event started: same resident, item and instant (issueLineAssets writes the
+// loan and the asset's "issue" row at the same moment).
+const char* const kLoanOfIssue =
+    "SELECT l.id, o.id, o.funder_id, r.district FROM loans l "
+    "JOIN order_lines ol ON ol.id = l.order_line_id JOIN orders o ON o.id = ol.order_id "
+    "JOIN residents r ON r.id = l.resident_id "
+    "WHERE l.resident_id = $1 AND l.item_code = $2 AND l.started_at = $3 ORDER BY l.id DESC LIMIT "
+    "1";
+const char* const kCreditOfLoanAsset =
+    "SELECT COUNT(*) FROM ledger WHERE kind = 'credit' AND asset_id = $1 AND loan_id = $2";
+const char* const kEntryColumns =
+    "SELECT e.id, e.kind, e.at, e.funder_id, f.code, e.order_id, o.reference, e.loan_id, "
+    "e.asset_id, a.barcode, e.inspection_event_id, e.item_code, e.category, e.district, "
+    "e.quantity, e.unit_price_pence, e.rate_basis_points, e.amount_pence, e.corrects_id, e.note "
+    "FROM ledger e JOIN funders f ON f.id = e.funder_id JOIN orders o ON o.id = e.order_id "
+    "LEFT JOIN assets a ON a.id = e.asset_id ";
+const std::string kFindEntry = std::string(kEntryColumns) + "WHERE e.id = $1";
+const std::string kListEntries =
+    std::string(kEntryColumns) +
+    "WHERE ($1 = '' OR e.at >= $1) AND ($2 = '' OR e.at < $2) AND ($3 = 0 OR e.asset_id = $3) "
+    "AND ($4 = 0 OR e.order_id = $4) ORDER BY e.id LIMIT $5";
+const char* const kPolicyRows =
+    "SELECT valid_from, valid_to, category, return_condition, rate_basis_points "
+    "FROM credit_policies ORDER BY id";
+const char* const kInsertRule =
+    "INSERT INTO credit_policies (valid_from, valid_to, category, return_condition, "
+    "rate_basis_points, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+
+SqlValue orNull(const std::optional<std::int64_t>& value) {
+    return value ? SqlValue(*value) : SqlValue(std::monostate{});
+}
+SqlValue orNull(const std::optional<std::string>& value) {
+    return value ? SqlValue(*value) : SqlValue(std::monostate{});
+}
+std::optional<std::int64_t> optionalInteger(const Rows& rows, std::size_t i, std::size_t col) {
+    if (rows.isNull(i, col)) return std::nullopt;
+    return rows.integer(i, col);
+}
+
+LedgerEntry entryFrom(const Rows& rows, std::size_t i) {
+    LedgerEntry e;
+    e.id = rows.integer(i, 0);
+    e.kind = rows.text(i, 1);
+    e.at = rows.text(i, 2);
+    e.funder = FunderId(rows.integer(i, 3));
+    e.funderCode = rows.text(i, 4);
+    e.order = OrderId(rows.integer(i, 5));
+    e.orderReference = rows.text(i, 6);
+    e.loanId = optionalInteger(rows, i, 7);
+    e.assetId = optionalInteger(rows, i, 8);
+    e.barcode = rows.optionalText(i, 9);
+    e.inspectionEventId = optionalInteger(rows, i, 10);
+    e.itemCode = rows.optionalText(i, 11);
+    e.category = rows.text(i, 12);
+    e.district = rows.text(i, 13);
+    e.quantity = rows.integer(i, 14);
+    e.unitPrice = rows.integer(i, 15);
+    e.rate = optionalInteger(rows, i, 16);
+    e.amount = rows.integer(i, 17);
+    e.correctsId = optionalInteger(rows, i, 18);
+    e.note = rows.text(i, 19);
+    return e;
+}
+
+std::int64_t insertEntry(Connection& c, const LedgerEntry& e, std::optional<UserId> who) {
+    return c.insert(
+        kInsertEntry,
+        {e.kind, e.at, e.at.substr(0, 7), e.funder.value(), e.order.value(), orNull(e.loanId),
+         orNull(e.assetId), orNull(e.inspectionEventId), orNull(e.itemCode), e.category, e.district,
+         e.quantity, e.unitPrice, orNull(e.rate), e.amount, orNull(e.correctsId),
+         who ? SqlValue(who->value()) : SqlValue(std::monostate{}), e.note});
+}
+
+// "returned; condition: good" -> "good" (the note warehouse returns write).
+std::string conditionFromNote(const std::string& note) {
+    const std::string marker = "condition: ";
+    const auto at = note.find(marker);
+    if (at == std::string::npos) return "";
+    std::string condition = note.substr(at + marker.size());
+    const auto end = condition.find_first_of(";\n");
+    if (end != std::string::npos) condition.resize(end);
+    while (!condition.empty() && condition.back() == ' ') condition.pop_back();
+    return condition;
+}
+
+}  // namespace
+
+std::int64_t recordIssueCharge(Connection& c, LoanId loan, Instant now) {
+    if (Rows existing = c.query(kIssueOfLoan, {loan.value()}); !existing.empty()) {
+        return existing.integer(0, 0);
+    }
+    Rows rows = c.query(kLoanForIssue, {loan.value()});
+    if (rows.empty()) throw NotFound("no loan " + std::to_string(loan.value()));
+    LedgerEntry e;
+    e.kind = "issue";
+    e.at = formatInstant(now);
+    e.quantity = rows.integer(0, 0);
+    e.unitPrice = rows.integer(0, 1);
+    e.order = OrderId(rows.integer(0, 2));
+    e.funder = FunderId(rows.integer(0, 3));
+    e.itemCode = rows.text(0, 4);
+    e.category = rows.text(0, 5);
+    e.district = rows.text(0, 6);
+    e.loanId = loan.value();
+    e.amount = e.quantity * e.unitPrice;
+    e.note = "issued on loan";
+    return insertEntry(c, e, std::nullopt);
+}
+
+std::optional<LedgerEntry> recordCreditForInspection(Connection& c, std::int64_t assetId,
+                                                     std::optional<UserId> who, Instant now) {
+    Rows asset = c.query(kAssetForCredit, {assetId});
+    if (asset.empty() || asset.integer(0, 1) == 0) return std::nullopt;  // special / not eligible
+    const std::string itemCode = asset.text(0, 0);
+    const Pence price = asset.integer(0, 2);
+    Rows pass = c.query(kLastStep, {assetId, std::string("inspect_pass")});
+    Rows issue = c.query(kLastStep, {assetId, std::string("issue")});
+    if (pass.empty() || issue.empty() || issue.integer(0, 0) > pass.integer(0, 0)) {
+        return std::nullopt;  // never issued (new stock), or not inspected since
+    }
+    Rows loan = c.query(kLoanOfIssue, {issue.integer(0, 2), itemCode, issue.text(0, 1)});
+    if (loan.empty()) return std::nullopt;
+    const std::int64_t loanId = loan.integer(0, 0);
+    if (c.query(kCreditOfLoanAsset, {assetId, loanId}).integer(0, 0) > 0) return std::nullopt;
+    Rows returned = c.query(kLastStep, {assetId, std::string("return")});
+    const std::string condition = returned.empty() ? "" : conditionFromNote(returned.text(0, 3));
+
+    LedgerEntry e;
+    e.kind = "credit";
+    e.at = formatInstant(now);
+    e.funder = FunderId(loan.integer(0, 2));
+    e.order = OrderId(loan.integer(0, 1));
+    e.loanId = loanId;
+    e.assetId = assetId;
+    e.inspectionEventId = pass.integer(0, 0);
+    e.itemCode = itemCode;
+    e.category = asset.text(0, 3);
+    e.district = loan.text(0, 3);
+    e.quantity = 1;
+    e.unitPrice = price;
+    const auto day = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now));
+    e.rate = loadCreditPolicy(c).rateFor(day, e.category, condition);
+    e.amount = -creditAmount(price, *e.rate);
+    e.note = condition.empty() ? "passed inspection" : "passed inspection; condition: " + condition;
+    const std::int64_t id = insertEntry(c, e, who);
+    return findLedgerEntry(c, id);
+}
+
+std::vector<LedgerEntry> correctLedgerEntry(Connection& c, std::int64_t id,
+                                            std::optional<Pence> newAmount,
+                                            const std::string& reason, const Actor& actor,
+                                            Instant now) {
+    if (reason.find_first_not_of(" \t\r\n") == std::string::npos || reason.size() > 2000) {
+        throw ValidationError("reason", "a correction needs a reason of up to 2000 characters");
+    }
+    const auto original = findLedgerEntry(c, id);
+    if (!original) throw NotFound("no ledger row " + std::to_string(id));
+    LedgerEntry reversal = *original;
+    reversal.kind = "correction";
+    reversal.at = formatInstant(now);
+    reversal.amount = -original->amount;
+    reversal.correctsId = id;
+    reversal.note = "reverses row " + std::to_string(id) + ": " + reason;
+    std::vector<std::int64_t> ids{insertEntry(c, reversal, actor.id)};
+    if (newAmount) {
+        LedgerEntry replacement = reversal;
+        replacement.amount = *newAmount;
+        replacement.note = "replaces row " + std::to_string(id) + ": " + reason;
+        ids.push_back(insertEntry(c, replacement, actor.id));
+    }
+    audit(c, actor.id, "ledger.correct", "ledger", std::to_string(id), now, reason);
+    std::vector<LedgerEntry> written;
+    for (auto newId : ids) written.push_back(*findLedgerEntry(c, newId));
+    return written;
+}
+
+std::vector<LedgerEntry> ledgerEntries(Connection& c, const LedgerQuery& q) {
+    Rows rows = c.query(kListEntries, {q.from, q.to, q.assetId.value_or(0),
+                                       q.order ? q.order->value() : std::int64_t{0},
+                                       static_cast<std::int64_t>(q.limit)});
+    std::vector<LedgerEntry> entries;
+    for (std::size_t i = 0; i < rows.size(); ++i) entries.push_back(entryFrom(rows, i));
+    return entries;
+}
+
+std::optional<LedgerEntry> findLedgerEntry(Connection& c, std::int64_t id) {
+    Rows rows = c.query(kFindEntry, {id});
+    if (rows.empty()) return std::nullopt;
+    return entryFrom(rows, 0);
+}
+
+CreditPolicy loadCreditPolicy(Connection& c) {
+    Rows rows = c.query(kPolicyRows);
+    std::vector<CreditRule> rules;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        CreditRule rule;
+        const auto from = parseDate(rows.text(i, 0));
+        if (!from) continue;
+        rule.validFrom = *from;
+        if (!rows.isNull(i, 1)) rule.validTo = parseDate(rows.text(i, 1));
+        rule.category = rows.text(i, 2);
+        rule.condition = rows.text(i, 3);
+        rule.rate = rows.integer(i, 4);
+        rules.push_back(rule);
+    }
+    return CreditPolicy(std::move(rules));
+}
+
+std::int64_t addCreditRule(Connection& c, const CreditRule& rule, Instant now) {
+    CreditPolicy check({rule});  // validates
+    return c.insert(kInsertRule, {formatDate(rule.validFrom),
+                                  rule.validTo ? SqlValue(formatDate(*rule.validTo))
+                                               : SqlValue(std::monostate{}),
+                                  rule.category, rule.condition, rule.rate, formatInstant(now)});
+}
+
+}  // namespace ces::store

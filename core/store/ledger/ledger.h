@@ -1,0 +1,80 @@
+#pragma once
+// The finance ledger (append only): issues charged at catalogue price to the ordering team's
+// funder at delivery, credits of rate x catalogue price to that funder when a credit-eligible
+// asset passes inspection back into stock, and corrections as new rows. Nothing here updates or
+// deletes a ledger row.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/credit_policy.h"
+#include "core/iso_time.h"
+#include "core/store/infrastructure/connection.h"
+#include "core/types.h"
+
+namespace ces::store {
+
+/// One ledger row.
+struct LedgerEntry {
+    std::int64_t id = 0;
+    std::string kind;  ///< issue, credit or correction.
+    std::string at;
+    FunderId funder;
+    std::string funderCode;
+    OrderId order;
+    std::string orderReference;
+    std::optional<std::int64_t> loanId;
+    std::optional<std::int64_t> assetId;
+    std::optional<std::string> barcode;
+    std::optional<std::int64_t> inspectionEventId;  ///< The asset_events row of the pass.
+    std::optional<std::string> itemCode;
+    std::string category;
+    std::string district;
+    std::int64_t quantity = 0;
+    Pence unitPrice = 0;
+    std::optional<BasisPoints> rate;
+    Pence amount = 0;  ///< > 0 charged to the funder, < 0 credited.
+    std::optional<std::int64_t> correctsId;
+    std::string note;
+};
+
+/// Charges the issue of a loan (at delivery) to the order's funder: quantity x the line's unit
+/// price (the catalogue price when ordered). Once per loan: a second call answers the first
+/// row's id. Call in the delivery's transaction.
+std::int64_t recordIssueCharge(Connection& c, LoanId loan, Instant now);
+
+/// THE HOOK for warehouse inspection: call in the same transaction, right after an asset's
+/// inspection pass has been recorded (its "inspect_pass" history row written). When the asset
+/// is a credit-eligible catalogue item that came back from a loan, writes a credit of rate x
+/// today's catalogue price to the funder of the order that issued it (rate from the policy table
+/// by the inspection date, the item's category and the condition logged at its return) and
+/// answers it. Nothing (nullopt) for an item not credit-eligible, a special, an asset never
+/// issued, or a loan already credited for this asset (a second pass after a repair).
+std::optional<LedgerEntry> recordCreditForInspection(Connection& c, std::int64_t assetId,
+                                                     std::optional<UserId> who, Instant now);
+
+/// Corrects a row by two new rows: one reversing it, and (when `newAmount` is given) one with
+/// the corrected amount, both naming the row they correct. NotFound for an unknown id;
+/// ValidationError without a reason. Answers the new rows.
+std::vector<LedgerEntry> correctLedgerEntry(Connection& c, std::int64_t id,
+                                            std::optional<Pence> newAmount,
+                                            const std::string& reason, const Actor& actor,
+                                            Instant now);
+
+/// What a ledger listing asks for ([from, to) on the row's time; empty = open).
+struct LedgerQuery {
+    std::string from;
+    std::string to;
+    std::optional<std::int64_t> assetId;
+    std::optional<OrderId> order;
+    std::size_t limit = 1000;
+};
+std::vector<LedgerEntry> ledgerEntries(Connection& c, const LedgerQuery& query);
+std::optional<LedgerEntry> findLedgerEntry(Connection& c, std::int64_t id);
+
+/// The policy table.
+CreditPolicy loadCreditPolicy(Connection& c);
+/// Adds a rule (validated by CreditPolicy); answers its id.
+std::int64_t addCreditRule(Connection& c, const CreditRule& rule, Instant now);
+
+}  // namespace ces::store

@@ -1,0 +1,57 @@
+#include "core/store/orders/tracking.h"
+
+#include "core/order_lifecycle.h"
+#include "core/postcode.h"
+
+namespace ces::store {
+
+namespace {
+
+// One row per line (the order's columns repeated): one read for the whole answer.
+const char* const kTrackColumns =
+    "SELECT o.id, o.reference, o.status, o.due_by, t.name, t.phone, r.postcode, r.date_of_birth, "
+    "i.name, o.tracking_token FROM orders o JOIN residents r ON r.id = o.resident_id "
+    "JOIN teams t ON t.id = o.team_id "
+    "LEFT JOIN order_lines l ON l.order_id = o.id LEFT JOIN items i ON i.code = l.item_code ";
+const char* const kLineOrder = " ORDER BY l.id";
+
+TrackingView viewFrom(Connection& c, const Rows& rows) {
+    TrackingView view;
+    view.trackingToken = rows.text(0, 9);
+    view.slot = bookedDeliverySlot(c, OrderId(rows.integer(0, 0)));
+    view.reference = rows.text(0, 1);
+    view.status = rows.text(0, 2);
+    const auto status = parseOrderStatus(view.status);
+    view.statusText = status ? std::string(residentDescription(*status)) : view.status;
+    view.dueBy = rows.optionalText(0, 3);
+    view.contactTeam = rows.text(0, 4);
+    view.contactPhone = rows.text(0, 5);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (!rows.isNull(i, 8)) view.items.push_back(rows.text(i, 8));
+    }
+    return view;
+}
+
+}  // namespace
+
+std::optional<TrackingView> trackByDetails(Connection& c, const std::string& reference,
+                                           const std::string& postcode,
+                                           const std::string& dateOfBirth) {
+    Rows rows =
+        c.query(std::string(kTrackColumns) + "WHERE o.reference = $1" + kLineOrder, {reference});
+    const auto normalised = normalisePostcode(postcode);
+    if (rows.empty() || !normalised || *normalised != rows.text(0, 6) ||
+        dateOfBirth != rows.text(0, 7)) {
+        return std::nullopt;
+    }
+    return viewFrom(c, rows);
+}
+
+std::optional<TrackingView> trackByToken(Connection& c, const std::string& token) {
+    Rows rows =
+        c.query(std::string(kTrackColumns) + "WHERE o.tracking_token = $1" + kLineOrder, {token});
+    if (rows.empty()) return std::nullopt;
+    return viewFrom(c, rows);
+}
+
+}  // namespace ces::store

@@ -1,0 +1,160 @@
+#include "core/store/residents/residents.h"
+
+#include "core/nhs_number.h"
+#include "core/phone.h"
+#include "core/postcode.h"
+#include "core/store/admin/geography.h"
+#include "core/store/infrastructure/audit.h"
+
+namespace ces::store {
+
+namespace {
+
+const char* const kResidentByNhs = "SELECT id, district FROM residents WHERE nhs_number = $1";
+const char* const kInsertResident =
+    "INSERT INTO residents (nhs_number, name, date_of_birth, address_line1, town, postcode, "
+    "district, phone, access_notes, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+    "RETURNING id";
+const char* const kLinkTeam =
+    "INSERT INTO resident_teams (resident_id, team_id, since) VALUES ($1, $2, $3) "
+    "ON CONFLICT DO NOTHING";
+const char* const kResidentColumns =
+    "SELECT id, nhs_number, name, date_of_birth, address_line1, town, postcode, district, phone, "
+    "access_notes FROM residents ";
+const char* const kTeamServes =
+    "SELECT 1 FROM resident_teams WHERE team_id = $1 AND resident_id = $2";
+
+constexpr std::size_t kMaxAccessNotesLength = 1000;
+
+std::string required(const std::string& value, const std::string& field, std::size_t maxLength) {
+    auto first = value.find_first_not_of(" \t");
+    if (first == std::string::npos) throw ValidationError(field, field + " is required");
+    auto last = value.find_last_not_of(" \t");
+    std::string trimmed = value.substr(first, last - first + 1);
+    if (trimmed.size() > maxLength) {
+        throw ValidationError(
+            field, field + " is longer than " + std::to_string(maxLength) + " characters");
+    }
+    return trimmed;
+}
+
+std::vector<Resident> residentsFrom(const Rows& rows) {
+    std::vector<Resident> result;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        Resident r;
+        r.id = ResidentId(rows.integer(i, 0));
+        r.nhsNumber = rows.text(i, 1);
+        r.name = rows.text(i, 2);
+        r.dateOfBirth = rows.text(i, 3);
+        r.addressLine1 = rows.text(i, 4);
+        r.town = rows.text(i, 5);
+        r.postcode = rows.text(i, 6);
+        r.district = rows.text(i, 7);
+        r.phone = rows.text(i, 8);
+        r.accessNotes = rows.text(i, 9);
+        result.push_back(std::move(r));
+    }
+    return result;
+}
+
+TeamId requireTeam(const Actor& actor) {
+    if (!actor.team) throw Forbidden("only members of a prescribing team may do this");
+    return *actor.team;
+}
+
+}  // namespace
+
+ResidentRegistration registerResident(Connection& c, const NewResident& input, const Actor& actor,
+                                      Instant now) {
+    const TeamId team = requireTeam(actor);
+    NewResident r;
+    r.nhsNumber = normaliseNhsNumber(input.nhsNumber, "nhs_number");
+    r.name = required(input.name, "name", 200);
+    r.dateOfBirth = required(input.dateOfBirth, "date_of_birth", 10);
+    const auto born = parseDate(r.dateOfBirth);
+    if (!born || std::chrono::sys_days(*born) > std::chrono::floor<std::chrono::days>(now) ||
+        born->year() < std::chrono::year(1890)) {
+        throw ValidationError("date_of_birth", "date_of_birth must be a past date as YYYY-MM-DD");
+    }
+    r.addressLine1 = required(input.addressLine1, "address_line1", 200);
+    r.town = required(input.town, "town", 100);
+    const auto postcode = normalisePostcode(input.postcode);
+    if (!postcode) throw ValidationError("postcode", "postcode is not a UK postcode");
+    r.postcode = *postcode;
+    const auto place = findPostcode(c, r.postcode);
+    if (!place) throw ValidationError("postcode", "postcode " + r.postcode + " is not known");
+    if (!place->inCounty) {
+        throw ValidationError(
+            "postcode", "postcode " + r.postcode + " is outside the county this service covers");
+    }
+    if (input.phone.find_first_not_of(" \t") != std::string::npos) {
+        const auto phone = normaliseUkPhone(input.phone);
+        if (!phone) {
+            std::string message = "phone must be a UK number of up to ";
+            message.append(std::to_string(kMaxPhoneLength))
+                .append(" characters, such as 01622 123456");
+            throw ValidationError("phone", message);
+        }
+        r.phone = *phone;
+    }
+    if (input.accessNotes.size() > kMaxAccessNotesLength) {
+        std::string message = "access_notes is longer than ";
+        message.append(std::to_string(kMaxAccessNotesLength)).append(" characters");
+        throw ValidationError("access_notes", message);
+    }
+    r.accessNotes = input.accessNotes;
+
+    Rows existing = c.query(kResidentByNhs, {r.nhsNumber});
+    ResidentRegistration result;
+    if (!existing.empty()) {
+        result = {ResidentId(existing.integer(0, 0)), existing.text(0, 1), true};
+    } else {
+        result.id = ResidentId(
+            c.insert(kInsertResident,
+                     {r.nhsNumber, r.name, r.dateOfBirth, r.addressLine1, r.town, r.postcode,
+                      place->district, r.phone, r.accessNotes, formatInstant(now)}));
+        result.district = place->district;
+    }
+    c.execute(kLinkTeam, {result.id.value(), team.value(), formatInstant(now)});
+    audit(c, actor.id, result.existing ? "resident.link" : "resident.create", "resident",
+          std::to_string(result.id.value()), now);
+    return result;
+}
+
+std::optional<Resident> findResident(Connection& c, ResidentId id) {
+    auto found =
+        residentsFrom(c.query(std::string(kResidentColumns) + "WHERE id = $1", {id.value()}));
+    if (found.empty()) return std::nullopt;
+    return found.front();
+}
+
+bool teamServesResident(Connection& c, TeamId team, ResidentId resident) {
+    return !c.query(kTeamServes, {team.value(), resident.value()}).empty();
+}
+
+std::vector<Resident> findResidentsByNhsNumber(Connection& c, const std::string& nhsNumber,
+                                               const Actor& actor, Instant now) {
+    const TeamId team = requireTeam(actor);
+    const std::string digits = normaliseNhsNumber(nhsNumber, "nhs_number");
+    auto found = residentsFrom(
+        c.query(std::string(kResidentColumns) +
+                    "WHERE nhs_number = $1 AND id IN (SELECT resident_id FROM resident_teams "
+                    "WHERE team_id = $2)",
+                {digits, team.value()}));
+    for (const auto& r : found) {
+        audit(c, actor.id, "resident.search", "resident", std::to_string(r.id.value()), now);
+    }
+    return found;
+}
+
+Resident readResident(Connection& c, ResidentId id, const Actor& actor, Instant now) {
+    const TeamId team = requireTeam(actor);
+    auto resident = findResident(c, id);
+    if (!resident || !teamServesResident(c, team, id)) {
+        throw NotFound("no resident with that id is served by your team");
+    }
+    audit(c, actor.id, "resident.read", "resident", std::to_string(id.value()), now);
+    return *resident;
+}
+
+}  // namespace ces::store

@@ -1,0 +1,34 @@
+#pragma once
+// Residents and which teams serve them. Reads of personal data are audited by the caller's
+// operation (see orders and the web layer).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/iso_time.h"
+#include "core/store/infrastructure/connection.h"
+#include "core/types.h"
+
+namespace ces::store {
+
+/// The outcome of registering a resident.
+struct ResidentRegistration {
+    ResidentId id;
+    std::string district;
+    bool existing = false;  ///< The NHS number was known; the team now serves the resident too.
+};
+
+/// Validates and stores a resident for the actor's team: NHS number (modulus 11), date of birth
+/// (a past date), postcode (known and inside the county). Throws ValidationError naming the field.
+ResidentRegistration registerResident(Connection& c, const NewResident& resident,
+                                      const Actor& actor, Instant now);
+
+std::optional<Resident> findResident(Connection& c, ResidentId id);
+bool teamServesResident(Connection& c, TeamId team, ResidentId resident);
+/// The actor's team's residents with this NHS number (a search; audited).
+std::vector<Resident> findResidentsByNhsNumber(Connection& c, const std::string& nhsNumber,
+                                               const Actor& actor, Instant now);
+/// One resident for a member of a team that serves them (audited); NotFound otherwise.
+Resident readResident(Connection& c, ResidentId id, const Actor& actor, Instant now);
+
+}  // namespace ces::store

@@ -1,0 +1,446 @@
+#include "core/store/warehouse/assets.h"
+
+#include <cstdio>
+#include <stdexcept>
+
+#include "core/store/catalogue/catalogue.h"
+
+namespace ces::store {
+
+namespace {
+
+const char* const kInsertAsset =
+    "INSERT INTO assets (barcode, item_code, special_id, description, depot_id, state, "
+    "order_line_id, loan_id, resident_id, inspection_interval_months, last_inspected_at, "
+    "next_inspection_due, created_at, updated_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id";
+const char* const kBarcodeTaken = "SELECT id FROM assets WHERE barcode = $1";
+const char* const kNextCounter =
+    "INSERT INTO counters (name, value) VALUES ($1, 1) "
+    "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value";
+const char* const kFindAsset =
+    "SELECT a.id, a.barcode, a.item_code, a.special_id, a.description, a.depot_id, d.code, "
+    "a.state, a.order_line_id, a.loan_id, a.resident_id, a.inspection_interval_months, "
+    "a.last_inspected_at, a.next_inspection_due, a.created_at, a.updated_at "
+    "FROM assets a JOIN depots d ON d.id = a.depot_id WHERE a.barcode = $1";
+const char* const kMoveAsset =
+    "UPDATE assets SET state = $1, depot_id = $2, resident_id = $3, order_line_id = $4, "
+    "loan_id = $5, updated_at = $6 WHERE id = $7 AND state = $8";
+const char* const kInsertEvent =
+    "INSERT INTO asset_events (asset_id, step, from_state, to_state, at, user_id, depot_id, "
+    "resident_id, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+const char* const kInsertEventHere =
+    "INSERT INTO asset_events (asset_id, step, from_state, to_state, at, user_id, depot_id, "
+    "resident_id, note) SELECT id, $1, state, state, $2, $3, depot_id, resident_id, $4 "
+    "FROM assets WHERE id = $5";
+const char* const kSetInspection =
+    "UPDATE assets SET last_inspected_at = $1, next_inspection_due = $2, updated_at = $1 "
+    "WHERE id = $3";
+const char* const kHistory =
+    "SELECT e.step, e.from_state, e.to_state, e.at, COALESCE(u.username, ''), "
+    "COALESCE(d.code, ''), e.resident_id, e.note FROM asset_events e "
+    "LEFT JOIN users u ON u.id = e.user_id LEFT JOIN depots d ON d.id = e.depot_id "
+    "WHERE e.asset_id = $1 ORDER BY e.id";
+const char* const kTracksItem =
+    "SELECT COUNT(*) FROM assets WHERE depot_id = $1 AND item_code = $2";
+const char* const kEnsureStockRow =
+    "INSERT INTO stock (depot_id, item_code, available, reserved, on_loan) "
+    "VALUES ($1, $2, 0, 0, 0) ON CONFLICT (depot_id, item_code) DO NOTHING";
+const char* const kApplyDelta =
+    "UPDATE stock SET available = available + $1, reserved = reserved + $2, "
+    "on_loan = on_loan + $3, returned = returned + $4, "
+    "in_decontamination = in_decontamination + $5, "
+    "awaiting_inspection = awaiting_inspection + $6, in_repair = in_repair + $7, "
+    "scrapped = scrapped + $8, lost = lost + $9 "
+    "WHERE depot_id = $10 AND item_code = $11 AND available + $1 >= 0 AND reserved + $2 >= 0 "
+    "AND on_loan + $3 >= 0 AND returned + $4 >= 0 AND in_decontamination + $5 >= 0 "
+    "AND awaiting_inspection + $6 >= 0 AND in_repair + $7 >= 0 AND scrapped + $8 >= 0 "
+    "AND lost + $9 >= 0 RETURNING depot_id";
+const char* const kLoanColumns =
+    "SELECT l.id, l.order_line_id, l.resident_id, l.item_code, l.quantity, l.returned_quantity, "
+    "l.ended_at, ol.depot_id, o.id, o.reference FROM loans l "
+    "JOIN order_lines ol ON ol.id = l.order_line_id JOIN orders o ON o.id = ol.order_id ";
+const std::string kFindLoan = std::string(kLoanColumns) + "WHERE l.id = $1";
+const std::string kOpenLoansFor = std::string(kLoanColumns) +
+                                  "WHERE o.reference = $1 AND l.item_code = $2 "
+                                  "AND l.ended_at IS NULL ORDER BY l.id";
+const char* const kReturnUnits =
+    "UPDATE loans SET returned_quantity = returned_quantity + $1, ended_at = CASE WHEN "
+    "returned_quantity + $1 >= quantity THEN $2 ELSE ended_at END "
+    "WHERE id = $3 AND ended_at IS NULL AND returned_quantity + $1 <= quantity RETURNING id";
+const char* const kPickedForLine =
+    "SELECT id, barcode FROM assets WHERE order_line_id = $1 AND state = 'reserved' ORDER BY id";
+const char* const kIssuable =
+    "SELECT id, barcode FROM assets WHERE depot_id = $1 AND item_code = $2 "
+    "AND state = 'available' AND (next_inspection_due IS NULL OR next_inspection_due > $3) "
+    "ORDER BY id LIMIT $4";
+const char* const kOverdueAvailable =
+    "SELECT COUNT(*) FROM assets WHERE depot_id = $1 AND item_code = $2 "
+    "AND state = 'available' AND next_inspection_due <= $3";
+const char* const kDueBy =
+    "SELECT a.barcode, COALESCE(a.item_code, ''), a.description, a.state, d.code, "
+    "a.last_inspected_at, a.next_inspection_due, a.resident_id, r.postcode, r.district "
+    "FROM assets a JOIN depots d ON d.id = a.depot_id JOIN residents r ON r.id = a.resident_id "
+    "WHERE a.state = 'on_loan' AND a.next_inspection_due <= $1 "
+    "ORDER BY a.next_inspection_due, a.barcode LIMIT $2";
+const char* const kStateLevels =
+    "SELECT d.code, s.item_code, i.name, i.serialised, s.available, s.reserved, s.on_loan, "
+    "s.returned, s.in_decontamination, s.awaiting_inspection, s.in_repair, s.scrapped, s.lost, "
+    "s.reorder_level FROM stock s JOIN depots d ON d.id = s.depot_id "
+    "JOIN items i ON i.code = s.item_code WHERE ($1 = '' OR d.code = $1) "
+    "ORDER BY d.code, s.item_code";
+const char* const kAssetStateCounts =
+    "SELECT state, COUNT(*) FROM assets WHERE depot_id = $1 AND item_code = $2 "
+    "GROUP BY state ORDER BY state";
+const char* const kReplenishment =
+    "SELECT d.code, s.item_code, i.name, s.available, s.reorder_level, "
+    "COALESCE(p.supplier, 'catalogue supplier'), COALESCE(p.lead_time_days, 14) "
+    "FROM stock s JOIN depots d ON d.id = s.depot_id JOIN items i ON i.code = s.item_code "
+    "LEFT JOIN item_suppliers p ON p.item_code = s.item_code "
+    "WHERE s.available < s.reorder_level ORDER BY d.code, s.item_code";
+const char* const kSetSupplier =
+    "INSERT INTO item_suppliers (item_code, supplier, lead_time_days) VALUES ($1, $2, $3) "
+    "ON CONFLICT (item_code) DO UPDATE SET supplier = excluded.supplier, "
+    "lead_time_days = excluded.lead_time_days";
+
+const char* const kLineToPick =
+    "SELECT ol.id, ol.quantity, (SELECT COUNT(*) FROM assets a WHERE a.order_line_id = ol.id "
+    "AND a.state = 'reserved'), o.status FROM order_lines ol JOIN orders o ON o.id = ol.order_id "
+    "WHERE o.reference = $1 AND ol.item_code = $2 AND ol.depot_id = $3";
+
+SqlValue optional(const std::optional<std::int64_t>& value) {
+    return value ? SqlValue(*value) : SqlValue(std::monostate{});
+}
+SqlValue optional(const std::optional<std::string>& value) {
+    return value ? SqlValue(*value) : SqlValue(std::monostate{});
+}
+SqlValue optional(const std::optional<Instant>& value) {
+    return value ? SqlValue(formatInstant(*value)) : SqlValue(std::monostate{});
+}
+SqlValue optional(const std::optional<ResidentId>& value) {
+    return value ? SqlValue(value->value()) : SqlValue(std::monostate{});
+}
+
+std::optional<std::int64_t> optionalInteger(const Rows& rows, std::size_t row, std::size_t col) {
+    if (rows.isNull(row, col)) return std::nullopt;
+    return rows.integer(row, col);
+}
+
+std::optional<Instant> optionalInstant(const Rows& rows, std::size_t row, std::size_t col) {
+    if (rows.isNull(row, col)) return std::nullopt;
+    return parseInstant(rows.text(row, col));
+}
+
+LoanRow loanFrom(const Rows& rows, std::size_t i) {
+    return {LoanId(rows.integer(i, 0)),
+            rows.integer(i, 1),
+            ResidentId(rows.integer(i, 2)),
+            rows.text(i, 3),
+            rows.integer(i, 4),
+            rows.integer(i, 5),
+            rows.optionalText(i, 6),
+            DepotId(rows.integer(i, 7)),
+            OrderId(rows.integer(i, 8)),
+            rows.text(i, 9)};
+}
+
+}  // namespace
+
+std::int64_t insertAsset(Connection& c, const NewAsset& asset, std::optional<UserId> who,
+                         Instant now, const std::string& note) {
+    if (!c.query(kBarcodeTaken, {asset.barcode}).empty()) {
+        throw Conflict("duplicate_barcode", "barcode " + asset.barcode + " is already registered");
+    }
+    const std::int64_t id = c.insert(
+        kInsertAsset,
+        {asset.barcode, optional(asset.itemCode), optional(asset.specialId), asset.description,
+         asset.depot.value(), asset.state, optional(asset.orderLineId), optional(asset.loanId),
+         optional(asset.resident), static_cast<std::int64_t>(asset.inspectionIntervalMonths),
+         optional(asset.lastInspectedAt), optional(asset.nextInspectionDue), formatInstant(now)});
+    c.execute(kInsertEvent,
+              {id, std::string("register"), std::monostate{}, asset.state, formatInstant(now),
+               who ? SqlValue(who->value()) : SqlValue(std::monostate{}), asset.depot.value(),
+               optional(asset.resident), note});
+    return id;
+}
+
+std::string nextBarcode(Connection& c, const std::string& prefix) {
+    const std::int64_t number = c.query(kNextCounter, {"barcode-" + prefix}).integer(0, 0);
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%s-%06lld", prefix.c_str(),
+                  static_cast<long long>(number));
+    return buffer;
+}
+
+std::optional<AssetRecord> findAsset(Connection& c, const std::string& barcode) {
+    Rows rows = c.query(kFindAsset, {barcode});
+    if (rows.empty()) return std::nullopt;
+    AssetRecord a;
+    a.id = rows.integer(0, 0);
+    a.barcode = rows.text(0, 1);
+    a.itemCode = rows.optionalText(0, 2);
+    a.specialId = optionalInteger(rows, 0, 3);
+    a.description = rows.text(0, 4);
+    a.depot = DepotId(rows.integer(0, 5));
+    a.depotCode = rows.text(0, 6);
+    a.state = rows.text(0, 7);
+    a.orderLineId = optionalInteger(rows, 0, 8);
+    a.loanId = optionalInteger(rows, 0, 9);
+    if (!rows.isNull(0, 10)) a.resident = ResidentId(rows.integer(0, 10));
+    a.inspectionIntervalMonths = static_cast<int>(rows.integer(0, 11));
+    a.lastInspectedAt = optionalInstant(rows, 0, 12);
+    a.nextInspectionDue = optionalInstant(rows, 0, 13);
+    a.createdAt = rows.text(0, 14);
+    a.updatedAt = rows.text(0, 15);
+    return a;
+}
+
+void moveAsset(Connection& c, std::int64_t assetId, const AssetMove& move, UserId who,
+               Instant now) {
+    const std::size_t changed =
+        c.executeCounting(kMoveAsset, {move.to, move.depot.value(), optional(move.resident),
+                                       optional(move.orderLineId), optional(move.loanId),
+                                       formatInstant(now), assetId, move.from});
+    if (changed != 1) {
+        throw Conflict("concurrent_change", "the asset is no longer " + move.from);
+    }
+    c.execute(kInsertEvent, {assetId, move.step, move.from, move.to, formatInstant(now),
+                             who.value(), move.depot.value(), optional(move.resident), move.note});
+}
+
+void recordAssetEvent(Connection& c, std::int64_t assetId, const std::string& step, UserId who,
+                      Instant now, const std::string& note) {
+    c.execute(kInsertEventHere, {step, formatInstant(now), who.value(), note, assetId});
+}
+
+void setAssetInspection(Connection& c, std::int64_t assetId, Instant at,
+                        std::optional<Instant> nextDue) {
+    c.execute(kSetInspection, {formatInstant(at), optional(nextDue), assetId});
+}
+
+std::vector<AssetEvent> assetHistory(Connection& c, std::int64_t assetId) {
+    Rows rows = c.query(kHistory, {assetId});
+    std::vector<AssetEvent> events;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        events.push_back({rows.text(i, 0), rows.optionalText(i, 1), rows.text(i, 2),
+                          rows.text(i, 3), rows.text(i, 4), rows.text(i, 5),
+                          optionalInteger(rows, i, 6), rows.text(i, 7)});
+    }
+    return events;
+}
+
+bool depotTracksItem(Connection& c, DepotId depot, const std::string& itemCode) {
+    return c.query(kTracksItem, {depot.value(), itemCode}).integer(0, 0) > 0;
+}
+
+StateCounts& StateCounts::add(const std::string& state, std::int64_t n) {
+    if (state == "available")
+        available += n;
+    else if (state == "reserved")
+        reserved += n;
+    else if (state == "on_loan")
+        onLoan += n;
+    else if (state == "returned")
+        returned += n;
+    else if (state == "in_decontamination")
+        inDecontamination += n;
+    else if (state == "awaiting_inspection")
+        awaitingInspection += n;
+    else if (state == "in_repair")
+        inRepair += n;
+    else if (state == "scrapped")
+        scrapped += n;
+    else if (state == "lost")
+        lost += n;
+    else
+        throw std::invalid_argument("no stock count for state " + state);
+    return *this;
+}
+
+bool applyCountDelta(Connection& c, DepotId depot, const std::string& itemCode,
+                     const CountDelta& d) {
+    c.execute(kEnsureStockRow, {depot.value(), itemCode});
+    return !c.query(kApplyDelta,
+                    {d.available, d.reserved, d.onLoan, d.returned, d.inDecontamination,
+                     d.awaitingInspection, d.inRepair, d.scrapped, d.lost, depot.value(), itemCode})
+                .empty();
+}
+
+std::optional<LoanRow> findLoan(Connection& c, LoanId id) {
+    Rows rows = c.query(kFindLoan, {id.value()});
+    if (rows.empty()) return std::nullopt;
+    return loanFrom(rows, 0);
+}
+
+std::vector<LoanRow> openLoansFor(Connection& c, const std::string& orderReference,
+                                  const std::string& itemCode) {
+    Rows rows = c.query(kOpenLoansFor, {orderReference, itemCode});
+    std::vector<LoanRow> loans;
+    for (std::size_t i = 0; i < rows.size(); ++i) loans.push_back(loanFrom(rows, i));
+    return loans;
+}
+
+void returnLoanUnits(Connection& c, LoanId loan, std::int64_t quantity, Instant now) {
+    if (c.query(kReturnUnits, {quantity, formatInstant(now), loan.value()}).empty()) {
+        throw Conflict("already_returned",
+                       "the loan has fewer than " + std::to_string(quantity) + " units still out");
+    }
+}
+
+void issueLineAssets(Connection& c, std::int64_t orderLineId, LoanId loan, ResidentId resident,
+                     DepotId depot, const std::string& itemCode, std::int64_t quantity,
+                     Instant now) {
+    const auto item = findItem(c, itemCode);
+    if (!item || !item->serialised || !depotTracksItem(c, depot, itemCode)) return;
+    std::vector<std::pair<std::int64_t, std::string>> chosen;
+    Rows picked = c.query(kPickedForLine, {orderLineId});
+    for (std::size_t i = 0;
+         i < picked.size() && static_cast<std::int64_t>(chosen.size()) < quantity; ++i) {
+        chosen.emplace_back(picked.integer(i, 0), "reserved");
+    }
+    const std::int64_t missing = quantity - static_cast<std::int64_t>(chosen.size());
+    if (missing > 0) {
+        Rows free = c.query(kIssuable, {depot.value(), itemCode, formatInstant(now), missing});
+        for (std::size_t i = 0; i < free.size(); ++i) {
+            chosen.emplace_back(free.integer(i, 0), "available");
+        }
+    }
+    if (static_cast<std::int64_t>(chosen.size()) < quantity) {
+        const bool overdue =
+            c.query(kOverdueAvailable, {depot.value(), itemCode, formatInstant(now)})
+                .integer(0, 0) > 0;
+        if (overdue) {
+            throw Conflict("inspection_overdue",
+                           "the only " + itemCode +
+                               " left at the depot are overdue for inspection and may not be "
+                               "issued until inspected");
+        }
+        throw Conflict("no_asset", "no barcoded " + itemCode + " is on the shelf to issue");
+    }
+    for (const auto& [id, from] : chosen) {
+        c.execute(kMoveAsset, {std::string("on_loan"), depot.value(), resident.value(), orderLineId,
+                               loan.value(), formatInstant(now), id, from});
+        c.execute(kInsertEvent,
+                  {id, std::string("issue"), from, std::string("on_loan"), formatInstant(now),
+                   std::monostate{}, depot.value(), resident.value(), std::string("delivered")});
+    }
+}
+
+std::optional<LineToPick> lineToPick(Connection& c, const std::string& orderReference,
+                                     const std::string& itemCode, DepotId depot) {
+    Rows rows = c.query(kLineToPick, {orderReference, itemCode, depot.value()});
+    if (rows.empty()) return std::nullopt;
+    return LineToPick{rows.integer(0, 0), rows.integer(0, 1), rows.integer(0, 2), rows.text(0, 3)};
+}
+
+std::vector<DueInspection> inspectionsDueBy(Connection& c, Instant until, std::size_t limit) {
+    Rows rows = c.query(kDueBy, {formatInstant(until), static_cast<std::int64_t>(limit)});
+    std::vector<DueInspection> due;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        due.push_back({rows.text(i, 0), rows.text(i, 1), rows.text(i, 2), rows.text(i, 3),
+                       rows.text(i, 4), rows.optionalText(i, 5), rows.text(i, 6),
+                       ResidentId(rows.integer(i, 7)), rows.text(i, 8), rows.text(i, 9)});
+    }
+    return due;
+}
+
+std::vector<StateLevels> stateLevels(Connection& c, const std::string& depotCode) {
+    Rows rows = c.query(kStateLevels, {depotCode});
+    std::vector<StateLevels> levels;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        StateLevels& level = levels.emplace_back();
+        level.depotCode = rows.text(i, 0);
+        level.itemCode = rows.text(i, 1);
+        level.itemName = rows.text(i, 2);
+        level.serialised = rows.integer(i, 3) != 0;
+        level.available = rows.integer(i, 4);
+        level.reserved = rows.integer(i, 5);
+        level.onLoan = rows.integer(i, 6);
+        level.returned = rows.integer(i, 7);
+        level.inDecontamination = rows.integer(i, 8);
+        level.awaitingInspection = rows.integer(i, 9);
+        level.inRepair = rows.integer(i, 10);
+        level.scrapped = rows.integer(i, 11);
+        level.lost = rows.integer(i, 12);
+        level.reorderLevel = rows.integer(i, 13);
+    }
+    return levels;
+}
+
+std::vector<std::pair<std::string, std::int64_t>> assetStateCounts(Connection& c, DepotId depot,
+                                                                   const std::string& itemCode) {
+    Rows rows = c.query(kAssetStateCounts, {depot.value(), itemCode});
+    std::vector<std::pair<std::string, std::int64_t>> counts;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        counts.emplace_back(rows.text(i, 0), rows.integer(i, 1));
+    }
+    return counts;
+}
+
+std::vector<ReplenishmentSuggestion> replenishmentSuggestions(Connection& c) {
+    Rows rows = c.query(kReplenishment);
+    std::vector<ReplenishmentSuggestion> suggestions;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const std::int64_t available = rows.integer(i, 3);
+        const std::int64_t level = rows.integer(i, 4);
+        suggestions.push_back({rows.text(i, 0), rows.text(i, 1), rows.text(i, 2), available, level,
+                               2 * level - available, rows.text(i, 5),
+                               static_cast<int>(rows.integer(i, 6))});
+    }
+    return suggestions;
+}
+
+void setSupplier(Connection& c, const std::string& itemCode, const std::string& supplier,
+                 int leadTimeDays) {
+    c.execute(kSetSupplier, {itemCode, supplier, static_cast<std::int64_t>(leadTimeDays)});
+}
+
+namespace {
+
+const char* const kOpenSerialisedLoans =
+    "SELECT l.id, l.order_line_id, l.resident_id, l.item_code, l.quantity, ol.depot_id "
+    "FROM loans l JOIN order_lines ol ON ol.id = l.order_line_id "
+    "JOIN items i ON i.code = l.item_code WHERE l.ended_at IS NULL AND i.serialised = 1 "
+    "ORDER BY l.id";
+const char* const kPickableShelfAssets =
+    "SELECT o.reference, a.barcode FROM orders o JOIN order_lines ol ON ol.order_id = o.id "
+    "JOIN assets a ON a.item_code = ol.item_code AND a.depot_id = ol.depot_id "
+    "AND a.state = 'available' WHERE o.status = 'allocated' ORDER BY o.id, a.id";
+
+}  // namespace
+
+std::vector<UnregisteredLoan> openSerialisedLoans(Connection& c) {
+    Rows rows = c.query(kOpenSerialisedLoans);
+    std::vector<UnregisteredLoan> loans;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        loans.push_back({LoanId(rows.integer(i, 0)), rows.integer(i, 1),
+                         ResidentId(rows.integer(i, 2)), rows.text(i, 3), rows.integer(i, 4),
+                         DepotId(rows.integer(i, 5))});
+    }
+    return loans;
+}
+
+void unpickLineAssets(Connection& c, std::int64_t orderLineId, UserId who, Instant now,
+                      const std::string& note) {
+    Rows picked = c.query(kPickedForLine, {orderLineId});
+    for (std::size_t i = 0; i < picked.size(); ++i) {
+        const auto asset = findAsset(c, picked.text(i, 1));
+        AssetMove move;
+        move.step = "unpick";
+        move.from = "reserved";
+        move.to = "available";
+        move.depot = asset->depot;
+        move.note = note;
+        moveAsset(c, picked.integer(i, 0), move, who, now);
+    }
+}
+
+std::vector<std::pair<std::string, std::string>> pickableShelfAssets(Connection& c) {
+    Rows rows = c.query(kPickableShelfAssets);
+    std::vector<std::pair<std::string, std::string>> result;
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        result.emplace_back(rows.text(i, 0), rows.text(i, 1));
+    return result;
+}
+
+}  // namespace ces::store

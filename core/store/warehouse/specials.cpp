@@ -1,0 +1,111 @@
+#include "core/store/warehouse/specials.h"
+
+namespace ces::store {
+
+namespace {
+
+const std::string kColumns =
+    "SELECT s.id, s.order_id, o.reference, o.status, o.team_id, o.resident_id, s.description, "
+    "s.estimated_price_pence, s.status, s.requested_at, s.approved_at, s.supplier, "
+    "s.quote_pence, s.quoted_at, s.purchase_order, s.ordered_at, s.received_at, "
+    "s.delivered_at, (SELECT a.barcode FROM assets a WHERE a.special_id = s.id) "
+    "FROM specials s JOIN orders o ON o.id = s.order_id ";
+const std::string kFind = kColumns + "WHERE s.id = $1";
+const std::string kList = kColumns +
+                          "WHERE ($1 = 1 OR s.status <> 'delivered') AND o.status <> 'cancelled' "
+                          "ORDER BY s.requested_at, s.id LIMIT $2";
+const std::string kOfOrder = kColumns + "WHERE s.order_id = $1 ORDER BY s.id";
+const char* const kApprove =
+    "UPDATE specials SET status = 'approved', approved_at = $1, approved_by = $2 "
+    "WHERE id = $3 AND status = $4";
+const char* const kQuote =
+    "UPDATE specials SET status = 'quoted', supplier = $1, quote_pence = $2, quoted_at = $3 "
+    "WHERE id = $4 AND status = $5";
+const char* const kOrder =
+    "UPDATE specials SET status = 'ordered', purchase_order = $1, ordered_at = $2 "
+    "WHERE id = $3 AND status = $4";
+const char* const kReceive =
+    "UPDATE specials SET status = 'received', received_at = $1 WHERE id = $2 AND status = $3";
+const char* const kDeliver =
+    "UPDATE specials SET status = 'delivered', delivered_at = $1 WHERE id = $2 AND status = $3";
+const char* const kAssetOf = "SELECT id FROM assets WHERE special_id = $1";
+
+std::vector<SpecialRecord> specialsFrom(const Rows& rows) {
+    std::vector<SpecialRecord> result;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        SpecialRecord s;
+        s.id = rows.integer(i, 0);
+        s.order = OrderId(rows.integer(i, 1));
+        s.orderReference = rows.text(i, 2);
+        s.orderStatus = rows.text(i, 3);
+        s.team = TeamId(rows.integer(i, 4));
+        s.resident = ResidentId(rows.integer(i, 5));
+        s.description = rows.text(i, 6);
+        s.estimatedPricePence = rows.integer(i, 7);
+        s.status = rows.text(i, 8);
+        s.requestedAt = rows.text(i, 9);
+        s.approvedAt = rows.optionalText(i, 10);
+        s.supplier = rows.optionalText(i, 11);
+        if (!rows.isNull(i, 12)) s.quotePence = rows.integer(i, 12);
+        s.quotedAt = rows.optionalText(i, 13);
+        s.purchaseOrder = rows.optionalText(i, 14);
+        s.orderedAt = rows.optionalText(i, 15);
+        s.receivedAt = rows.optionalText(i, 16);
+        s.deliveredAt = rows.optionalText(i, 17);
+        s.barcode = rows.optionalText(i, 18);
+        result.push_back(std::move(s));
+    }
+    return result;
+}
+
+void requireOne(std::size_t changed) {
+    if (changed != 1) throw Conflict("concurrent_change", "the special has moved on meanwhile");
+}
+
+}  // namespace
+
+std::optional<SpecialRecord> findSpecial(Connection& c, std::int64_t id) {
+    auto found = specialsFrom(c.query(kFind, {id}));
+    if (found.empty()) return std::nullopt;
+    return found.front();
+}
+
+std::vector<SpecialRecord> listSpecials(Connection& c, bool includeDelivered, std::size_t limit) {
+    return specialsFrom(c.query(kList, {static_cast<std::int64_t>(includeDelivered ? 1 : 0),
+                                        static_cast<std::int64_t>(limit)}));
+}
+
+std::vector<SpecialRecord> specialsOfOrder(Connection& c, OrderId order) {
+    return specialsFrom(c.query(kOfOrder, {order.value()}));
+}
+
+void recordSpecialApproval(Connection& c, std::int64_t id, const std::string& from, UserId who,
+                           Instant now) {
+    requireOne(c.executeCounting(kApprove, {formatInstant(now), who.value(), id, from}));
+}
+
+void recordSpecialQuote(Connection& c, std::int64_t id, const std::string& from,
+                        const std::string& supplier, Pence price, Instant now) {
+    requireOne(c.executeCounting(kQuote, {supplier, price, formatInstant(now), id, from}));
+}
+
+void recordSpecialOrder(Connection& c, std::int64_t id, const std::string& from,
+                        const std::string& purchaseOrder, Instant now) {
+    requireOne(c.executeCounting(kOrder, {purchaseOrder, formatInstant(now), id, from}));
+}
+
+void recordSpecialReceipt(Connection& c, std::int64_t id, const std::string& from, Instant now) {
+    requireOne(c.executeCounting(kReceive, {formatInstant(now), id, from}));
+}
+
+void recordSpecialDelivery(Connection& c, std::int64_t id, const std::string& from, Instant now) {
+    requireOne(c.executeCounting(kDeliver, {formatInstant(now), id, from}));
+}
+
+std::optional<std::int64_t> assetOfSpecial(Connection& c, std::int64_t specialId) {
+    Rows rows = c.query(kAssetOf, {specialId});
+    if (rows.empty()) return std::nullopt;
+    return rows.integer(0, 0);
+}
+
+}  // namespace ces::store

@@ -199,6 +199,7 @@ std::string receive(Site& site, const FormFields& form, store::Connection& c, co
     const std::string monthsText = form.text("months");
     int months = 0;
     if (!monthsText.empty()) {
+        // Two digits here; receiveSpecial holds the rule of 0 to 60.
         months = static_cast<int>(parseFieldNumber("months", monthsText, 0, 99,
                                                    "Enter the inspection interval as a whole "
                                                    "number of months from 0 to 60"));

@@ -51,6 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         (void)router().dispatch(request);
     } catch (const ces::NotFound&) {
     } catch (const ces::web::BadRequest&) {
+    } catch (const ces::web::MethodNotAllowed&) {
     } catch (const ces::ValidationError&) {
     } catch (const ces::Conflict&) {
     }

@@ -4,6 +4,7 @@
 #include "core/store/orders/tracking.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
+#include "web/http/request_numbers.h"
 
 namespace ces::web {
 
@@ -210,11 +211,10 @@ int parseClock(const std::string& text) {
     if (text.size() != 5 || text[2] != ':') {
         throw ValidationError("start", "start is a time such as 10:00");
     }
-    try {
-        return std::stoi(text.substr(0, 2)) * 3600 + std::stoi(text.substr(3, 2)) * 60;
-    } catch (const std::exception&) {
-        throw ValidationError("start", "start is a time such as 10:00");
-    }
+    const auto hours = plainDecimal(std::string_view(text).substr(0, 2));
+    const auto minutes = plainDecimal(std::string_view(text).substr(3, 2));
+    if (!hours || !minutes) throw ValidationError("start", "start is a time such as 10:00");
+    return static_cast<int>(*hours * 3600 + *minutes * 60);
 }
 
 Response bookSlot(App& app, Request& request) {

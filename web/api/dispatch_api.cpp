@@ -6,6 +6,7 @@
 #include "web/api/pick_list_view.h"
 #include "web/api/warehouse_routes.h"
 #include "web/http/json_body.h"
+#include "web/http/request_numbers.h"
 
 namespace ces::web {
 
@@ -234,12 +235,8 @@ Response pickList(App& app, Request& request) {
 
 Response outcome(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::driver, Role::planner});
-    std::int64_t id = 0;
-    try {
-        id = std::stoll(request.pathParams["id"]);
-    } catch (const std::exception&) {
-        throw NotFound("no visit has the id " + request.pathParams["id"]);
-    }
+    const std::int64_t id = parsePathId(
+        request.pathParams["id"], "no visit has the id " + request.pathParams["id"].substr(0, 40));
     auto body = JsonFields::parse(request.body);
     body.allowOnly({"outcome", "reason", "notes"});
     const auto what = warehouse::parseVisitOutcome(body.text("outcome"));

@@ -4,6 +4,7 @@
 #include "core/store/reports/reports.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
+#include "web/http/request_numbers.h"
 
 namespace ces::web {
 
@@ -145,12 +146,8 @@ Response correct(App& app, Request& request) {
     body.allowOnly({"amount_pence", "reason"});
     const auto amount = body.optionalInteger("amount_pence");
     const std::string reason = body.text("reason");
-    std::int64_t id = 0;
-    try {
-        id = std::stoll(request.pathParams["id"]);
-    } catch (const std::exception&) {
-        throw NotFound("no ledger row " + request.pathParams["id"]);
-    }
+    const std::int64_t id = parsePathId(request.pathParams["id"],
+                                        "no ledger row " + request.pathParams["id"].substr(0, 40));
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
         const auto rows = store::correctLedgerEntry(c, id, amount, reason, actor, app.now());
         auto list = jsonArray();

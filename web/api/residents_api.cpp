@@ -1,8 +1,7 @@
-#include <charconv>
-
 #include "core/store/residents/residents.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
+#include "web/http/request_numbers.h"
 
 namespace ces::web {
 
@@ -64,11 +63,7 @@ Response findResidents(App& app, Request& request) {
 Response readResident(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::prescriber});
     const std::string& text = request.pathParams["id"];
-    std::int64_t id = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (error != std::errc() || end != text.data() + text.size() || id <= 0) {
-        throw BadRequest("id", "a resident id is a positive whole number");
-    }
+    const std::int64_t id = parsePathId(text, "no resident has the id " + text.substr(0, 40));
     auto resident = app.db.write([&](store::Connection& c) {
         return store::readResident(c, ResidentId(id), actor, app.now());
     });

@@ -1,6 +1,7 @@
 #include "warehouse/specials.h"
 #include "web/api/warehouse_routes.h"
 #include "web/http/json_body.h"
+#include "web/http/request_numbers.h"
 
 namespace ces::web {
 
@@ -38,11 +39,8 @@ Poco::JSON::Object::Ptr specialJson(const warehouse::SpecialView& view) {
 }
 
 std::int64_t idParam(Request& request) {
-    try {
-        return std::stoll(request.pathParams["id"]);
-    } catch (const std::exception&) {
-        throw NotFound("no special has the id " + request.pathParams["id"]);
-    }
+    const std::string& text = request.pathParams["id"];
+    return parsePathId(text, "no special has the id " + text.substr(0, 40));
 }
 
 Response list(App& app, Request& request) {

@@ -5,6 +5,7 @@
 #include "web/api/warehouse_routes.h"
 #include "web/http/errors.h"
 #include "web/http/json_body.h"
+#include "web/http/request_numbers.h"
 
 namespace ces::web {
 
@@ -227,15 +228,8 @@ Response replenishment(App& app, Request& request) {
 Response maintenanceDue(App& app, Request& request) {
     requireRole(app, request, {Role::warehouse, Role::planner});
     const std::string text = request.queryValue("within_days", "30");
-    int days = 0;
-    try {
-        std::size_t used = 0;
-        days = std::stoi(text, &used);
-        if (used != text.size()) throw std::invalid_argument(text);
-    } catch (const std::exception&) {
-        throw ValidationError("within_days", "within_days must be a whole number of days");
-    }
-    if (days < 0 || days > 366) throw ValidationError("within_days", "between 0 and 366 days");
+    const auto days = parseFieldNumber("within_days", text, 0, 366,
+                                       "within_days is a whole number of days from 0 to 366");
     const Instant now = app.now();
     const auto due = app.db.read([&](store::Connection& c) {
         return store::inspectionsDueBy(c, now + std::chrono::days(days), 5000);

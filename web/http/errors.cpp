@@ -1,5 +1,6 @@
 #include "web/http/errors.h"
 
+#include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 
 #include <iostream>
@@ -33,7 +34,21 @@ Poco::JSON::Array::Ptr equivalentsJson(const std::vector<EquivalentInStock>& equ
     return list;
 }
 
-Response errorResponse(std::exception_ptr error) {
+void logInternalError(const Request& request, std::exception_ptr error) {
+    std::string what = "an exception of unknown type";
+    try {
+        std::rethrow_exception(error);
+    } catch (const Poco::Exception& e) {
+        what = e.displayText();  // what() is only the exception's class name
+    } catch (const std::exception& e) {
+        what = e.what();
+    } catch (...) {
+    }
+    std::cerr << "ces: internal error in request " << request.id << " (" << request.method << " "
+              << request.path << "): " << what << std::endl;
+}
+
+Response errorResponse(std::exception_ptr error, const Request& request) {
     try {
         std::rethrow_exception(error);
     } catch (const BadRequest& e) {
@@ -61,12 +76,14 @@ Response errorResponse(std::exception_ptr error) {
         Response response = errorBody(429, "rate_limited", e.what());
         response.headers.emplace_back("Retry-After", std::to_string(e.retryAfterSeconds()));
         return response;
-    } catch (const std::exception& e) {
-        std::cerr << "ces: internal error: " << e.what() << std::endl;
-        return errorBody(500, "internal", "something went wrong on our side; nothing was changed");
+    } catch (const MethodNotAllowed& e) {
+        Response response = errorBody(405, "method_not_allowed", e.what());
+        response.headers.emplace_back("Allow", e.allowed());
+        return response;
     } catch (...) {
-        std::cerr << "ces: internal error of unknown type" << std::endl;
-        return errorBody(500, "internal", "something went wrong on our side; nothing was changed");
+        logInternalError(request, error);
+        return errorBody(500, "internal",
+                         "Something went wrong on our side (request " + request.id + ")");
     }
 }
 

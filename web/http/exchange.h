@@ -19,6 +19,7 @@ struct Request {
     std::map<std::string, std::string> pathParams;
     std::string body;
     std::string clientAddress;
+    std::string id;  ///< Names this request in the log and in a 500's message.
 
     std::string header(const std::string& lowerName) const;
     std::string queryValue(const std::string& name, const std::string& otherwise = "") const;
@@ -48,6 +49,17 @@ Poco::Dynamic::Var orNull(const std::optional<T>& value) {
 class Unauthenticated : public std::runtime_error {
   public:
     using std::runtime_error::runtime_error;
+};
+
+/// 405: the path is known but not with this method; `allowed` goes into Allow ("GET, POST").
+class MethodNotAllowed : public std::runtime_error {
+  public:
+    MethodNotAllowed(const std::string& message, std::string allowed)
+        : std::runtime_error(message), allowed_(std::move(allowed)) {}
+    const std::string& allowed() const { return allowed_; }
+
+  private:
+    std::string allowed_;
 };
 
 /// 429: too many tries; `retryAfterSeconds` goes into Retry-After.

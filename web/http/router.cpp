@@ -1,5 +1,7 @@
 #include "web/http/router.h"
 
+#include <algorithm>
+
 #include "core/errors.h"
 
 namespace ces::web {
@@ -43,23 +45,22 @@ bool Router::matches(const Route& route, const std::vector<std::string>& path,
 
 Response Router::dispatch(Request& request) const {
     const auto path = split(request.path);
-    bool pathKnown = false;
+    std::vector<std::string> allowed;
     for (const auto& route : routes_) {
         std::map<std::string, std::string> params;
         if (!matches(route, path, params)) continue;
-        pathKnown = true;
-        if (route.method != request.method) continue;
-        request.pathParams = std::move(params);
-        return route.handler(request);
+        if (route.method == request.method) {
+            request.pathParams = std::move(params);
+            return route.handler(request);
+        }
+        if (std::find(allowed.begin(), allowed.end(), route.method) == allowed.end()) {
+            allowed.push_back(route.method);
+        }
     }
-    if (pathKnown) {
-        auto body = jsonObject();
-        auto error = jsonObject();
-        error->set("code", "method_not_allowed");
-        error->set("message", request.method + " is not allowed on " + request.path);
-        error->set("field", Poco::Dynamic::Var());
-        body->set("error", error);
-        return jsonResponse(405, body);
+    if (!allowed.empty()) {
+        std::string allow;
+        for (const auto& method : allowed) allow += (allow.empty() ? "" : ", ") + method;
+        throw MethodNotAllowed(request.method + " is not allowed on " + request.path, allow);
     }
     throw NotFound("no such page or endpoint: " + request.path);
 }

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 
+#include "core/credentials.h"
 #include "web/http/errors.h"
 
 namespace ces::web {
@@ -39,8 +40,7 @@ std::string readBody(Poco::Net::HTTPServerRequest& request) {
     return body;
 }
 
-Request toRequest(Poco::Net::HTTPServerRequest& in) {
-    Request request;
+void readRequest(Poco::Net::HTTPServerRequest& in, Request& request) {
     request.method = in.getMethod();
     Poco::URI uri(in.getURI());
     request.path = uri.getPath();
@@ -53,7 +53,6 @@ Request toRequest(Poco::Net::HTTPServerRequest& in) {
     }
     request.clientAddress = in.clientAddress().host().toString();
     request.body = readBody(in);
-    return request;
 }
 
 void send(const Response& response, Poco::Net::HTTPServerResponse& out) {
@@ -69,28 +68,38 @@ void send(const Response& response, Poco::Net::HTTPServerResponse& out) {
     out.send() << response.body;
 }
 
+void sendQuietly(const Response& response, Poco::Net::HTTPServerResponse& out) {
+    try {
+        send(response, out);
+    } catch (...) {
+        // The client has gone; nothing more to say to it.
+    }
+}
+
 class RequestHandler : public Poco::Net::HTTPRequestHandler {
   public:
     explicit RequestHandler(const Router& router) : router_(router) {}
     void handleRequest(Poco::Net::HTTPServerRequest& in,
                        Poco::Net::HTTPServerResponse& out) override {
+        Request request;
+        request.id = randomHex(6);
+        try {
+            readRequest(in, request);
+        } catch (const BodyTooLarge& e) {
+            out.setKeepAlive(false);
+            return sendQuietly(errorBody(413, "too_large", e.what()), out);
+        } catch (const Poco::Exception& e) {  // a malformed request: say what was wrong with it
+            return sendQuietly(errorBody(400, "bad_request", e.displayText()), out);
+        } catch (...) {
+            return sendQuietly(errorResponse(std::current_exception(), request), out);
+        }
         Response response;
         try {
-            Request request = toRequest(in);
             response = router_.dispatch(request);
-        } catch (const BodyTooLarge& e) {
-            response = errorBody(413, "too_large", e.what());
-            out.setKeepAlive(false);
-        } catch (const Poco::Exception& e) {
-            response = errorBody(400, "bad_request", e.displayText());
         } catch (...) {
-            response = errorResponse(std::current_exception());
+            response = errorResponse(std::current_exception(), request);
         }
-        try {
-            send(response, out);
-        } catch (...) {
-            // The client has gone; nothing more to say to it.
-        }
+        sendQuietly(response, out);
     }
 
   private:

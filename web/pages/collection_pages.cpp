@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 
@@ -399,25 +400,30 @@ struct Place {
 };
 
 // Most collection points have only a district in the data: their distance is measured from the
-// middle of that district's postcodes, worked out once.
-std::optional<Place> districtMiddle(store::Connection& c, const std::string& district) {
-    static std::mutex mutex;
-    static std::map<std::string, std::optional<Place>> known;
-    std::lock_guard lock(mutex);
-    if (auto found = known.find(district); found != known.end()) return found->second;
-    double lat = 0;
-    double lon = 0;
-    std::size_t n = 0;
-    for (const auto& p : store::postcodesInDistrict(c, district)) {
-        lat += p.lat;
-        lon += p.lon;
-        ++n;
+// middle of that district's postcodes, worked out once per district for as long as the pages live.
+class DistrictMiddles {
+  public:
+    std::optional<Place> of(store::Connection& c, const std::string& district) {
+        std::lock_guard lock(mutex_);
+        if (auto found = known_.find(district); found != known_.end()) return found->second;
+        double lat = 0;
+        double lon = 0;
+        std::size_t n = 0;
+        for (const auto& p : store::postcodesInDistrict(c, district)) {
+            lat += p.lat;
+            lon += p.lon;
+            ++n;
+        }
+        std::optional<Place> middle;
+        if (n > 0) middle = Place{lat / static_cast<double>(n), lon / static_cast<double>(n)};
+        known_[district] = middle;
+        return middle;
     }
-    std::optional<Place> middle;
-    if (n > 0) middle = Place{lat / static_cast<double>(n), lon / static_cast<double>(n)};
-    known[district] = middle;
-    return middle;
-}
+
+  private:
+    std::mutex mutex_;
+    std::map<std::string, std::optional<Place>> known_;
+};
 
 std::string milesText(double metres) {
     char buffer[32];
@@ -425,7 +431,7 @@ std::string milesText(double metres) {
     return std::string(buffer) + " miles";
 }
 
-Response collectionPointsPage(Site& site, Request& request) {
+Response collectionPointsPage(Site& site, DistrictMiddles& middles, Request& request) {
     const std::string entered = trimmed(request.queryValue("postcode")).substr(0, 20);
     PageView view;
     view.title = "Where to take equipment back";
@@ -456,7 +462,7 @@ Response collectionPointsPage(Site& site, Request& request) {
             if (from) {
                 if (p.lat && p.lon) {
                     s.metres = store::greatCircleMetres(from->lat, from->lon, *p.lat, *p.lon);
-                } else if (const auto middle = districtMiddle(c, p.district)) {
+                } else if (const auto middle = middles.of(c, p.district)) {
                     s.metres =
                         store::greatCircleMetres(from->lat, from->lon, middle->lat, middle->lon);
                     s.estimated = true;
@@ -512,8 +518,9 @@ void addCollectionPages(Router& router, Site& site) {
     });
     site.get(router, "/track/{token}/collection/{ref}",
              [&site](Request& r) { return residentConfirmation(site, r); });
+    auto middles = std::make_shared<DistrictMiddles>();
     site.get(router, "/collection-points",
-             [&site](Request& r) { return collectionPointsPage(site, r); });
+             [&site, middles](Request& r) { return collectionPointsPage(site, *middles, r); });
 }
 
 }  // namespace ces::web

@@ -383,14 +383,17 @@ CreditRows latestCredits(store::Connection& c, const Filters& f, std::size_t wan
     return {rows, credits.size()};
 }
 
-std::vector<SectionSpec> sectionSpecs(const Filters& f) {
-    auto keyIs = [](const std::string& wanted) {
-        return [wanted](const std::vector<SqlValue>& row) {
-            return wanted.empty() || text(row[0]) == wanted;
-        };
+/// A row filter keeping rows whose first cell is `wanted` (all rows when it is empty).
+std::function<bool(const std::vector<SqlValue>&)> keyIs(const std::string& wanted) {
+    return [wanted](const std::vector<SqlValue>& row) {
+        return wanted.empty() || text(row[0]) == wanted;
     };
-    const double toThousands = 1.0 / 100000.0;  // Pence to £ thousands.
-    std::vector<SectionSpec> specs;
+}
+
+constexpr double kPenceToThousands = 1.0 / 100000.0;  // Pence to £ thousands.
+
+/// Delivery, failed visits and recycling.
+void addServiceSpecs(std::vector<SectionSpec>& specs) {
     specs.push_back(
         {"delivery",
          "On-time delivery by speed",
@@ -436,9 +439,13 @@ std::vector<SectionSpec> sectionSpecs(const Filters& f) {
                       {"return_rate_percent", "Return rate", Kind::percent}},
                      {},
                      {}});
-    const std::vector<SeriesSpec> money = {{"issues_pence", "Issues", kBlue, toThousands},
-                                           {"credits_pence", "Credits", kGreen, toThousands},
-                                           {"net_pence", "Net spend", kRed, toThousands}};
+}
+
+/// Issues, credits and net spend by funder, month and district.
+void addFinanceSpecs(std::vector<SectionSpec>& specs, const Filters& f) {
+    const std::vector<SeriesSpec> money = {{"issues_pence", "Issues", kBlue, kPenceToThousands},
+                                           {"credits_pence", "Credits", kGreen, kPenceToThousands},
+                                           {"net_pence", "Net spend", kRed, kPenceToThousands}};
     auto moneyColumns = [](const std::string& key, const std::string& header) {
         return std::vector<Column>{{key, header, Kind::text},
                                    {"issues_pence", "Issues", Kind::pence},
@@ -473,6 +480,10 @@ std::vector<SectionSpec> sectionSpecs(const Filters& f) {
                      moneyColumns("district", "District"),
                      keyIs(f.district),
                      {}});
+}
+
+/// Collections on time and equity by district and deprivation decile.
+void addCollectionAndEquitySpecs(std::vector<SectionSpec>& specs, const Filters& f) {
     specs.push_back({"collections",
                      "Collections on time by district",
                      ChartKind::bars,
@@ -516,6 +527,10 @@ std::vector<SectionSpec> sectionSpecs(const Filters& f) {
                      byDecile,
                      {},
                      [](const std::vector<SqlValue>& row) { return text(row[0]); }});
+}
+
+/// Van emissions and what reuse saved.
+void addCarbonSpecs(std::vector<SectionSpec>& specs) {
     specs.push_back({"carbon-vans",
                      "Carbon: van emissions by month",
                      ChartKind::columns,
@@ -541,6 +556,14 @@ std::vector<SectionSpec> sectionSpecs(const Filters& f) {
                       {"kg_co2_avoided", "kg CO2 avoided", Kind::decimal}},
                      {},
                      {}});
+}
+
+std::vector<SectionSpec> sectionSpecs(const Filters& f) {
+    std::vector<SectionSpec> specs;
+    addServiceSpecs(specs);
+    addFinanceSpecs(specs, f);
+    addCollectionAndEquitySpecs(specs, f);
+    addCarbonSpecs(specs);
     return specs;
 }
 
@@ -629,27 +652,8 @@ mustache::data forecastSection(const ReportTable& forecast, const std::string& c
     return section;
 }
 
-Response dashboardPage(Site& site, Request& request) {
-    const Actor actor = site.require(request, {Role::commissioner, Role::admin});
-    App& app = site.app;
-    PageView view;
-    view.title = "Dashboard";
-    view.templateName = "dashboard";
-    view.section = "dashboard";
-    const Filters f = filtersOf(app, request, view);
-
-    store::ReportContext context;
-    context.period = {f.from, f.to};
-    context.now = app.now();
-    app.db.write([&](store::Connection& c) { return store::settleCollections(c, app.now()); });
-    std::vector<ReportTable> tables;
-    CreditRows credits;
-    app.db.read([&](store::Connection& c) {
-        tables = store::kpiReports(c, context);
-        credits = latestCredits(c, f, 20);
-        return 0;
-    });
-
+/// The funder and district choices (those in the reports, and the one chosen) and the period.
+void setFilterChoices(PageView& view, const std::vector<ReportTable>& tables, const Filters& f) {
     std::set<std::string> funders;
     for (const auto& row : tableNamed(tables, "finance_by_funder").rows) {
         if (text(row[0]) != "all") funders.insert(text(row[0]));
@@ -672,7 +676,10 @@ Response dashboardPage(Site& site, Request& request) {
                                 longDate(formatDate(chr::year_month_day(
                                     chr::sys_days(*parseDate(f.to)) - chr::days(1)))));
     view.data.set("filtered", !f.funder.empty() || !f.district.empty());
+}
 
+/// The headline figures above the sections.
+mustache::data headlineFigures(const std::vector<ReportTable>& tables, const Filters& f) {
     mustache::data figures(mustache::data::type::list);
     figures.push_back(headline(
         "figure-delivery", "Delivered on time",
@@ -696,8 +703,11 @@ Response dashboardPage(Site& site, Request& request) {
     figures.push_back(headline(
         "figure-net", "Net spend",
         figure(tableNamed(tables, "finance_by_funder"), f.funder, "net_pence"), Kind::pence));
-    view.data.set("figures", figures);
+    return figures;
+}
 
+/// One section per report, each with its chart, table and CSV link, then the forecast.
+mustache::data reportSections(const std::vector<ReportTable>& tables, const Filters& f) {
     const std::map<std::string, std::string> reportOf = {
         {"delivery", "delivery_on_time"},
         {"failed-visits", "failed_visits"},
@@ -730,7 +740,33 @@ Response dashboardPage(Site& site, Request& request) {
     }
 
     sections.push_back(forecastSection(tableNamed(tables, "forecast"), csvHref("forecast", f)));
-    view.data.set("sections", sections);
+    return sections;
+}
+
+Response dashboardPage(Site& site, Request& request) {
+    const Actor actor = site.require(request, {Role::commissioner, Role::admin});
+    App& app = site.app;
+    PageView view;
+    view.title = "Dashboard";
+    view.templateName = "dashboard";
+    view.section = "dashboard";
+    const Filters f = filtersOf(app, request, view);
+
+    store::ReportContext context;
+    context.period = {f.from, f.to};
+    context.now = app.now();
+    app.db.write([&](store::Connection& c) { return store::settleCollections(c, app.now()); });
+    std::vector<ReportTable> tables;
+    CreditRows credits;
+    app.db.read([&](store::Connection& c) {
+        tables = store::kpiReports(c, context);
+        credits = latestCredits(c, f, 20);
+        return 0;
+    });
+
+    setFilterChoices(view, tables, f);
+    view.data.set("figures", headlineFigures(tables, f));
+    view.data.set("sections", reportSections(tables, f));
     view.data.set("specials_csv", csvHref("specials_within_8_weeks", f));
     view.data.set("finance_category_csv", csvHref("finance_by_category", f));
 

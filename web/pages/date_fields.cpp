@@ -1,19 +1,16 @@
 #include "web/pages/date_fields.h"
 
-#include <charconv>
-
 #include "core/iso_time.h"
+#include "web/http/request_numbers.h"
 
 namespace ces::web {
 
 namespace {
 
 std::optional<int> number(const std::string& text, std::size_t maxDigits) {
-    if (text.empty() || text.size() > maxDigits) return std::nullopt;
-    int value = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-    return value;
+    const auto value = text.size() > maxDigits ? std::nullopt : plainDecimal(text);
+    if (!value) return std::nullopt;
+    return static_cast<int>(*value);
 }
 
 }  // namespace

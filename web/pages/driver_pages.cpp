@@ -8,6 +8,7 @@
 #include "warehouse/dispatch.h"
 #include "web/api/warehouse_routes.h"
 #include "web/http/json_body.h"
+#include "web/http/request_numbers.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/plan_presenters.h"
 #include "web/pages/presenters.h"
@@ -245,12 +246,8 @@ Response showStops(Site& site, Request& request) {
     if (asked && request.queryValue("date").empty()) {
         throw RedirectTo(driverLink(formatDate(*asked), van));  // one address per day
     }
-    std::int64_t recorded = 0;
-    const std::string recordedText = request.queryValue("recorded");
-    if (!recordedText.empty() && recordedText.size() < 18 &&
-        recordedText.find_first_not_of("0123456789") == std::string::npos) {
-        recorded = std::stoll(recordedText);
-    }
+    // Only marks the stop just recorded: anything else is ignored.
+    const std::int64_t recorded = plainDecimal(request.queryValue("recorded")).value_or(0);
     PageView view = driverView(site, asked.value_or(today(site.app)), van, recorded, 0, "");
     if (entered && !asked) {
         addError(view, "date", "Enter a real date, for example 3 3 2026", "date-day");
@@ -261,13 +258,8 @@ Response showStops(Site& site, Request& request) {
 
 Response recordOutcome(Site& site, Request& request, const FormFields& form) {
     const Actor actor = site.require(request, {Role::driver});
-    std::int64_t id = 0;
     const std::string idText = request.pathParams["id"];
-    if (idText.empty() || idText.size() > 17 ||
-        idText.find_first_not_of("0123456789") != std::string::npos) {
-        throw NotFound("no visit has the id " + idText.substr(0, 40));
-    }
-    id = std::stoll(idText);
+    const std::int64_t id = parsePathId(idText, "no visit has the id " + idText.substr(0, 40));
     const auto day = dayOf(site, form.text("date"));
     const std::string van = form.text("van").substr(0, 60);
     const auto outcome = warehouse::parseVisitOutcome(form.text("outcome"));

@@ -1,9 +1,8 @@
-#include <charconv>
-
 #include "core/store/catalogue/catalogue.h"
 #include "core/store/orders/order_queries.h"
 #include "core/store/orders/orders.h"
 #include "warehouse/delivery_slots.h"
+#include "web/http/request_numbers.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/presenters.h"
 
@@ -32,15 +31,6 @@ PageView stepView(const std::string& title, const std::string& templateName,
     view.section = "new-order";
     view.data.set("resident_name", draft.resident->name);
     return view;
-}
-
-std::optional<std::int64_t> wholeNumber(const std::string& text) {
-    std::int64_t value = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
-        return std::nullopt;
-    }
-    return value;
 }
 
 mustache::data linesData(const OrderDraft& draft) {
@@ -82,7 +72,7 @@ Response changeItems(Site& site, Request& request, const FormFields& form) {
     const std::string action = form.text("action");
     PageView view = itemsView(draft);
     if (action == "remove" || action == "remove-special") {
-        const auto index = wholeNumber(form.text("index"));
+        const auto index = plainDecimal(form.text("index"));
         if (action == "remove" && index && *index >= 0 &&
             static_cast<std::size_t>(*index) < draft.lines.size()) {
             draft.lines.erase(draft.lines.begin() + *index);
@@ -114,7 +104,7 @@ Response changeItems(Site& site, Request& request, const FormFields& form) {
     } else {
         std::string code = form.text("item_code");
         for (auto& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-        const auto quantity = wholeNumber(form.text("quantity"));
+        const auto quantity = plainDecimal(form.text("quantity"));
         view.data.set("item_code", code);
         view.data.set("quantity", form.text("quantity"));
         std::optional<CatalogueItem> item;

@@ -10,6 +10,7 @@
 #include "core/store/residents/residents.h"
 #include "warehouse/dispatch.h"
 #include "web/http/json_body.h"
+#include "web/http/request_numbers.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/plan_presenters.h"
 #include "web/pages/presenters.h"
@@ -241,11 +242,9 @@ PageView planView(Site& site, std::chrono::year_month_day day) {
 
 std::optional<int> countParam(const Request& request, const std::string& name) {
     const std::string text = request.queryValue(name);
-    if (text.empty() || text.size() > 7 ||
-        text.find_first_not_of("0123456789") != std::string::npos) {
-        return std::nullopt;
-    }
-    return std::stoi(text);
+    const auto count = text.size() > 7 ? std::nullopt : plainDecimal(text);
+    if (!count) return std::nullopt;
+    return static_cast<int>(*count);
 }
 
 Response showPlan(Site& site, Request& request) {

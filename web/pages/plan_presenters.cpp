@@ -5,6 +5,7 @@
 
 #include "core/iso_time.h"
 #include "routing/vrptw/arrival_windows.h"
+#include "web/http/request_numbers.h"
 #include "web/pages/presenters.h"
 
 namespace ces::web {
@@ -14,11 +15,9 @@ namespace {
 constexpr int kArrivalWindowSeconds = 3600;
 
 std::optional<int> smallNumber(const std::string& text) {
-    if (text.empty() || text.size() > 4) return std::nullopt;
-    for (char ch : text) {
-        if (!std::isdigit(static_cast<unsigned char>(ch))) return std::nullopt;
-    }
-    return std::stoi(text);
+    const auto number = text.size() > 4 ? std::nullopt : plainDecimal(text);
+    if (!number) return std::nullopt;
+    return static_cast<int>(*number);
 }
 
 }  // namespace

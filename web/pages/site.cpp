@@ -1,8 +1,7 @@
 #include "web/pages/site.h"
 
-#include <iostream>
-
 #include "core/errors.h"
+#include "web/http/errors.h"
 #include "web/http/json_body.h"
 
 namespace ces::web {
@@ -210,10 +209,12 @@ Response Site::guarded(Request& request, const std::function<Response()>& work) 
         Response response = errorPage(request, 429, "Too many tries", e.what());
         response.headers.emplace_back("Retry-After", std::to_string(e.retryAfterSeconds()));
         return response;
-    } catch (const std::exception& e) {
-        std::cerr << "ces: page error on " << request.path << ": " << e.what() << std::endl;
+    } catch (...) {
+        logInternalError(request, std::current_exception());
         return errorPage(request, 500, "Sorry, there is a problem with the service",
-                         "Nothing was changed. Please try again later.");
+                         "Nothing was changed. Please try again later. If you contact us about "
+                         "it, quote request " +
+                             request.id + ".");
     }
 }
 

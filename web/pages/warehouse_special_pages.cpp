@@ -4,6 +4,7 @@
 #include "core/money.h"
 #include "core/store/admin/geography.h"
 #include "warehouse/specials.h"
+#include "web/http/request_numbers.h"
 #include "web/pages/warehouse_pages.h"
 
 namespace ces::web {
@@ -127,14 +128,7 @@ PageView specialsView(Site& site, const std::string& done, std::int64_t doneId,
 }
 
 std::int64_t idOf(Request& request) {
-    try {
-        std::size_t used = 0;
-        const std::string text = request.pathParams["id"];
-        const std::int64_t id = std::stoll(text, &used);
-        if (used == text.size()) return id;
-    } catch (const std::exception&) {
-    }
-    throw NotFound("There is no such special.");
+    return parsePathId(request.pathParams["id"], "There is no such special.");
 }
 
 using SpecialStepWork = std::function<std::string(store::Connection&, const Actor&, std::int64_t)>;
@@ -205,13 +199,10 @@ std::string receive(Site& site, const FormFields& form, store::Connection& c, co
     const std::string monthsText = form.text("months");
     int months = 0;
     if (!monthsText.empty()) {
-        if (monthsText.size() > 2 ||
-            monthsText.find_first_not_of("0123456789") != std::string::npos) {
-            throw ValidationError("months",
-                                  "Enter the inspection interval as a whole number of "
-                                  "months from 0 to 60");
-        }
-        months = std::stoi(monthsText);
+        // Two digits here; receiveSpecial holds the rule of 0 to 60.
+        months = static_cast<int>(parseFieldNumber("months", monthsText, 0, 99,
+                                                   "Enter the inspection interval as a whole "
+                                                   "number of months from 0 to 60"));
     }
     warehouse::receiveSpecial(c, id, depot, months, actor, site.app.now(),
                               warehouse::SpecialsPolicy{});
@@ -222,10 +213,7 @@ Response specialsPage(Site& site, Request& request) {
     const Actor actor = requireWarehouse(site, request);
     std::int64_t doneId = 0;
     const std::string idText = request.queryValue("id");
-    if (!idText.empty() && idText.size() < 18 &&
-        idText.find_first_not_of("0123456789") == std::string::npos) {
-        doneId = std::stoll(idText);
-    }
+    if (const auto id = plainDecimal(idText)) doneId = *id;  // only names the special just done
     const std::string done = request.queryValue("done").substr(0, 20);
     return site.render(request, actor, specialsView(site, done, doneId, std::nullopt));
 }

@@ -32,7 +32,9 @@ struct People {
 };
 
 std::optional<Actor> signIn(store::Connection& c, const std::string& username) {
-    return store::authenticate(c, username, "demo-" + username);
+    auto signIn = store::authenticate(c, username, "demo-" + username);
+    if (!signIn) return std::nullopt;
+    return std::move(signIn->actor);
 }
 
 constexpr CollectionReason kReasons[] = {CollectionReason::no_longer_needed,

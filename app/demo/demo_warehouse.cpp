@@ -27,9 +27,9 @@ struct DemoActors {
 };
 
 Actor login(store::Connection& c, const std::string& user) {
-    auto actor = store::authenticate(c, user, "demo-" + user);
-    if (!actor) throw std::runtime_error("demo user " + user + " is missing");
-    return *actor;
+    auto signIn = store::authenticate(c, user, "demo-" + user);
+    if (!signIn) throw std::runtime_error("demo user " + user + " is missing");
+    return std::move(signIn->actor);
 }
 
 // The register: one asset per counted unit of every serialised item, with inspection dates

@@ -9,6 +9,7 @@
 #include "app/demo/demo_history.h"
 #include "app/demo/demo_warehouse.h"
 #include "core/csv.h"
+#include "core/nhs_number.h"
 #include "core/store/admin/accounts.h"
 #include "core/store/admin/geography.h"
 #include "core/store/catalogue/catalogue.h"
@@ -41,16 +42,10 @@ const T& pickFrom(Random& random, const std::array<T, N>& values) {
 std::string nhsNumber(Random& random) {
     for (;;) {
         std::string digits;
-        int sum = 0;
-        for (int i = 0; i < 9; ++i) {
-            const int digit = pick(random, i == 0 ? 4 : 0, 9);
-            digits += static_cast<char>('0' + digit);
-            sum += digit * (10 - i);
-        }
-        const int check = 11 - sum % 11;
-        if (check == 10) continue;
-        digits += static_cast<char>('0' + (check == 11 ? 0 : check));
-        return digits;
+        for (int i = 0; i < 9; ++i)
+            digits += static_cast<char>('0' + pick(random, i == 0 ? 4 : 0, 9));
+        if (const auto check = nhsCheckDigit(digits))
+            return digits + static_cast<char>('0' + *check);
     }
 }
 

@@ -1,6 +1,7 @@
 #include "core/nhs_number.h"
 
 #include <optional>
+#include <stdexcept>
 
 #include "core/errors.h"
 
@@ -42,19 +43,25 @@ std::optional<std::string> digitsOf(std::string_view text) {
     return digits;
 }
 
-/// Modulus 11: weights 10 down to 2 on the first nine digits; 11 - (sum mod 11), where 11
-/// means 0 and 10 means the number cannot be valid.
 bool hasValidCheckDigit(const std::string& digits) {
-    int sum = 0;
-    for (std::size_t i = 0; i < kDigits - 1; ++i) {
-        sum += (digits[i] - '0') * static_cast<int>(kDigits - i);
-    }
-    int check = 11 - sum % 11;
-    if (check == 11) check = 0;
-    return check != 10 && check == digits[kDigits - 1] - '0';
+    return nhsCheckDigit(std::string_view(digits).substr(0, kDigits - 1)) ==
+           digits[kDigits - 1] - '0';
 }
 
 }  // namespace
+
+std::optional<int> nhsCheckDigit(std::string_view nineDigits) {
+    if (nineDigits.size() != kDigits - 1 || !allDigits(nineDigits)) {
+        throw std::invalid_argument("an NHS check digit needs nine digits");
+    }
+    int sum = 0;
+    for (std::size_t i = 0; i < nineDigits.size(); ++i) {
+        sum += (nineDigits[i] - '0') * static_cast<int>(kDigits - i);
+    }
+    const int check = 11 - sum % 11;
+    if (check == 10) return std::nullopt;
+    return check == 11 ? 0 : check;
+}
 
 bool isValidNhsNumber(std::string_view text) {
     const std::optional<std::string> digits = digitsOf(text);

@@ -9,6 +9,7 @@
 #include "app/demo/demo_history.h"
 #include "app/demo/demo_warehouse.h"
 #include "core/csv.h"
+#include "core/nhs_number.h"
 #include "core/store/admin/accounts.h"
 #include "core/store/admin/geography.h"
 #include "core/store/catalogue/catalogue.h"
@@ -41,16 +42,10 @@ const T& pickFrom(Random& random, const std::array<T, N>& values) {
 std::string nhsNumber(Random& random) {
     for (;;) {
         std::string digits;
-        int sum = 0;
-        for (int i = 0; i < 9; ++i) {
-            const int digit = pick(random, i == 0 ? 4 : 0, 9);
-            digits += static_cast<char>('0' + digit);
-            sum += digit * (10 - i);
-        }
-        const int check = 11 - sum % 11;
-        if (check == 10) continue;
-        digits += static_cast<char>('0' + (check == 11 ? 0 : check));
-        return digits;
+        for (int i = 0; i < 9; ++i)
+            digits += static_cast<char>('0' + pick(random, i == 0 ? 4 : 0, 9));
+        if (const auto check = nhsCheckDigit(digits))
+            return digits + static_cast<char>('0' + *check);
     }
 }
 
@@ -191,6 +186,163 @@ DemoPeople createPeople(store::Connection& c, Instant now) {
     return result;
 }
 
+const std::vector<std::string> kDistricts = {
+    "Ashford",   "Canterbury", "Dartford", "Dover",  "Folkestone and Hythe",  "Gravesham",
+    "Maidstone", "Sevenoaks",  "Swale",    "Thanet", "Tonbridge and Malling", "Tunbridge Wells"};
+
+/// A resident and the index of the prescriber who registered them.
+using RegisteredResident = std::pair<ResidentId, std::size_t>;
+
+NewResident demoResident(Random& random, const std::string& district, const PostcodeInfo& place,
+                         bool child) {
+    NewResident r;
+    r.nhsNumber = nhsNumber(random);
+    r.name = std::string(pickFrom(random, kFirstNames)) + " " + pickFrom(random, kLastNames);
+    const int year = child ? pick(random, 2010, 2022) : pick(random, 1928, 1975);
+    r.dateOfBirth = formatDate(std::chrono::year_month_day{
+        std::chrono::year(year), std::chrono::month(static_cast<unsigned>(pick(random, 1, 12))),
+        std::chrono::day(static_cast<unsigned>(pick(random, 1, 28)))});
+    r.addressLine1 = std::to_string(pick(random, 1, 180)) + " " + pickFrom(random, kStreets);
+    r.town = district;
+    r.postcode = place.postcode;
+    r.phone = "07700 9" + std::to_string(pick(random, 10000, 99999));
+    r.accessNotes = pickFrom(random, kAccessNotes);
+    return r;
+}
+
+// Residents, each registered by a prescriber (and so served by that prescriber's team), spread
+// over the districts in turn.
+std::vector<RegisteredResident> registerResidents(store::Database& db, const DemoOptions& options,
+                                                  const DemoPeople& people, Random& random) {
+    std::map<std::string, std::vector<PostcodeInfo>> postcodes;
+    db.read([&](store::Connection& c) {
+        for (const auto& d : kDistricts) postcodes[d] = store::postcodesInDistrict(c, d);
+    });
+    std::vector<RegisteredResident> residents;
+    db.write([&](store::Connection& c) {
+        for (int i = 0; i < options.residents; ++i) {
+            const auto& district = kDistricts[static_cast<std::size_t>(i) % kDistricts.size()];
+            const auto& places = postcodes[district];
+            const auto& place = places[static_cast<std::size_t>(
+                pick(random, 0, static_cast<int>(places.size()) - 1))];
+            const std::size_t prescriber = static_cast<std::size_t>(
+                pick(random, 0, static_cast<int>(people.prescribers.size()) - 1));
+            const bool child = people.prescribers[prescriber].username == "paediatric";
+            const auto registered =
+                store::registerResident(c, demoResident(random, district, place, child),
+                                        people.prescribers[prescriber], options.now);
+            residents.emplace_back(registered.id, prescriber);
+        }
+    });
+    return residents;
+}
+
+// One to three catalogue lines (costly items less often) and now and then a special.
+store::NewOrder demoOrder(Random& random, ResidentId resident,
+                          const std::vector<CatalogueEntry>& catalogue) {
+    store::NewOrder order;
+    order.resident = resident;
+    order.speed = allSpeeds[static_cast<std::size_t>(pick(random, 0, 3))];
+    const int lineCount = pick(random, 1, 3);
+    for (int l = 0; l < lineCount; ++l) {
+        const auto& entry = catalogue[static_cast<std::size_t>(
+            pick(random, 0, static_cast<int>(catalogue.size()) - 1))];
+        if (entry.item.pricePence > 300000 && pick(random, 0, 3) != 0) continue;
+        bool duplicate = false;
+        for (const auto& line : order.lines) duplicate |= line.itemCode == entry.item.code;
+        if (!duplicate) order.lines.push_back({entry.item.code, pick(random, 1, 2)});
+    }
+    if (pick(random, 0, 40) == 0)
+        order.specials.push_back({"Made-to-measure bariatric chair", 180000});
+    return order;
+}
+
+// The steps an allocated order takes by its age (a share of the demo's 60 days: older orders
+// are further on); a few are cancelled and a few visits fail.
+std::vector<OrderStatus> pathByAge(Random& random, double progressShare) {
+    const int roll = pick(random, 0, 99);
+    if (roll < 4) return {OrderStatus::cancelled};
+    if (progressShare > 0.3) {
+        return {OrderStatus::scheduled, OrderStatus::out_for_delivery,
+                roll < 8 ? OrderStatus::failed_visit : OrderStatus::delivered};
+    }
+    if (progressShare > 0.15) return {OrderStatus::scheduled};
+    if (progressShare > 0.1) return {OrderStatus::scheduled, OrderStatus::out_for_delivery};
+    return {};
+}
+
+// Creates one order and moves it along its lifecycle according to its age.
+void placeOrder(store::Database& db, const store::NewOrder& order, const DemoPeople& people,
+                const Actor& prescriber, Instant created, double progressShare,
+                const WorkingDayCalendar& calendar, Random& random) {
+    const auto outcome = db.write([&](store::Connection& c) {
+        return store::createOrder(c, order, prescriber, created, calendar);
+    });
+    std::vector<OrderStatus> path;
+    if (outcome.status == OrderStatus::allocated) {
+        path = pathByAge(random, progressShare);
+    } else if (outcome.status == OrderStatus::awaiting_approval && progressShare > 0.2 &&
+               prescriber.team == people.budgetHolder.team) {
+        db.write([&](store::Connection& c) {
+            store::approveOrder(c, outcome.reference, people.budgetHolder,
+                                created + std::chrono::hours(3), calendar);
+        });
+    }
+    Instant at = created + std::chrono::hours(20);
+    for (auto to : path) {
+        at += std::chrono::hours(6);
+        db.write([&](store::Connection& c) {
+            if (to == OrderStatus::cancelled) {
+                store::cancelOrder(c, outcome.reference, prescriber, at,
+                                   "no longer needed: resident admitted to hospital");
+            } else {
+                store::progressOrder(c, outcome.reference, to, people.planner, at,
+                                     to == OrderStatus::failed_visit ? "failed: no access" : "");
+            }
+        });
+    }
+}
+
+// Orders over the last 60 days, then moved along their lifecycle so every state is present.
+void placeOrders(store::Database& db, const DemoOptions& options,
+                 const WorkingDayCalendar& calendar, const DemoPeople& people,
+                 const std::vector<RegisteredResident>& residents, Random& random) {
+    const auto catalogue =
+        db.read([](store::Connection& c) { return store::searchCatalogue(c, {}); });
+    for (int i = 0; i < options.orders; ++i) {
+        const auto& [resident, prescriber] = residents[static_cast<std::size_t>(
+            pick(random, 0, static_cast<int>(residents.size()) - 1))];
+        const int age = options.orders - i;  // older orders first
+        const Instant created = options.now -
+                                std::chrono::hours(age * 60 * 24 / options.orders * 1) -
+                                std::chrono::minutes(pick(random, 0, 600));
+        const store::NewOrder order = demoOrder(random, resident, catalogue);
+        if (order.lines.empty() && order.specials.empty()) continue;
+        try {
+            placeOrder(db, order, people, people.prescribers[prescriber], created,
+                       static_cast<double>(age) / options.orders, calendar, random);
+        } catch (const OutOfStock&) {
+            // Stock ran short for this demo order: a real prescriber would pick an equivalent.
+        }
+    }
+}
+
+// "allocated 12, delivered 80, ...": how many orders are in each state.
+std::string ordersByState(store::Database& db, const Actor& planner) {
+    std::map<OrderStatus, int> states;
+    db.read([&](store::Connection& c) {
+        for (const auto& summary : store::listOrders(c, planner, std::nullopt, 100000)) {
+            ++states[summary.status];
+        }
+    });
+    std::string counts;
+    for (const auto& [status, count] : states) {
+        counts += std::string(counts.empty() ? "" : ", ") + std::string(toString(status)) + " " +
+                  std::to_string(count);
+    }
+    return counts;
+}
+
 }  // namespace
 
 std::size_t ensurePostcodes(store::Database& db, const std::string& geoDir) {
@@ -211,138 +363,10 @@ void createDemoCounty(store::Database& db, const DemoOptions& options,
         return createPeople(c, options.now);
     });
     progress("catalogue, depots, stock and " + std::string("10 demo users created"));
-
-    const std::vector<std::string> districts = {"Ashford",
-                                                "Canterbury",
-                                                "Dartford",
-                                                "Dover",
-                                                "Folkestone and Hythe",
-                                                "Gravesham",
-                                                "Maidstone",
-                                                "Sevenoaks",
-                                                "Swale",
-                                                "Thanet",
-                                                "Tonbridge and Malling",
-                                                "Tunbridge Wells"};
-    std::map<std::string, std::vector<PostcodeInfo>> postcodes;
-    db.read([&](store::Connection& c) {
-        for (const auto& d : districts) postcodes[d] = store::postcodesInDistrict(c, d);
-    });
-
-    // Residents, each registered by a prescriber (and so served by that prescriber's team).
-    std::vector<std::pair<ResidentId, std::size_t>> residents;  // resident, prescriber index
-    db.write([&](store::Connection& c) {
-        for (int i = 0; i < options.residents; ++i) {
-            const auto& district = districts[static_cast<std::size_t>(i) % districts.size()];
-            const auto& places = postcodes[district];
-            const auto& place = places[static_cast<std::size_t>(
-                pick(random, 0, static_cast<int>(places.size()) - 1))];
-            const std::size_t prescriber = static_cast<std::size_t>(
-                pick(random, 0, static_cast<int>(people.prescribers.size()) - 1));
-            const bool child = people.prescribers[prescriber].username == "paediatric";
-            NewResident r;
-            r.nhsNumber = nhsNumber(random);
-            r.name =
-                std::string(pickFrom(random, kFirstNames)) + " " + pickFrom(random, kLastNames);
-            const int year = child ? pick(random, 2010, 2022) : pick(random, 1928, 1975);
-            r.dateOfBirth = formatDate(std::chrono::year_month_day{
-                std::chrono::year(year),
-                std::chrono::month(static_cast<unsigned>(pick(random, 1, 12))),
-                std::chrono::day(static_cast<unsigned>(pick(random, 1, 28)))});
-            r.addressLine1 =
-                std::to_string(pick(random, 1, 180)) + " " + pickFrom(random, kStreets);
-            r.town = district;
-            r.postcode = place.postcode;
-            r.phone = "07700 9" + std::to_string(pick(random, 10000, 99999));
-            r.accessNotes = pickFrom(random, kAccessNotes);
-            const auto registered =
-                store::registerResident(c, r, people.prescribers[prescriber], options.now);
-            residents.emplace_back(registered.id, prescriber);
-        }
-    });
+    const auto residents = registerResidents(db, options, people, random);
     progress(std::to_string(residents.size()) + " residents registered across 12 districts");
-
-    // Orders over the last 60 days, then moved along their lifecycle so every state is present.
-    const auto catalogue =
-        db.read([](store::Connection& c) { return store::searchCatalogue(c, {}); });
-    std::map<OrderStatus, int> states;
-    for (int i = 0; i < options.orders; ++i) {
-        const auto& [resident, prescriber] = residents[static_cast<std::size_t>(
-            pick(random, 0, static_cast<int>(residents.size()) - 1))];
-        const int age = options.orders - i;  // older orders first
-        const Instant created = options.now -
-                                std::chrono::hours(age * 60 * 24 / options.orders * 1) -
-                                std::chrono::minutes(pick(random, 0, 600));
-        store::NewOrder order;
-        order.resident = resident;
-        order.speed = allSpeeds[static_cast<std::size_t>(pick(random, 0, 3))];
-        const int lineCount = pick(random, 1, 3);
-        for (int l = 0; l < lineCount; ++l) {
-            const auto& entry = catalogue[static_cast<std::size_t>(
-                pick(random, 0, static_cast<int>(catalogue.size()) - 1))];
-            if (entry.item.pricePence > 300000 && pick(random, 0, 3) != 0) continue;
-            bool duplicate = false;
-            for (const auto& line : order.lines) duplicate |= line.itemCode == entry.item.code;
-            if (!duplicate) order.lines.push_back({entry.item.code, pick(random, 1, 2)});
-        }
-        if (pick(random, 0, 40) == 0)
-            order.specials.push_back({"Made-to-measure bariatric chair", 180000});
-        if (order.lines.empty() && order.specials.empty()) continue;
-        try {
-            const auto outcome = db.write([&](store::Connection& c) {
-                return store::createOrder(c, order, people.prescribers[prescriber], created,
-                                          calendar);
-            });
-            // Move the order along according to its age, so older orders are further on.
-            const double progressShare = static_cast<double>(age) / options.orders;
-            std::vector<OrderStatus> path;
-            if (outcome.status == OrderStatus::allocated) {
-                const int roll = pick(random, 0, 99);
-                if (roll < 4)
-                    path = {OrderStatus::cancelled};
-                else if (progressShare > 0.3)
-                    path = {OrderStatus::scheduled, OrderStatus::out_for_delivery,
-                            roll < 8 ? OrderStatus::failed_visit : OrderStatus::delivered};
-                else if (progressShare > 0.15)
-                    path = {OrderStatus::scheduled};
-                else if (progressShare > 0.1)
-                    path = {OrderStatus::scheduled, OrderStatus::out_for_delivery};
-            } else if (outcome.status == OrderStatus::awaiting_approval && progressShare > 0.2 &&
-                       people.prescribers[prescriber].team == people.budgetHolder.team) {
-                db.write([&](store::Connection& c) {
-                    store::approveOrder(c, outcome.reference, people.budgetHolder,
-                                        created + std::chrono::hours(3), calendar);
-                });
-            }
-            Instant at = created + std::chrono::hours(20);
-            for (auto to : path) {
-                at += std::chrono::hours(6);
-                db.write([&](store::Connection& c) {
-                    if (to == OrderStatus::cancelled) {
-                        store::cancelOrder(c, outcome.reference, people.prescribers[prescriber], at,
-                                           "no longer needed: resident admitted to hospital");
-                    } else {
-                        store::progressOrder(
-                            c, outcome.reference, to, people.planner, at,
-                            to == OrderStatus::failed_visit ? "failed: no access" : "");
-                    }
-                });
-            }
-        } catch (const OutOfStock&) {
-            // Stock ran short for this demo order: a real prescriber would pick an equivalent.
-        }
-    }
-    db.read([&](store::Connection& c) {
-        for (const auto& summary : store::listOrders(c, people.planner, std::nullopt, 100000)) {
-            ++states[summary.status];
-        }
-    });
-    std::string counts;
-    for (const auto& [status, count] : states) {
-        counts += std::string(counts.empty() ? "" : ", ") + std::string(toString(status)) + " " +
-                  std::to_string(count);
-    }
-    progress("orders by state: " + counts);
+    placeOrders(db, options, calendar, people, residents, random);
+    progress("orders by state: " + ordersByState(db, people.planner));
     createDemoWarehouse(db, options, calendar, progress);
     createDemoHistory(db, options, calendar, progress);
 }

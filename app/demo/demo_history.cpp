@@ -32,7 +32,9 @@ struct People {
 };
 
 std::optional<Actor> signIn(store::Connection& c, const std::string& username) {
-    return store::authenticate(c, username, "demo-" + username);
+    auto signIn = store::authenticate(c, username, "demo-" + username);
+    if (!signIn) return std::nullopt;
+    return std::move(signIn->actor);
 }
 
 constexpr CollectionReason kReasons[] = {CollectionReason::no_longer_needed,
@@ -88,13 +90,8 @@ void bringBack(store::Connection& c, const store::Collection& collection, const 
     }
 }
 
-}  // namespace
-
-void createDemoHistory(store::Database& db, const DemoOptions& options,
-                       const WorkingDayCalendar& calendar,
-                       const std::function<void(const std::string&)>& progress) {
-    Random random(options.seed + 5);
-    loadReferenceData(db, options.dataDir, progress);
+// The demo's people, found by signing in as them; nullopt when the county has none of them.
+std::optional<People> signInPeople(store::Database& db) {
     People people = db.read([&](store::Connection& c) {
         People p;
         for (const char* name : {"prescriber", "prescriber2", "physio", "paediatric"}) {
@@ -106,9 +103,13 @@ void createDemoHistory(store::Database& db, const DemoOptions& options,
         return p;
     });
     if (people.prescribers.empty() || !people.planner.id.valid() || !people.warehouse.id.valid()) {
-        progress("history: demo users missing; no history added");
-        return;
+        return std::nullopt;
     }
+    return people;
+}
+
+// The codes of returnable items of at most £3,000: what the year's loans are of.
+std::vector<std::string> returnableItems(store::Database& db) {
     const auto catalogue =
         db.read([](store::Connection& c) { return store::searchCatalogue(c, {}); });
     std::vector<std::string> items;
@@ -116,6 +117,103 @@ void createDemoHistory(store::Database& db, const DemoOptions& options,
         if (entry.item.pricePence <= 300000 && entry.item.returnable)
             items.push_back(entry.item.code);
     }
+    return items;
+}
+
+// The last prescriber (in the demo's order) whose team serves the resident.
+std::optional<Actor> prescriberFor(store::Connection& c, const People& people,
+                                   ResidentId resident) {
+    std::optional<Actor> prescriber;
+    for (const auto& p : people.prescribers) {
+        if (p.team && store::teamServesResident(c, *p.team, resident)) prescriber = p;
+    }
+    return prescriber;
+}
+
+// An order for the resident, approved if it needs to be and delivered, mostly by its due time;
+// its reference, or "" when no demo prescriber or budget holder could place it.
+std::string deliverOrder(store::Connection& c, const People& people,
+                         const std::vector<std::string>& items, ResidentId resident,
+                         Instant created, const WorkingDayCalendar& calendar, Random& random) {
+    const std::optional<Actor> prescriber = prescriberFor(c, people, resident);
+    if (!prescriber) return "";
+    store::NewOrder order;
+    order.resident = resident;
+    order.speed = allSpeeds[static_cast<std::size_t>(pick(random, 1, 3))];
+    const int lines = pick(random, 1, 2);
+    for (int l = 0; l < lines; ++l) {
+        const auto& code =
+            items[static_cast<std::size_t>(pick(random, 0, static_cast<int>(items.size()) - 1))];
+        if (order.lines.empty() || order.lines.front().itemCode != code) {
+            order.lines.push_back({code, 1});
+        }
+    }
+    auto outcome = store::createOrder(c, order, *prescriber, created, calendar);
+    if (outcome.status == OrderStatus::awaiting_approval) {
+        if (!people.budget || people.budget->team != prescriber->team) return "";
+        outcome = store::approveOrder(c, outcome.reference, *people.budget, created + chr::hours(2),
+                                      calendar);
+    }
+    if (outcome.status != OrderStatus::allocated || !outcome.dueBy) return "";
+    // Most arrive by their due time; about one in eight is a day or two late.
+    const Instant due = *outcome.dueBy;
+    const Instant at = pick(random, 0, 7) == 0 ? due + chr::hours(pick(random, 20, 50))
+                                               : due - chr::hours(pick(random, 1, 20));
+    const Instant when = std::max(at, created + chr::hours(3));
+    store::progressOrder(c, outcome.reference, OrderStatus::scheduled, people.planner,
+                         when - chr::hours(30), "");
+    store::progressOrder(c, outcome.reference, OrderStatus::out_for_delivery, people.planner,
+                         when - chr::hours(3), "");
+    store::progressOrder(c, outcome.reference, OrderStatus::delivered, people.planner, when, "");
+    return outcome.reference;
+}
+
+// A collection of the order asked for at `asked` by its prescriber, the resident or the
+// warehouse, and (mostly) brought back before `now`; true when it came back.
+bool collect(store::Connection& c, const People& people, ResidentId resident,
+             const std::string& reference, Instant asked, Instant now,
+             const WorkingDayCalendar& calendar, Random& random) {
+    const int who = pick(random, 0, 9);
+    store::CollectionCaller caller;
+    if (who < 6) {
+        caller = {CollectionRequester::prescriber, std::nullopt, std::nullopt};
+        caller.actor = prescriberFor(c, people, resident);
+    } else if (who < 8) {
+        caller = {CollectionRequester::resident, std::nullopt, reference};
+    } else {
+        caller = {CollectionRequester::warehouse, people.warehouse, std::nullopt};
+    }
+    store::CollectionRequest request;
+    request.orderReference = reference;
+    request.reason = caller.kind == CollectionRequester::warehouse ? CollectionReason::end_of_loan
+                                                                   : kReasons[pick(random, 0, 6)];
+    request.urgent = request.reason == CollectionReason::faulty;
+    const auto collection =
+        store::requestCollection(c, request, caller, asked, calendar, CollectionRules());
+    // Most come back within the 5 working days; some late, a few still out.
+    const int roll = pick(random, 0, 19);
+    if (roll == 0) return false;
+    const auto due = parseInstant(collection.dueBy).value_or(asked);
+    const Instant back = roll < 4 ? due + chr::hours(pick(random, 20, 120))
+                                  : asked + chr::hours(pick(random, 20, 90));
+    if (back >= now) return false;
+    bringBack(c, collection, people, std::min(back, due + chr::days(10)), random);
+    return true;
+}
+
+}  // namespace
+
+void createDemoHistory(store::Database& db, const DemoOptions& options,
+                       const WorkingDayCalendar& calendar,
+                       const std::function<void(const std::string&)>& progress) {
+    Random random(options.seed + 5);
+    loadReferenceData(db, options.dataDir, progress);
+    const std::optional<People> people = signInPeople(db);
+    if (!people) {
+        progress("history: demo users missing; no history added");
+        return;
+    }
+    const std::vector<std::string> items = returnableItems(db);
     // Orders over the year before the 60 days the county already has, oldest first.
     const int orders = std::max(50, options.orders * 2);
     int delivered = 0;
@@ -125,42 +223,8 @@ void createDemoHistory(store::Database& db, const DemoOptions& options,
         const Instant created = options.now - chr::days(daysAgo) + chr::hours(pick(random, 8, 15));
         const ResidentId resident(pick(random, 1, options.residents));
         try {
-            const auto reference = db.write([&](store::Connection& c) -> std::string {
-                std::optional<Actor> prescriber;
-                for (const auto& p : people.prescribers) {
-                    if (p.team && store::teamServesResident(c, *p.team, resident)) prescriber = p;
-                }
-                if (!prescriber) return "";
-                store::NewOrder order;
-                order.resident = resident;
-                order.speed = allSpeeds[static_cast<std::size_t>(pick(random, 1, 3))];
-                const int lines = pick(random, 1, 2);
-                for (int l = 0; l < lines; ++l) {
-                    const auto& code = items[static_cast<std::size_t>(
-                        pick(random, 0, static_cast<int>(items.size()) - 1))];
-                    if (order.lines.empty() || order.lines.front().itemCode != code) {
-                        order.lines.push_back({code, 1});
-                    }
-                }
-                auto outcome = store::createOrder(c, order, *prescriber, created, calendar);
-                if (outcome.status == OrderStatus::awaiting_approval) {
-                    if (!people.budget || people.budget->team != prescriber->team) return "";
-                    outcome = store::approveOrder(c, outcome.reference, *people.budget,
-                                                  created + chr::hours(2), calendar);
-                }
-                if (outcome.status != OrderStatus::allocated || !outcome.dueBy) return "";
-                // Most arrive by their due time; about one in eight is a day or two late.
-                const Instant due = *outcome.dueBy;
-                const Instant at = pick(random, 0, 7) == 0 ? due + chr::hours(pick(random, 20, 50))
-                                                           : due - chr::hours(pick(random, 1, 20));
-                const Instant when = std::max(at, created + chr::hours(3));
-                store::progressOrder(c, outcome.reference, OrderStatus::scheduled, people.planner,
-                                     when - chr::hours(30), "");
-                store::progressOrder(c, outcome.reference, OrderStatus::out_for_delivery,
-                                     people.planner, when - chr::hours(3), "");
-                store::progressOrder(c, outcome.reference, OrderStatus::delivered, people.planner,
-                                     when, "");
-                return outcome.reference;
+            const auto reference = db.write([&](store::Connection& c) {
+                return deliverOrder(c, *people, items, resident, created, calendar, random);
             });
             if (reference.empty()) continue;
             ++delivered;
@@ -170,36 +234,8 @@ void createDemoHistory(store::Database& db, const DemoOptions& options,
                 options.now - chr::days(daysAgo) + chr::days(pick(random, 20, 200));
             if (asked > options.now - chr::days(3)) continue;
             db.write([&](store::Connection& c) {
-                const int who = pick(random, 0, 9);
-                store::CollectionCaller caller;
-                if (who < 6) {
-                    caller = {CollectionRequester::prescriber, std::nullopt, std::nullopt};
-                    for (const auto& p : people.prescribers) {
-                        if (p.team && store::teamServesResident(c, *p.team, resident))
-                            caller.actor = p;
-                    }
-                } else if (who < 8) {
-                    caller = {CollectionRequester::resident, std::nullopt, reference};
-                } else {
-                    caller = {CollectionRequester::warehouse, people.warehouse, std::nullopt};
-                }
-                store::CollectionRequest request;
-                request.orderReference = reference;
-                request.reason = caller.kind == CollectionRequester::warehouse
-                                     ? CollectionReason::end_of_loan
-                                     : kReasons[pick(random, 0, 6)];
-                request.urgent = request.reason == CollectionReason::faulty;
-                const auto collection = store::requestCollection(c, request, caller, asked,
-                                                                 calendar, CollectionRules());
-                // Most come back within the 5 working days; some late, a few still out.
-                const int roll = pick(random, 0, 19);
-                if (roll == 0) return;
-                const auto due = parseInstant(collection.dueBy).value_or(asked);
-                const Instant back = roll < 4 ? due + chr::hours(pick(random, 20, 120))
-                                              : asked + chr::hours(pick(random, 20, 90));
-                if (back >= options.now) return;
-                bringBack(c, collection, people, std::min(back, due + chr::days(10)), random);
-                ++collected;
+                if (collect(c, *people, resident, reference, asked, options.now, calendar, random))
+                    ++collected;
             });
         } catch (const Conflict&) {
             // Stock ran short or no barcoded item was free that day: the demo skips the order.

@@ -27,9 +27,9 @@ struct DemoActors {
 };
 
 Actor login(store::Connection& c, const std::string& user) {
-    auto actor = store::authenticate(c, user, "demo-" + user);
-    if (!actor) throw std::runtime_error("demo user " + user + " is missing");
-    return *actor;
+    auto signIn = store::authenticate(c, user, "demo-" + user);
+    if (!signIn) throw std::runtime_error("demo user " + user + " is missing");
+    return std::move(signIn->actor);
 }
 
 // The register: one asset per counted unit of every serialised item, with inspection dates
@@ -118,6 +118,158 @@ void createFleet(store::Connection& c) {
     }
 }
 
+// The barcodes of assets in homes, handed out one at a time to the demo's returns and visits.
+class LoanedAssets {
+  public:
+    explicit LoanedAssets(std::vector<std::string> barcodes) : barcodes_(std::move(barcodes)) {}
+    std::optional<std::string> take() {
+        if (next_ >= barcodes_.size()) return std::nullopt;
+        return barcodes_[next_++];
+    }
+
+  private:
+    std::vector<std::string> barcodes_;
+    std::size_t next_ = 0;
+};
+
+// Returns and recycling: a few of the assets in homes come back and move along the path, each
+// step by the warehouse clerk, twenty minutes apart, so every state is present. Answers how
+// many reached each state.
+std::map<std::string, int> moveAlongRecycling(store::Connection& c, LoanedAssets& loaned,
+                                              const Actor& clerk, Instant now) {
+    const warehouse::MaintenancePolicy policy;
+    std::map<std::string, int> moved;
+    Instant at = now - std::chrono::hours(30);
+    auto tick = [&] { return at += std::chrono::minutes(20); };
+    for (int i = 0; i < 3; ++i) {  // returned, waiting for cleaning
+        if (auto b = loaned.take()) {
+            warehouse::returnAsset(c, *b, "", "good", clerk, tick());
+            ++moved["returned"];
+        }
+    }
+    for (int i = 0; i < 2; ++i) {  // being cleaned
+        if (auto b = loaned.take()) {
+            warehouse::returnAsset(c, *b, "", "", clerk, tick());
+            warehouse::decontaminateAsset(c, *b, false, "", clerk, tick());
+            ++moved["in_decontamination"];
+        }
+    }
+    for (int i = 0; i < 3; ++i) {  // clean, waiting for a technician
+        if (auto b = loaned.take()) {
+            warehouse::returnAsset(c, *b, "", "", clerk, tick());
+            warehouse::decontaminateAsset(c, *b, true, "", clerk, tick());
+            ++moved["awaiting_inspection"];
+        }
+    }
+    for (int i = 0; i < 2; ++i) {  // failed inspection, in repair
+        if (auto b = loaned.take()) {
+            warehouse::returnAsset(c, *b, "", "motor noisy", clerk, tick());
+            warehouse::decontaminateAsset(c, *b, true, "", clerk, tick());
+            warehouse::inspectAsset(c, *b, warehouse::InspectionResult::repair,
+                                    "actuator motor worn", policy, clerk, tick());
+            ++moved["in_repair"];
+        }
+    }
+    for (int i = 0; i < 2; ++i) {  // repaired, passed and back on the shelf
+        if (auto b = loaned.take()) {
+            warehouse::returnAsset(c, *b, "", "", clerk, tick());
+            warehouse::decontaminateAsset(c, *b, true, "", clerk, tick());
+            warehouse::inspectAsset(c, *b, warehouse::InspectionResult::repair, "castor broken",
+                                    policy, clerk, tick());
+            warehouse::finishRepair(c, *b, "castor replaced", clerk, tick());
+            warehouse::inspectAsset(c, *b, warehouse::InspectionResult::pass, "", policy, clerk,
+                                    tick());
+            ++moved["available"];
+        }
+    }
+    if (auto b = loaned.take()) {  // beyond economic repair
+        warehouse::returnAsset(c, *b, "", "frame cracked", clerk, tick());
+        warehouse::decontaminateAsset(c, *b, true, "", clerk, tick());
+        warehouse::inspectAsset(c, *b, warehouse::InspectionResult::scrap,
+                                "frame cracked: beyond economic repair", policy, clerk, tick());
+        ++moved["scrapped"];
+    }
+    if (auto b = loaned.take()) {  // never came back
+        warehouse::reportLost(c, *b, "resident moved away; not returned", clerk, tick());
+        ++moved["lost"];
+    }
+    return moved;
+}
+
+// Collections (the first with a time window) and a repair booked for `day`.
+void bookVisits(store::Connection& c, LoanedAssets& loaned, std::chrono::year_month_day day,
+                const Actor& planner, Instant now) {
+    for (int i = 0; i < 3; ++i) {
+        if (auto b = loaned.take()) {
+            warehouse::requestAssetVisit(c, warehouse::VisitKind::collection, *b, day,
+                                         i == 0 ? std::optional<int>(10 * 3600) : std::nullopt,
+                                         i == 0 ? std::optional<int>(12 * 3600) : std::nullopt,
+                                         "end of loan", planner, now);
+        }
+    }
+    if (auto b = loaned.take()) {
+        warehouse::requestAssetVisit(c, warehouse::VisitKind::repair, *b, day, std::nullopt,
+                                     std::nullopt, "handset not responding", planner, now);
+    }
+}
+
+// Picking: up to six shelf assets reserved for allocated orders' lines where barcodes are on
+// hand; answers how many.
+int pickForOrders(store::Connection& c, const Actor& clerk, Instant now) {
+    int count = 0;
+    const auto pickable = store::pickableShelfAssets(c);
+    for (std::size_t i = 0; i < pickable.size() && count < 6; ++i) {
+        try {
+            warehouse::pickAsset(c, pickable[i].second, pickable[i].first, clerk, now);
+            ++count;
+        } catch (const Conflict&) {
+            // already picked in full, or the asset is overdue: try the next one
+        }
+    }
+    return count;
+}
+
+// Specials: each in turn is left at a later step (approved, quoted, ordered, received).
+void moveSpecialsAlong(store::Connection& c, const DemoActors& actors, Instant now) {
+    const warehouse::SpecialsPolicy specialsPolicy;
+    const Actor& clerk = actors.warehouse;
+    int n = 0;
+    for (const auto& s : store::listSpecials(c, false, 100)) {
+        const int stage = n++ % 4;
+        try {
+            if (warehouse::needsApproval(s.estimatedPricePence, specialsPolicy)) {
+                // Only the demo budget holder's own team's specials get approved; the
+                // others wait for their budget holders.
+                if (actors.budget.team != s.team) continue;
+                warehouse::approveSpecial(c, s.id, actors.budget, now, specialsPolicy);
+            }
+            if (stage == 0) continue;
+            warehouse::quoteSpecial(c, s.id, "Bespoke Seating Ltd", s.estimatedPricePence + 4500,
+                                    clerk, now, specialsPolicy);
+            if (stage == 1) continue;
+            warehouse::orderSpecial(c, s.id, "PO-" + std::to_string(40000 + s.id), clerk, now,
+                                    specialsPolicy);
+            if (stage == 2) continue;
+            warehouse::receiveSpecial(c, s.id, "WKD", 12, clerk, now, specialsPolicy);
+        } catch (const std::exception&) {
+            // an order cancelled meanwhile: leave its special
+        }
+    }
+}
+
+// The route plan for `day`, and a line saying what it holds.
+std::string planDay(store::Database& db, std::chrono::year_month_day day, const Actor& planner,
+                    Instant now, const WorkingDayCalendar& calendar) {
+    warehouse::DispatchPolicy dispatch;
+    dispatch.iterations = 200;
+    const auto plan = warehouse::optimiseDay(db, day, planner, now, calendar, dispatch);
+    std::size_t stops = 0;
+    for (const auto& route : plan.routes) stops += route.route.stops.size();
+    return "plan for " + plan.header.date + ": " + std::to_string(plan.routes.size()) + " vans, " +
+           std::to_string(stops) + " visits, " + std::to_string(plan.header.distanceMetres / 1000) +
+           " km, " + std::to_string(plan.header.unassigned) + " unassigned";
+}
+
 }  // namespace
 
 void createDemoWarehouse(store::Database& db, const DemoOptions& options,
@@ -125,7 +277,7 @@ void createDemoWarehouse(store::Database& db, const DemoOptions& options,
                          const std::function<void(const std::string&)>& progress) {
     std::mt19937_64 random(options.seed + 4);
     const Instant now = options.now;
-    DemoActors actors = db.read([&](store::Connection& c) {
+    const DemoActors actors = db.read([&](store::Connection& c) {
         return DemoActors{login(c, "warehouse"), login(c, "planner"), login(c, "budget"),
                           login(c, "driver")};
     });
@@ -139,148 +291,23 @@ void createDemoWarehouse(store::Database& db, const DemoOptions& options,
     });
     progress(std::to_string(onLoan.size()) + " assets in homes registered; 8 vans with crews");
 
-    // Returns and recycling: a few of the assets in homes come back and move along the path,
-    // each step by the warehouse user, an hour apart, so every state is present.
-    const warehouse::MaintenancePolicy policy;
     std::shuffle(onLoan.begin(), onLoan.end(), random);
-    std::size_t next = 0;
-    auto take = [&]() -> std::optional<std::string> {
-        if (next >= onLoan.size()) return std::nullopt;
-        return onLoan[next++];
-    };
-    const Actor& clerk = actors.warehouse;
-    std::map<std::string, int> moved;
-    db.write([&](store::Connection& c) {
-        Instant at = now - std::chrono::hours(30);
-        auto tick = [&] { return at += std::chrono::minutes(20); };
-        for (int i = 0; i < 3; ++i) {  // returned, waiting for cleaning
-            if (auto b = take()) {
-                warehouse::returnAsset(c, *b, "", "good", clerk, tick());
-                ++moved["returned"];
-            }
-        }
-        for (int i = 0; i < 2; ++i) {  // being cleaned
-            if (auto b = take()) {
-                warehouse::returnAsset(c, *b, "", "", clerk, tick());
-                warehouse::decontaminateAsset(c, *b, false, "", clerk, tick());
-                ++moved["in_decontamination"];
-            }
-        }
-        for (int i = 0; i < 3; ++i) {  // clean, waiting for a technician
-            if (auto b = take()) {
-                warehouse::returnAsset(c, *b, "", "", clerk, tick());
-                warehouse::decontaminateAsset(c, *b, true, "", clerk, tick());
-                ++moved["awaiting_inspection"];
-            }
-        }
-        for (int i = 0; i < 2; ++i) {  // failed inspection, in repair
-            if (auto b = take()) {
-                warehouse::returnAsset(c, *b, "", "motor noisy", clerk, tick());
-                warehouse::decontaminateAsset(c, *b, true, "", clerk, tick());
-                warehouse::inspectAsset(c, *b, warehouse::InspectionResult::repair,
-                                        "actuator motor worn", policy, clerk, tick());
-                ++moved["in_repair"];
-            }
-        }
-        for (int i = 0; i < 2; ++i) {  // repaired, passed and back on the shelf
-            if (auto b = take()) {
-                warehouse::returnAsset(c, *b, "", "", clerk, tick());
-                warehouse::decontaminateAsset(c, *b, true, "", clerk, tick());
-                warehouse::inspectAsset(c, *b, warehouse::InspectionResult::repair, "castor broken",
-                                        policy, clerk, tick());
-                warehouse::finishRepair(c, *b, "castor replaced", clerk, tick());
-                warehouse::inspectAsset(c, *b, warehouse::InspectionResult::pass, "", policy, clerk,
-                                        tick());
-                ++moved["available"];
-            }
-        }
-        if (auto b = take()) {  // beyond economic repair
-            warehouse::returnAsset(c, *b, "", "frame cracked", clerk, tick());
-            warehouse::decontaminateAsset(c, *b, true, "", clerk, tick());
-            warehouse::inspectAsset(c, *b, warehouse::InspectionResult::scrap,
-                                    "frame cracked: beyond economic repair", policy, clerk, tick());
-            ++moved["scrapped"];
-        }
-        if (auto b = take()) {  // never came back
-            warehouse::reportLost(c, *b, "resident moved away; not returned", clerk, tick());
-            ++moved["lost"];
-        }
-    });
-    // Collections and a repair booked for the next working day.
+    LoanedAssets loaned(std::move(onLoan));
+    const auto moved = db.write(
+        [&](store::Connection& c) { return moveAlongRecycling(c, loaned, actors.warehouse, now); });
     const auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now));
     const auto tomorrow = calendar.nextWorkingDay(today);
-    db.write([&](store::Connection& c) {
-        for (int i = 0; i < 3; ++i) {
-            if (auto b = take()) {
-                warehouse::requestAssetVisit(c, warehouse::VisitKind::collection, *b, tomorrow,
-                                             i == 0 ? std::optional<int>(10 * 3600) : std::nullopt,
-                                             i == 0 ? std::optional<int>(12 * 3600) : std::nullopt,
-                                             "end of loan", actors.planner, now);
-            }
-        }
-        if (auto b = take()) {
-            warehouse::requestAssetVisit(c, warehouse::VisitKind::repair, *b, tomorrow,
-                                         std::nullopt, std::nullopt, "handset not responding",
-                                         actors.planner, now);
-        }
-    });
-    // Picking: shelf assets reserved for allocated orders' lines where barcodes are on hand.
-    int picked = db.write([&](store::Connection& c) {
-        int count = 0;
-        const auto pickable = store::pickableShelfAssets(c);
-        for (std::size_t i = 0; i < pickable.size() && count < 6; ++i) {
-            try {
-                warehouse::pickAsset(c, pickable[i].second, pickable[i].first, clerk, now);
-                ++count;
-            } catch (const Conflict&) {
-                // already picked in full, or the asset is overdue: try the next one
-            }
-        }
-        return count;
-    });
-    // Specials: move the demo's specials along their steps.
-    const warehouse::SpecialsPolicy specialsPolicy;
-    db.write([&](store::Connection& c) {
-        int n = 0;
-        for (const auto& s : store::listSpecials(c, false, 100)) {
-            const int stage = n++ % 4;
-            try {
-                if (warehouse::needsApproval(s.estimatedPricePence, specialsPolicy)) {
-                    // Only the demo budget holder's own team's specials get approved; the
-                    // others wait for their budget holders.
-                    if (actors.budget.team != s.team) continue;
-                    warehouse::approveSpecial(c, s.id, actors.budget, now, specialsPolicy);
-                }
-                if (stage == 0) continue;
-                warehouse::quoteSpecial(c, s.id, "Bespoke Seating Ltd",
-                                        s.estimatedPricePence + 4500, clerk, now, specialsPolicy);
-                if (stage == 1) continue;
-                warehouse::orderSpecial(c, s.id, "PO-" + std::to_string(40000 + s.id), clerk, now,
-                                        specialsPolicy);
-                if (stage == 2) continue;
-                warehouse::receiveSpecial(c, s.id, "WKD", 12, clerk, now, specialsPolicy);
-            } catch (const std::exception&) {
-                // an order cancelled meanwhile: leave its special
-            }
-        }
-    });
+    db.write([&](store::Connection& c) { bookVisits(c, loaned, tomorrow, actors.planner, now); });
+    const int picked =
+        db.write([&](store::Connection& c) { return pickForOrders(c, actors.warehouse, now); });
+    db.write([&](store::Connection& c) { moveSpecialsAlong(c, actors, now); });
     std::string states;
     for (const auto& [state, count] : moved) {
         states += (states.empty() ? "" : ", ") + state + " " + std::to_string(count);
     }
     progress("recycling path: " + states + "; " + std::to_string(picked) + " assets picked; " +
              std::to_string(overdueOnShelf.size()) + " on the shelf overdue for inspection");
-
-    // The plan for the next working day.
-    warehouse::DispatchPolicy dispatch;
-    dispatch.iterations = 200;
-    const auto plan = warehouse::optimiseDay(db, tomorrow, actors.planner, now, calendar, dispatch);
-    std::size_t stops = 0;
-    for (const auto& route : plan.routes) stops += route.route.stops.size();
-    progress("plan for " + plan.header.date + ": " + std::to_string(plan.routes.size()) +
-             " vans, " + std::to_string(stops) + " visits, " +
-             std::to_string(plan.header.distanceMetres / 1000) + " km, " +
-             std::to_string(plan.header.unassigned) + " unassigned");
+    progress(planDay(db, tomorrow, actors.planner, now, calendar));
 }
 
 }  // namespace ces::demo

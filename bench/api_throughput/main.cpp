@@ -38,6 +38,8 @@
 #include <thread>
 #include <vector>
 
+#include "core/nhs_number.h"
+
 #ifndef CES_BINARY
 #error "CES_BINARY must name the ces executable"
 #endif
@@ -285,11 +287,7 @@ std::string signIn(int port, const std::string& user) {
 std::string nhsNumber(std::uint64_t& next) {
     for (;;) {
         const std::string nine = std::to_string(next++);
-        int sum = 0;
-        for (int i = 0; i < 9; ++i) sum += (nine[i] - '0') * (10 - i);
-        int check = 11 - sum % 11;
-        if (check == 11) check = 0;
-        if (check != 10) return nine + std::to_string(check);
+        if (const auto check = ces::nhsCheckDigit(nine)) return nine + std::to_string(*check);
     }
 }
 

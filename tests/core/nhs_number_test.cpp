@@ -2,11 +2,13 @@
 
 #include <doctest/doctest.h>
 
+#include <stdexcept>
 #include <string>
 
 #include "core/errors.h"
 
 using ces::isValidNhsNumber;
+using ces::nhsCheckDigit;
 using ces::normaliseNhsNumber;
 
 TEST_CASE("known valid NHS numbers, bare and grouped") {
@@ -18,6 +20,16 @@ TEST_CASE("known valid NHS numbers, bare and grouped") {
     CHECK(normaliseNhsNumber("943 476 5919", "nhs_number") == "9434765919");
     CHECK(normaliseNhsNumber("401-023-2137", "nhs_number") == "4010232137");
     CHECK(normaliseNhsNumber("4010232137", "nhs_number") == "4010232137");
+}
+
+TEST_CASE("the check digit of nine digits, modulus 11") {
+    CHECK(nhsCheckDigit("943476591") == 9);
+    CHECK(nhsCheckDigit("401023213") == 7);
+    CHECK(nhsCheckDigit("943476587") == 0);             // 11 - 0 = 11 means 0
+    CHECK(nhsCheckDigit("100000001") == std::nullopt);  // 10: no valid number starts so
+    CHECK_THROWS_AS(nhsCheckDigit("94347659"), std::invalid_argument);
+    CHECK_THROWS_AS(nhsCheckDigit("9434765919"), std::invalid_argument);
+    CHECK_THROWS_AS(nhsCheckDigit("94347659x"), std::invalid_argument);
 }
 
 TEST_CASE("invalid NHS numbers") {

@@ -25,20 +25,11 @@ NhsNumbers::NhsNumbers() {
     next_nine_digits_ = kFirstNineDigits + start(device);
 }
 
-int nhsCheckDigit(const std::string& nine_digits) {
-    int sum = 0;
-    for (int i = 0; i < 9; ++i) sum += (nine_digits[i] - '0') * (10 - i);
-    const int check = 11 - sum % 11;
-    if (check == 11) return 0;
-    return check == 10 ? -1 : check;
-}
-
 std::string NhsNumbers::next() {
     std::lock_guard lock(mutex_);
     for (;;) {
         const std::string nine = std::to_string(next_nine_digits_++);
-        const int check = nhsCheckDigit(nine);
-        if (check >= 0) return nine + std::to_string(check);
+        if (const auto check = nhsCheckDigit(nine)) return nine + std::to_string(*check);
     }
 }
 

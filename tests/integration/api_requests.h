@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/nhs_number.h"
 #include "harness.h"
 
 namespace ces::integration {
@@ -26,8 +27,7 @@ class NhsNumbers {
     std::uint64_t next_nine_digits_;
 };
 
-/// The modulus-11 check digit of nine digits, or -1 when no valid number has them.
-int nhsCheckDigit(const std::string& nine_digits);
+using ces::nhsCheckDigit;  // the service's own: nullopt when no valid number has the nine digits
 
 /// The fields of POST /api/v1/residents.
 struct ResidentDetails {

@@ -21,8 +21,8 @@
 
 using namespace ces::integration;
 
-// OWASP 2023: PBKDF2-HMAC-SHA256 needs at least 210,000 iterations.
-static_assert(ces::kPasswordIterations >= 210000);
+// OWASP's minimum for Argon2id: 19 MiB of memory and 2 passes.
+static_assert(ces::kPasswordMemoryBytes >= 19 * 1024 * 1024 && ces::kPasswordPasses >= 2);
 
 namespace {
 
@@ -514,7 +514,7 @@ TEST_CASE("API and page answers carry the security headers") {
     }
 }
 
-TEST_CASE("every password is stored as PBKDF2-SHA256 with at least 210,000 iterations") {
+TEST_CASE("every password is stored as Argon2id with at least 19 MiB and 2 passes") {
     HostileFixture f;
     const Response users = f.admin.get("/api/v1/export/users.json");
     REQUIRE(users.status == 200);
@@ -524,8 +524,11 @@ TEST_CASE("every password is stored as PBKDF2-SHA256 with at least 210,000 itera
         const std::string hash =
             array->getObject(static_cast<unsigned>(i))->getValue<std::string>("password_hash");
         CAPTURE(hash.substr(0, 24));
-        REQUIRE(hash.starts_with("pbkdf2-sha256$"));
-        const std::string iterations = hash.substr(14, hash.find('$', 14) - 14);
-        CHECK(std::atol(iterations.c_str()) >= 210000);
+        REQUIRE(hash.starts_with("$argon2id$v=19$m="));
+        const std::string memory_kib = hash.substr(17, hash.find(',') - 17);
+        CHECK(std::atol(memory_kib.c_str()) >= 19 * 1024);
+        const std::size_t passes = hash.find(",t=");
+        REQUIRE(passes != std::string::npos);
+        CHECK(std::atol(hash.c_str() + passes + 3) >= 2);
     }
 }

@@ -17,23 +17,23 @@ Response signIn(App& app, Request& request) {
     if (username.size() > 100 || password.size() > 1000) {
         throw ValidationError("username", "username or password is too long");
     }
-    auto actor = app.db.read(
+    const auto signedIn = app.db.read(
         [&](store::Connection& c) { return store::authenticate(c, username, password); });
-    if (!actor) throw Unauthenticated("the user name or password is not right");
+    if (!signedIn) throw Unauthenticated("the user name or password is not right");
+    const Actor& actor = signedIn->actor;
     const std::string token = randomHex(32);
     const Instant now = app.now();
     app.db.write([&](store::Connection& c) {
-        store::createSession(c, actor->id, token, now, now + kSessionLifetime);
+        store::createSession(c, *signedIn, token, now, now + kSessionLifetime);
     });
     auto user = jsonObject();
-    user->set("id", actor->id.value());
-    user->set("username", actor->username);
-    user->set("name", actor->displayName);
-    user->set("team",
-              actor->team ? Poco::Dynamic::Var(actor->team->value()) : Poco::Dynamic::Var());
+    user->set("id", actor.id.value());
+    user->set("username", actor.username);
+    user->set("name", actor.displayName);
+    user->set("team", actor.team ? Poco::Dynamic::Var(actor.team->value()) : Poco::Dynamic::Var());
     auto answer = jsonObject();
     answer->set("token", token);
-    answer->set("role", std::string(toString(actor->role)));
+    answer->set("role", std::string(toString(actor.role)));
     answer->set("user", user);
     Response response = jsonResponse(201, answer);
     response.headers.emplace_back(

@@ -25,22 +25,22 @@ Response signIn(Site& site, Request& request, const FormFields& form) {
     if (view.errors.empty() && (username.size() > 100 || password.size() > 1000)) {
         addError(view, "username", "The user name or password is not right");
     }
-    std::optional<Actor> actor;
+    std::optional<store::SignIn> signedIn;
     if (view.errors.empty()) {
-        actor = site.app.db.read(
+        signedIn = site.app.db.read(
             [&](store::Connection& c) { return store::authenticate(c, username, password); });
-        if (!actor) addError(view, "username", "The user name or password is not right");
+        if (!signedIn) addError(view, "username", "The user name or password is not right");
     }
-    if (!actor) {
+    if (!signedIn) {
         view.status = 401;
         return site.render(request, std::nullopt, std::move(view));
     }
     const std::string token = randomHex(32);
     const Instant now = site.app.now();
     site.app.db.write([&](store::Connection& c) {
-        store::createSession(c, actor->id, token, now, now + kSessionLifetime);
+        store::createSession(c, *signedIn, token, now, now + kSessionLifetime);
     });
-    Response response = Site::redirect(Site::homeFor(actor->role));
+    Response response = Site::redirect(Site::homeFor(signedIn->actor.role));
     response.headers.emplace_back(
         "Set-Cookie",
         PageSecurity::sessionCookie(token, std::chrono::seconds(kSessionLifetime).count()));

@@ -18,6 +18,8 @@ const char* const kInsertUser =
 const char* const kUserForLogin =
     "SELECT id, username, display_name, role, team_id, password_hash FROM users "
     "WHERE username = $1";
+const char* const kUpgradePasswordHash =
+    "UPDATE users SET password_hash = $1 WHERE id = $2 AND password_hash = $3";
 const char* const kInsertSession =
     "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)";
 const char* const kSessionUser =
@@ -63,22 +65,28 @@ UserId createUser(Connection& c, const std::string& username, const std::string&
 
 bool hasUsers(Connection& c) { return !c.query(kAnyUser).empty(); }
 
-std::optional<Actor> authenticate(Connection& c, const std::string& username,
-                                  const std::string& password) {
+std::optional<SignIn> authenticate(Connection& c, const std::string& username,
+                                   const std::string& password) {
     Rows rows = c.query(kUserForLogin, {username});
     if (rows.empty()) {
-        // Spend the same time as a real check so user names cannot be probed by timing.
-        verifyPassword(password, "pbkdf2-sha256$" + std::to_string(kPasswordIterations) + "$00$00");
+        imitatePasswordCheck(password);  // so that user names cannot be probed by timing
         return std::nullopt;
     }
-    if (!verifyPassword(password, rows.text(0, 5))) return std::nullopt;
-    return actorFrom(rows);
+    std::string stored = rows.text(0, 5);
+    if (!verifyPassword(password, stored)) return std::nullopt;
+    std::optional<std::string> upgraded;
+    if (passwordNeedsRehash(stored)) upgraded = hashPassword(password);
+    return SignIn{actorFrom(rows), std::move(stored), std::move(upgraded)};
 }
 
-void createSession(Connection& c, UserId user, const std::string& token, Instant now,
+void createSession(Connection& c, const SignIn& signIn, const std::string& token, Instant now,
                    Instant expires) {
-    c.execute(kInsertSession,
-              {sha256Hex(token), user.value(), formatInstant(now), formatInstant(expires)});
+    c.execute(kInsertSession, {sha256Hex(token), signIn.actor.id.value(), formatInstant(now),
+                               formatInstant(expires)});
+    if (signIn.upgradedHash) {
+        c.execute(kUpgradePasswordHash,
+                  {*signIn.upgradedHash, signIn.actor.id.value(), signIn.checkedHash});
+    }
 }
 
 std::optional<Actor> findSession(Connection& c, const std::string& token, Instant now) {

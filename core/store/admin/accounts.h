@@ -20,12 +20,22 @@ UserId createUser(Connection& c, const std::string& username, const std::string&
 /// True once any user exists (a new database has none).
 bool hasUsers(Connection& c);
 
-/// The user with this name and password, or nullopt (unknown name or wrong password).
-std::optional<Actor> authenticate(Connection& c, const std::string& username,
-                                  const std::string& password);
+/// A user who gave the right password.
+struct SignIn {
+    Actor actor;
+    std::string checkedHash;  ///< The stored hash the password matched.
+    /// An Argon2id hash of the password when `checkedHash` is older (PBKDF2) or cheaper: made
+    /// while reading, so that the write that starts the session only has to store it.
+    std::optional<std::string> upgradedHash;
+};
 
-/// Stores a session for `token` (only its hash is kept) valid until `expires`.
-void createSession(Connection& c, UserId user, const std::string& token, Instant now,
+/// The user with this name and password, or nullopt (unknown name or wrong password).
+std::optional<SignIn> authenticate(Connection& c, const std::string& username,
+                                   const std::string& password);
+
+/// Stores a session for `token` (only its hash is kept) valid until `expires`, and with it the
+/// sign-in's upgraded password hash, if any (unless the password changed meanwhile).
+void createSession(Connection& c, const SignIn& signIn, const std::string& token, Instant now,
                    Instant expires);
 /// The actor behind a live session token.
 std::optional<Actor> findSession(Connection& c, const std::string& token, Instant now);

@@ -378,18 +378,20 @@ TransferSummary exportToDirectory(Connection& c, const std::filesystem::path& di
     return summary;
 }
 
-TransferSummary importFromDirectory(Connection& c, const std::filesystem::path& directory) {
-    auto open = [&](const std::string& name) {
-        std::ifstream in(directory / name, std::ios::binary);
-        if (!in) throw ValidationError(name, "the export has no " + name);
-        return in;
-    };
+namespace {
+
+std::ifstream openIn(const std::filesystem::path& directory, const std::string& name) {
+    std::ifstream in(directory / name, std::ios::binary);
+    if (!in) throw ValidationError(name, "the export has no " + name);
+    return in;
+}
+
+// The export's manifest must name this format and this database's schema version.
+void checkManifest(Connection& c, const std::filesystem::path& directory) {
     std::map<std::string, std::string> manifest;
-    {
-        auto in = open("manifest.csv");
-        CsvTable table(in);
-        while (table.next()) manifest[table.field("key")] = table.field("value");
-    }
+    auto in = openIn(directory, "manifest.csv");
+    CsvTable table(in);
+    while (table.next()) manifest[table.field("key")] = table.field("value");
     const int version = static_cast<int>(c.query(kSchemaVersion).integer(0, 0));
     if (manifest["format"] != "ces-open-export-1" ||
         manifest["schema_version"] != std::to_string(version)) {
@@ -397,9 +399,12 @@ TransferSummary importFromDirectory(Connection& c, const std::filesystem::path& 
                               "the export is schema version " + manifest["schema_version"] +
                                   "; this database is version " + std::to_string(version));
     }
-    const auto schema = exportSchema(c);
+}
+
+// The database's tables by name; Conflict unless every one is empty.
+std::map<std::string, TableSchema> emptyTablesByName(Connection& c) {
     std::map<std::string, TableSchema> byName;
-    for (const auto& table : schema) {
+    for (const auto& table : exportSchema(c)) {
         if (table.rows > 0) {
             throw Conflict("not_empty", "table " + table.name +
                                             " already has rows; import needs "
@@ -407,56 +412,76 @@ TransferSummary importFromDirectory(Connection& c, const std::filesystem::path& 
         }
         byName[table.name] = table;
     }
+    return byName;
+}
+
+// The table's columns in the order of the file's header row.
+std::vector<const ColumnSchema*> columnsOfHeader(const TableSchema& table, std::istream& in,
+                                                 const std::string& file) {
+    const auto header = readCsvRecord(in);
+    if (!header) throw ValidationError(file, "no header row");
+    std::vector<const ColumnSchema*> columns;
+    for (const auto& name : *header) {
+        const auto column = std::find_if(table.columns.begin(), table.columns.end(),
+                                         [&](const auto& k) { return k.name == name; });
+        if (column == table.columns.end()) throw ValidationError(file, "unknown column " + name);
+        columns.push_back(&*column);
+    }
+    return columns;
+}
+
+// Inserts the rows of one table's CSV file; answers how many.
+std::size_t importTable(Connection& c, const TableSchema& table, std::istream& in) {
+    const std::string file = table.name + ".csv";
+    const auto columns = columnsOfHeader(table, in, file);
+    std::string columnList;
+    std::string placeholders;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        columnList += (i ? ", " : "") + columns[i]->name;
+        placeholders += (i ? ", $" : "$") + std::to_string(i + 1);
+    }
+    const std::string insert =
+        "INSERT INTO " + table.name + " (" + columnList + ") VALUES (" + placeholders + ")";
+    std::size_t rows = 0;
+    std::size_t line = 1;
+    while (auto record = readCsvRecord(in)) {
+        ++line;
+        if (record->size() != columns.size()) {
+            throw ValidationError(file + ":" + std::to_string(line),
+                                  "expected " + std::to_string(columns.size()) + " fields");
+        }
+        std::vector<SqlValue> values;
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            values.push_back(
+                bindValue(*columns[i], (*record)[i], file + ":" + std::to_string(line)));
+        }
+        c.execute(insert, values);
+        ++rows;
+    }
+    if (c.dialect() == Dialect::postgresql &&
+        std::any_of(columns.begin(), columns.end(),
+                    [](const ColumnSchema* k) { return k->name == "id" && k->key; })) {
+        c.execute("SELECT setval(pg_get_serial_sequence('" + table.name +
+                  "', 'id'), COALESCE((SELECT MAX(id) FROM " + table.name + "), 0) + 1, false)");
+    }
+    return rows;
+}
+
+}  // namespace
+
+TransferSummary importFromDirectory(Connection& c, const std::filesystem::path& directory) {
+    checkManifest(c, directory);
+    const auto byName = emptyTablesByName(c);
     if (c.dialect() == Dialect::sqlite) c.execute(kDeferForeignKeys);
     TransferSummary summary;
-    auto list = open("tables.csv");
+    auto list = openIn(directory, "tables.csv");
     CsvTable tables(list);
     while (tables.next()) {
         const std::string name = tables.field("table");
         const auto found = byName.find(name);
-        if (found == byName.end()) {
-            throw ValidationError("tables.csv", "unknown table " + name);
-        }
-        const TableSchema& table = found->second;
-        auto in = open(name + ".csv");
-        const auto header = readCsvRecord(in);
-        if (!header) throw ValidationError(name + ".csv", "no header row");
-        std::vector<const ColumnSchema*> columns;
-        std::string columnList;
-        std::string placeholders;
-        for (std::size_t i = 0; i < header->size(); ++i) {
-            const auto column = std::find_if(table.columns.begin(), table.columns.end(),
-                                             [&](const auto& k) { return k.name == (*header)[i]; });
-            if (column == table.columns.end()) {
-                throw ValidationError(name + ".csv", "unknown column " + (*header)[i]);
-            }
-            columns.push_back(&*column);
-            columnList += (i ? ", " : "") + column->name;
-            placeholders += (i ? ", $" : "$") + std::to_string(i + 1);
-        }
-        const std::string insert =
-            "INSERT INTO " + name + " (" + columnList + ") VALUES (" + placeholders + ")";
-        std::size_t line = 1;
-        while (auto record = readCsvRecord(in)) {
-            ++line;
-            if (record->size() != columns.size()) {
-                throw ValidationError(name + ".csv:" + std::to_string(line),
-                                      "expected " + std::to_string(columns.size()) + " fields");
-            }
-            std::vector<SqlValue> values;
-            for (std::size_t i = 0; i < columns.size(); ++i) {
-                values.push_back(
-                    bindValue(*columns[i], (*record)[i], name + ".csv:" + std::to_string(line)));
-            }
-            c.execute(insert, values);
-            ++summary.rows;
-        }
-        if (c.dialect() == Dialect::postgresql &&
-            std::any_of(columns.begin(), columns.end(),
-                        [](const ColumnSchema* k) { return k->name == "id" && k->key; })) {
-            c.execute("SELECT setval(pg_get_serial_sequence('" + name +
-                      "', 'id'), COALESCE((SELECT MAX(id) FROM " + name + "), 0) + 1, false)");
-        }
+        if (found == byName.end()) throw ValidationError("tables.csv", "unknown table " + name);
+        auto in = openIn(directory, name + ".csv");
+        summary.rows += importTable(c, found->second, in);
         ++summary.tables;
     }
     return summary;

@@ -12,7 +12,7 @@ namespace {
 /// Cheapest feasible insertion of `job` into the existing routes; false when there is none.
 bool insertCheapest(SearchState& state, const SearchContext& context, std::size_t job) {
     const Problem& problem = context.problem;
-    Distance best = kNoTimeLimit;
+    Distance best = kInfiniteDistance;
     std::size_t bestRoute = state.routes.size();
     std::size_t bestPos = 0;
     for (std::size_t r = 0; r < state.routes.size(); ++r) {

@@ -154,7 +154,7 @@ void recreate(SearchState& state, const SearchContext& context,
 
     for (std::size_t j : removed) {
         const Job& job = jobs[j];
-        Distance best = kNoTimeLimit;
+        Distance best = kInfiniteDistance;
         std::size_t bestRoute = state.routes.size();
         std::size_t bestPos = 0;
         for (std::size_t r = 0; r < state.routes.size(); ++r) {

@@ -110,8 +110,7 @@ bool tryRelocate(RouteState& from, RouteState& to, const Problem& problem) {
             continue;  // only possible without the triangle inequality
         }
         from = std::move(shorter);
-        to.jobs.insert(to.jobs.begin() + static_cast<long>(bestAt), j);
-        to.refresh(problem);
+        to.insert(problem, bestAt, j);
         return true;
     }
     return false;

@@ -107,6 +107,11 @@ void RouteState::refresh(const Problem& problem) {
     }
 }
 
+void RouteState::insert(const Problem& problem, std::size_t position, std::size_t job) {
+    jobs.insert(jobs.begin() + static_cast<std::ptrdiff_t>(position), job);
+    refresh(problem);
+}
+
 std::optional<Distance> RouteState::insertionCost(const Problem& problem, const Job& job,
                                                   std::size_t after) const {
     const Node& prev = nodes_[after];

@@ -55,6 +55,9 @@ class RouteState {
     [[nodiscard]] std::optional<Distance> insertionCost(const Problem& problem, const Job& job,
                                                         std::size_t after) const;
 
+    /// Puts `job` after `position` stops and refreshes the caches.
+    void insert(const Problem& problem, std::size_t position, std::size_t job);
+
     std::size_t vehicle;            ///< index into Problem::vehicles()
     std::vector<std::size_t> jobs;  ///< job indices in visiting order
 

@@ -76,8 +76,9 @@ std::vector<DeliverySlot> offersOn(store::Connection& c, const std::vector<year_
     const std::int64_t ownVisit = delivery.id;
     delivery.slotStartSeconds.reset();
     delivery.slotEndSeconds.reset();
-    const auto candidates =
-        routing::slotsBetween(policy.dayStartSeconds, policy.dayEndSeconds, policy.slotSeconds);
+    const auto candidates = routing::slotsBetween(routing::Time(policy.dayStartSeconds),
+                                                  routing::Time(policy.dayEndSeconds),
+                                                  routing::Time(policy.slotSeconds));
 
     std::deque<DispatchProblem> problems;
     std::deque<routing::DayPlan> plans;
@@ -131,8 +132,8 @@ std::vector<DeliverySlot> offersOn(store::Connection& c, const std::vector<year_
     std::vector<DeliverySlot> slots;
     for (const auto& dated : routing::offerSlotsOverDays(requests)) {
         slots.push_back(
-            {dates[dated.day], static_cast<int>(std::lround(dated.offer.window.start())),
-             static_cast<int>(std::lround(dated.offer.window.end())), dated.offer.cost});
+            {dates[dated.day], static_cast<int>(std::lround(dated.offer.window.start().value())),
+             static_cast<int>(std::lround(dated.offer.window.end().value())), dated.offer.cost});
     }
     return slots;
 }
@@ -220,10 +221,11 @@ std::optional<ClockWindow> arrivalWindowOf(const store::BookedDeliverySlot& slot
                                            const SlotPolicy& policy) {
     if (!slot.plannedStartSeconds || slot.endSeconds < slot.startSeconds) return std::nullopt;
     const auto window = routing::arrivalWindowFor(
-        *slot.plannedStartSeconds, routing::TimeWindow(slot.startSeconds, slot.endSeconds),
-        policy.arrivalWindowSeconds);
-    return ClockWindow{static_cast<int>(std::lround(window.start())),
-                       static_cast<int>(std::lround(window.end()))};
+        routing::Time(*slot.plannedStartSeconds),
+        routing::TimeWindow(routing::Time(slot.startSeconds), routing::Time(slot.endSeconds)),
+        routing::Time(policy.arrivalWindowSeconds));
+    return ClockWindow{static_cast<int>(std::lround(window.start().value())),
+                       static_cast<int>(std::lround(window.end().value()))};
 }
 
 }  // namespace ces::warehouse

@@ -29,10 +29,10 @@ struct SlotPolicy {
 
 /// One bookable slot: a date and a window of seconds after UK local midnight.
 struct DeliverySlot {
-    std::string date;            ///< ISO date.
-    int startSeconds = 0;        ///< Slot start, seconds after local midnight.
-    int endSeconds = 0;          ///< Slot end, seconds after local midnight.
-    routing::Distance cost = 0;  ///< Added travel (metres, plus a van's fixed cost) to fit it in.
+    std::string date;          ///< ISO date.
+    int startSeconds = 0;      ///< Slot start, seconds after local midnight.
+    int endSeconds = 0;        ///< Slot end, seconds after local midnight.
+    routing::Distance cost{};  ///< Added travel (metres, plus a van's fixed cost) to fit it in.
 };
 
 /// Order states whose delivery can be booked into a slot.

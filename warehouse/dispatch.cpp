@@ -103,7 +103,8 @@ DispatchProblem buildProblem(const std::string& date, const std::vector<store::V
         routing::Vehicle v;
         v.id = van.code;
         v.startLocation = v.endLocation = depotLocation.at(van.depot.value());
-        v.shift = routing::TimeWindow(van.shiftStartSeconds, van.shiftEndSeconds);
+        v.shift = routing::TimeWindow(routing::Time(van.shiftStartSeconds),
+                                      routing::Time(van.shiftEndSeconds));
         v.capacity = van.capacity;
         v.skills = (van.people >= 2 ? routing::kTwoPersonCrew : 0U) |
                    (van.liftingEngineer ? routing::kLiftingEngineer : 0U);
@@ -119,9 +120,10 @@ DispatchProblem buildProblem(const std::string& date, const std::vector<store::V
         job.kind =
             visit.kind == "collection" ? routing::JobKind::pickup : routing::JobKind::delivery;
         job.demand = demandOf(visit);
-        job.service = serviceSeconds(visit, policy);
+        job.service = routing::Time(serviceSeconds(visit, policy));
         if (visit.slotStartSeconds && visit.slotEndSeconds) {
-            job.windows.emplace_back(*visit.slotStartSeconds, *visit.slotEndSeconds);
+            job.windows.emplace_back(routing::Time(*visit.slotStartSeconds),
+                                     routing::Time(*visit.slotEndSeconds));
         }
         job.skills = skillsFor(visit);
         job.priority = priorityOf(visit, date);
@@ -207,17 +209,18 @@ store::StoredPlan optimiseDay(store::Database& db, year_month_day date, const Ac
         const auto& vehicle = built.problem.vehicles()[route.vehicle];
         store::PlannedRoute stored;
         stored.vanId = built.vanIds[route.vehicle];
-        stored.distanceMetres = std::llround(routing::routeDistance(built.problem, route));
-        stored.startSeconds = static_cast<int>(vehicle.shift.start());
+        stored.distanceMetres = std::llround(routing::routeDistance(built.problem, route).value());
+        stored.startSeconds = static_cast<int>(vehicle.shift.start().value());
         const auto stops = routing::schedule(built.problem, route);
         for (const auto& stop : stops) {
-            stored.stops.push_back({built.visitIds[stop.job], static_cast<int>(stop.arrival),
-                                    static_cast<int>(stop.start),
-                                    static_cast<int>(stop.departure)});
+            stored.stops.push_back(
+                {built.visitIds[stop.job], static_cast<int>(stop.arrival.value()),
+                 static_cast<int>(stop.start.value()), static_cast<int>(stop.departure.value())});
         }
         const std::size_t last = built.problem.jobs()[route.jobs.back()].location;
         stored.endSeconds = static_cast<int>(
-            stops.back().departure + built.problem.matrix().duration(last, vehicle.endLocation));
+            (stops.back().departure + built.problem.matrix().duration(last, vehicle.endLocation))
+                .value());
         header.distanceMetres += stored.distanceMetres;
         routes.push_back(std::move(stored));
     }

@@ -153,7 +153,7 @@ int runSolve(const std::vector<std::string>& args) {
     }
     std::ostringstream out;
     out << "{\"instance\":" << jsonString(instance.name) << ",\"vehicles\":" << result.vehicles
-        << ",\"distance\":" << jsonNumber(result.distance)
+        << ",\"distance\":" << jsonNumber(result.distance.value())
         << ",\"unassigned\":" << result.solution.unassigned.size()
         << ",\"time_ms\":" << elapsed.count() << ",\"routes\":[";
     for (std::size_t r = 0; r < result.solution.routes.size(); ++r) {

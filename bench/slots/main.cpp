@@ -19,7 +19,7 @@ namespace {
 using namespace ces::routing;
 using Clock = std::chrono::steady_clock;
 
-constexpr Time kHour = 3600;
+constexpr Time kHour(3600);
 constexpr double kMetresPerSecond = 11;  // about 40 km/h across a county, door to door
 
 double percentile(std::vector<double> values, double p) {
@@ -69,8 +69,8 @@ int main(int argc, char** argv) {
         for (std::size_t b = 0; b < n; ++b) {
             const double d = 1.3 * std::hypot(points[a].first - points[b].first,
                                               points[a].second - points[b].second);
-            distances[a * n + b] = std::round(d);
-            durations[a * n + b] = std::round(d / kMetresPerSecond);
+            distances[a * n + b] = Distance(std::round(d));
+            durations[a * n + b] = Time(std::round(d / kMetresPerSecond));
         }
     }
     std::vector<Job> jobs;
@@ -80,8 +80,8 @@ int main(int argc, char** argv) {
         job.location = i;
         job.kind = rng.uniform() < 0.7 ? JobKind::delivery : JobKind::pickup;
         job.demand = 1 + static_cast<Load>(rng.below(3));
-        job.service = 600 + 60 * static_cast<Time>(rng.below(11));
-        const Time slot = 8 * kHour + 2 * kHour * static_cast<Time>(rng.below(5));
+        job.service = Time(600 + 60 * static_cast<double>(rng.below(11)));
+        const Time slot = 8 * kHour + 2 * kHour * static_cast<double>(rng.below(5));
         job.windows = {TimeWindow(slot, slot + 2 * kHour)};
         job.skills = rng.uniform() < 0.1 ? kTwoPersonCrew : 0;
         jobs.push_back(job);
@@ -109,7 +109,7 @@ int main(int argc, char** argv) {
         job.location = 1 + stops + rng.below(newSites);
         job.kind = rng.uniform() < 0.7 ? JobKind::delivery : JobKind::pickup;
         job.demand = 1 + static_cast<Load>(rng.below(3));
-        job.service = 900;
+        job.service = Time(900);
         const auto a = Clock::now();
         const std::vector<SlotOffer> found = offerSlots(day, job, candidates);
         const auto b = Clock::now();

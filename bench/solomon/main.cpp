@@ -25,9 +25,9 @@ using namespace ces::routing;
 struct BestKnown {
     std::string family;
     std::size_t vehicles = 0;
-    double distance = 0;
+    Distance distance;
     std::size_t distanceOnlyVehicles = 0;
-    double distanceOnly = 0;
+    Distance distanceOnly;
 };
 
 /// Splits one CSV line, honouring double quotes.
@@ -76,9 +76,9 @@ std::map<std::string, BestKnown> readBestKnown(const std::string& path) {
         BestKnown b;
         b.family = f[family];
         b.vehicles = std::stoul(f[vehicles]);
-        b.distance = std::stod(f[distance]);
+        b.distance = Distance(std::stod(f[distance]));
         b.distanceOnlyVehicles = f[dv].empty() ? 0 : std::stoul(f[dv]);
-        b.distanceOnly = f[dd].empty() ? 0 : std::stod(f[dd]);
+        b.distanceOnly = Distance(f[dd].empty() ? 0 : std::stod(f[dd]));
         result[f[instance]] = b;
     }
     return result;
@@ -100,9 +100,9 @@ struct Row {
     std::string name;
     std::string family;
     std::size_t vehicles;
-    double distance;
+    Distance distance;
     std::size_t bksVehicles;
-    double bksDistance;
+    Distance bksDistance;
     double gap;
     long long ms;
     long long bestMs;
@@ -203,7 +203,7 @@ int main(int argc, char** argv) {
             row.gap = 100 * (row.distance - row.bksDistance) / row.bksDistance;
             std::printf("%-8s %-4s %4zu %4zu %10.2f %10.2f %7.2f %7lld %7lld %9llu\n",
                         row.name.c_str(), row.family.c_str(), row.vehicles, row.bksVehicles,
-                        row.distance, row.bksDistance, row.gap, row.ms, row.bestMs,
+                        row.distance.value(), row.bksDistance.value(), row.gap, row.ms, row.bestMs,
                         static_cast<unsigned long long>(row.iterations));
             std::fflush(stdout);
             rows.push_back(row);

@@ -5,14 +5,14 @@
 namespace ces::routing {
 
 TimeWindow arrivalWindowFor(Time planned, const TimeWindow& slot, Time width) {
-    if (!(width > 0)) {
+    if (!(width > Time())) {
         throw InputError("arrival window width must be positive");
     }
     if (slot.length() <= width) {
         return slot;
     }
     // Centre on the plan, then slide back inside the slot; never before time 0.
-    Time start = std::max<Time>(0, planned - width / 2);
+    Time start = std::max(Time(), planned - width / 2);
     start = std::clamp(start, slot.start(), slot.end() - width);
     return TimeWindow(start, start + width);
 }

@@ -12,6 +12,6 @@ namespace ces::routing {
 /// allowed vehicles, windows (waiting allowed), load at every point within capacity, shift start
 /// and end. `tolerance` absorbs floating-point rounding in time sums.
 std::vector<std::string> check(const Problem& problem, const Solution& solution,
-                               Time tolerance = 1e-6);
+                               Time tolerance = Time(1e-6));
 
 }  // namespace ces::routing

@@ -37,8 +37,8 @@ class EjectionSearch {
         latest_[n + 1] = vehicle_.shift.end();
         for (std::size_t k = n; k >= 1; --k) {
             const Job& j = problem.jobs()[jobs_[k - 1]];
-            const Time bound =
-                latest_[k + 1] - m.duration(location_[k], location_[k + 1]) - j.service - 1e-9;
+            const Time bound = latest_[k + 1] - m.duration(location_[k], location_[k + 1]) -
+                               j.service - kRoundingMargin;
             latest_[k] = latestStartBefore(j, bound).value_or(-kNoTimeLimit);
         }
         chosen_.reserve(maxEjected);

@@ -11,34 +11,11 @@ namespace {
 
 /// Cheapest feasible insertion of `job` into the existing routes; false when there is none.
 bool insertCheapest(SearchState& state, const SearchContext& context, std::size_t job) {
-    const Problem& problem = context.problem;
-    Distance best = kNoTimeLimit;
-    std::size_t bestRoute = state.routes.size();
-    std::size_t bestPos = 0;
-    for (std::size_t r = 0; r < state.routes.size(); ++r) {
-        const RouteState& route = state.routes[r];
-        if (!problem.canServe(route.vehicle, job)) {
-            continue;
-        }
-        for (std::size_t p = 0; p <= route.size(); ++p) {
-            if (route.nodes()[p].departure > context.lastEnd[job]) {
-                break;
-            }
-            const std::optional<Distance> cost =
-                route.insertionCost(problem, problem.jobs()[job], p);
-            if (cost && *cost < best) {
-                best = *cost;
-                bestRoute = r;
-                bestPos = p;
-            }
-        }
-    }
-    if (bestRoute == state.routes.size()) {
+    const Placement best = cheapestPlacement(state, context, job, nullptr, 0);
+    if (best.route == state.routes.size()) {
         return false;
     }
-    RouteState& route = state.routes[bestRoute];
-    route.jobs.insert(route.jobs.begin() + static_cast<std::ptrdiff_t>(bestPos), job);
-    route.refresh(problem);
+    state.routes[best.route].insert(context.problem, best.position, job);
     return true;
 }
 

@@ -7,7 +7,7 @@ namespace ces::routing {
 namespace {
 
 /// Smallest gain worth a move; below it rounding could make the descent cycle.
-constexpr Distance kMinGain = 1e-9;
+constexpr Distance kMinGain(1e-9);
 
 bool servesAll(const Problem& problem, std::size_t vehicle, const std::vector<std::size_t>& jobs) {
     return std::all_of(jobs.begin(), jobs.end(),
@@ -16,7 +16,7 @@ bool servesAll(const Problem& problem, std::size_t vehicle, const std::vector<st
 
 /// Fixed cost of a vehicle if its route is non-empty.
 Distance fixedIfUsed(const Problem& problem, const RouteState& route) {
-    return route.jobs.empty() ? 0 : problem.vehicles()[route.vehicle].fixedCost;
+    return route.jobs.empty() ? Distance() : problem.vehicles()[route.vehicle].fixedCost;
 }
 
 /// Tries every tail exchange between routes a and b; applies the first improving feasible one.
@@ -110,8 +110,7 @@ bool tryRelocate(RouteState& from, RouteState& to, const Problem& problem) {
             continue;  // only possible without the triangle inequality
         }
         from = std::move(shorter);
-        to.jobs.insert(to.jobs.begin() + static_cast<long>(bestAt), j);
-        to.refresh(problem);
+        to.insert(problem, bestAt, j);
         return true;
     }
     return false;

@@ -22,7 +22,7 @@ std::optional<Objective> parseObjective(std::string_view text);
 struct Cost {
     std::int64_t unassigned = 0;  ///< sum over unassigned jobs of (priority + 1)
     std::size_t vehicles = 0;     ///< vans used (0 under Objective::distance)
-    Distance distance = 0;        ///< travel plus fixed costs of used vans
+    Distance distance{};          ///< travel plus fixed costs of used vans
 };
 
 /// True when a is strictly better than b on the two whole-number levels (unassigned, vehicles).

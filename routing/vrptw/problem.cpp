@@ -15,9 +15,10 @@ std::string vehicleName(std::size_t index, const Vehicle& vehicle) {
     return "vehicle " + std::to_string(index) + (vehicle.id.empty() ? "" : " (" + vehicle.id + ")");
 }
 
-void checkValues(const std::vector<double>& values, const char* what) {
-    for (double v : values) {
-        if (std::isnan(v) || v < 0) {
+template <typename Unit>
+void checkValues(const std::vector<Quantity<Unit>>& values, const char* what) {
+    for (const Quantity<Unit> q : values) {
+        if (std::isnan(q.value()) || q.value() < 0) {
             throw InputError(std::string("matrix ") + what + " must be non-negative numbers");
         }
     }
@@ -26,10 +27,10 @@ void checkValues(const std::vector<double>& values, const char* what) {
 }  // namespace
 
 TimeWindow::TimeWindow(Time start, Time end) : start_(start), end_(end) {
-    if (std::isnan(start) || std::isnan(end)) {
+    if (std::isnan(start.value()) || std::isnan(end.value())) {
         throw InputError("time window bound is not a number");
     }
-    if (start < 0) {
+    if (start.value() < 0) {
         throw InputError("time window starts before 0");
     }
     if (start > end) {
@@ -48,15 +49,20 @@ Matrix::Matrix(std::size_t size, std::vector<Time> durations, std::vector<Distan
 
 Matrix Matrix::euclidean(const std::vector<std::pair<double, double>>& points) {
     const std::size_t n = points.size();
-    std::vector<Distance> d(n * n);
+    std::vector<Time> durations(n * n);
+    std::vector<Distance> distances(n * n);
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t j = 0; j < n; ++j) {
             const double dx = points[i].first - points[j].first;
             const double dy = points[i].second - points[j].second;
-            d[i * n + j] = std::sqrt(dx * dx + dy * dy);
+            const double euclidean = std::sqrt(dx * dx + dy * dy);
+            // Solomon's rule: a unit of distance takes a unit of time to drive, so the one number
+            // is both the arc's travel time and its cost. The only place a distance becomes a time.
+            durations[i * n + j] = Time(euclidean);
+            distances[i * n + j] = Distance(euclidean);
         }
     }
-    return Matrix(n, d, d);
+    return Matrix(n, std::move(durations), std::move(distances));
 }
 
 Problem::Problem(Matrix matrix, std::vector<Job> jobs, std::vector<Vehicle> vehicles)
@@ -70,7 +76,7 @@ Problem::Problem(Matrix matrix, std::vector<Job> jobs, std::vector<Vehicle> vehi
         if (vehicle.capacity < 0) {
             throw InputError(vehicleName(v, vehicle) + ": negative capacity");
         }
-        if (std::isnan(vehicle.fixedCost) || vehicle.fixedCost < 0) {
+        if (std::isnan(vehicle.fixedCost.value()) || vehicle.fixedCost.value() < 0) {
             throw InputError(vehicleName(v, vehicle) + ": fixed cost must be non-negative");
         }
     }
@@ -82,7 +88,7 @@ Problem::Problem(Matrix matrix, std::vector<Job> jobs, std::vector<Vehicle> vehi
         if (job.demand < 0) {
             throw InputError(jobName(j, job) + ": negative demand");
         }
-        if (std::isnan(job.service) || job.service < 0 || std::isinf(job.service)) {
+        if (!std::isfinite(job.service.value()) || job.service.value() < 0) {
             throw InputError(jobName(j, job) + ": service time must be a non-negative number");
         }
         if (job.priority < 0) {

@@ -27,7 +27,7 @@ class TimeWindow {
     friend bool operator==(const TimeWindow&, const TimeWindow&) = default;
 
   private:
-    Time start_ = 0;
+    Time start_{};
     Time end_ = kNoTimeLimit;
 };
 
@@ -40,7 +40,7 @@ struct Job {
     std::size_t location = 0;          ///< row/column in the matrix
     JobKind kind = JobKind::delivery;  ///< where the load joins the van
     Load demand = 0;                   ///< load units, >= 0
-    Time service = 0;                  ///< time spent on site, >= 0
+    Time service{};                    ///< time spent on site, >= 0
     std::vector<TimeWindow> windows;   ///< allowed service starts; empty means any time
     SkillSet skills = 0;               ///< skills the crew must have
     int priority = 0;                  ///< >= 0; when not all jobs fit, higher priorities are kept
@@ -55,7 +55,7 @@ struct Vehicle {
     TimeWindow shift;               ///< leave no earlier than start, back no later than end
     Load capacity = 0;              ///< load units, >= 0
     SkillSet skills = 0;            ///< skills of the crew
-    Distance fixedCost = 0;         ///< cost of using the van at all, in distance units
+    Distance fixedCost{};           ///< cost of using the van at all, in distance units
 };
 
 /// Square travel matrix by location index: durations and distances, supplied by the caller.

@@ -4,18 +4,12 @@
 
 namespace ces::routing {
 
-namespace {
-
-/// Backward bounds are derived by subtraction while the forward schedule adds; this margin keeps
-/// a route accepted by the O(1) test feasible when re-timed forwards, whatever the rounding.
-constexpr Time kRoundingMargin = 1e-9;
-
-}  // namespace
-
+// These two run inside every insertion test: a conditional, not std::max/std::min, whose
+// reference to a temporary Time made GCC 12 copy the optional through memory (twice as slow).
 std::optional<Time> earliestStartAfter(const Job& job, Time arrival) {
     for (const TimeWindow& w : job.windows) {
         if (arrival <= w.end()) {
-            return std::max(arrival, w.start());
+            return arrival < w.start() ? w.start() : arrival;
         }
     }
     return std::nullopt;
@@ -24,7 +18,7 @@ std::optional<Time> earliestStartAfter(const Job& job, Time arrival) {
 std::optional<Time> latestStartBefore(const Job& job, Time bound) {
     for (auto w = job.windows.rbegin(); w != job.windows.rend(); ++w) {
         if (w->start() <= bound) {
-            return std::min(bound, w->end());
+            return w->end() < bound ? w->end() : bound;
         }
     }
     return std::nullopt;
@@ -46,7 +40,7 @@ void RouteState::refresh(const Problem& problem) {
     const std::size_t n = jobs.size();
     nodes_.resize(n + 2);
     feasible_ = true;
-    distance_ = 0;
+    distance_ = Distance();
 
     nodes_[0].location = v.startLocation;
     for (std::size_t k = 0; k < n; ++k) {
@@ -79,7 +73,7 @@ void RouteState::refresh(const Problem& problem) {
     }
     distance_ += m.distance(nodes_[n].location, nodes_[n + 1].location);
     if (n == 0) {
-        distance_ = 0;  // an unused vehicle does not drive
+        distance_ = Distance();  // an unused vehicle does not drive
     }
     const Time back = nodes_[n].departure + m.duration(nodes_[n].location, nodes_[n + 1].location);
     if (back > v.shift.end()) {
@@ -113,6 +107,11 @@ void RouteState::refresh(const Problem& problem) {
     }
 }
 
+void RouteState::insert(const Problem& problem, std::size_t position, std::size_t job) {
+    jobs.insert(jobs.begin() + static_cast<std::ptrdiff_t>(position), job);
+    refresh(problem);
+}
+
 std::optional<Distance> RouteState::insertionCost(const Problem& problem, const Job& job,
                                                   std::size_t after) const {
     const Node& prev = nodes_[after];
@@ -132,7 +131,7 @@ std::optional<Distance> RouteState::insertionCost(const Problem& problem, const 
         return std::nullopt;
     }
     return m.distance(prev.location, job.location) + m.distance(job.location, next.location) -
-           (jobs.empty() ? 0.0 : m.distance(prev.location, next.location));
+           (jobs.empty() ? Distance() : m.distance(prev.location, next.location));
 }
 
 }  // namespace ces::routing

@@ -10,6 +10,10 @@
 
 namespace ces::routing {
 
+/// Backward bounds are derived by subtraction while the forward schedule adds; this margin keeps
+/// a route accepted by the O(1) test feasible when re-timed forwards, whatever the rounding.
+inline constexpr Time kRoundingMargin(1e-9);
+
 /// Earliest service start at or after `arrival` within the job's windows, if any window is left.
 std::optional<Time> earliestStartAfter(const Job& job, Time arrival);
 
@@ -22,8 +26,8 @@ class RouteState {
     /// Per position: 0 is the start depot, 1..n the jobs, n+1 the end depot.
     struct Node {
         std::size_t location = 0;
-        Time departure = 0;   ///< earliest departure (positions 0..n)
-        Time latest = 0;      ///< latest service start keeping the rest feasible (1..n+1)
+        Time departure{};     ///< earliest departure (positions 0..n)
+        Time latest{};        ///< latest service start keeping the rest feasible (1..n+1)
         Load load = 0;        ///< load on board when leaving (0..n)
         Load peakBefore = 0;  ///< max load over positions 0..k
         Load peakAfter = 0;   ///< max load over positions k..n
@@ -51,12 +55,15 @@ class RouteState {
     [[nodiscard]] std::optional<Distance> insertionCost(const Problem& problem, const Job& job,
                                                         std::size_t after) const;
 
+    /// Puts `job` after `position` stops and refreshes the caches.
+    void insert(const Problem& problem, std::size_t position, std::size_t job);
+
     std::size_t vehicle;            ///< index into Problem::vehicles()
     std::vector<std::size_t> jobs;  ///< job indices in visiting order
 
   private:
     std::vector<Node> nodes_;
-    Distance distance_ = 0;
+    Distance distance_{};
     bool feasible_ = true;
 };
 

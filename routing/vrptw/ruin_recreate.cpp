@@ -110,15 +110,39 @@ void ruin(SearchState& state, const SearchContext& context, const RuinRecreatePa
     state.routes = std::move(kept);
 }
 
-void recreate(SearchState& state, const SearchContext& context,
-              const RuinRecreateParameters& params, Rng& rng, std::vector<std::size_t> removed,
-              bool allowNewRoutes) {
+Placement cheapestPlacement(const SearchState& state, const SearchContext& context, std::size_t job,
+                            Rng* blinks, double blinkRate) {
     const Problem& problem = context.problem;
-    const auto& jobs = problem.jobs();
-    removed.insert(removed.end(), state.unassigned.begin(), state.unassigned.end());
-    state.unassigned.clear();
+    Placement best{kInfiniteDistance, state.routes.size(), 0};
+    for (std::size_t r = 0; r < state.routes.size(); ++r) {
+        const RouteState& route = state.routes[r];
+        if (!problem.canServe(route.vehicle, job)) {
+            continue;
+        }
+        const auto& nodes = route.nodes();
+        for (std::size_t p = 0; p <= route.size(); ++p) {
+            if (nodes[p].departure > context.lastEnd[job]) {
+                break;
+            }
+            if (blinks != nullptr && blinks->uniform() < blinkRate) {
+                continue;
+            }
+            const std::optional<Distance> cost =
+                route.insertionCost(problem, problem.jobs()[job], p);
+            if (cost && *cost < best.cost) {
+                best = Placement{*cost, r, p};
+            }
+        }
+    }
+    return best;
+}
 
-    // Order: random 4, largest demand 4, farthest 2, closest 1 (the paper's weights).
+namespace {
+
+/// Puts the jobs to reinsert in one of the paper's orders, chosen at random with weights random 4,
+/// largest demand 4, farthest 2, closest 1; higher priorities then go first, so they find room.
+void orderForRecreate(std::vector<std::size_t>& removed, const SearchContext& context, Rng& rng) {
+    const auto& jobs = context.problem.jobs();
     const double order = rng.uniform() * 11;
     if (order < 4) {
         for (std::size_t i = removed.size(); i > 1; --i) {
@@ -141,63 +165,55 @@ void recreate(SearchState& state, const SearchContext& context,
                        : a < b;
         });
     }
-    // Higher priorities first, so they are the ones that find room.
     std::stable_sort(removed.begin(), removed.end(), [&](std::size_t a, std::size_t b) {
         return jobs[a].priority > jobs[b].priority;
     });
+}
+
+/// The unused vehicle that would serve `job` alone for less than `bound`, if any.
+std::optional<std::size_t> cheaperNewRoute(const Problem& problem, const std::vector<char>& used,
+                                           std::size_t job, Distance bound) {
+    std::optional<std::size_t> best;
+    for (std::size_t v = 0; v < used.size(); ++v) {
+        if (used[v] != 0 || !problem.canServe(v, job)) {
+            continue;
+        }
+        const std::optional<Distance> cost = soloRouteCost(problem, v, job);
+        if (cost && *cost < bound) {
+            bound = *cost;
+            best = v;
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
+void recreate(SearchState& state, const SearchContext& context,
+              const RuinRecreateParameters& params, Rng& rng, std::vector<std::size_t> removed,
+              bool allowNewRoutes) {
+    const Problem& problem = context.problem;
+    removed.insert(removed.end(), state.unassigned.begin(), state.unassigned.end());
+    state.unassigned.clear();
+    orderForRecreate(removed, context, rng);
 
     std::vector<char> used(problem.vehicles().size(), 0);
     for (const RouteState& route : state.routes) {
         used[route.vehicle] = 1;
     }
     const bool newRouteOnlyAsLastResort = context.objective == Objective::vehiclesThenDistance;
-
     for (std::size_t j : removed) {
-        const Job& job = jobs[j];
-        Distance best = kNoTimeLimit;
-        std::size_t bestRoute = state.routes.size();
-        std::size_t bestPos = 0;
-        for (std::size_t r = 0; r < state.routes.size(); ++r) {
-            const RouteState& route = state.routes[r];
-            if (!problem.canServe(route.vehicle, j)) {
-                continue;
-            }
-            const auto& nodes = route.nodes();
-            for (std::size_t p = 0; p <= route.size(); ++p) {
-                if (nodes[p].departure > context.lastEnd[j]) {
-                    break;
-                }
-                if (rng.uniform() < params.blinkRate) {
-                    continue;
-                }
-                const std::optional<Distance> cost = route.insertionCost(problem, job, p);
-                if (cost && *cost < best) {
-                    best = *cost;
-                    bestRoute = r;
-                    bestPos = p;
-                }
-            }
+        const Placement best = cheapestPlacement(state, context, j, &rng, params.blinkRate);
+        const bool placed = best.route < state.routes.size();
+        std::optional<std::size_t> vehicle;
+        if (allowNewRoutes && (!placed || !newRouteOnlyAsLastResort)) {
+            vehicle = cheaperNewRoute(problem, used, j, best.cost);
         }
-        std::size_t bestVehicle = used.size();
-        if (allowNewRoutes && (bestRoute == state.routes.size() || !newRouteOnlyAsLastResort)) {
-            for (std::size_t v = 0; v < used.size(); ++v) {
-                if (used[v] != 0 || !problem.canServe(v, j)) {
-                    continue;
-                }
-                const std::optional<Distance> cost = soloRouteCost(problem, v, j);
-                if (cost && *cost < best) {
-                    best = *cost;
-                    bestVehicle = v;
-                }
-            }
-        }
-        if (bestVehicle < used.size()) {
-            used[bestVehicle] = 1;
-            state.routes.emplace_back(problem, bestVehicle, std::vector<std::size_t>{j});
-        } else if (bestRoute < state.routes.size()) {
-            RouteState& route = state.routes[bestRoute];
-            route.jobs.insert(route.jobs.begin() + static_cast<std::ptrdiff_t>(bestPos), j);
-            route.refresh(problem);
+        if (vehicle) {
+            used[*vehicle] = 1;
+            state.routes.emplace_back(problem, *vehicle, std::vector<std::size_t>{j});
+        } else if (placed) {
+            state.routes[best.route].insert(problem, best.position, j);
         } else {
             state.unassigned.push_back(j);
         }

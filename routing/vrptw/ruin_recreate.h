@@ -25,6 +25,18 @@ struct RuinWorkspace {
     std::vector<char> removed;      ///< jobs removed this ruin
 };
 
+/// A place for a job in the existing routes and what it adds to the cost.
+struct Placement {
+    Distance cost = kInfiniteDistance;  ///< added travel; kInfiniteDistance when none was found
+    std::size_t route = 0;              ///< index into SearchState::routes; routes.size() if none
+    std::size_t position = 0;           ///< stops before the job on that route
+};
+
+/// The cheapest feasible placement of `job` in the state's routes (ties: the first found). With
+/// `blinks`, each position reached is skipped with probability `blinkRate` (one draw each).
+Placement cheapestPlacement(const SearchState& state, const SearchContext& context, std::size_t job,
+                            Rng* blinks, double blinkRate);
+
 /// Removes strings of jobs around a random seed job; appends the removed jobs to `removed`.
 void ruin(SearchState& state, const SearchContext& context, const RuinRecreateParameters& params,
           Rng& rng, RuinWorkspace& work, std::vector<std::size_t>& removed);

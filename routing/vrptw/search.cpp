@@ -38,10 +38,12 @@ class Progress {
     const SearchBudget& budget_;
 };
 
-double meanArc(const SearchState& state, const SearchContext& context) {
+/// Mean cost per arc of a state (at least a tiny positive length, 1 when it has no arcs).
+Distance meanArc(const SearchState& state, const SearchContext& context) {
     const std::size_t arcs = state.routedJobs() + state.routes.size();
-    return arcs == 0 ? 1.0
-                     : std::max(1e-9, state.cost(context).distance / static_cast<double>(arcs));
+    return arcs == 0
+               ? Distance(1.0)
+               : std::max(Distance(1e-9), state.cost(context).distance / static_cast<double>(arcs));
 }
 
 }  // namespace
@@ -78,9 +80,9 @@ SearchOutcome runSearch(const SearchContext& context, std::uint64_t seed,
 
     // Simulated annealing on ruin-and-recreate; temperatures scale with the mean arc length so
     // the schedule suits any distance unit (the paper's 100 -> 1 on Solomon is about 10x -> 0.1x).
-    const double arc = meanArc(best, context);
-    const double startTemperature = 10 * arc;
-    const double endTemperature = 0.1 * arc;
+    const Distance arc = meanArc(best, context);
+    const Distance startTemperature = 10 * arc;
+    const Distance endTemperature = 0.1 * arc;
     const double phaseStart = progress.at(iteration);
 
     SearchState current = best;
@@ -91,7 +93,7 @@ SearchOutcome runSearch(const SearchContext& context, std::uint64_t seed,
         ++iteration;
         const double p =
             std::clamp((progress.at(iteration) - phaseStart) / (1 - phaseStart + 1e-12), 0.0, 1.0);
-        const double temperature =
+        const Distance temperature =
             startTemperature * std::pow(endTemperature / startTemperature, p);
         SearchState candidate = current;
         removed.clear();

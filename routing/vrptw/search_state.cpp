@@ -34,8 +34,8 @@ SearchContext::SearchContext(const Problem& problem, Objective objective)
     }
     vehicleLowerBound = std::max<std::size_t>(vehicleLowerBound, routable.empty() ? 0 : 1);
 
-    depotDistance.assign(n, kNoTimeLimit);
-    lastEnd.assign(n, 0);
+    depotDistance.assign(n, kInfiniteDistance);
+    lastEnd.assign(n, Time());
     for (std::size_t j = 0; j < n; ++j) {
         for (const Vehicle& v : vehicles) {
             depotDistance[j] =

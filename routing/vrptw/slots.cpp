@@ -55,7 +55,7 @@ std::vector<SlotOffer> DayPlan::offerSlots(const Job& newJob,
     if (newJob.location >= problem_.matrix().size()) {
         throw InputError("new job's location is outside the day's matrix");
     }
-    if (newJob.demand < 0 || newJob.service < 0) {
+    if (newJob.demand < 0 || newJob.service < Time()) {
         throw InputError("new job has a negative demand or service time");
     }
     const auto suits = [&](std::size_t vehicle) {
@@ -74,7 +74,7 @@ std::vector<SlotOffer> DayPlan::offerSlots(const Job& newJob,
         }
         SlotOffer best;
         best.window = candidate;
-        best.cost = kNoTimeLimit;
+        best.cost = kInfiniteDistance;
         for (const RouteState& route : routes_) {
             if (!suits(route.vehicle)) {
                 continue;
@@ -102,7 +102,7 @@ std::vector<SlotOffer> DayPlan::offerSlots(const Job& newJob,
                 best.newRoute = true;
             }
         }
-        if (best.cost < kNoTimeLimit) {
+        if (best.cost < kInfiniteDistance) {
             offers.push_back(best);
         }
     }
@@ -116,7 +116,7 @@ std::vector<SlotOffer> offerSlots(const DayPlan& plan, const Job& newJob,
 }
 
 std::vector<TimeWindow> slotsBetween(Time dayStart, Time dayEnd, Time length) {
-    if (!(length > 0)) {
+    if (!(length > Time())) {
         throw InputError("slot length must be positive");
     }
     std::vector<TimeWindow> slots;

@@ -12,7 +12,7 @@ namespace ces::routing {
 /// One feasible slot and the cheapest way to fit the job into the plan within it.
 struct SlotOffer {
     TimeWindow window;         ///< the slot (service starts within it)
-    Distance cost = 0;         ///< added travel (plus fixed cost when a new van is needed)
+    Distance cost{};           ///< added travel (plus fixed cost when a new van is needed)
     std::size_t vehicle = 0;   ///< van that would serve it
     std::size_t position = 0;  ///< stops before it on that van's route
     bool newRoute = false;     ///< true when the van has no route yet in the plan
@@ -42,7 +42,7 @@ std::vector<SlotOffer> offerSlots(const DayPlan& plan, const Job& newJob,
 
 /// Back-to-back windows of `length` from dayStart, the last ending no later than dayEnd
 /// (e.g. 08:00-18:00 in 2-hour slots: five windows).
-std::vector<TimeWindow> slotsBetween(Time dayStart, Time dayEnd, Time length = 7200);
+std::vector<TimeWindow> slotsBetween(Time dayStart, Time dayEnd, Time length = Time(7200));
 
 /// A job whose only window is the booked slot (a hard window for re-optimisation).
 Job bookSlot(Job job, const TimeWindow& slot);

@@ -118,15 +118,15 @@ SolomonInstance readSolomon(std::istream& in) {
         }
         points.emplace_back(row[1], row[2]);
         if (!depotHours) {
-            depotHours = TimeWindow(row[4], row[5]);
+            depotHours = TimeWindow(Time(row[4]), Time(row[5]));
             continue;
         }
         Job job;
         job.id = std::to_string(static_cast<long>(row[0]));
         job.location = points.size() - 1;
         job.demand = static_cast<Load>(row[3]);
-        job.service = row[6];
-        job.windows = {TimeWindow(row[4], row[5])};
+        job.service = Time(row[6]);
+        job.windows = {TimeWindow(Time(row[4]), Time(row[5]))};
         customerNumbers.push_back(static_cast<long>(row[0]));
         jobs.push_back(std::move(job));
     }

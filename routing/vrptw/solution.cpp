@@ -56,7 +56,7 @@ std::vector<Stop> schedule(const Problem& problem, const Route& route) {
 Distance routeDistance(const Problem& problem, const Route& route) {
     const Vehicle& vehicle = problem.vehicles()[route.vehicle];
     const Matrix& m = problem.matrix();
-    Distance total = 0;
+    Distance total{};
     std::size_t here = vehicle.startLocation;
     for (std::size_t j : route.jobs) {
         total += m.distance(here, problem.jobs()[j].location);
@@ -66,7 +66,7 @@ Distance routeDistance(const Problem& problem, const Route& route) {
 }
 
 Distance totalDistance(const Problem& problem, const Solution& solution) {
-    Distance total = 0;
+    Distance total{};
     for (const Route& route : solution.routes) {
         total += routeDistance(problem, route);
     }

@@ -29,9 +29,9 @@ struct Solution {
 /// One visit on a route's earliest schedule (leave the depot at shift start, wait when early).
 struct Stop {
     std::size_t job = 0;  ///< index into Problem::jobs()
-    Time arrival = 0;     ///< arrival on site
-    Time start = 0;       ///< service start (after any wait for the window)
-    Time departure = 0;   ///< start + service
+    Time arrival{};       ///< arrival on site
+    Time start{};         ///< service start (after any wait for the window)
+    Time departure{};     ///< start + service
     Load loadAfter = 0;   ///< load on board when leaving
 };
 

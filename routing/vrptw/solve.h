@@ -24,7 +24,7 @@ struct SolveOptions {
 struct SolveResult {
     Solution solution;                         ///< routes and unassigned jobs with reasons
     std::size_t vehicles = 0;                  ///< vans used
-    Distance distance = 0;                     ///< travel cost, summed route by route
+    Distance distance{};                       ///< travel cost, summed route by route
     std::uint64_t iterations = 0;              ///< ruin-and-recreate iterations over all threads
     std::chrono::milliseconds bestFoundAt{0};  ///< when the returned plan was found
 };

@@ -1,19 +1,13 @@
 #pragma once
-// Vocabulary of the VRPTW solver: units, and the one exception type for bad input.
+// Vocabulary of the VRPTW solver: units (units.h), loads, skills, and the one exception type for
+// bad input.
 #include <cstdint>
-#include <limits>
 #include <stdexcept>
 #include <string>
 
+#include "routing/vrptw/units.h"
+
 namespace ces::routing {
-
-/// A point in time or a duration, in the caller's unit (whole seconds for the service, the file's
-/// unit for Solomon). Double, because Solomon travel times are unrounded Euclidean distances;
-/// whole seconds are exact in a double, so the service loses nothing.
-using Time = double;
-
-/// Travel cost of an arc, in the caller's unit (metres, seconds, or Solomon's Euclidean units).
-using Distance = double;
 
 /// Van load in whole units (items, or volume units chosen by the caller).
 using Load = std::int64_t;
@@ -25,9 +19,6 @@ using SkillSet = std::uint32_t;
 inline constexpr SkillSet kTwoPersonCrew = 1U << 0U;
 /// An engineer certified for lifting equipment (LOLER inspections, hoist installs).
 inline constexpr SkillSet kLiftingEngineer = 1U << 1U;
-
-/// No upper limit on a time (an open window).
-inline constexpr Time kNoTimeLimit = std::numeric_limits<Time>::infinity();
 
 /// Problem data that breaks an invariant (negative demand, window start after end, bad index,
 /// malformed benchmark file). Raised at the boundary, before any search starts.

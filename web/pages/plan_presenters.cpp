@@ -39,12 +39,13 @@ std::string arrivalWindowWords(const store::VisitJob& visit, int plannedStartSec
     const bool slot = visit.slotStartSeconds && visit.slotEndSeconds &&
                       *visit.slotStartSeconds < *visit.slotEndSeconds;
     const routing::TimeWindow bounds =
-        slot ? routing::TimeWindow(*visit.slotStartSeconds, *visit.slotEndSeconds)
-             : routing::TimeWindow(0, 24 * 3600);
-    const auto window =
-        routing::arrivalWindowFor(plannedStartSeconds, bounds, kArrivalWindowSeconds);
-    return clockWords(static_cast<int>(std::lround(window.start()))) + " to " +
-           clockWords(static_cast<int>(std::lround(window.end())));
+        slot ? routing::TimeWindow(routing::Time(*visit.slotStartSeconds),
+                                   routing::Time(*visit.slotEndSeconds))
+             : routing::TimeWindow(routing::Time(0), routing::Time(24 * 3600));
+    const auto window = routing::arrivalWindowFor(routing::Time(plannedStartSeconds), bounds,
+                                                  routing::Time(kArrivalWindowSeconds));
+    return clockWords(static_cast<int>(std::lround(window.start().value()))) + " to " +
+           clockWords(static_cast<int>(std::lround(window.end().value())));
 }
 
 std::string dayWords(const std::string& isoDate) { return ukDate(isoDate + "T12:00:00Z"); }

@@ -44,17 +44,17 @@ TEST_CASE("time windows: the order follows the windows, with waiting") {
     REQUIRE(r.solution.routes.size() == 1);
     CHECK(r.solution.routes[0].jobs == std::vector<std::size_t>{1, 0});
     const auto stops = schedule(p, r.solution.routes[0]);
-    CHECK(stops[1].start == doctest::Approx(50));  // waited for the window
+    CHECK(stops[1].start.value() == doctest::Approx(50));  // waited for the window
 }
 
 TEST_CASE("time windows: a job with two windows is served in the one that fits") {
     Job twice = job(1, 1, 0, 0);
-    twice.windows = {TimeWindow(0, 5), TimeWindow(100, 120)};
+    twice.windows = {TimeWindow(Time(0), Time(5)), TimeWindow(Time(100), Time(120))};
     const Problem p = euclidean({{0, 0}, {10, 0}}, {twice}, vans(1, 10));
     const SolveResult r = solve(p, quick());
     requireValid(p, r.solution);
     REQUIRE(r.solution.routes.size() == 1);
-    CHECK(schedule(p, r.solution.routes[0])[0].start == doctest::Approx(100));
+    CHECK(schedule(p, r.solution.routes[0])[0].start.value() == doctest::Approx(100));
 }
 
 TEST_CASE("capacity: mixed deliveries and pickups never exceed capacity at any point") {
@@ -106,7 +106,7 @@ TEST_CASE("shift windows: nothing outside the shift, late jobs left out with a r
     CHECK(r.solution.unassigned[1].job == 2);
     CHECK(r.solution.unassigned[0].reason.find("time") != std::string::npos);
     REQUIRE(r.solution.routes.size() == 1);
-    CHECK(schedule(p, r.solution.routes[0])[0].start >= 100);
+    CHECK(schedule(p, r.solution.routes[0])[0].start >= Time(100));
 }
 
 TEST_CASE("skills: jobs go only to vans with the crew and kit they need") {
@@ -155,7 +155,7 @@ TEST_CASE("several depots: each van starts and ends at its own depots") {
     CHECK(r.solution.routes[static_cast<std::size_t>(routeOf(r.solution, 1))].vehicle == 1);
     CHECK(r.solution.routes[static_cast<std::size_t>(routeOf(r.solution, 0))].vehicle == 0);
     // Van 1's drive B -> 98 -> 50 -> A is 100 in total; van 0's A -> 2 -> A is 4.
-    CHECK(r.distance == doctest::Approx(104));
+    CHECK(r.distance.value() == doctest::Approx(104));
 }
 
 TEST_CASE("priorities: when not all jobs fit, the higher priority is kept") {

@@ -10,18 +10,37 @@ using namespace ces::routing;
 using ces::routing::test::job;
 using ces::routing::test::vans;
 
+namespace {
+
+template <typename Quantity>
+std::vector<Quantity> quantities(std::initializer_list<double> values) {
+    std::vector<Quantity> result;
+    for (double v : values) {
+        result.emplace_back(v);
+    }
+    return result;
+}
+
+std::vector<Time> times(std::initializer_list<double> values) { return quantities<Time>(values); }
+
+std::vector<Distance> distances(std::initializer_list<double> values) {
+    return quantities<Distance>(values);
+}
+
+}  // namespace
+
 TEST_CASE("time window refuses start after end, negative start and NaN") {
-    CHECK_THROWS_AS(TimeWindow(10, 5), InputError);
-    CHECK_THROWS_AS(TimeWindow(-1, 5), InputError);
-    CHECK_THROWS_AS(TimeWindow(std::nan(""), 5), InputError);
-    CHECK(TimeWindow(5, 5).contains(5));
-    CHECK_FALSE(TimeWindow(5, 6).contains(6.5));
+    CHECK_THROWS_AS(TimeWindow(Time(10), Time(5)), InputError);
+    CHECK_THROWS_AS(TimeWindow(Time(-1), Time(5)), InputError);
+    CHECK_THROWS_AS(TimeWindow(Time(std::nan("")), Time(5)), InputError);
+    CHECK(TimeWindow(Time(5), Time(5)).contains(Time(5)));
+    CHECK_FALSE(TimeWindow(Time(5), Time(6)).contains(Time(6.5)));
 }
 
 TEST_CASE("matrix refuses wrong sizes and negative values") {
-    CHECK_THROWS_AS(Matrix(2, {0, 1, 1}, {0, 1, 1, 0}), InputError);
-    CHECK_THROWS_AS(Matrix(2, {0, -1, 1, 0}, {0, 1, 1, 0}), InputError);
-    CHECK_NOTHROW(Matrix(2, {0, 1, 1, 0}, {0, 2, 2, 0}));
+    CHECK_THROWS_AS(Matrix(2, times({0, 1, 1}), distances({0, 1, 1, 0})), InputError);
+    CHECK_THROWS_AS(Matrix(2, times({0, -1, 1, 0}), distances({0, 1, 1, 0})), InputError);
+    CHECK_NOTHROW(Matrix(2, times({0, 1, 1, 0}), distances({0, 2, 2, 0})));
 }
 
 TEST_CASE("problem checks every job and vehicle invariant") {
@@ -41,11 +60,11 @@ TEST_CASE("problem checks every job and vehicle invariant") {
     CHECK_THROWS_AS(make(negativeDemand, vans(1, 5)), InputError);
 
     Job negativeService = good;
-    negativeService.service = -2;
+    negativeService.service = Time(-2);
     CHECK_THROWS_AS(make(negativeService, vans(1, 5)), InputError);
 
     Job overlapping = good;
-    overlapping.windows = {TimeWindow(0, 10), TimeWindow(5, 20)};
+    overlapping.windows = {TimeWindow(Time(0), Time(10)), TimeWindow(Time(5), Time(20))};
     CHECK_THROWS_AS(make(overlapping, vans(1, 5)), InputError);
 
     Job badAllowed = good;
@@ -67,7 +86,7 @@ TEST_CASE("problem checks every job and vehicle invariant") {
 TEST_CASE("problem sorts windows, opens empty ones, and knows who can serve whom") {
     const std::vector<std::pair<double, double>> points{{0, 0}, {1, 0}, {2, 0}};
     Job twoWindows = job(1, 1, 0, 0);
-    twoWindows.windows = {TimeWindow(50, 60), TimeWindow(10, 20)};
+    twoWindows.windows = {TimeWindow(Time(50), Time(60)), TimeWindow(Time(10), Time(20))};
     Job anyTime = job(2, 1, 0, 0);
     anyTime.windows.clear();
     anyTime.skills = kLiftingEngineer;
@@ -75,7 +94,7 @@ TEST_CASE("problem sorts windows, opens empty ones, and knows who can serve whom
     std::vector<Vehicle> fleet = vans(2, 5);
     fleet[0].skills = kLiftingEngineer;
     const Problem problem(Matrix::euclidean(points), {twoWindows, anyTime}, fleet);
-    CHECK(problem.jobs()[0].windows.front().start() == 10);
+    CHECK(problem.jobs()[0].windows.front().start() == Time(10));
     CHECK(problem.jobs()[1].windows.size() == 1);
     CHECK(problem.jobs()[1].windows.front().end() == kNoTimeLimit);
     CHECK(problem.canServe(0, 0));

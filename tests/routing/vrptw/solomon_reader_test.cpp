@@ -31,11 +31,11 @@ TEST_CASE("reads a Solomon file with CRLF line ends") {
     CHECK(instance.customerNumbers == std::vector<long>{1, 7});
     CHECK(instance.problem.vehicles().size() == 3);
     CHECK(instance.problem.vehicles()[0].capacity == 50);
-    CHECK(instance.problem.vehicles()[0].shift.end() == 100);
+    CHECK(instance.problem.vehicles()[0].shift.end() == Time(100));
     CHECK(instance.problem.jobs()[1].demand == 20);
-    CHECK(instance.problem.jobs()[1].windows.front().start() == 10);
-    CHECK(instance.problem.matrix().distance(0, 1) == doctest::Approx(5.0));
-    CHECK(instance.problem.matrix().duration(1, 2) == doctest::Approx(5.0));
+    CHECK(instance.problem.jobs()[1].windows.front().start() == Time(10));
+    CHECK(instance.problem.matrix().distance(0, 1).value() == doctest::Approx(5.0));
+    CHECK(instance.problem.matrix().duration(1, 2).value() == doctest::Approx(5.0));
 }
 
 TEST_CASE("malformed Solomon files raise InputError, never crash") {
@@ -64,5 +64,5 @@ TEST_CASE("reads the Solomon C101 benchmark file") {
     CHECK(instance.problem.jobs().size() == 100);
     CHECK(instance.problem.vehicles().size() == 25);
     CHECK(instance.problem.vehicles()[0].capacity == 200);
-    CHECK(instance.problem.vehicles()[0].shift.end() == 1236);
+    CHECK(instance.problem.vehicles()[0].shift.end() == Time(1236));
 }

@@ -47,9 +47,9 @@ TEST_CASE("a seed and an iteration budget give the same plan every time") {
     requireValid(instance.problem, parallelA.solution);
     CHECK(sameRoutes(parallelA.solution, parallelB.solution));
     // Thread 0 runs the single-thread search, so two threads are never worse.
-    const bool parallelNoWorse =
-        parallelA.vehicles < first.vehicles ||
-        (parallelA.vehicles == first.vehicles && parallelA.distance <= first.distance + 1e-9);
+    const bool parallelNoWorse = parallelA.vehicles < first.vehicles ||
+                                 (parallelA.vehicles == first.vehicles &&
+                                  parallelA.distance <= first.distance + Distance(1e-9));
     CHECK(parallelNoWorse);
 }
 
@@ -68,5 +68,5 @@ TEST_CASE("Solomon C101 reaches the best-known 10 vans and 828.94 within two sec
     requireValid(instance.problem, r.solution);
     CHECK(r.solution.unassigned.empty());
     CHECK(r.vehicles == 10);
-    CHECK(r.distance == doctest::Approx(828.94).epsilon(0.001));
+    CHECK(r.distance.value() == doctest::Approx(828.94).epsilon(0.001));
 }

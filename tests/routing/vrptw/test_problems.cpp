@@ -14,23 +14,23 @@ std::string sharedDataDir() {
            "/data";
 }
 
-Job job(std::size_t location, Load demand, Time ready, Time due, Time service, JobKind kind) {
+Job job(std::size_t location, Load demand, double ready, double due, double service, JobKind kind) {
     Job j;
     j.id = std::to_string(location);
     j.location = location;
     j.kind = kind;
     j.demand = demand;
-    j.service = service;
-    j.windows = {TimeWindow(ready, due)};
+    j.service = Time(service);
+    j.windows = {TimeWindow(Time(ready), Time(due))};
     return j;
 }
 
-std::vector<Vehicle> vans(std::size_t count, Load capacity, Time shiftStart, Time shiftEnd) {
+std::vector<Vehicle> vans(std::size_t count, Load capacity, double shiftStart, double shiftEnd) {
     std::vector<Vehicle> result(count);
     for (std::size_t v = 0; v < count; ++v) {
         result[v].id = "van" + std::to_string(v);
         result[v].capacity = capacity;
-        result[v].shift = TimeWindow(shiftStart, shiftEnd);
+        result[v].shift = TimeWindow(Time(shiftStart), Time(shiftEnd));
     }
     return result;
 }

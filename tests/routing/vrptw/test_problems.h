@@ -12,13 +12,14 @@ namespace ces::routing::test {
 /// Folder of the shared benchmark data (CES_SHARED/data, or the build's default).
 std::string sharedDataDir();
 
-/// A job at `location` with one window and the given demand and service time.
-Job job(std::size_t location, Load demand, Time ready, Time due, Time service = 0,
+/// A job at `location` with one window and the given demand and service time. Times are plain
+/// numbers in the problem's unit, as a Solomon file gives them.
+Job job(std::size_t location, Load demand, double ready, double due, double service = 0,
         JobKind kind = JobKind::delivery);
 
-/// `count` identical vans at depot location 0 with the given capacity and shift.
-std::vector<Vehicle> vans(std::size_t count, Load capacity, Time shiftStart = 0,
-                          Time shiftEnd = kNoTimeLimit);
+/// `count` identical vans at depot location 0 with the given capacity and shift (plain numbers).
+std::vector<Vehicle> vans(std::size_t count, Load capacity, double shiftStart = 0,
+                          double shiftEnd = kNoTimeLimit.value());
 
 /// Euclidean problem: points[0] is the depot.
 Problem euclidean(const std::vector<std::pair<double, double>>& points, std::vector<Job> jobs,

@@ -1,63 +1,10 @@
 #include "warehouse/asset_lifecycle.h"
 
 #include <string>
-#include <utility>
 
 #include "core/errors.h"
 
 namespace ces::warehouse {
-
-namespace {
-
-constexpr std::array<std::pair<AssetState, std::string_view>, 9> kStateNames{{
-    {AssetState::available, "available"},
-    {AssetState::reserved, "reserved"},
-    {AssetState::on_loan, "on_loan"},
-    {AssetState::returned, "returned"},
-    {AssetState::in_decontamination, "in_decontamination"},
-    {AssetState::awaiting_inspection, "awaiting_inspection"},
-    {AssetState::in_repair, "in_repair"},
-    {AssetState::scrapped, "scrapped"},
-    {AssetState::lost, "lost"},
-}};
-
-constexpr std::array<std::pair<AssetStep, std::string_view>, 12> kStepNames{{
-    {AssetStep::pick, "pick"},
-    {AssetStep::unpick, "unpick"},
-    {AssetStep::issue, "issue"},
-    {AssetStep::return_to_depot, "return"},
-    {AssetStep::start_decontamination, "start_decontamination"},
-    {AssetStep::finish_decontamination, "decontaminate"},
-    {AssetStep::pass_inspection, "inspect_pass"},
-    {AssetStep::fail_inspection, "inspect_repair"},
-    {AssetStep::scrap, "inspect_scrap"},
-    {AssetStep::finish_repair, "repair"},
-    {AssetStep::report_lost, "lost"},
-    {AssetStep::found, "found"},
-}};
-
-}  // namespace
-
-std::string_view toString(AssetState state) {
-    for (const auto& [value, name] : kStateNames) {
-        if (value == state) return name;
-    }
-    return "unknown";
-}
-
-std::optional<AssetState> parseAssetState(std::string_view text) {
-    for (const auto& [value, name] : kStateNames) {
-        if (name == text) return value;
-    }
-    return std::nullopt;
-}
-
-std::string_view toString(AssetStep step) {
-    for (const auto& [value, name] : kStepNames) {
-        if (value == step) return name;
-    }
-    return "unknown";
-}
 
 std::optional<AssetState> stateAfter(AssetState from, AssetStep step) {
     using enum AssetState;
@@ -98,6 +45,10 @@ std::optional<AssetState> stateAfter(AssetState from, AssetStep step) {
         case AssetStep::found:
             if (from == lost) return returned;
             break;
+        case AssetStep::register_asset:
+        case AssetStep::inspect_in_home:
+        case AssetStep::repair_in_home:
+            break;  // recorded, never a move
     }
     return std::nullopt;
 }

@@ -315,8 +315,8 @@ OutcomeReceipt recordVisitOutcome(store::Connection& c, std::int64_t visitId, Vi
                 break;
             case VisitKind::repair:
                 if (visit->assetId) {
-                    store::recordAssetEvent(c, *visit->assetId, "repair_in_home", actor.id, now,
-                                            notes);
+                    store::recordAssetEvent(c, AssetId(*visit->assetId), AssetStep::repair_in_home,
+                                            actor.id, now, notes);
                 }
                 break;
         }
@@ -379,13 +379,13 @@ std::int64_t requestAssetVisit(store::Connection& c, VisitKind kind, const std::
     if (notes.size() > 2000) throw ValidationError("notes", "at most 2000 characters");
     const auto asset = store::findAsset(c, barcode);
     if (!asset) throw NotFound("no asset has the barcode " + barcode);
-    if (asset->state != "on_loan" || !asset->resident) {
-        throw Conflict("not_on_loan",
-                       "asset " + barcode + " is " + asset->state + ", not in a home");
+    if (asset->state != AssetState::on_loan || !asset->resident) {
+        throw Conflict("not_on_loan", "asset " + barcode + " is " +
+                                          std::string(toString(asset->state)) + ", not in a home");
     }
     store::NewVisit visit;
     visit.kind = std::string(toString(kind));
-    visit.assetId = asset->id;
+    visit.assetId = asset->id.value();
     visit.resident = *asset->resident;
     visit.depot = asset->depot;
     visit.dueDate = formatDate(due);

@@ -15,12 +15,6 @@ store::AssetRecord loadAsset(store::Connection& c, const std::string& barcode) {
     return *asset;
 }
 
-AssetState stateOf(const store::AssetRecord& asset) {
-    const auto state = parseAssetState(asset.state);
-    if (!state) throw Conflict("unknown_state", "the asset is in an unknown state " + asset.state);
-    return *state;
-}
-
 DepotId depotOrOwn(store::Connection& c, const std::string& depotCode, DepotId own) {
     if (depotCode.empty()) return own;
     const auto depot = store::findDepotByCode(c, depotCode);
@@ -31,12 +25,11 @@ DepotId depotOrOwn(store::Connection& c, const std::string& depotCode, DepotId o
 // Moves the asset one step, moving one unit between the counts of its item when it has one.
 void step(store::Connection& c, const store::AssetRecord& asset, AssetStep what, DepotId to,
           store::AssetMove placement, const Actor& actor, Instant now) {
-    const AssetState from = stateOf(asset);
-    const AssetState next = requireStep(from, what);
-    placement.step = std::string(toString(what));
-    placement.from = std::string(toString(from));
-    placement.to = std::string(toString(next));
+    placement.step = what;
+    placement.from = asset.state;
+    placement.to = requireStep(asset.state, what);
     placement.depot = to;
+    const std::string from(toString(placement.from));
     if (asset.itemCode) {
         store::CountDelta out;
         out.add(placement.from, -1);
@@ -45,14 +38,14 @@ void step(store::Connection& c, const store::AssetRecord& asset, AssetStep what,
         if (!store::applyCountDelta(c, asset.depot, *asset.itemCode, out) ||
             !store::applyCountDelta(c, to, *asset.itemCode, in)) {
             throw Conflict("stock_mismatch", "the stock count of " + *asset.itemCode +
-                                                 " has no unit " + placement.from +
+                                                 " has no unit " + from +
                                                  " to move; check the depot's counts");
         }
     }
     store::moveAsset(c, asset.id, placement, actor.id, now);
-    store::audit(c, actor.id, "asset." + placement.step, "asset", asset.barcode, now,
-                 placement.from + " -> " + placement.to + (placement.note.empty() ? "" : ": ") +
-                     placement.note);
+    store::audit(c, actor.id, "asset." + std::string(toString(what)), "asset", asset.barcode, now,
+                 from + " -> " + std::string(toString(placement.to)) +
+                     (placement.note.empty() ? "" : ": ") + placement.note);
 }
 
 store::AssetMove atDepot(const std::string& note) {
@@ -89,8 +82,8 @@ AssetDetail returnAsset(store::Connection& c, const std::string& barcode,
                         const Actor& actor, Instant now) {
     const auto asset = loadAsset(c, barcode);
     const DepotId to = depotOrOwn(c, depotCode, asset.depot);
-    requireStep(stateOf(asset), AssetStep::return_to_depot);
-    if (asset.loanId) store::returnLoanUnits(c, LoanId(*asset.loanId), 1, now);
+    requireStep(asset.state, AssetStep::return_to_depot);
+    if (asset.loanId) store::returnLoanUnits(c, *asset.loanId, 1, now);
     step(c, asset, AssetStep::return_to_depot, to,
          atDepot(condition.empty() ? "returned" : "returned; condition: " + condition), actor, now);
     return describeAsset(c, barcode, now);
@@ -158,31 +151,23 @@ AssetDetail decontaminateAsset(store::Connection& c, const std::string& barcode,
     return describeAsset(c, barcode, now);
 }
 
-std::optional<InspectionResult> parseInspectionResult(const std::string& text) {
-    if (text == "pass") return InspectionResult::pass;
-    if (text == "repair") return InspectionResult::repair;
-    if (text == "scrap") return InspectionResult::scrap;
-    return std::nullopt;
-}
-
 AssetDetail inspectAsset(store::Connection& c, const std::string& barcode, InspectionResult result,
                          const std::string& notes, const MaintenancePolicy& policy,
                          const Actor& actor, Instant now) {
     const auto asset = loadAsset(c, barcode);
-    const AssetState state = stateOf(asset);
     int interval = asset.inspectionIntervalMonths;
     if (asset.itemCode) {
         if (const auto item = store::findItem(c, *asset.itemCode)) {
             interval = policy.intervalMonths(item->code, item->inspectionRegime);
         }
     }
-    if (state == AssetState::on_loan) {
+    if (asset.state == AssetState::on_loan) {
         if (result != InspectionResult::pass) {
             throw Conflict("collect_first",
                            "an asset that fails inspection in a home must be collected first "
                            "(book a collection), then inspected at the depot");
         }
-        store::recordAssetEvent(c, asset.id, "inspect_in_home", actor.id, now, notes);
+        store::recordAssetEvent(c, asset.id, AssetStep::inspect_in_home, actor.id, now, notes);
         store::setAssetInspection(c, asset.id, now, nextInspectionDue(now, interval));
         store::audit(c, actor.id, "asset.inspect_in_home", "asset", barcode, now, notes);
         return describeAsset(c, barcode, now);
@@ -216,8 +201,8 @@ AssetDetail reportLost(store::Connection& c, const std::string& barcode, const s
                        const Actor& actor, Instant now) {
     requireText(reason, "reason", "say why the asset is lost");
     const auto asset = loadAsset(c, barcode);
-    requireStep(stateOf(asset), AssetStep::report_lost);
-    if (asset.loanId) store::returnLoanUnits(c, LoanId(*asset.loanId), 1, now);
+    requireStep(asset.state, AssetStep::report_lost);
+    if (asset.loanId) store::returnLoanUnits(c, *asset.loanId, 1, now);
     step(c, asset, AssetStep::report_lost, asset.depot, atDepot(reason), actor, now);
     return describeAsset(c, barcode, now);
 }
@@ -225,7 +210,7 @@ AssetDetail reportLost(store::Connection& c, const std::string& barcode, const s
 AssetDetail pickAsset(store::Connection& c, const std::string& barcode,
                       const std::string& orderReference, const Actor& actor, Instant now) {
     const auto asset = loadAsset(c, barcode);
-    requireStep(stateOf(asset), AssetStep::pick);
+    requireStep(asset.state, AssetStep::pick);
     if (isOverdue(asset.nextInspectionDue, now)) {
         throw Conflict("inspection_overdue", "asset " + barcode +
                                                  " is overdue for inspection and may not be "
@@ -233,9 +218,9 @@ AssetDetail pickAsset(store::Connection& c, const std::string& barcode,
     }
     if (!asset.itemCode) throw Conflict("not_reserved", "a special is issued with its order");
     const auto line = store::lineToPick(c, orderReference, *asset.itemCode, asset.depot);
-    const bool open =
-        line && (line->orderStatus == "allocated" || line->orderStatus == "scheduled" ||
-                 line->orderStatus == "failed_visit");
+    const bool open = line && (line->orderStatus == OrderStatus::allocated ||
+                               line->orderStatus == OrderStatus::scheduled ||
+                               line->orderStatus == OrderStatus::failed_visit);
     if (!open || line->picked >= line->quantity) {
         throw Conflict("not_reserved", "order " + orderReference + " has no reservation of " +
                                            *asset.itemCode + " at " + asset.depotCode +
@@ -243,9 +228,9 @@ AssetDetail pickAsset(store::Connection& c, const std::string& barcode,
     }
     store::AssetMove move = atDepot("picked for " + orderReference);
     move.orderLineId = line->lineId;
-    move.step = std::string(toString(AssetStep::pick));
+    move.step = AssetStep::pick;
     move.from = asset.state;
-    move.to = std::string(toString(AssetState::reserved));
+    move.to = AssetState::reserved;
     move.depot = asset.depot;
     store::moveAsset(c, asset.id, move, actor.id, now);  // counts stay: the line holds them
     store::audit(c, actor.id, "asset.pick", "asset", barcode, now, orderReference);
@@ -272,8 +257,8 @@ store::StateLevels processCountedItems(store::Connection& c, const std::string& 
     const AssetState to = requireStep(from, what);
     if (what == AssetStep::scrap) requireText(notes, "notes", "scrapping needs the reason");
     store::CountDelta delta;
-    delta.add(std::string(toString(from)), -quantity);
-    delta.add(std::string(toString(to)), quantity);
+    delta.add(from, -quantity);
+    delta.add(to, quantity);
     if (!store::applyCountDelta(c, depot->id, itemCode, delta)) {
         throw Conflict("not_enough_units", "fewer than " + std::to_string(quantity) + " " +
                                                itemCode + " are " + std::string(toString(from)) +

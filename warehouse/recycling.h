@@ -54,10 +54,6 @@ CountedReturn returnCountedItems(store::Connection& c, const std::string& orderR
 AssetDetail decontaminateAsset(store::Connection& c, const std::string& barcode, bool finished,
                                const std::string& notes, const Actor& actor, Instant now);
 
-/// The technician's verdict.
-enum class InspectionResult { pass, repair, scrap };
-std::optional<InspectionResult> parseInspectionResult(const std::string& text);
-
 /// At the depot (awaiting_inspection): pass -> available with the next inspection due by the
 /// policy, repair -> in_repair, scrap -> scrapped (notes give the reason; required). In a home
 /// (on_loan, a planned inspection): pass records the inspection and the next due date; repair

@@ -1,8 +1,6 @@
 #include "warehouse/specials.h"
 
 #include <algorithm>
-#include <array>
-#include <utility>
 
 #include "core/store/admin/geography.h"
 #include "core/store/infrastructure/audit.h"
@@ -14,52 +12,34 @@ namespace ces::warehouse {
 
 namespace {
 
-constexpr std::array<std::pair<SpecialStatus, std::string_view>, 6> kStatusNames{{
-    {SpecialStatus::requested, "requested"},
-    {SpecialStatus::approved, "approved"},
-    {SpecialStatus::quoted, "quoted"},
-    {SpecialStatus::ordered, "ordered"},
-    {SpecialStatus::received, "received"},
-    {SpecialStatus::delivered, "delivered"},
-}};
-
-Instant instantOr(const std::optional<std::string>& text, Instant otherwise) {
-    if (!text) return otherwise;
-    return parseInstant(*text).value_or(otherwise);
-}
-
 Pence priceOf(const store::SpecialRecord& s) {
     return std::max(s.estimatedPricePence, s.quotePence.value_or(0));
 }
 
-store::SpecialRecord load(store::Connection& c, std::int64_t id) {
+store::SpecialRecord load(store::Connection& c, SpecialId id) {
     auto found = store::findSpecial(c, id);
-    if (!found) throw NotFound("no special has the id " + std::to_string(id));
-    if (found->orderStatus == "cancelled") {
+    if (!found) throw NotFound("no special has the id " + std::to_string(id.value()));
+    if (found->orderStatus == OrderStatus::cancelled) {
         throw Conflict("order_cancelled",
                        "the special's order " + found->orderReference + " is cancelled");
     }
     return *found;
 }
 
-// Checks the step and answers the statuses' names (from, to).
-std::pair<std::string, std::string> checkStep(const store::SpecialRecord& s, SpecialStep step,
-                                              const SpecialsPolicy& policy) {
-    const auto from = parseSpecialStatus(s.status);
-    if (!from) throw Conflict("unknown_state", "the special has an unknown status " + s.status);
-    const auto to = specialStatusAfter(*from, step, needsApproval(priceOf(s), policy));
-    if (!to) {
-        if (step == SpecialStep::approve && *from == SpecialStatus::requested) {
-            throw Conflict("approval_not_needed", "a special of this value needs no approval");
-        }
-        if (step == SpecialStep::quote && *from == SpecialStatus::requested) {
-            throw Conflict("needs_approval", "a budget holder must approve this special first");
-        }
-        throw Conflict("invalid_step",
-                       "cannot " + std::string(toString(step)) + " a special that is " + s.status);
+// Refuses a step the special's status does not allow.
+void checkStep(const store::SpecialRecord& s, SpecialStep step, const SpecialsPolicy& policy) {
+    if (specialStatusAfter(s.status, step, needsApproval(priceOf(s), policy))) return;
+    if (step == SpecialStep::approve && s.status == SpecialStatus::requested) {
+        throw Conflict("approval_not_needed", "a special of this value needs no approval");
     }
-    return {s.status, std::string(toString(*to))};
+    if (step == SpecialStep::quote && s.status == SpecialStatus::requested) {
+        throw Conflict("needs_approval", "a budget holder must approve this special first");
+    }
+    throw Conflict("invalid_step", "cannot " + std::string(toString(step)) + " a special that is " +
+                                       std::string(toString(s.status)));
 }
+
+std::string auditId(SpecialId id) { return std::to_string(id.value()); }
 
 void requireText(const std::string& text, const char* field) {
     if (text.find_first_not_of(" \t") == std::string::npos || text.size() > 200) {
@@ -68,36 +48,6 @@ void requireText(const std::string& text, const char* field) {
 }
 
 }  // namespace
-
-std::string_view toString(SpecialStatus status) {
-    for (const auto& [value, name] : kStatusNames) {
-        if (value == status) return name;
-    }
-    return "unknown";
-}
-
-std::optional<SpecialStatus> parseSpecialStatus(std::string_view text) {
-    for (const auto& [value, name] : kStatusNames) {
-        if (name == text) return value;
-    }
-    return std::nullopt;
-}
-
-std::string_view toString(SpecialStep step) {
-    switch (step) {
-        case SpecialStep::approve:
-            return "approve";
-        case SpecialStep::quote:
-            return "quote";
-        case SpecialStep::order:
-            return "order";
-        case SpecialStep::receive:
-            return "receive";
-        case SpecialStep::deliver:
-            return "deliver";
-    }
-    return "unknown";
-}
 
 bool needsApproval(Pence price, const SpecialsPolicy& policy) {
     return price > policy.approvalThresholdPence;
@@ -139,9 +89,8 @@ SpecialView viewSpecial(const store::SpecialRecord& record, Instant now,
                         const SpecialsPolicy& policy) {
     SpecialView view;
     view.record = record;
-    const Instant requested = instantOr(record.requestedAt, now);
-    std::optional<Instant> received;
-    if (record.receivedAt) received = parseInstant(*record.receivedAt);
+    const Instant requested = record.requestedAt;
+    const std::optional<Instant> received = record.receivedAt;
     view.targetArrival = targetArrival(requested, policy);
     view.breached = targetBreached(requested, received, now, policy);
     view.approvalNeeded = needsApproval(priceOf(record), policy);
@@ -161,19 +110,19 @@ std::vector<SpecialView> listSpecials(store::Connection& c, bool breachedOnly,
     return views;
 }
 
-SpecialView approveSpecial(store::Connection& c, std::int64_t id, const Actor& actor, Instant now,
+SpecialView approveSpecial(store::Connection& c, SpecialId id, const Actor& actor, Instant now,
                            const SpecialsPolicy& policy) {
     const auto special = load(c, id);
     if (actor.role != Role::budget_holder || !actor.team || *actor.team != special.team) {
         throw Forbidden("only a budget holder of the ordering team may approve this special");
     }
-    const auto [from, to] = checkStep(special, SpecialStep::approve, policy);
-    store::recordSpecialApproval(c, id, from, actor.id, now);
-    store::audit(c, actor.id, "special.approve", "special", std::to_string(id), now);
+    checkStep(special, SpecialStep::approve, policy);
+    store::recordSpecialApproval(c, id, special.status, actor.id, now);
+    store::audit(c, actor.id, "special.approve", "special", auditId(id), now);
     return viewSpecial(*store::findSpecial(c, id), now, policy);
 }
 
-SpecialView quoteSpecial(store::Connection& c, std::int64_t id, const std::string& supplier,
+SpecialView quoteSpecial(store::Connection& c, SpecialId id, const std::string& supplier,
                          Pence pricePence, const Actor& actor, Instant now,
                          const SpecialsPolicy& policy) {
     requireText(supplier, "supplier");
@@ -182,24 +131,24 @@ SpecialView quoteSpecial(store::Connection& c, std::int64_t id, const std::strin
     }
     auto special = load(c, id);
     special.quotePence = pricePence;  // the quote counts towards the approval threshold
-    const auto [from, to] = checkStep(special, SpecialStep::quote, policy);
-    store::recordSpecialQuote(c, id, from, supplier, pricePence, now);
-    store::audit(c, actor.id, "special.quote", "special", std::to_string(id), now,
+    checkStep(special, SpecialStep::quote, policy);
+    store::recordSpecialQuote(c, id, special.status, supplier, pricePence, now);
+    store::audit(c, actor.id, "special.quote", "special", auditId(id), now,
                  supplier + " " + formatPounds(pricePence));
     return viewSpecial(*store::findSpecial(c, id), now, policy);
 }
 
-SpecialView orderSpecial(store::Connection& c, std::int64_t id, const std::string& purchaseOrder,
+SpecialView orderSpecial(store::Connection& c, SpecialId id, const std::string& purchaseOrder,
                          const Actor& actor, Instant now, const SpecialsPolicy& policy) {
     requireText(purchaseOrder, "purchase_order");
     const auto special = load(c, id);
-    const auto [from, to] = checkStep(special, SpecialStep::order, policy);
-    store::recordSpecialOrder(c, id, from, purchaseOrder, now);
-    store::audit(c, actor.id, "special.order", "special", std::to_string(id), now, purchaseOrder);
+    checkStep(special, SpecialStep::order, policy);
+    store::recordSpecialOrder(c, id, special.status, purchaseOrder, now);
+    store::audit(c, actor.id, "special.order", "special", auditId(id), now, purchaseOrder);
     return viewSpecial(*store::findSpecial(c, id), now, policy);
 }
 
-SpecialView receiveSpecial(store::Connection& c, std::int64_t id, const std::string& depotCode,
+SpecialView receiveSpecial(store::Connection& c, SpecialId id, const std::string& depotCode,
                            int inspectionIntervalMonths, const Actor& actor, Instant now,
                            const SpecialsPolicy& policy) {
     const auto depot = store::findDepotByCode(c, depotCode);
@@ -208,24 +157,24 @@ SpecialView receiveSpecial(store::Connection& c, std::int64_t id, const std::str
         throw ValidationError("inspection_interval_months", "between 0 and 60 months");
     }
     const auto special = load(c, id);
-    const auto [from, to] = checkStep(special, SpecialStep::receive, policy);
-    store::recordSpecialReceipt(c, id, from, now);
+    checkStep(special, SpecialStep::receive, policy);
+    store::recordSpecialReceipt(c, id, special.status, now);
     store::NewAsset asset;
     asset.barcode = store::nextBarcode(c, "SPC");
     asset.specialId = id;
     asset.description = special.description;
     asset.depot = depot->id;
-    asset.state = "reserved";  // held for its order
+    asset.state = AssetState::reserved;  // held for its order
     asset.inspectionIntervalMonths = inspectionIntervalMonths;
     asset.lastInspectedAt = now;
     asset.nextInspectionDue = nextInspectionDue(now, inspectionIntervalMonths);
     store::insertAsset(c, asset, actor.id, now, "special received for " + special.orderReference);
-    store::audit(c, actor.id, "special.receive", "special", std::to_string(id), now, asset.barcode);
+    store::audit(c, actor.id, "special.receive", "special", auditId(id), now, asset.barcode);
     const auto all = store::specialsOfOrder(c, special.order);
     const bool allIn = std::all_of(all.begin(), all.end(), [](const auto& s) {
-        return s.status == "received" || s.status == "delivered";
+        return s.status == SpecialStatus::received || s.status == SpecialStatus::delivered;
     });
-    if (allIn && special.orderStatus == "awaiting_special") {
+    if (allIn && special.orderStatus == OrderStatus::awaiting_special) {
         store::releaseSpecialsHold(c, special.orderReference, actor, now);
     }
     return viewSpecial(*store::findSpecial(c, id), now, policy);
@@ -233,22 +182,22 @@ SpecialView receiveSpecial(store::Connection& c, std::int64_t id, const std::str
 
 void deliverSpecials(store::Connection& c, OrderId order, const Actor& actor, Instant now) {
     for (const auto& special : store::specialsOfOrder(c, order)) {
-        if (special.status != "received") continue;
+        if (special.status != SpecialStatus::received) continue;
         store::recordSpecialDelivery(c, special.id, special.status, now);
         if (special.barcode) {
             const auto asset = store::findAsset(c, *special.barcode);
-            if (asset && asset->state == "reserved") {
+            if (asset && asset->state == AssetState::reserved) {
                 store::AssetMove move;
-                move.step = "issue";
+                move.step = AssetStep::issue;
                 move.from = asset->state;
-                move.to = "on_loan";
+                move.to = AssetState::on_loan;
                 move.depot = asset->depot;
                 move.resident = special.resident;
                 move.note = "special delivered with " + special.orderReference;
                 store::moveAsset(c, asset->id, move, actor.id, now);
             }
         }
-        store::audit(c, actor.id, "special.deliver", "special", std::to_string(special.id), now);
+        store::audit(c, actor.id, "special.deliver", "special", auditId(special.id), now);
     }
 }
 

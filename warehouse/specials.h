@@ -5,11 +5,11 @@
 #include <chrono>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "core/iso_time.h"
 #include "core/money.h"
+#include "core/specials.h"
 #include "core/store/infrastructure/connection.h"
 #include "core/store/warehouse/specials.h"
 #include "core/types.h"
@@ -22,12 +22,10 @@ struct SpecialsPolicy {
     std::chrono::days target{8 * 7};       ///< Order to arrival at the warehouse.
 };
 
-enum class SpecialStatus { requested, approved, quoted, ordered, received, delivered };
-enum class SpecialStep { approve, quote, order, receive, deliver };
-
-std::string_view toString(SpecialStatus status);
-std::optional<SpecialStatus> parseSpecialStatus(std::string_view text);
-std::string_view toString(SpecialStep step);
+// The words live in core (the store parses them); the warehouse speaks them as its own.
+using ces::parseSpecialStatus;
+using ces::SpecialStatus;
+using ces::SpecialStep;
 
 /// True when a special of this price (the larger of estimate and quote) needs a budget holder.
 bool needsApproval(Pence price, const SpecialsPolicy& policy);
@@ -60,18 +58,18 @@ std::vector<SpecialView> listSpecials(store::Connection& c, bool breachedOnly,
                                       const SpecialsPolicy& policy);
 
 /// A budget holder of the order's team approves (Forbidden for another team).
-SpecialView approveSpecial(store::Connection& c, std::int64_t id, const Actor& actor, Instant now,
+SpecialView approveSpecial(store::Connection& c, SpecialId id, const Actor& actor, Instant now,
                            const SpecialsPolicy& policy);
 /// The supplier's quote; Conflict("needs_approval") when the quote pushes it over the
 /// threshold before a budget holder approved it.
-SpecialView quoteSpecial(store::Connection& c, std::int64_t id, const std::string& supplier,
+SpecialView quoteSpecial(store::Connection& c, SpecialId id, const std::string& supplier,
                          Pence pricePence, const Actor& actor, Instant now,
                          const SpecialsPolicy& policy);
-SpecialView orderSpecial(store::Connection& c, std::int64_t id, const std::string& purchaseOrder,
+SpecialView orderSpecial(store::Connection& c, SpecialId id, const std::string& purchaseOrder,
                          const Actor& actor, Instant now, const SpecialsPolicy& policy);
 /// Receipt at a depot: the special becomes a barcoded asset held for its order; once every
 /// special of the order is in, the order is allocated and can be planned.
-SpecialView receiveSpecial(store::Connection& c, std::int64_t id, const std::string& depotCode,
+SpecialView receiveSpecial(store::Connection& c, SpecialId id, const std::string& depotCode,
                            int inspectionIntervalMonths, const Actor& actor, Instant now,
                            const SpecialsPolicy& policy);
 /// At the order's delivery: its received specials are delivered and their assets go on loan.

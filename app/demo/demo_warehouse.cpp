@@ -58,7 +58,7 @@ std::vector<std::string> registerAssets(store::Connection& c, std::mt19937_64& r
             asset.itemCode = item.code;
             asset.description = item.name;
             asset.depot = depot;
-            asset.state = "available";
+            asset.state = AssetState::available;
             asset.inspectionIntervalMonths = months;
             // Shelf stock was inspected when it last came back: within the last two months,
             // except the first unit of each LOLER item at the west depot, left overdue.
@@ -82,10 +82,10 @@ std::vector<std::string> registerAssets(store::Connection& c, std::mt19937_64& r
             asset.itemCode = item.code;
             asset.description = item.name;
             asset.depot = loan.depot;
-            asset.state = "on_loan";
+            asset.state = AssetState::on_loan;
             asset.inspectionIntervalMonths = months;
             asset.resident = loan.resident;
-            asset.loanId = loan.loan.value();
+            asset.loanId = loan.loan;
             asset.orderLineId = loan.orderLineId;
             // Items in homes were last inspected up to a regime (plus three weeks) ago, so
             // some are due within a fortnight and a few are overdue.
@@ -247,7 +247,7 @@ void moveSpecialsAlong(store::Connection& c, const DemoActors& actors, Instant n
             warehouse::quoteSpecial(c, s.id, "Bespoke Seating Ltd", s.estimatedPricePence + 4500,
                                     clerk, now, specialsPolicy);
             if (stage == 1) continue;
-            warehouse::orderSpecial(c, s.id, "PO-" + std::to_string(40000 + s.id), clerk, now,
+            warehouse::orderSpecial(c, s.id, "PO-" + std::to_string(40000 + s.id.value()), clerk, now,
                                     specialsPolicy);
             if (stage == 2) continue;
             warehouse::receiveSpecial(c, s.id, "WKD", 12, clerk, now, specialsPolicy);

@@ -45,13 +45,13 @@ TEST_CASE("the demo county has assets in every state and a plan for the next wor
                     if (!level.serialised) continue;
                     for (const auto& [state, n] :
                          store::assetStateCounts(c, depot.id, level.itemCode)) {
-                        states[state] += n;
+                        states[std::string(toString(state))] += n;
                     }
                     // The register matches the counts for every serialised item.
                     std::map<std::string, std::int64_t> byState;
                     for (const auto& [state, n] :
                          store::assetStateCounts(c, depot.id, level.itemCode)) {
-                        byState[state] = n;
+                        byState[std::string(toString(state))] = n;
                     }
                     CHECK(level.available + level.reserved ==
                           byState["available"] + byState["reserved"]);

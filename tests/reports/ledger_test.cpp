@@ -59,7 +59,7 @@ TEST_CASE("a credit-eligible asset passing inspection credits 85 percent of its 
     CHECK(credit.note.find("condition: good") != std::string::npos);
     // The same inspection never credits twice.
     const auto again = h.db->write([&](store::Connection& c) {
-        return store::recordCreditForInspection(c, *credit.assetId, h.warehouse.id, h.now);
+        return store::recordCreditForInspection(c, AssetId(*credit.assetId), h.warehouse.id, h.now);
     });
     CHECK_FALSE(again.has_value());
 }
@@ -101,7 +101,7 @@ TEST_CASE("the credit rate follows the policy table by date, category and condit
 TEST_CASE("items not credit-eligible earn no credit") {
     test::ServiceHistory h;
     const auto credit = h.db->write([&](store::Connection& c) {
-        return store::recordCreditForInspection(c, 999999, h.warehouse.id, h.now);
+        return store::recordCreditForInspection(c, AssetId(999999), h.warehouse.id, h.now);
     });
     CHECK_FALSE(credit.has_value());
 }

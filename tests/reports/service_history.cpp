@@ -71,7 +71,7 @@ ServiceHistory::ServiceHistory() {
         bed.itemCode = "BED";
         bed.description = "Bed";
         bed.depot = wkd;
-        bed.state = "available";
+        bed.state = AssetState::available;
         store::insertAsset(c, bed, std::nullopt, at(1, 5, 9), "test stock");
         bedBarcode = bed.barcode;
         std::istringstream population(
@@ -107,7 +107,7 @@ ServiceHistory::ServiceHistory() {
         for (const auto& [reference, when] :
              {std::pair{orderD, at(2, 20, 10)}, std::pair{orderE, at(2, 10, 10)}}) {
             const auto row = store::specialsOfOrder(c, store::findOrderRow(c, reference).id);
-            store::recordSpecialReceipt(c, row.front().id, "requested", when);
+            store::recordSpecialReceipt(c, row.front().id, SpecialStatus::requested, when);
         }
     });
 

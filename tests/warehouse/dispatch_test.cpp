@@ -137,7 +137,7 @@ TEST_CASE(
     int onLoan = 0;
     for (const auto& b : county.hoists) {
         onLoan += county.db->read([&](store::Connection& c) {
-            return store::findAsset(c, b)->state;
+            return std::string(toString(store::findAsset(c, b)->state));
         }) == "on_loan";
     }
     CHECK(onLoan == 1);

@@ -65,7 +65,7 @@ std::vector<std::string> WarehouseCounty::addAssets(const std::string& item, Dep
             asset.itemCode = item;
             asset.description = item;
             asset.depot = depot;
-            asset.state = "available";
+            asset.state = AssetState::available;
             asset.inspectionIntervalMonths = intervalMonths;
             asset.lastInspectedAt = lastInspected;
             asset.nextInspectionDue = warehouse::nextInspectionDue(lastInspected, intervalMonths);
@@ -116,7 +116,7 @@ bool WarehouseCounty::countsMatchRegister(DepotId depot, const std::string& item
     const auto counts =
         db->read([&](store::Connection& c) { return store::assetStateCounts(c, depot, item); });
     std::map<std::string, std::int64_t> byState;
-    for (const auto& [state, n] : counts) byState[state] = n;
+    for (const auto& [state, n] : counts) byState[std::string(toString(state))] = n;
     const std::string code = depot == west ? "WKD" : "EKD";
     const auto l = levels(code, item);
     return l.available + l.reserved == byState["available"] + byState["reserved"] &&

@@ -15,22 +15,22 @@ const warehouse::SpecialsPolicy& specialsPolicy() {
 Poco::JSON::Object::Ptr specialJson(const warehouse::SpecialView& view) {
     const auto& s = view.record;
     auto json = jsonObject();
-    json->set("id", s.id);
+    json->set("id", s.id.value());
     json->set("order_reference", s.orderReference);
     json->set("description", s.description);
     json->set("estimated_price_pence", s.estimatedPricePence);
-    json->set("status", s.status);
+    json->set("status", std::string(toString(s.status)));
     json->set("approval_needed", view.approvalNeeded);
-    json->set("requested_at", s.requestedAt);
-    json->set("approved_at", orNull(s.approvedAt));
+    json->set("requested_at", formatInstant(s.requestedAt));
+    json->set("approved_at", nullableInstant(s.approvedAt));
     json->set("supplier", orNull(s.supplier));
     json->set("quote_pence",
               s.quotePence ? Poco::Dynamic::Var(*s.quotePence) : Poco::Dynamic::Var());
-    json->set("quoted_at", orNull(s.quotedAt));
+    json->set("quoted_at", nullableInstant(s.quotedAt));
     json->set("purchase_order", orNull(s.purchaseOrder));
-    json->set("ordered_at", orNull(s.orderedAt));
-    json->set("received_at", orNull(s.receivedAt));
-    json->set("delivered_at", orNull(s.deliveredAt));
+    json->set("ordered_at", nullableInstant(s.orderedAt));
+    json->set("received_at", nullableInstant(s.receivedAt));
+    json->set("delivered_at", nullableInstant(s.deliveredAt));
     json->set("barcode", orNull(s.barcode));
     json->set("target_arrival", formatInstant(view.targetArrival));
     json->set("days_open", view.daysOpen);
@@ -59,7 +59,7 @@ Response list(App& app, Request& request) {
 
 Response approve(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::budget_holder});
-    const auto id = idParam(request);
+    const SpecialId id(idParam(request));
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
         return jsonResponse(
             200, specialJson(warehouse::approveSpecial(c, id, actor, app.now(), specialsPolicy())));
@@ -68,7 +68,7 @@ Response approve(App& app, Request& request) {
 
 Response quote(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::warehouse});
-    const auto id = idParam(request);
+    const SpecialId id(idParam(request));
     auto body = JsonFields::parse(request.body);
     body.allowOnly({"supplier", "price_pence"});
     const std::string supplier = body.text("supplier");
@@ -81,7 +81,7 @@ Response quote(App& app, Request& request) {
 
 Response order(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::warehouse});
-    const auto id = idParam(request);
+    const SpecialId id(idParam(request));
     auto body = JsonFields::parse(request.body);
     body.allowOnly({"purchase_order"});
     const std::string purchaseOrder = body.text("purchase_order");
@@ -93,7 +93,7 @@ Response order(App& app, Request& request) {
 
 Response receive(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::warehouse});
-    const auto id = idParam(request);
+    const SpecialId id(idParam(request));
     auto body = JsonFields::parse(request.body);
     body.allowOnly({"depot", "inspection_interval_months"});
     const std::string depot = body.text("depot");

@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <array>
+
 #include "core/store/warehouse/assets.h"
 #include "warehouse/allocation.h"
 #include "warehouse/recycling.h"
@@ -10,10 +13,6 @@
 namespace ces::web {
 
 namespace {
-
-Poco::Dynamic::Var nullableInstant(const std::optional<Instant>& at) {
-    return at ? Poco::Dynamic::Var(formatInstant(*at)) : Poco::Dynamic::Var();
-}
 
 std::string barcodeParam(Request& request) {
     const std::string barcode = request.pathParams["barcode"];
@@ -163,27 +162,20 @@ Response countedStep(App& app, Request& request) {
     const std::string depot = body.text("depot");
     const std::string item = body.text("item_code");
     const std::int64_t quantity = body.integer("quantity");
-    const std::string stepName = body.text("step");
+    const auto step = parseAssetStep(body.text("step"));
     const std::string notes = body.optionalText("notes");
-    warehouse::AssetStep step{};
-    if (stepName == "decontaminate")
-        step = warehouse::AssetStep::finish_decontamination;
-    else if (stepName == "inspect_pass")
-        step = warehouse::AssetStep::pass_inspection;
-    else if (stepName == "inspect_repair")
-        step = warehouse::AssetStep::fail_inspection;
-    else if (stepName == "inspect_scrap")
-        step = warehouse::AssetStep::scrap;
-    else if (stepName == "repair")
-        step = warehouse::AssetStep::finish_repair;
-    else {
+    constexpr std::array kCountedSteps{AssetStep::finish_decontamination,
+                                       AssetStep::pass_inspection, AssetStep::fail_inspection,
+                                       AssetStep::scrap, AssetStep::finish_repair};
+    if (!step ||
+        std::find(kCountedSteps.begin(), kCountedSteps.end(), *step) == kCountedSteps.end()) {
         throw ValidationError("step",
                               "step must be decontaminate, inspect_pass, "
                               "inspect_repair, inspect_scrap or repair");
     }
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
         return jsonResponse(200, levelsJson(warehouse::processCountedItems(
-                                     c, depot, item, quantity, step, notes, actor, app.now())));
+                                     c, depot, item, quantity, *step, notes, actor, app.now())));
     });
 }
 
@@ -245,9 +237,9 @@ Response maintenanceDue(App& app, Request& request) {
         json->set("resident_id", d.resident.value());
         json->set("postcode", d.postcode);
         json->set("district", d.district);
-        json->set("last_inspected_at", orNull(d.lastInspectedAt));
-        json->set("next_inspection_due", d.nextInspectionDue);
-        const bool late = warehouse::isOverdue(parseInstant(d.nextInspectionDue), now);
+        json->set("last_inspected_at", nullableInstant(d.lastInspectedAt));
+        json->set("next_inspection_due", formatInstant(d.nextInspectionDue));
+        const bool late = warehouse::isOverdue(d.nextInspectionDue, now);
         overdue += late ? 1 : 0;
         json->set("overdue", late);
         list->add(json);
@@ -297,6 +289,10 @@ Response acceptEquivalent(App& app, Request& request) {
 
 }  // namespace
 
+Poco::Dynamic::Var nullableInstant(const std::optional<Instant>& at) {
+    return at ? Poco::Dynamic::Var(formatInstant(*at)) : Poco::Dynamic::Var();
+}
+
 const warehouse::MaintenancePolicy& maintenancePolicy() {
     static const warehouse::MaintenancePolicy policy{};
     return policy;
@@ -308,8 +304,9 @@ Poco::JSON::Object::Ptr assetJson(const warehouse::AssetDetail& detail) {
     json->set("barcode", a.barcode);
     json->set("item_code", orNull(a.itemCode));
     json->set("name", detail.itemName);
-    json->set("special_id", a.specialId ? Poco::Dynamic::Var(*a.specialId) : Poco::Dynamic::Var());
-    json->set("state", a.state);
+    json->set("special_id",
+              a.specialId ? Poco::Dynamic::Var(a.specialId->value()) : Poco::Dynamic::Var());
+    json->set("state", std::string(toString(a.state)));
     json->set("depot", a.depotCode);
     json->set("resident_id",
               a.resident ? Poco::Dynamic::Var(a.resident->value()) : Poco::Dynamic::Var());
@@ -320,14 +317,15 @@ Poco::JSON::Object::Ptr assetJson(const warehouse::AssetDetail& detail) {
     auto history = jsonArray();
     for (const auto& e : detail.history) {
         auto event = jsonObject();
-        event->set("step", e.step);
-        event->set("from", orNull(e.from));
-        event->set("to", e.to);
-        event->set("at", e.at);
+        event->set("step", std::string(toString(e.step)));
+        event->set("from", e.from ? Poco::Dynamic::Var(std::string(toString(*e.from)))
+                                  : Poco::Dynamic::Var());
+        event->set("to", std::string(toString(e.to)));
+        event->set("at", formatInstant(e.at));
         event->set("by", e.by);
         event->set("depot", e.depotCode);
         event->set("resident_id",
-                   e.resident ? Poco::Dynamic::Var(*e.resident) : Poco::Dynamic::Var());
+                   e.resident ? Poco::Dynamic::Var(e.resident->value()) : Poco::Dynamic::Var());
         event->set("note", e.note);
         history->add(event);
     }

@@ -14,6 +14,9 @@ void addSpecialsRoutes(Router& router, App& app);  ///< Specials' steps and thei
 /// The maintenance regime the endpoints apply (domain.md defaults).
 const warehouse::MaintenancePolicy& maintenancePolicy();
 
+/// The instant as ISO text, or JSON null when absent.
+Poco::Dynamic::Var nullableInstant(const std::optional<Instant>& at);
+
 /// An asset and its history as JSON.
 Poco::JSON::Object::Ptr assetJson(const warehouse::AssetDetail& detail);
 

@@ -53,7 +53,7 @@ PageView maintenanceView(Site& site, int withinDays, const std::string& checked,
     });
     // Overdue first, then soonest due (inspectionsDueBy is soonest first already).
     std::stable_partition(due.begin(), due.end(), [&](const store::DueInspection& d) {
-        return warehouse::isOverdue(parseInstant(d.nextInspectionDue), now);
+        return warehouse::isOverdue(d.nextInspectionDue, now);
     });
     mustache::data rows(mustache::data::type::list);
     std::size_t overdue = 0;
@@ -66,9 +66,9 @@ PageView maintenanceView(Site& site, int withinDays, const std::string& checked,
         row.set("regime", regimeName(regimeOf[d.itemCode]));
         row.set("postcode", d.postcode);
         row.set("district", d.district);
-        row.set("last", d.lastInspectedAt ? ukDate(*d.lastInspectedAt) : "Never");
-        row.set("due", ukDate(d.nextInspectionDue));
-        const bool late = warehouse::isOverdue(parseInstant(d.nextInspectionDue), now);
+        row.set("last", d.lastInspectedAt ? ukDate(formatInstant(*d.lastInspectedAt)) : "Never");
+        row.set("due", ukDate(formatInstant(d.nextInspectionDue)));
+        const bool late = warehouse::isOverdue(d.nextInspectionDue, now);
         overdue += late ? 1 : 0;
         row.set("overdue", late);
         if (d.barcode == errorBarcode) row.set("check_error", errorMessage);
@@ -116,7 +116,7 @@ Response recordCheck(Site& site, Request& request, const FormFields& form) {
     try {
         site.app.db.write([&](store::Connection& c) {
             const auto asset = store::findAsset(c, barcode);
-            if (asset && asset->state != "on_loan") {
+            if (asset && asset->state != AssetState::on_loan) {
                 throw Conflict("not_on_loan", "it is no longer in a home");
             }
             return warehouse::inspectAsset(c, barcode, warehouse::InspectionResult::pass,

@@ -11,25 +11,48 @@ Actor requireWarehouse(const Site& site, const Request& request) {
     return site.require(request, {Role::warehouse});
 }
 
-StatusTag assetStateTag(const std::string& state) {
-    if (state == "available") return {"Available", "govuk-tag--green"};
-    if (state == "reserved") return {"Reserved", "govuk-tag--blue"};
-    if (state == "on_loan") return {"On loan", "govuk-tag--purple"};
-    if (state == "returned") return {"Returned", "govuk-tag--orange"};
-    if (state == "in_decontamination") return {"In decontamination", "govuk-tag--yellow"};
-    if (state == "awaiting_inspection") return {"Awaiting inspection", "govuk-tag--yellow"};
-    if (state == "in_repair") return {"In repair", "govuk-tag--pink"};
-    if (state == "scrapped") return {"Scrapped", "govuk-tag--grey"};
-    if (state == "lost") return {"Lost", "govuk-tag--red"};
-    return {state, "govuk-tag--grey"};
+StatusTag assetStateTag(AssetState state) {
+    switch (state) {
+        case AssetState::available:
+            return {"Available", "govuk-tag--green"};
+        case AssetState::reserved:
+            return {"Reserved", "govuk-tag--blue"};
+        case AssetState::on_loan:
+            return {"On loan", "govuk-tag--purple"};
+        case AssetState::returned:
+            return {"Returned", "govuk-tag--orange"};
+        case AssetState::in_decontamination:
+            return {"In decontamination", "govuk-tag--yellow"};
+        case AssetState::awaiting_inspection:
+            return {"Awaiting inspection", "govuk-tag--yellow"};
+        case AssetState::in_repair:
+            return {"In repair", "govuk-tag--pink"};
+        case AssetState::scrapped:
+            return {"Scrapped", "govuk-tag--grey"};
+        case AssetState::lost:
+            return {"Lost", "govuk-tag--red"};
+    }
+    return {std::string(toString(state)), "govuk-tag--grey"};
 }
 
-std::string assetNextStep(const std::string& state) {
-    if (state == "returned" || state == "in_decontamination") return "Decontamination";
-    if (state == "awaiting_inspection") return "Inspection";
-    if (state == "in_repair") return "Repair, then inspection again";
-    if (state == "available") return "Back on the shelf";
-    if (state == "scrapped") return "Materials recycling";
+std::string assetNextStep(AssetState state) {
+    switch (state) {
+        case AssetState::returned:
+        case AssetState::in_decontamination:
+            return "Decontamination";
+        case AssetState::awaiting_inspection:
+            return "Inspection";
+        case AssetState::in_repair:
+            return "Repair, then inspection again";
+        case AssetState::available:
+            return "Back on the shelf";
+        case AssetState::scrapped:
+            return "Materials recycling";
+        case AssetState::reserved:
+        case AssetState::on_loan:
+        case AssetState::lost:
+            break;
+    }
     return "Nothing: it is " + assetStateTag(state).text;
 }
 

@@ -4,6 +4,7 @@
 // these steps).
 #include <string>
 
+#include "core/asset_state.h"
 #include "web/http/router.h"
 #include "web/pages/presenters.h"
 #include "web/pages/site.h"
@@ -21,10 +22,10 @@ void addWarehousePickListPages(Router& router, Site& site);     ///< /warehouse/
 Actor requireWarehouse(const Site& site, const Request& request);
 
 /// An asset state ("awaiting_inspection") as a tag ("Awaiting inspection", yellow).
-StatusTag assetStateTag(const std::string& state);
+StatusTag assetStateTag(AssetState state);
 
 /// What happens to an asset in `state` next, in plain words.
-std::string assetNextStep(const std::string& state);
+std::string assetNextStep(AssetState state);
 
 /// `text` percent-encoded for a query string value.
 std::string urlEncode(const std::string& text);

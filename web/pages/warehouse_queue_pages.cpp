@@ -32,7 +32,7 @@ mustache::data queueRows(const std::vector<store::QueuedAsset>& assets, const ch
         row.set("barcode", a.barcode);
         row.set("item_name", a.itemName);
         row.set("depot", a.depotCode);
-        row.set("since", ukDateTime(a.since));
+        row.set("since", ukDateTime(formatInstant(a.since)));
         const StatusTag tag = assetStateTag(a.state);
         row.set("state_text", tag.text);
         row.set("state_class", tag.cssClass);
@@ -51,10 +51,10 @@ mustache::data queueRows(const std::vector<store::QueuedAsset>& assets, const ch
 }
 
 std::vector<store::QueuedAsset> inStates(store::Connection& c,
-                                         std::initializer_list<const char*> states,
+                                         std::initializer_list<AssetState> states,
                                          const std::string& depot) {
     std::vector<store::QueuedAsset> all;
-    for (const char* state : states) {
+    for (const AssetState state : states) {
         auto some = store::assetsInState(c, state, depot, kQueueShown);
         all.insert(all.end(), some.begin(), some.end());
     }
@@ -103,9 +103,10 @@ PageView queuesView(Site& site, const std::string& depot, const std::string& don
     std::optional<store::LedgerEntry> credit;
     site.app.db.read([&](store::Connection& c) {
         depots = store::listDepots(c);
-        decontamination = inStates(c, {"returned", "in_decontamination"}, depot);
-        inspection = inStates(c, {"awaiting_inspection"}, depot);
-        repair = inStates(c, {"in_repair"}, depot);
+        decontamination =
+            inStates(c, {AssetState::returned, AssetState::in_decontamination}, depot);
+        inspection = inStates(c, {AssetState::awaiting_inspection}, depot);
+        repair = inStates(c, {AssetState::in_repair}, depot);
         if (done == "passed") credit = creditOfLatestPass(c, doneBarcode);
         return 0;
     });

@@ -15,7 +15,8 @@ mustache::data returnedItem(const store::QueuedAsset& a) {
     item.set("barcode", a.barcode);
     item.set("item_name", a.itemName);
     item.set("depot", a.depotCode);
-    item.set("returned_at", a.returnedAt.empty() ? std::string() : ukDateTime(a.returnedAt));
+    item.set("returned_at",
+             a.returnedAt ? ukDateTime(formatInstant(*a.returnedAt)) : std::string());
     // Mustache shows a section for any string, even an empty one: set only what is known.
     for (const auto& [key, value] :
          {std::pair{"returned_by", &a.returnedBy}, std::pair{"order_reference", &a.orderReference},
@@ -88,7 +89,8 @@ Response logReturn(Site& site, Request& request, const FormFields& form) {
             error = "The asset " + barcode + " is not on loan";
             if (detail) {
                 error += " (it is " + assetStateTag(detail->state).text + ")";
-                if (detail->state == "returned") error += ": its return is already logged";
+                if (detail->state == AssetState::returned)
+                    error += ": its return is already logged";
             }
         }
     }

@@ -40,11 +40,11 @@ mustache::data card(const warehouse::SpecialView& v, const std::vector<store::De
                     const std::optional<CardError>& error) {
     const auto& s = v.record;
     mustache::data item;
-    item.set("id", std::to_string(s.id));
+    item.set("id", std::to_string(s.id.value()));
     item.set("order_reference", s.orderReference);
     item.set("description", s.description);
     item.set("estimate", pounds(s.estimatedPricePence));
-    item.set("requested", ukDate(s.requestedAt));
+    item.set("requested", ukDate(formatInstant(s.requestedAt)));
     item.set("target", ukDate(formatInstant(v.targetArrival)));
     item.set("days_open", std::to_string(v.daysOpen));
     item.set("breached", v.breached);
@@ -52,8 +52,7 @@ mustache::data card(const warehouse::SpecialView& v, const std::vector<store::De
     if (s.quotePence) item.set("quote", pounds(*s.quotePence));
     if (s.purchaseOrder) item.set("purchase_order", *s.purchaseOrder);
     if (s.barcode) item.set("barcode", *s.barcode);
-    const auto status = warehouse::parseSpecialStatus(s.status);
-    using warehouse::SpecialStatus;
+    const SpecialStatus status = s.status;
     const bool toQuote = status == SpecialStatus::approved ||
                          (status == SpecialStatus::requested && !v.approvalNeeded);
     item.set("awaiting_approval", status == SpecialStatus::requested && v.approvalNeeded);
@@ -69,7 +68,7 @@ mustache::data card(const warehouse::SpecialView& v, const std::vector<store::De
         depotOptions.push_back(option);
     }
     item.set("depots", depotOptions);
-    if (error && error->id == s.id) item.set(error->field + "_error", error->message);
+    if (error && error->id == s.id.value()) item.set(error->field + "_error", error->message);
     return item;
 }
 
@@ -98,7 +97,7 @@ PageView specialsView(Site& site, const std::string& done, std::int64_t doneId,
         specials =
             warehouse::listSpecials(c, false, false, site.app.now(), warehouse::SpecialsPolicy{});
         depots = store::listDepots(c);
-        if (const std::string message = doneMessage(store::findSpecial(c, doneId), done);
+        if (const std::string message = doneMessage(store::findSpecial(c, SpecialId(doneId)), done);
             !message.empty()) {
             view.data.set("done", message);
         }
@@ -107,13 +106,13 @@ PageView specialsView(Site& site, const std::string& done, std::int64_t doneId,
     mustache::data columns(mustache::data::type::list);
     for (const auto& column : kColumns) {
         mustache::data group;
-        const std::string status(warehouse::toString(column.status));
+        const std::string status(toString(column.status));
         group.set("status", status);
         group.set("heading", column.heading);
         mustache::data cards(mustache::data::type::list);
         std::size_t count = 0;
         for (const auto& v : specials) {
-            if (v.record.status != status) continue;
+            if (v.record.status != column.status) continue;
             cards.push_back(card(v, depots, error));
             ++count;
         }
@@ -174,7 +173,7 @@ std::string quote(Site& site, const FormFields& form, store::Connection& c, cons
     } catch (const ValidationError&) {
         throw ValidationError("price", "Enter the quoted price in pounds, like 650.00");
     }
-    warehouse::quoteSpecial(c, id, supplier, pence, actor, site.app.now(),
+    warehouse::quoteSpecial(c, SpecialId(id), supplier, pence, actor, site.app.now(),
                             warehouse::SpecialsPolicy{});
     return "quoted";
 }
@@ -187,7 +186,7 @@ std::string order(Site& site, const FormFields& form, store::Connection& c, cons
     }
     if (purchaseOrder.size() > 100)
         throw ValidationError("purchase_order", "At most 100 characters");
-    warehouse::orderSpecial(c, id, purchaseOrder, actor, site.app.now(),
+    warehouse::orderSpecial(c, SpecialId(id), purchaseOrder, actor, site.app.now(),
                             warehouse::SpecialsPolicy{});
     return "ordered";
 }
@@ -204,7 +203,7 @@ std::string receive(Site& site, const FormFields& form, store::Connection& c, co
                                                    "Enter the inspection interval as a whole "
                                                    "number of months from 0 to 60"));
     }
-    warehouse::receiveSpecial(c, id, depot, months, actor, site.app.now(),
+    warehouse::receiveSpecial(c, SpecialId(id), depot, months, actor, site.app.now(),
                               warehouse::SpecialsPolicy{});
     return "received";
 }

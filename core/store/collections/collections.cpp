@@ -284,7 +284,7 @@ Collection requestCollection(Connection& c, const CollectionRequest& request,
             const auto asset = findAsset(c, request.barcodes[i]);
             const std::string missing = "no asset has the barcode " + request.barcodes[i];
             if (!asset) throw NotFound(missing);
-            if (asset->state != "on_loan" || !asset->loanId || !asset->resident ||
+            if (asset->state != AssetState::on_loan || !asset->loanId || !asset->resident ||
                 !asset->itemCode) {
                 throw Conflict("not_on_loan", request.barcodes[i] + " is not on loan in a home");
             }
@@ -292,15 +292,15 @@ Collection requestCollection(Connection& c, const CollectionRequest& request,
                 throw ValidationError(field, "all barcodes must be on loan to the same resident");
             }
             resident = asset->resident;
-            Rows where = c.query(kLoanDepotAndOrder, {*asset->loanId});
+            Rows where = c.query(kLoanDepotAndOrder, {asset->loanId->value()});
             requireAccess(c, who, *asset->resident, std::optional<std::string>(where.text(0, 2)),
                           missing);
             for (const auto& earlier : items) {
-                if (earlier.assetId == asset->id) {
+                if (earlier.assetId == asset->id.value()) {
                     throw ValidationError(field, request.barcodes[i] + " is listed twice");
                 }
             }
-            items.push_back({*asset->loanId, asset->id, *asset->itemCode, 1,
+            items.push_back({asset->loanId->value(), asset->id.value(), *asset->itemCode, 1,
                              DepotId(where.integer(0, 0)), OrderId(where.integer(0, 1))});
         }
     }

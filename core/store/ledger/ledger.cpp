@@ -1,5 +1,6 @@
 #include "core/store/ledger/ledger.h"
 
+#include "core/asset_state.h"
 #include "core/store/infrastructure/audit.h"
 
 namespace ces::store {
@@ -133,14 +134,15 @@ std::int64_t recordIssueCharge(Connection& c, LoanId loan, Instant now) {
     return insertEntry(c, e, std::nullopt);
 }
 
-std::optional<LedgerEntry> recordCreditForInspection(Connection& c, std::int64_t assetId,
+std::optional<LedgerEntry> recordCreditForInspection(Connection& c, AssetId asset,
                                                      std::optional<UserId> who, Instant now) {
-    Rows asset = c.query(kAssetForCredit, {assetId});
-    if (asset.empty() || asset.integer(0, 1) == 0) return std::nullopt;  // special / not eligible
-    const std::string itemCode = asset.text(0, 0);
-    const Pence price = asset.integer(0, 2);
-    Rows pass = c.query(kLastStep, {assetId, std::string("inspect_pass")});
-    Rows issue = c.query(kLastStep, {assetId, std::string("issue")});
+    const std::int64_t assetId = asset.value();
+    Rows item = c.query(kAssetForCredit, {assetId});
+    if (item.empty() || item.integer(0, 1) == 0) return std::nullopt;  // special / not eligible
+    const std::string itemCode = item.text(0, 0);
+    const Pence price = item.integer(0, 2);
+    Rows pass = c.query(kLastStep, {assetId, std::string(toString(AssetStep::pass_inspection))});
+    Rows issue = c.query(kLastStep, {assetId, std::string(toString(AssetStep::issue))});
     if (pass.empty() || issue.empty() || issue.integer(0, 0) > pass.integer(0, 0)) {
         return std::nullopt;  // never issued (new stock), or not inspected since
     }
@@ -148,7 +150,8 @@ std::optional<LedgerEntry> recordCreditForInspection(Connection& c, std::int64_t
     if (loan.empty()) return std::nullopt;
     const std::int64_t loanId = loan.integer(0, 0);
     if (c.query(kCreditOfLoanAsset, {assetId, loanId}).integer(0, 0) > 0) return std::nullopt;
-    Rows returned = c.query(kLastStep, {assetId, std::string("return")});
+    Rows returned =
+        c.query(kLastStep, {assetId, std::string(toString(AssetStep::return_to_depot))});
     const std::string condition = returned.empty() ? "" : conditionFromNote(returned.text(0, 3));
 
     LedgerEntry e;
@@ -160,7 +163,7 @@ std::optional<LedgerEntry> recordCreditForInspection(Connection& c, std::int64_t
     e.assetId = assetId;
     e.inspectionEventId = pass.integer(0, 0);
     e.itemCode = itemCode;
-    e.category = asset.text(0, 3);
+    e.category = item.text(0, 3);
     e.district = loan.text(0, 3);
     e.quantity = 1;
     e.unitPrice = price;
@@ -201,7 +204,7 @@ std::vector<LedgerEntry> correctLedgerEntry(Connection& c, std::int64_t id,
 }
 
 std::vector<LedgerEntry> ledgerEntries(Connection& c, const LedgerQuery& q) {
-    Rows rows = c.query(kListEntries, {q.from, q.to, q.assetId.value_or(0),
+    Rows rows = c.query(kListEntries, {q.from, q.to, q.assetId.value_or(AssetId()).value(),
                                        q.order ? q.order->value() : std::int64_t{0},
                                        static_cast<std::int64_t>(q.limit)});
     std::vector<LedgerEntry> entries;

@@ -50,7 +50,7 @@ std::int64_t recordIssueCharge(Connection& c, LoanId loan, Instant now);
 /// by the inspection date, the item's category and the condition logged at its return) and
 /// answers it. Nothing (nullopt) for an item not credit-eligible, a special, an asset never
 /// issued, or a loan already credited for this asset (a second pass after a repair).
-std::optional<LedgerEntry> recordCreditForInspection(Connection& c, std::int64_t assetId,
+std::optional<LedgerEntry> recordCreditForInspection(Connection& c, AssetId asset,
                                                      std::optional<UserId> who, Instant now);
 
 /// Corrects a row by two new rows: one reversing it, and (when `newAmount` is given) one with
@@ -65,7 +65,7 @@ std::vector<LedgerEntry> correctLedgerEntry(Connection& c, std::int64_t id,
 struct LedgerQuery {
     std::string from;
     std::string to;
-    std::optional<std::int64_t> assetId;
+    std::optional<AssetId> assetId;
     std::optional<OrderId> order;
     std::size_t limit = 1000;
 };

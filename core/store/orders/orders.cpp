@@ -192,8 +192,8 @@ void startLoans(Connection& c, const OrderRow& order, Instant now) {
         const LoanId loan(
             c.insert(kStartLoan, {lines.integer(i, 0), order.resident.value(), lines.text(i, 1),
                                   lines.integer(i, 2), formatInstant(now)}));
-        issueLineAssets(c, lines.integer(i, 0), loan, order.resident, DepotId(lines.integer(i, 3)),
-                        lines.text(i, 1), lines.integer(i, 2), now);
+        issueLineAssets(c, OrderLineId(lines.integer(i, 0)), loan, order.resident,
+                        DepotId(lines.integer(i, 3)), lines.text(i, 1), lines.integer(i, 2), now);
         recordIssueCharge(c, loan, now);  // the ledger: issue charged to the order's funder
     }
     c.execute(kSetDelivered, {formatInstant(now), order.id.value()});
@@ -349,7 +349,7 @@ OrderOutcome cancelOrder(Connection& c, const std::string& reference, const Acto
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (lines.isNull(i, 3)) continue;
         releaseStock(c, DepotId(lines.integer(i, 3)), lines.text(i, 1), lines.integer(i, 2));
-        unpickLineAssets(c, lines.integer(i, 0), actor.id, now,
+        unpickLineAssets(c, OrderLineId(lines.integer(i, 0)), actor.id, now,
                          "order " + reference + " cancelled");
         c.execute(kSetLineDepot, {std::monostate{}, lines.integer(i, 0)});
     }

@@ -1,5 +1,7 @@
 #include "core/store/warehouse/asset_queues.h"
 
+#include "core/store/warehouse/typed_columns.h"
+
 namespace ces::store {
 
 namespace {
@@ -8,7 +10,7 @@ namespace {
 // the return started (issueLineAssets writes both at the same instant for the same resident).
 const std::string kQueuedColumns =
     "SELECT a.barcode, COALESCE(a.item_code, ''), COALESCE(i.name, a.description), d.code, "
-    "a.state, a.updated_at, COALESCE(r.at, ''), COALESCE(r.note, ''), COALESCE(u.username, ''), "
+    "a.state, a.updated_at, r.at, COALESCE(r.note, ''), COALESCE(u.username, ''), "
     "COALESCE(o.reference, ''), COALESCE(res.name, ''), COALESCE(col.reference, '') "
     "FROM assets a JOIN depots d ON d.id = a.depot_id LEFT JOIN items i ON i.code = a.item_code "
     "LEFT JOIN asset_events r ON r.id = (SELECT MAX(x.id) FROM asset_events x "
@@ -39,17 +41,20 @@ std::vector<QueuedAsset> queued(const Rows& rows) {
     std::vector<QueuedAsset> assets;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         assets.push_back({rows.text(i, 0), rows.text(i, 1), rows.text(i, 2), rows.text(i, 3),
-                          rows.text(i, 4), rows.text(i, 5), rows.text(i, 6), rows.text(i, 7),
-                          rows.text(i, 8), rows.text(i, 9), rows.text(i, 10), rows.text(i, 11)});
+                          wordColumn(rows, i, 4, parseAssetState, "asset state"),
+                          instantColumn(rows, i, 5), optionalInstantColumn(rows, i, 6),
+                          rows.text(i, 7), rows.text(i, 8), rows.text(i, 9), rows.text(i, 10),
+                          rows.text(i, 11)});
     }
     return assets;
 }
 
 }  // namespace
 
-std::vector<QueuedAsset> assetsInState(Connection& c, const std::string& state,
+std::vector<QueuedAsset> assetsInState(Connection& c, AssetState state,
                                        const std::string& depotCode, std::size_t limit) {
-    return queued(c.query(kInState, {state, depotCode, static_cast<std::int64_t>(limit)}));
+    return queued(c.query(
+        kInState, {std::string(toString(state)), depotCode, static_cast<std::int64_t>(limit)}));
 }
 
 std::vector<QueuedAsset> returnsSince(Connection& c, Instant from, std::size_t limit) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/asset_state.h"
 #include "core/iso_time.h"
 #include "core/store/infrastructure/connection.h"
 
@@ -17,18 +18,18 @@ struct QueuedAsset {
     std::string itemCode;  ///< "" for a special.
     std::string itemName;  ///< The catalogue name, or the special's description.
     std::string depotCode;
-    std::string state;
-    std::string since;           ///< When it reached its state.
-    std::string returnedAt;      ///< "" when it has never been returned.
-    std::string returnNote;      ///< e.g. "returned; condition: stained".
-    std::string returnedBy;      ///< User name of who logged the return.
-    std::string orderReference;  ///< The order of the loan the return ended ("" unknown).
+    AssetState state = AssetState::returned;
+    Instant since;                      ///< When it reached its state.
+    std::optional<Instant> returnedAt;  ///< Empty when it has never been returned.
+    std::string returnNote;             ///< e.g. "returned; condition: stained".
+    std::string returnedBy;             ///< User name of who logged the return.
+    std::string orderReference;         ///< The order of the loan the return ended ("" unknown).
     std::string residentName;
     std::string collectionReference;  ///< The collection that asked for it back, if any.
 };
 
 /// Assets in `state` at a depot (by code; "" = every depot), longest waiting first.
-std::vector<QueuedAsset> assetsInState(Connection& c, const std::string& state,
+std::vector<QueuedAsset> assetsInState(Connection& c, AssetState state,
                                        const std::string& depotCode, std::size_t limit);
 
 /// Assets whose latest return was logged at or after `from`, latest first.

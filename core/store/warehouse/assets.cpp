@@ -1,9 +1,9 @@
 #include "core/store/warehouse/assets.h"
 
 #include <cstdio>
-#include <stdexcept>
 
 #include "core/store/catalogue/catalogue.h"
+#include "core/store/warehouse/typed_columns.h"
 
 namespace ces::store {
 
@@ -108,37 +108,27 @@ const char* const kLineToPick =
     "AND a.state = 'reserved'), o.status FROM order_lines ol JOIN orders o ON o.id = ol.order_id "
     "WHERE o.reference = $1 AND ol.item_code = $2 AND ol.depot_id = $3";
 
-SqlValue optional(const std::optional<std::int64_t>& value) {
-    return value ? SqlValue(*value) : SqlValue(std::monostate{});
-}
 SqlValue optional(const std::optional<std::string>& value) {
     return value ? SqlValue(*value) : SqlValue(std::monostate{});
 }
 SqlValue optional(const std::optional<Instant>& value) {
     return value ? SqlValue(formatInstant(*value)) : SqlValue(std::monostate{});
 }
-SqlValue optional(const std::optional<ResidentId>& value) {
-    return value ? SqlValue(value->value()) : SqlValue(std::monostate{});
-}
+std::string word(AssetState state) { return std::string(toString(state)); }
+std::string word(AssetStep step) { return std::string(toString(step)); }
 
-std::optional<std::int64_t> optionalInteger(const Rows& rows, std::size_t row, std::size_t col) {
-    if (rows.isNull(row, col)) return std::nullopt;
-    return rows.integer(row, col);
-}
-
-std::optional<Instant> optionalInstant(const Rows& rows, std::size_t row, std::size_t col) {
-    if (rows.isNull(row, col)) return std::nullopt;
-    return parseInstant(rows.text(row, col));
+AssetState stateColumn(const Rows& rows, std::size_t row, std::size_t col) {
+    return wordColumn(rows, row, col, parseAssetState, "asset state");
 }
 
 LoanRow loanFrom(const Rows& rows, std::size_t i) {
     return {LoanId(rows.integer(i, 0)),
-            rows.integer(i, 1),
+            OrderLineId(rows.integer(i, 1)),
             ResidentId(rows.integer(i, 2)),
             rows.text(i, 3),
             rows.integer(i, 4),
             rows.integer(i, 5),
-            rows.optionalText(i, 6),
+            optionalInstantColumn(rows, i, 6),
             DepotId(rows.integer(i, 7)),
             OrderId(rows.integer(i, 8)),
             rows.text(i, 9)};
@@ -146,21 +136,21 @@ LoanRow loanFrom(const Rows& rows, std::size_t i) {
 
 }  // namespace
 
-std::int64_t insertAsset(Connection& c, const NewAsset& asset, std::optional<UserId> who,
-                         Instant now, const std::string& note) {
+AssetId insertAsset(Connection& c, const NewAsset& asset, std::optional<UserId> who, Instant now,
+                    const std::string& note) {
     if (!c.query(kBarcodeTaken, {asset.barcode}).empty()) {
         throw Conflict("duplicate_barcode", "barcode " + asset.barcode + " is already registered");
     }
-    const std::int64_t id = c.insert(
+    const AssetId id(c.insert(
         kInsertAsset,
-        {asset.barcode, optional(asset.itemCode), optional(asset.specialId), asset.description,
-         asset.depot.value(), asset.state, optional(asset.orderLineId), optional(asset.loanId),
-         optional(asset.resident), static_cast<std::int64_t>(asset.inspectionIntervalMonths),
-         optional(asset.lastInspectedAt), optional(asset.nextInspectionDue), formatInstant(now)});
-    c.execute(kInsertEvent,
-              {id, std::string("register"), std::monostate{}, asset.state, formatInstant(now),
-               who ? SqlValue(who->value()) : SqlValue(std::monostate{}), asset.depot.value(),
-               optional(asset.resident), note});
+        {asset.barcode, optional(asset.itemCode), idOrNull(asset.specialId), asset.description,
+         asset.depot.value(), word(asset.state), idOrNull(asset.orderLineId),
+         idOrNull(asset.loanId), idOrNull(asset.resident),
+         static_cast<std::int64_t>(asset.inspectionIntervalMonths), optional(asset.lastInspectedAt),
+         optional(asset.nextInspectionDue), formatInstant(now)}));
+    c.execute(kInsertEvent, {id.value(), word(AssetStep::register_asset), std::monostate{},
+                             word(asset.state), formatInstant(now), idOrNull(who),
+                             asset.depot.value(), idOrNull(asset.resident), note});
     return id;
 }
 
@@ -176,55 +166,60 @@ std::optional<AssetRecord> findAsset(Connection& c, const std::string& barcode) 
     Rows rows = c.query(kFindAsset, {barcode});
     if (rows.empty()) return std::nullopt;
     AssetRecord a;
-    a.id = rows.integer(0, 0);
+    a.id = AssetId(rows.integer(0, 0));
     a.barcode = rows.text(0, 1);
     a.itemCode = rows.optionalText(0, 2);
-    a.specialId = optionalInteger(rows, 0, 3);
+    a.specialId = optionalId<SpecialId>(rows, 0, 3);
     a.description = rows.text(0, 4);
     a.depot = DepotId(rows.integer(0, 5));
     a.depotCode = rows.text(0, 6);
-    a.state = rows.text(0, 7);
-    a.orderLineId = optionalInteger(rows, 0, 8);
-    a.loanId = optionalInteger(rows, 0, 9);
-    if (!rows.isNull(0, 10)) a.resident = ResidentId(rows.integer(0, 10));
+    a.state = stateColumn(rows, 0, 7);
+    a.orderLineId = optionalId<OrderLineId>(rows, 0, 8);
+    a.loanId = optionalId<LoanId>(rows, 0, 9);
+    a.resident = optionalId<ResidentId>(rows, 0, 10);
     a.inspectionIntervalMonths = static_cast<int>(rows.integer(0, 11));
-    a.lastInspectedAt = optionalInstant(rows, 0, 12);
-    a.nextInspectionDue = optionalInstant(rows, 0, 13);
-    a.createdAt = rows.text(0, 14);
-    a.updatedAt = rows.text(0, 15);
+    a.lastInspectedAt = optionalInstantColumn(rows, 0, 12);
+    a.nextInspectionDue = optionalInstantColumn(rows, 0, 13);
+    a.createdAt = instantColumn(rows, 0, 14);
+    a.updatedAt = instantColumn(rows, 0, 15);
     return a;
 }
 
-void moveAsset(Connection& c, std::int64_t assetId, const AssetMove& move, UserId who,
-               Instant now) {
+void moveAsset(Connection& c, AssetId asset, const AssetMove& move, UserId who, Instant now) {
     const std::size_t changed =
-        c.executeCounting(kMoveAsset, {move.to, move.depot.value(), optional(move.resident),
-                                       optional(move.orderLineId), optional(move.loanId),
-                                       formatInstant(now), assetId, move.from});
+        c.executeCounting(kMoveAsset, {word(move.to), move.depot.value(), idOrNull(move.resident),
+                                       idOrNull(move.orderLineId), idOrNull(move.loanId),
+                                       formatInstant(now), asset.value(), word(move.from)});
     if (changed != 1) {
-        throw Conflict("concurrent_change", "the asset is no longer " + move.from);
+        throw Conflict("concurrent_change", "the asset is no longer " + word(move.from));
     }
-    c.execute(kInsertEvent, {assetId, move.step, move.from, move.to, formatInstant(now),
-                             who.value(), move.depot.value(), optional(move.resident), move.note});
+    c.execute(kInsertEvent,
+              {asset.value(), word(move.step), word(move.from), word(move.to), formatInstant(now),
+               who.value(), move.depot.value(), idOrNull(move.resident), move.note});
 }
 
-void recordAssetEvent(Connection& c, std::int64_t assetId, const std::string& step, UserId who,
-                      Instant now, const std::string& note) {
-    c.execute(kInsertEventHere, {step, formatInstant(now), who.value(), note, assetId});
+void recordAssetEvent(Connection& c, AssetId asset, AssetStep step, UserId who, Instant now,
+                      const std::string& note) {
+    c.execute(kInsertEventHere, {word(step), formatInstant(now), who.value(), note, asset.value()});
 }
 
-void setAssetInspection(Connection& c, std::int64_t assetId, Instant at,
-                        std::optional<Instant> nextDue) {
-    c.execute(kSetInspection, {formatInstant(at), optional(nextDue), assetId});
+void setAssetInspection(Connection& c, AssetId asset, Instant at, std::optional<Instant> nextDue) {
+    c.execute(kSetInspection, {formatInstant(at), optional(nextDue), asset.value()});
 }
 
-std::vector<AssetEvent> assetHistory(Connection& c, std::int64_t assetId) {
-    Rows rows = c.query(kHistory, {assetId});
+std::vector<AssetEvent> assetHistory(Connection& c, AssetId asset) {
+    Rows rows = c.query(kHistory, {asset.value()});
     std::vector<AssetEvent> events;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        events.push_back({rows.text(i, 0), rows.optionalText(i, 1), rows.text(i, 2),
-                          rows.text(i, 3), rows.text(i, 4), rows.text(i, 5),
-                          optionalInteger(rows, i, 6), rows.text(i, 7)});
+        AssetEvent& e = events.emplace_back();
+        e.step = wordColumn(rows, i, 0, parseAssetStep, "asset step");
+        if (!rows.isNull(i, 1)) e.from = stateColumn(rows, i, 1);
+        e.to = stateColumn(rows, i, 2);
+        e.at = instantColumn(rows, i, 3);
+        e.by = rows.text(i, 4);
+        e.depotCode = rows.text(i, 5);
+        e.resident = optionalId<ResidentId>(rows, i, 6);
+        e.note = rows.text(i, 7);
     }
     return events;
 }
@@ -233,27 +228,36 @@ bool depotTracksItem(Connection& c, DepotId depot, const std::string& itemCode) 
     return c.query(kTracksItem, {depot.value(), itemCode}).integer(0, 0) > 0;
 }
 
-StateCounts& StateCounts::add(const std::string& state, std::int64_t n) {
-    if (state == "available")
-        available += n;
-    else if (state == "reserved")
-        reserved += n;
-    else if (state == "on_loan")
-        onLoan += n;
-    else if (state == "returned")
-        returned += n;
-    else if (state == "in_decontamination")
-        inDecontamination += n;
-    else if (state == "awaiting_inspection")
-        awaitingInspection += n;
-    else if (state == "in_repair")
-        inRepair += n;
-    else if (state == "scrapped")
-        scrapped += n;
-    else if (state == "lost")
-        lost += n;
-    else
-        throw std::invalid_argument("no stock count for state " + state);
+StateCounts& StateCounts::add(AssetState state, std::int64_t n) {
+    switch (state) {
+        case AssetState::available:
+            available += n;
+            break;
+        case AssetState::reserved:
+            reserved += n;
+            break;
+        case AssetState::on_loan:
+            onLoan += n;
+            break;
+        case AssetState::returned:
+            returned += n;
+            break;
+        case AssetState::in_decontamination:
+            inDecontamination += n;
+            break;
+        case AssetState::awaiting_inspection:
+            awaitingInspection += n;
+            break;
+        case AssetState::in_repair:
+            inRepair += n;
+            break;
+        case AssetState::scrapped:
+            scrapped += n;
+            break;
+        case AssetState::lost:
+            lost += n;
+            break;
+    }
     return *this;
 }
 
@@ -287,22 +291,22 @@ void returnLoanUnits(Connection& c, LoanId loan, std::int64_t quantity, Instant 
     }
 }
 
-void issueLineAssets(Connection& c, std::int64_t orderLineId, LoanId loan, ResidentId resident,
+void issueLineAssets(Connection& c, OrderLineId line, LoanId loan, ResidentId resident,
                      DepotId depot, const std::string& itemCode, std::int64_t quantity,
                      Instant now) {
     const auto item = findItem(c, itemCode);
     if (!item || !item->serialised || !depotTracksItem(c, depot, itemCode)) return;
-    std::vector<std::pair<std::int64_t, std::string>> chosen;
-    Rows picked = c.query(kPickedForLine, {orderLineId});
+    std::vector<std::pair<AssetId, AssetState>> chosen;
+    Rows picked = c.query(kPickedForLine, {line.value()});
     for (std::size_t i = 0;
          i < picked.size() && static_cast<std::int64_t>(chosen.size()) < quantity; ++i) {
-        chosen.emplace_back(picked.integer(i, 0), "reserved");
+        chosen.emplace_back(AssetId(picked.integer(i, 0)), AssetState::reserved);
     }
     const std::int64_t missing = quantity - static_cast<std::int64_t>(chosen.size());
     if (missing > 0) {
         Rows free = c.query(kIssuable, {depot.value(), itemCode, formatInstant(now), missing});
         for (std::size_t i = 0; i < free.size(); ++i) {
-            chosen.emplace_back(free.integer(i, 0), "available");
+            chosen.emplace_back(AssetId(free.integer(i, 0)), AssetState::available);
         }
     }
     if (static_cast<std::int64_t>(chosen.size()) < quantity) {
@@ -318,11 +322,12 @@ void issueLineAssets(Connection& c, std::int64_t orderLineId, LoanId loan, Resid
         throw Conflict("no_asset", "no barcoded " + itemCode + " is on the shelf to issue");
     }
     for (const auto& [id, from] : chosen) {
-        c.execute(kMoveAsset, {std::string("on_loan"), depot.value(), resident.value(), orderLineId,
-                               loan.value(), formatInstant(now), id, from});
-        c.execute(kInsertEvent,
-                  {id, std::string("issue"), from, std::string("on_loan"), formatInstant(now),
-                   std::monostate{}, depot.value(), resident.value(), std::string("delivered")});
+        c.execute(kMoveAsset,
+                  {word(AssetState::on_loan), depot.value(), resident.value(), line.value(),
+                   loan.value(), formatInstant(now), id.value(), word(from)});
+        c.execute(kInsertEvent, {id.value(), word(AssetStep::issue), word(from),
+                                 word(AssetState::on_loan), formatInstant(now), std::monostate{},
+                                 depot.value(), resident.value(), std::string("delivered")});
     }
 }
 
@@ -330,16 +335,18 @@ std::optional<LineToPick> lineToPick(Connection& c, const std::string& orderRefe
                                      const std::string& itemCode, DepotId depot) {
     Rows rows = c.query(kLineToPick, {orderReference, itemCode, depot.value()});
     if (rows.empty()) return std::nullopt;
-    return LineToPick{rows.integer(0, 0), rows.integer(0, 1), rows.integer(0, 2), rows.text(0, 3)};
+    return LineToPick{OrderLineId(rows.integer(0, 0)), rows.integer(0, 1), rows.integer(0, 2),
+                      wordColumn(rows, 0, 3, parseOrderStatus, "order status")};
 }
 
 std::vector<DueInspection> inspectionsDueBy(Connection& c, Instant until, std::size_t limit) {
     Rows rows = c.query(kDueBy, {formatInstant(until), static_cast<std::int64_t>(limit)});
     std::vector<DueInspection> due;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        due.push_back({rows.text(i, 0), rows.text(i, 1), rows.text(i, 2), rows.text(i, 3),
-                       rows.text(i, 4), rows.optionalText(i, 5), rows.text(i, 6),
-                       ResidentId(rows.integer(i, 7)), rows.text(i, 8), rows.text(i, 9)});
+        due.push_back({rows.text(i, 0), rows.text(i, 1), rows.text(i, 2), stateColumn(rows, i, 3),
+                       rows.text(i, 4), optionalInstantColumn(rows, i, 5),
+                       instantColumn(rows, i, 6), ResidentId(rows.integer(i, 7)), rows.text(i, 8),
+                       rows.text(i, 9)});
     }
     return due;
 }
@@ -367,12 +374,12 @@ std::vector<StateLevels> stateLevels(Connection& c, const std::string& depotCode
     return levels;
 }
 
-std::vector<std::pair<std::string, std::int64_t>> assetStateCounts(Connection& c, DepotId depot,
-                                                                   const std::string& itemCode) {
+std::vector<std::pair<AssetState, std::int64_t>> assetStateCounts(Connection& c, DepotId depot,
+                                                                  const std::string& itemCode) {
     Rows rows = c.query(kAssetStateCounts, {depot.value(), itemCode});
-    std::vector<std::pair<std::string, std::int64_t>> counts;
+    std::vector<std::pair<AssetState, std::int64_t>> counts;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        counts.emplace_back(rows.text(i, 0), rows.integer(i, 1));
+        counts.emplace_back(stateColumn(rows, i, 0), rows.integer(i, 1));
     }
     return counts;
 }
@@ -413,25 +420,25 @@ std::vector<UnregisteredLoan> openSerialisedLoans(Connection& c) {
     Rows rows = c.query(kOpenSerialisedLoans);
     std::vector<UnregisteredLoan> loans;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        loans.push_back({LoanId(rows.integer(i, 0)), rows.integer(i, 1),
+        loans.push_back({LoanId(rows.integer(i, 0)), OrderLineId(rows.integer(i, 1)),
                          ResidentId(rows.integer(i, 2)), rows.text(i, 3), rows.integer(i, 4),
                          DepotId(rows.integer(i, 5))});
     }
     return loans;
 }
 
-void unpickLineAssets(Connection& c, std::int64_t orderLineId, UserId who, Instant now,
+void unpickLineAssets(Connection& c, OrderLineId line, UserId who, Instant now,
                       const std::string& note) {
-    Rows picked = c.query(kPickedForLine, {orderLineId});
+    Rows picked = c.query(kPickedForLine, {line.value()});
     for (std::size_t i = 0; i < picked.size(); ++i) {
         const auto asset = findAsset(c, picked.text(i, 1));
         AssetMove move;
-        move.step = "unpick";
-        move.from = "reserved";
-        move.to = "available";
+        move.step = AssetStep::unpick;
+        move.from = AssetState::reserved;
+        move.to = AssetState::available;
         move.depot = asset->depot;
         move.note = note;
-        moveAsset(c, picked.integer(i, 0), move, who, now);
+        moveAsset(c, asset->id, move, who, now);
     }
 }
 

@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "core/asset_state.h"
 #include "core/iso_time.h"
+#include "core/order_lifecycle.h"
 #include "core/store/infrastructure/connection.h"
 #include "core/types.h"
 
@@ -16,44 +18,44 @@ namespace ces::store {
 
 /// One asset as stored.
 struct AssetRecord {
-    std::int64_t id = 0;
+    AssetId id;
     std::string barcode;
     std::optional<std::string> itemCode;  ///< Empty for a special (non-catalogue) asset.
-    std::optional<std::int64_t> specialId;
+    std::optional<SpecialId> specialId;
     std::string description;
     DepotId depot;
     std::string depotCode;
-    std::string state;
-    std::optional<std::int64_t> orderLineId;
-    std::optional<std::int64_t> loanId;
+    AssetState state = AssetState::available;
+    std::optional<OrderLineId> orderLineId;
+    std::optional<LoanId> loanId;
     std::optional<ResidentId> resident;
     int inspectionIntervalMonths = 0;
     std::optional<Instant> lastInspectedAt;
     std::optional<Instant> nextInspectionDue;
-    std::string createdAt;
-    std::string updatedAt;
+    Instant createdAt;
+    Instant updatedAt;
 };
 
 /// What registering an asset needs.
 struct NewAsset {
     std::string barcode;
     std::optional<std::string> itemCode;
-    std::optional<std::int64_t> specialId;
+    std::optional<SpecialId> specialId;
     std::string description;
     DepotId depot;
-    std::string state;
+    AssetState state = AssetState::available;
     int inspectionIntervalMonths = 0;
     std::optional<Instant> lastInspectedAt;
     std::optional<Instant> nextInspectionDue;
     std::optional<ResidentId> resident;
-    std::optional<std::int64_t> loanId;
-    std::optional<std::int64_t> orderLineId;
+    std::optional<LoanId> loanId;
+    std::optional<OrderLineId> orderLineId;
 };
 
 /// Inserts an asset and its first history row ("register"); Conflict("duplicate_barcode") if
 /// the barcode is taken. Counts are not touched (the caller moves them).
-std::int64_t insertAsset(Connection& c, const NewAsset& asset, std::optional<UserId> who,
-                         Instant now, const std::string& note);
+AssetId insertAsset(Connection& c, const NewAsset& asset, std::optional<UserId> who, Instant now,
+                    const std::string& note);
 
 /// A fresh barcode "<prefix>-000123" from a counter.
 std::string nextBarcode(Connection& c, const std::string& prefix);
@@ -62,40 +64,39 @@ std::optional<AssetRecord> findAsset(Connection& c, const std::string& barcode);
 
 /// A checked step: the new state and where the asset now is.
 struct AssetMove {
-    std::string step;  ///< e.g. "return", "inspect_pass".
-    std::string from;
-    std::string to;
+    AssetStep step = AssetStep::pick;
+    AssetState from = AssetState::available;
+    AssetState to = AssetState::available;
     DepotId depot;
-    std::optional<ResidentId> resident;       ///< Set while on loan, else empty.
-    std::optional<std::int64_t> orderLineId;  ///< Set while reserved or on loan.
-    std::optional<std::int64_t> loanId;       ///< Set while on loan.
+    std::optional<ResidentId> resident;      ///< Set while on loan, else empty.
+    std::optional<OrderLineId> orderLineId;  ///< Set while reserved or on loan.
+    std::optional<LoanId> loanId;            ///< Set while on loan.
     std::string note;
 };
 
 /// Applies the move if the asset is still in `move.from` (else Conflict("concurrent_change"))
 /// and writes its history row.
-void moveAsset(Connection& c, std::int64_t assetId, const AssetMove& move, UserId who, Instant now);
+void moveAsset(Connection& c, AssetId asset, const AssetMove& move, UserId who, Instant now);
 
 /// A history row for a step that does not change the state (an inspection in a home).
-void recordAssetEvent(Connection& c, std::int64_t assetId, const std::string& step, UserId who,
-                      Instant now, const std::string& note);
+void recordAssetEvent(Connection& c, AssetId asset, AssetStep step, UserId who, Instant now,
+                      const std::string& note);
 
 /// Sets when the asset was last inspected and when it is next due (nullopt: none planned).
-void setAssetInspection(Connection& c, std::int64_t assetId, Instant at,
-                        std::optional<Instant> nextDue);
+void setAssetInspection(Connection& c, AssetId asset, Instant at, std::optional<Instant> nextDue);
 
 /// One row of an asset's history.
 struct AssetEvent {
-    std::string step;
-    std::optional<std::string> from;
-    std::string to;
-    std::string at;
+    AssetStep step = AssetStep::register_asset;
+    std::optional<AssetState> from;  ///< Empty for the first row.
+    AssetState to = AssetState::available;
+    Instant at;
     std::string by;  ///< User name, or "" for the system.
     std::string depotCode;
-    std::optional<std::int64_t> resident;
+    std::optional<ResidentId> resident;
     std::string note;
 };
-std::vector<AssetEvent> assetHistory(Connection& c, std::int64_t assetId);
+std::vector<AssetEvent> assetHistory(Connection& c, AssetId asset);
 
 /// True when the depot has any asset of the item on its register (in any state).
 bool depotTracksItem(Connection& c, DepotId depot, const std::string& itemCode);
@@ -112,9 +113,8 @@ struct StateCounts {
     std::int64_t inRepair = 0;
     std::int64_t scrapped = 0;
     std::int64_t lost = 0;
-    /// Adds `n` to the count of the state named `state` ("on_loan", ...); throws
-    /// std::invalid_argument for an unknown name.
-    StateCounts& add(const std::string& state, std::int64_t n);
+    /// Adds `n` to the count of `state`.
+    StateCounts& add(AssetState state, std::int64_t n);
 };
 using CountDelta = StateCounts;
 
@@ -126,12 +126,12 @@ bool applyCountDelta(Connection& c, DepotId depot, const std::string& itemCode,
 /// A loan with where its stock came from.
 struct LoanRow {
     LoanId id;
-    std::int64_t orderLineId = 0;
+    OrderLineId orderLineId;
     ResidentId resident;
     std::string itemCode;
     std::int64_t quantity = 0;
     std::int64_t returnedQuantity = 0;
-    std::optional<std::string> endedAt;
+    std::optional<Instant> endedAt;
     DepotId depot;  ///< The depot the line was issued from.
     OrderId order;
     std::string orderReference;
@@ -148,16 +148,16 @@ void returnLoanUnits(Connection& c, LoanId loan, std::int64_t quantity, Instant 
 /// depot keeps a register, assigns the line's picked assets, then available ones that are not
 /// overdue for inspection, to the loan. Conflict("inspection_overdue") when only overdue
 /// assets are left, Conflict("no_asset") when none. Items without a register are counted only.
-void issueLineAssets(Connection& c, std::int64_t orderLineId, LoanId loan, ResidentId resident,
+void issueLineAssets(Connection& c, OrderLineId line, LoanId loan, ResidentId resident,
                      DepotId depot, const std::string& itemCode, std::int64_t quantity,
                      Instant now);
 
 /// An order's line of an item reserved at a depot, and how many assets are picked for it.
 struct LineToPick {
-    std::int64_t lineId = 0;
+    OrderLineId lineId;
     std::int64_t quantity = 0;
     std::int64_t picked = 0;
-    std::string orderStatus;
+    OrderStatus orderStatus = OrderStatus::submitted;
 };
 std::optional<LineToPick> lineToPick(Connection& c, const std::string& orderReference,
                                      const std::string& itemCode, DepotId depot);
@@ -167,10 +167,10 @@ struct DueInspection {
     std::string barcode;
     std::string itemCode;
     std::string description;
-    std::string state;
+    AssetState state = AssetState::on_loan;
     std::string depotCode;
-    std::optional<std::string> lastInspectedAt;
-    std::string nextInspectionDue;
+    std::optional<Instant> lastInspectedAt;
+    Instant nextInspectionDue;
     ResidentId resident;
     std::string postcode;
     std::string district;
@@ -190,8 +190,8 @@ struct StateLevels : StateCounts {
 std::vector<StateLevels> stateLevels(Connection& c, const std::string& depotCode);
 
 /// How many assets of each state a depot's register holds for an item (for consistency checks).
-std::vector<std::pair<std::string, std::int64_t>> assetStateCounts(Connection& c, DepotId depot,
-                                                                   const std::string& itemCode);
+std::vector<std::pair<AssetState, std::int64_t>> assetStateCounts(Connection& c, DepotId depot,
+                                                                  const std::string& itemCode);
 
 /// An item below its reorder level at a depot, with its supplier's lead time.
 struct ReplenishmentSuggestion {
@@ -214,7 +214,7 @@ void setSupplier(Connection& c, const std::string& itemCode, const std::string& 
 /// asset register), for giving it one.
 struct UnregisteredLoan {
     LoanId loan;
-    std::int64_t orderLineId = 0;
+    OrderLineId orderLineId;
     ResidentId resident;
     std::string itemCode;
     std::int64_t quantity = 0;
@@ -224,7 +224,7 @@ std::vector<UnregisteredLoan> openSerialisedLoans(Connection& c);
 
 /// Puts assets picked for an order line back on the shelf (the order was cancelled); counts
 /// are the caller's (the line's reservation is released with them).
-void unpickLineAssets(Connection& c, std::int64_t orderLineId, UserId who, Instant now,
+void unpickLineAssets(Connection& c, OrderLineId line, UserId who, Instant now,
                       const std::string& note);
 
 /// Shelf assets that match a line of an allocated order: (order reference, barcode) pairs.

@@ -1,5 +1,7 @@
 #include "core/store/warehouse/specials.h"
 
+#include "core/store/warehouse/typed_columns.h"
+
 namespace ces::store {
 
 namespace {
@@ -34,29 +36,31 @@ std::vector<SpecialRecord> specialsFrom(const Rows& rows) {
     std::vector<SpecialRecord> result;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         SpecialRecord s;
-        s.id = rows.integer(i, 0);
+        s.id = SpecialId(rows.integer(i, 0));
         s.order = OrderId(rows.integer(i, 1));
         s.orderReference = rows.text(i, 2);
-        s.orderStatus = rows.text(i, 3);
+        s.orderStatus = wordColumn(rows, i, 3, parseOrderStatus, "order status");
         s.team = TeamId(rows.integer(i, 4));
         s.resident = ResidentId(rows.integer(i, 5));
         s.description = rows.text(i, 6);
         s.estimatedPricePence = rows.integer(i, 7);
-        s.status = rows.text(i, 8);
-        s.requestedAt = rows.text(i, 9);
-        s.approvedAt = rows.optionalText(i, 10);
+        s.status = wordColumn(rows, i, 8, parseSpecialStatus, "special status");
+        s.requestedAt = instantColumn(rows, i, 9);
+        s.approvedAt = optionalInstantColumn(rows, i, 10);
         s.supplier = rows.optionalText(i, 11);
         if (!rows.isNull(i, 12)) s.quotePence = rows.integer(i, 12);
-        s.quotedAt = rows.optionalText(i, 13);
+        s.quotedAt = optionalInstantColumn(rows, i, 13);
         s.purchaseOrder = rows.optionalText(i, 14);
-        s.orderedAt = rows.optionalText(i, 15);
-        s.receivedAt = rows.optionalText(i, 16);
-        s.deliveredAt = rows.optionalText(i, 17);
+        s.orderedAt = optionalInstantColumn(rows, i, 15);
+        s.receivedAt = optionalInstantColumn(rows, i, 16);
+        s.deliveredAt = optionalInstantColumn(rows, i, 17);
         s.barcode = rows.optionalText(i, 18);
         result.push_back(std::move(s));
     }
     return result;
 }
+
+std::string word(SpecialStatus status) { return std::string(toString(status)); }
 
 void requireOne(std::size_t changed) {
     if (changed != 1) throw Conflict("concurrent_change", "the special has moved on meanwhile");
@@ -64,8 +68,8 @@ void requireOne(std::size_t changed) {
 
 }  // namespace
 
-std::optional<SpecialRecord> findSpecial(Connection& c, std::int64_t id) {
-    auto found = specialsFrom(c.query(kFind, {id}));
+std::optional<SpecialRecord> findSpecial(Connection& c, SpecialId id) {
+    auto found = specialsFrom(c.query(kFind, {id.value()}));
     if (found.empty()) return std::nullopt;
     return found.front();
 }
@@ -79,33 +83,36 @@ std::vector<SpecialRecord> specialsOfOrder(Connection& c, OrderId order) {
     return specialsFrom(c.query(kOfOrder, {order.value()}));
 }
 
-void recordSpecialApproval(Connection& c, std::int64_t id, const std::string& from, UserId who,
+void recordSpecialApproval(Connection& c, SpecialId id, SpecialStatus from, UserId who,
                            Instant now) {
-    requireOne(c.executeCounting(kApprove, {formatInstant(now), who.value(), id, from}));
+    requireOne(
+        c.executeCounting(kApprove, {formatInstant(now), who.value(), id.value(), word(from)}));
 }
 
-void recordSpecialQuote(Connection& c, std::int64_t id, const std::string& from,
+void recordSpecialQuote(Connection& c, SpecialId id, SpecialStatus from,
                         const std::string& supplier, Pence price, Instant now) {
-    requireOne(c.executeCounting(kQuote, {supplier, price, formatInstant(now), id, from}));
+    requireOne(
+        c.executeCounting(kQuote, {supplier, price, formatInstant(now), id.value(), word(from)}));
 }
 
-void recordSpecialOrder(Connection& c, std::int64_t id, const std::string& from,
+void recordSpecialOrder(Connection& c, SpecialId id, SpecialStatus from,
                         const std::string& purchaseOrder, Instant now) {
-    requireOne(c.executeCounting(kOrder, {purchaseOrder, formatInstant(now), id, from}));
+    requireOne(
+        c.executeCounting(kOrder, {purchaseOrder, formatInstant(now), id.value(), word(from)}));
 }
 
-void recordSpecialReceipt(Connection& c, std::int64_t id, const std::string& from, Instant now) {
-    requireOne(c.executeCounting(kReceive, {formatInstant(now), id, from}));
+void recordSpecialReceipt(Connection& c, SpecialId id, SpecialStatus from, Instant now) {
+    requireOne(c.executeCounting(kReceive, {formatInstant(now), id.value(), word(from)}));
 }
 
-void recordSpecialDelivery(Connection& c, std::int64_t id, const std::string& from, Instant now) {
-    requireOne(c.executeCounting(kDeliver, {formatInstant(now), id, from}));
+void recordSpecialDelivery(Connection& c, SpecialId id, SpecialStatus from, Instant now) {
+    requireOne(c.executeCounting(kDeliver, {formatInstant(now), id.value(), word(from)}));
 }
 
-std::optional<std::int64_t> assetOfSpecial(Connection& c, std::int64_t specialId) {
-    Rows rows = c.query(kAssetOf, {specialId});
+std::optional<AssetId> assetOfSpecial(Connection& c, SpecialId special) {
+    Rows rows = c.query(kAssetOf, {special.value()});
     if (rows.empty()) return std::nullopt;
-    return rows.integer(0, 0);
+    return AssetId(rows.integer(0, 0));
 }
 
 }  // namespace ces::store

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "core/iso_time.h"
+#include "core/order_lifecycle.h"
+#include "core/specials.h"
 #include "core/store/infrastructure/connection.h"
 #include "core/types.h"
 
@@ -14,42 +16,42 @@ namespace ces::store {
 
 /// One special with its order and every step's date.
 struct SpecialRecord {
-    std::int64_t id = 0;
+    SpecialId id;
     OrderId order;
     std::string orderReference;
-    std::string orderStatus;
+    OrderStatus orderStatus = OrderStatus::submitted;
     TeamId team;
     ResidentId resident;
     std::string description;
     Pence estimatedPricePence = 0;
-    std::string status;
-    std::string requestedAt;
-    std::optional<std::string> approvedAt;
+    SpecialStatus status = SpecialStatus::requested;
+    Instant requestedAt;
+    std::optional<Instant> approvedAt;
     std::optional<std::string> supplier;
     std::optional<Pence> quotePence;
-    std::optional<std::string> quotedAt;
+    std::optional<Instant> quotedAt;
     std::optional<std::string> purchaseOrder;
-    std::optional<std::string> orderedAt;
-    std::optional<std::string> receivedAt;
-    std::optional<std::string> deliveredAt;
+    std::optional<Instant> orderedAt;
+    std::optional<Instant> receivedAt;
+    std::optional<Instant> deliveredAt;
     std::optional<std::string> barcode;  ///< The asset it became on receipt.
 };
-std::optional<SpecialRecord> findSpecial(Connection& c, std::int64_t id);
+std::optional<SpecialRecord> findSpecial(Connection& c, SpecialId id);
 /// Every special not yet delivered, plus delivered ones when `includeDelivered`; oldest first.
 std::vector<SpecialRecord> listSpecials(Connection& c, bool includeDelivered, std::size_t limit);
 std::vector<SpecialRecord> specialsOfOrder(Connection& c, OrderId order);
 
 /// Each throws Conflict("concurrent_change") if the special is no longer in `from`.
-void recordSpecialApproval(Connection& c, std::int64_t id, const std::string& from, UserId who,
+void recordSpecialApproval(Connection& c, SpecialId id, SpecialStatus from, UserId who,
                            Instant now);
-void recordSpecialQuote(Connection& c, std::int64_t id, const std::string& from,
+void recordSpecialQuote(Connection& c, SpecialId id, SpecialStatus from,
                         const std::string& supplier, Pence price, Instant now);
-void recordSpecialOrder(Connection& c, std::int64_t id, const std::string& from,
+void recordSpecialOrder(Connection& c, SpecialId id, SpecialStatus from,
                         const std::string& purchaseOrder, Instant now);
-void recordSpecialReceipt(Connection& c, std::int64_t id, const std::string& from, Instant now);
-void recordSpecialDelivery(Connection& c, std::int64_t id, const std::string& from, Instant now);
+void recordSpecialReceipt(Connection& c, SpecialId id, SpecialStatus from, Instant now);
+void recordSpecialDelivery(Connection& c, SpecialId id, SpecialStatus from, Instant now);
 
 /// The asset a received special became, if any.
-std::optional<std::int64_t> assetOfSpecial(Connection& c, std::int64_t specialId);
+std::optional<AssetId> assetOfSpecial(Connection& c, SpecialId special);
 
 }  // namespace ces::store

@@ -40,6 +40,15 @@ CollectionMethod collectionMethodOf(const CollectionRequest& request) {
     return request.collectionPoint.empty() ? CollectionMethod::home : CollectionMethod::drop_off;
 }
 
+void validateStillNeededAges(int minAgeDays, int repeatAfterDays) {
+    if (minAgeDays < 1 || minAgeDays > 3650) {
+        throw ValidationError("min_age_days", "min_age_days must be between 1 and 3650");
+    }
+    if (repeatAfterDays < 1 || repeatAfterDays > 3650) {
+        throw ValidationError("repeat_after_days", "repeat_after_days must be between 1 and 3650");
+    }
+}
+
 void checkRequestedAsset(const RequestedAsset& asset, std::size_t index,
                          const std::vector<RequestedAsset>& earlier) {
     if (!asset.onLoanInHome) {

@@ -48,6 +48,10 @@ void validateCollectionRequest(const CollectionRequest& request);
 /// A drop-off when a collection point is named, else from home.
 CollectionMethod collectionMethodOf(const CollectionRequest& request);
 
+/// The "still needed?" check-in asks about loans older than `minAgeDays` and asks again after
+/// `repeatAfterDays`: each 1 to 3650 days (ValidationError otherwise).
+void validateStillNeededAges(int minAgeDays, int repeatAfterDays);
+
 /// An asset a request names by barcode, as the store found it.
 struct RequestedAsset {
     std::string barcode;

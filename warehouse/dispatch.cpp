@@ -304,9 +304,9 @@ void applyDone(store::Connection& c, const store::VisitJob& visit, VisitOutcome 
 
 // The prescriber of the visit's order (or of the order the asset came from) hears of a failed
 // visit the same day; answers the message, if there is someone to tell.
-std::optional<std::int64_t> tellPrescriber(store::Connection& c, const store::VisitJob& visit,
-                                           FailureReason reason, const std::string& notes,
-                                           year_month_day again, Instant now) {
+std::optional<MessageId> tellPrescriber(store::Connection& c, const store::VisitJob& visit,
+                                        FailureReason reason, const std::string& notes,
+                                        year_month_day again, Instant now) {
     std::optional<OrderId> order = visit.order;
     if (!order && visit.assetId) order = store::orderOfAsset(c, *visit.assetId);
     if (!order) return std::nullopt;

@@ -81,7 +81,7 @@ struct OutcomeReceipt {
     std::optional<std::string> orderReference;
     std::optional<std::string> orderStatus;
     std::optional<VisitId> rescheduledVisitId;  ///< The new pending visit of a failure.
-    std::optional<std::int64_t> messageId;      ///< The prescriber's notification.
+    std::optional<MessageId> messageId;         ///< The prescriber's notification.
 };
 
 /// Records a planned visit's outcome. Success: a delivery's order is delivered (loans start,

@@ -259,4 +259,8 @@ TEST_CASE("the rules of a collection request hold without a database") {
     CHECK_THROWS_AS(checkRequestedAsset(atDepot, 0, {}), Conflict);
     CHECK_THROWS_AS(checkRequestedAsset(elsewhere, 1, {a}), ValidationError);
     CHECK_THROWS_AS(checkRequestedAsset(a, 1, {a}), ValidationError);
+
+    CHECK_NOTHROW(validateStillNeededAges(182, 90));
+    CHECK_THROWS_AS(validateStillNeededAges(0, 90), ValidationError);
+    CHECK_THROWS_AS(validateStillNeededAges(182, 3651), ValidationError);
 }

@@ -290,8 +290,10 @@ Response stillNeeded(App& app, Request& request) {
             json->set("value_pence", k.value);
             json->set("on_loan_since", formatInstant(k.startedAt));
             json->set("district", k.district);
-            json->set("prescriber_message_id", orNull(k.prescriberMessageId));
-            json->set("resident_message_id", orNull(k.residentMessageId));
+            json->set("prescriber_message_id",
+                      k.prescriberMessageId ? Var(k.prescriberMessageId->value()) : Var());
+            json->set("resident_message_id",
+                      k.residentMessageId ? Var(k.residentMessageId->value()) : Var());
             list->add(json);
         }
         auto answer = jsonObject();

@@ -318,7 +318,7 @@ Response outbox(App& app, Request& request) {
     auto list = jsonArray();
     for (const auto& m : messages) {
         auto json = jsonObject();
-        json->set("id", m.id);
+        json->set("id", m.id.value());
         json->set("created_at", m.createdAt);
         json->set("recipient", m.recipient);
         json->set("recipient_user_id", m.recipientUser

@@ -498,12 +498,7 @@ std::vector<CollectionPoint> listCollectionPoints(Connection& c) {
 std::vector<StillNeededCheck> stillNeededChecks(Connection& c, Instant now, int minAgeDays,
                                                 int repeatAfterDays, std::size_t limit,
                                                 bool queue) {
-    if (minAgeDays < 1 || minAgeDays > 3650) {
-        throw ValidationError("min_age_days", "min_age_days must be between 1 and 3650");
-    }
-    if (repeatAfterDays < 1 || repeatAfterDays > 3650) {
-        throw ValidationError("repeat_after_days", "repeat_after_days must be between 1 and 3650");
-    }
+    validateStillNeededAges(minAgeDays, repeatAfterDays);
     const Instant olderThan = now - chr::days(minAgeDays);
     const Instant notSince = now - chr::days(repeatAfterDays);
     Rows rows = c.query(kStillNeeded, {formatInstant(olderThan), formatInstant(notSince),

@@ -13,6 +13,7 @@
 #include "core/calendar.h"
 #include "core/collection_rules.h"
 #include "core/iso_time.h"
+#include "core/store/dispatch/dispatch.h"
 #include "core/store/infrastructure/connection.h"
 #include "core/types.h"
 
@@ -148,8 +149,8 @@ struct StillNeededCheck {
     Pence value = 0;  ///< Units out x catalogue price.
     Instant startedAt;
     std::string district;
-    std::optional<std::int64_t> prescriberMessageId;
-    std::optional<std::int64_t> residentMessageId;
+    std::optional<MessageId> prescriberMessageId;
+    std::optional<MessageId> residentMessageId;
 };
 /// Open loans of returnable items older than `minAgeDays`, with no open collection and no
 /// check-in in the last `repeatAfterDays`, most valuable first (up to `limit`). With `queue`,

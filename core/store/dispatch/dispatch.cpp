@@ -382,11 +382,12 @@ std::optional<OrderId> orderOfAsset(Connection& c, AssetId assetId) {
     return OrderId(rows.integer(0, 0));
 }
 
-std::int64_t queueMessage(Connection& c, const OutboxMessage& m, Instant now) {
-    return c.insert(kQueueMessage, {formatInstant(now),
-                                    m.recipientUser ? SqlValue(m.recipientUser->value())
-                                                    : SqlValue(std::monostate{}),
-                                    m.recipient, m.subject, m.body, m.entity, m.entityId});
+MessageId queueMessage(Connection& c, const OutboxMessage& m, Instant now) {
+    return MessageId(
+        c.insert(kQueueMessage,
+                 {formatInstant(now),
+                  m.recipientUser ? SqlValue(m.recipientUser->value()) : SqlValue(std::monostate{}),
+                  m.recipient, m.subject, m.body, m.entity, m.entityId}));
 }
 
 std::vector<OutboxMessage> listOutbox(Connection& c, bool unsentOnly, std::size_t limit) {
@@ -395,7 +396,7 @@ std::vector<OutboxMessage> listOutbox(Connection& c, bool unsentOnly, std::size_
     std::vector<OutboxMessage> messages;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         OutboxMessage m;
-        m.id = rows.integer(i, 0);
+        m.id = MessageId(rows.integer(i, 0));
         m.createdAt = rows.text(i, 1);
         if (!rows.isNull(i, 2)) m.recipientUser = UserId(rows.integer(i, 2));
         m.recipient = rows.text(i, 3);

@@ -12,6 +12,11 @@
 #include "core/types.h"
 #include "core/visits.h"
 
+namespace ces {
+/// A notification in the outbox.
+using MessageId = Id<struct MessageTag>;
+}  // namespace ces
+
 namespace ces::store {
 
 /// A van with its crew for the day.
@@ -186,7 +191,7 @@ std::optional<OrderId> orderOfAsset(Connection& c, AssetId assetId);
 
 /// A notification waiting for (or sent by) the mailer.
 struct OutboxMessage {
-    std::int64_t id = 0;
+    MessageId id;
     std::string createdAt;
     std::optional<UserId> recipientUser;
     std::string recipient;
@@ -196,7 +201,7 @@ struct OutboxMessage {
     std::string entityId;
     std::optional<std::string> sentAt;
 };
-std::int64_t queueMessage(Connection& c, const OutboxMessage& message, Instant now);
+MessageId queueMessage(Connection& c, const OutboxMessage& message, Instant now);
 /// Newest first; unsent only when asked.
 std::vector<OutboxMessage> listOutbox(Connection& c, bool unsentOnly, std::size_t limit);
 

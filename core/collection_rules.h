@@ -2,28 +2,18 @@
 // Collections (domain.md): requested by a prescriber, the resident or the warehouse, for a whole
 // order or chosen assets, with a reason; due in working days from the request (5 by default,
 // 1 when urgent), at the end of the working day, like the day-counted delivery speeds.
-#include <array>
+#include <cstddef>
 #include <optional>
-#include <string_view>
+#include <string>
+#include <vector>
 
 #include "core/calendar.h"
+#include "core/collections.h"
+#include "core/ids.h"
 #include "core/iso_time.h"
+#include "core/types.h"
 
 namespace ces {
-
-/// Why the equipment is coming back.
-enum class CollectionReason { no_longer_needed, moved, deceased, faulty, care_home, end_of_loan };
-
-inline constexpr std::array allCollectionReasons{
-    CollectionReason::no_longer_needed, CollectionReason::moved,     CollectionReason::deceased,
-    CollectionReason::faulty,           CollectionReason::care_home, CollectionReason::end_of_loan};
-
-std::string_view toString(CollectionReason reason);  ///< "no_longer_needed", "moved", ...
-std::optional<CollectionReason> parseCollectionReason(std::string_view text);
-
-/// Who asked for a collection.
-enum class CollectionRequester { prescriber, resident, warehouse };
-std::string_view toString(CollectionRequester requester);
 
 /// How long a collection may take; configurable per contract.
 struct CollectionRules {
@@ -36,5 +26,44 @@ struct CollectionRules {
 /// A request on a non-working day counts from that day.
 Instant collectionDueBy(Instant requestedAt, bool urgent, const CollectionRules& rules,
                         const WorkingDayCalendar& calendar);
+
+/// What is to be collected and why.
+struct CollectionRequest {
+    std::optional<std::string> orderReference;  ///< Every open loan of this order...
+    std::vector<std::string> barcodes;          ///< ...or these assets (one resident's).
+    CollectionReason reason = CollectionReason::no_longer_needed;
+    bool urgent = false;
+    std::string collectionPoint;  ///< A collection point code for a drop-off; "" = from home.
+    std::string notes;
+};
+
+/// Only prescribers and the warehouse (signed in) and residents (proven by the web layer) ask
+/// for collections; Forbidden otherwise.
+void requireCollectionRequester(CollectionRequester kind, const std::optional<Actor>& actor);
+
+/// The request on its own: an order or barcodes (not both, not neither), at most 50 barcodes,
+/// notes of at most 2000 characters; ValidationError otherwise.
+void validateCollectionRequest(const CollectionRequest& request);
+
+/// A drop-off when a collection point is named, else from home.
+CollectionMethod collectionMethodOf(const CollectionRequest& request);
+
+/// The "still needed?" check-in asks about loans older than `minAgeDays` and asks again after
+/// `repeatAfterDays`: each 1 to 3650 days (ValidationError otherwise).
+void validateStillNeededAges(int minAgeDays, int repeatAfterDays);
+
+/// An asset a request names by barcode, as the store found it.
+struct RequestedAsset {
+    std::string barcode;
+    AssetId id;
+    bool onLoanInHome = false;  ///< On loan, with its loan, resident and catalogue item known.
+    std::optional<ResidentId> resident;
+};
+
+/// The rules for the `index`th barcode given those before it: on loan in a home (Conflict
+/// "not_on_loan"), lent to the same resident as the others and not listed twice
+/// (ValidationError on "barcodes[index]").
+void checkRequestedAsset(const RequestedAsset& asset, std::size_t index,
+                         const std::vector<RequestedAsset>& earlier);
 
 }  // namespace ces

@@ -48,11 +48,8 @@ DayHistogram& DayHistogram::operator+=(const DayHistogram& other) {
     return *this;
 }
 
-std::int64_t daysBetween(const std::string& a, const std::string& b) {
-    const auto from = parseDate(a.substr(0, 10));
-    const auto to = parseDate(b.substr(0, 10));
-    if (!from || !to) throw ValidationError("date", "'" + a + "' or '" + b + "' is not a date");
-    return (chr::sys_days(*to) - chr::sys_days(*from)).count();
+std::int64_t daysBetween(Instant a, Instant b) {
+    return (chr::floor<chr::days>(b) - chr::floor<chr::days>(a)).count();
 }
 
 std::optional<double> per1000(std::int64_t count, std::int64_t population) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/iso_time.h"
 #include "core/money.h"
 
 namespace ces::kpi {
@@ -38,10 +39,8 @@ class DayHistogram {
     std::int64_t total_ = 0;
 };
 
-/// Whole days from date `a` to date `b` ("2026-03-02" text; only the first 10 characters are
-/// read, so ISO instants work too). Negative when b is before a. Throws ValidationError for text
-/// that is not a date.
-std::int64_t daysBetween(const std::string& a, const std::string& b);
+/// Whole days from the (UTC) date of `a` to the date of `b`; negative when b is before a.
+std::int64_t daysBetween(Instant a, Instant b);
 
 /// `count` per 1,000 of `population`, to one decimal; nullopt for an unknown population.
 std::optional<double> per1000(std::int64_t count, std::int64_t population);

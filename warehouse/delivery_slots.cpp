@@ -71,9 +71,9 @@ std::vector<DeliverySlot> offersOn(store::Connection& c, const std::vector<year_
                                    const SlotPolicy& policy) {
     const auto vans = store::listVanCrews(c);
     if (vans.empty()) return {};
-    std::map<std::int64_t, std::size_t> vanIndex;
+    std::map<VanId, std::size_t> vanIndex;
     for (std::size_t v = 0; v < vans.size(); ++v) vanIndex.emplace(vans[v].vanId, v);
-    const std::int64_t ownVisit = delivery.id;
+    const VisitId ownVisit = delivery.id;
     delivery.slotStartSeconds.reset();
     delivery.slotEndSeconds.reset();
     const auto candidates = routing::slotsBetween(routing::Time(policy.dayStartSeconds),
@@ -93,8 +93,8 @@ std::vector<DeliverySlot> offersOn(store::Connection& c, const std::vector<year_
                 const auto van = vanIndex.find(route.van.vanId);
                 if (van == vanIndex.end()) continue;
                 for (const auto& visit : route.visits) {
-                    if (visit.status != "planned" || visit.planDate != date ||
-                        (ownVisit != 0 && visit.id == ownVisit)) {
+                    if (visit.status != VisitStatus::planned || visit.planDate != day ||
+                        (ownVisit.valid() && visit.id == ownVisit)) {
                         continue;
                     }
                     routeJobs[van->second].push_back(visits.size());
@@ -103,8 +103,8 @@ std::vector<DeliverySlot> offersOn(store::Connection& c, const std::vector<year_
             }
         }
         const std::size_t firstBooked = visits.size();
-        for (auto& visit : store::bookedPendingVisits(c, date)) {
-            if (ownVisit == 0 || visit.id != ownVisit) visits.push_back(std::move(visit));
+        for (auto& visit : store::bookedPendingVisits(c, day)) {
+            if (!ownVisit.valid() || visit.id != ownVisit) visits.push_back(std::move(visit));
         }
         visits.push_back(delivery);
         routing::Solution solution;
@@ -115,7 +115,7 @@ std::vector<DeliverySlot> offersOn(store::Connection& c, const std::vector<year_
             solution.unassigned.push_back({j, "booked, not yet planned"});
         }
         try {
-            problems.push_back(buildProblem(date, visits, vans, dispatch));
+            problems.push_back(buildProblem(day, visits, vans, dispatch));
         } catch (const routing::InputError&) {
             continue;
         }
@@ -192,18 +192,18 @@ DeliverySlot bookDeliverySlot(store::Connection& c, const std::string& reference
     if (chosen == offers.end()) {
         throw Conflict("slot_unavailable", "that slot is no longer available: choose another one");
     }
-    if (delivery->id == 0) {
+    if (!delivery->id.valid()) {
         store::NewVisit visit;
-        visit.kind = "delivery";
+        visit.kind = VisitKind::delivery;
         visit.order = order.id;
         visit.resident = delivery->resident;
         visit.depot = delivery->depot;
-        visit.dueDate = date;
+        visit.dueDate = *day;
         visit.slotStartSeconds = chosen->startSeconds;
         visit.slotEndSeconds = chosen->endSeconds;
         store::createVisit(c, visit, now);
     } else {
-        store::setDeliveryVisitSlot(c, delivery->id, date, chosen->startSeconds,
+        store::setDeliveryVisitSlot(c, delivery->id, *day, chosen->startSeconds,
                                     chosen->endSeconds);
     }
     const std::string note = "delivery slot " + date + " " + clockTime(chosen->startSeconds) + "-" +
@@ -211,8 +211,7 @@ DeliverySlot bookDeliverySlot(store::Connection& c, const std::string& reference
     if (order.status == OrderStatus::scheduled) {
         store::audit(c, who, "order.slot", "order", reference, now, note);
     } else {
-        store::markOrderScheduled(c, order.id, reference, std::string(toString(order.status)), who,
-                                  now, note);
+        store::markOrderScheduled(c, order.id, reference, order.status, who, now, note);
     }
     return *chosen;
 }

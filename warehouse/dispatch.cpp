@@ -26,12 +26,12 @@ bool contains(const std::string& text, const char* word) {
 }
 
 int serviceSeconds(const store::VisitJob& visit, const DispatchPolicy& policy) {
-    if (visit.kind == "inspection") return policy.inspectionSeconds;
-    if (visit.kind == "repair") return policy.repairSeconds;
+    if (visit.kind == VisitKind::inspection) return policy.inspectionSeconds;
+    if (visit.kind == VisitKind::repair) return policy.repairSeconds;
     int seconds = policy.baseServiceSeconds;
     for (const auto& item : visit.items) {
         seconds += policy.perLineSeconds;
-        if (visit.kind == "delivery" && item.needsFitting) {
+        if (visit.kind == VisitKind::delivery && item.needsFitting) {
             seconds += policy.fittingSeconds * static_cast<int>(item.quantity);
         }
     }
@@ -39,19 +39,22 @@ int serviceSeconds(const store::VisitJob& visit, const DispatchPolicy& policy) {
 }
 
 routing::Load demandOf(const store::VisitJob& visit) {
-    if (visit.kind != "delivery" && visit.kind != "collection") return 0;
+    if (visit.kind != VisitKind::delivery && visit.kind != VisitKind::collection) return 0;
     routing::Load load = 0;
     for (const auto& item : visit.items) load += item.vanSpace * item.quantity;
     return load;
 }
 
-int priorityOf(const store::VisitJob& visit, const std::string& date) {
+int priorityOf(const store::VisitJob& visit, year_month_day date) {
     if (visit.dueDate < date) return 3;
     if (visit.dueDate == date) return 2;
     return 1;
 }
 
-std::string dateText(year_month_day date) { return formatDate(date); }
+// The UTC date of an instant (an order's due time names the day it is due).
+year_month_day dateOf(Instant instant) {
+    return year_month_day(std::chrono::floor<std::chrono::days>(instant));
+}
 
 }  // namespace
 
@@ -69,17 +72,19 @@ double co2Kilograms(std::int64_t metres, int gramsPerKm) {
 routing::SkillSet skillsFor(const store::VisitJob& visit) {
     routing::SkillSet skills = 0;
     for (const auto& item : visit.items) {
-        if (item.twoPerson && visit.kind != "inspection") skills |= routing::kTwoPersonCrew;
+        if (item.twoPerson && visit.kind != VisitKind::inspection) {
+            skills |= routing::kTwoPersonCrew;
+        }
         const bool lifting = contains(item.inspectionRegime, "LOLER");
-        if (lifting && (visit.kind == "inspection" || visit.kind == "repair" ||
-                        (visit.kind == "delivery" && item.needsFitting))) {
+        if (lifting && (visit.kind == VisitKind::inspection || visit.kind == VisitKind::repair ||
+                        (visit.kind == VisitKind::delivery && item.needsFitting))) {
             skills |= routing::kLiftingEngineer;
         }
     }
     return skills;
 }
 
-DispatchProblem buildProblem(const std::string& date, const std::vector<store::VisitJob>& visits,
+DispatchProblem buildProblem(year_month_day date, const std::vector<store::VisitJob>& visits,
                              const std::vector<store::VanCrew>& vans,
                              const DispatchPolicy& policy) {
     std::vector<routing::LatLon> positions;
@@ -96,8 +101,8 @@ DispatchProblem buildProblem(const std::string& date, const std::vector<store::V
     std::vector<routing::Distance> distances(travel.metres.begin(), travel.metres.end());
     routing::Matrix matrix(travel.size, std::move(durations), std::move(distances));
 
-    std::vector<std::int64_t> vanIds;
-    std::vector<std::int64_t> visitIds;
+    std::vector<VanId> vanIds;
+    std::vector<VisitId> visitIds;
     std::vector<routing::Vehicle> vehicles;
     for (const auto& van : vans) {
         routing::Vehicle v;
@@ -115,10 +120,10 @@ DispatchProblem buildProblem(const std::string& date, const std::vector<store::V
     for (std::size_t i = 0; i < visits.size(); ++i) {
         const auto& visit = visits[i];
         routing::Job job;
-        job.id = std::to_string(visit.id);
+        job.id = std::to_string(visit.id.value());
         job.location = firstVisit + i;
-        job.kind =
-            visit.kind == "collection" ? routing::JobKind::pickup : routing::JobKind::delivery;
+        job.kind = visit.kind == VisitKind::collection ? routing::JobKind::pickup
+                                                       : routing::JobKind::delivery;
         job.demand = demandOf(visit);
         job.service = routing::Time(serviceSeconds(visit, policy));
         if (visit.slotStartSeconds && visit.slotEndSeconds) {
@@ -127,7 +132,7 @@ DispatchProblem buildProblem(const std::string& date, const std::vector<store::V
         }
         job.skills = skillsFor(visit);
         job.priority = priorityOf(visit, date);
-        if (visit.kind == "delivery") {
+        if (visit.kind == VisitKind::delivery) {
             for (std::size_t v = 0; v < vans.size(); ++v) {
                 if (vans[v].depot == visit.depot) job.allowedVehicles.push_back(v);
             }
@@ -148,11 +153,11 @@ int bookDueVisits(store::Connection& c, year_month_day date, const WorkingDayCal
     int booked = 0;
     for (const auto& due : store::deliveriesWithoutVisit(c, deliveryUntil)) {
         store::NewVisit visit;
-        visit.kind = "delivery";
+        visit.kind = VisitKind::delivery;
         visit.order = due.order;
         visit.resident = due.resident;
         visit.depot = due.depot;
-        visit.dueDate = due.dueBy.substr(0, 10);
+        visit.dueDate = dateOf(due.dueBy);
         store::createVisit(c, visit, now);
         ++booked;
     }
@@ -160,11 +165,11 @@ int bookDueVisits(store::Connection& c, year_month_day date, const WorkingDayCal
         sys_days(date) + days(policy.inspectionLookAheadDays + 1) - seconds(1);
     for (const auto& due : store::inspectionsWithoutVisit(c, inspectionUntil)) {
         store::NewVisit visit;
-        visit.kind = "inspection";
+        visit.kind = VisitKind::inspection;
         visit.assetId = due.assetId;
         visit.resident = due.resident;
         visit.depot = due.depot;
-        visit.dueDate = due.due.substr(0, 10);
+        visit.dueDate = dateOf(due.due);
         visit.notes = "planned inspection";
         store::createVisit(c, visit, now);
         ++booked;
@@ -179,17 +184,17 @@ store::StoredPlan optimiseDay(store::Database& db, year_month_day date, const Ac
     if (sys_days(date) < floor<days>(now)) {
         throw ValidationError("date", "a plan can only be made for today or a later day");
     }
-    const std::string day = dateText(date);
+    const std::string day = formatDate(date);
     db.write([&](store::Connection& c) { return bookDueVisits(c, date, calendar, policy, now); });
-    const std::string until = dateText(year_month_day(
+    const year_month_day until(
         sys_days(calendar.addWorkingDays(date, policy.deliveryLookAheadWorkingDays)) +
-        days(policy.inspectionLookAheadDays)));
+        days(policy.inspectionLookAheadDays));
     auto [visits, vans] = db.read([&](store::Connection& c) {
-        return std::make_pair(store::visitsToPlan(c, until, day), store::listVanCrews(c));
+        return std::make_pair(store::visitsToPlan(c, until, date), store::listVanCrews(c));
     });
     if (vans.empty()) throw Conflict("no_vans", "no van has a crew: add vans and crews first");
 
-    const DispatchProblem built = buildProblem(day, visits, vans, policy);
+    const DispatchProblem built = buildProblem(date, visits, vans, policy);
     routing::SolveOptions options;
     options.timeLimit = policy.timeLimit;
     options.iterations = policy.iterations;
@@ -234,7 +239,9 @@ store::StoredPlan optimiseDay(store::Database& db, year_month_day date, const Ac
         for (const auto& route : routes) {
             for (const auto& stop : route.stops) {
                 const auto visit = store::findVisit(c, stop.visitId);
-                if (!visit || visit->kind != "delivery" || !visit->orderReference) continue;
+                if (!visit || visit->kind != VisitKind::delivery || !visit->orderReference) {
+                    continue;
+                }
                 const auto order = store::findOrderRow(c, *visit->orderReference);
                 if (order.status == OrderStatus::allocated ||
                     order.status == OrderStatus::failed_visit) {
@@ -250,125 +257,136 @@ store::StoredPlan optimiseDay(store::Database& db, year_month_day date, const Ac
     });
 }
 
-OutcomeReceipt recordVisitOutcome(store::Connection& c, std::int64_t visitId, VisitOutcome outcome,
+namespace {
+
+// Moves the visit's order on to `to` (through out_for_delivery from scheduled); answers the
+// order's new status.
+std::string progressOrderOf(store::Connection& c, const store::VisitJob& visit, OrderStatus to,
+                            const std::string& note, const Actor& actor, Instant now) {
+    auto order = store::findOrderRow(c, *visit.orderReference);
+    if (order.status == OrderStatus::scheduled) {
+        store::progressOrder(c, order.reference, OrderStatus::out_for_delivery, actor, now, "");
+    }
+    return std::string(
+        toString(store::progressOrder(c, order.reference, to, actor, now, note).status));
+}
+
+// What a visit done moves on: the order delivered, the asset returned, inspected or repaired.
+void applyDone(store::Connection& c, const store::VisitJob& visit, VisitOutcome outcome,
+               const std::string& notes, const Actor& actor, Instant now,
+               const MaintenancePolicy& maintenance, OutcomeReceipt& receipt) {
+    switch (visit.kind) {
+        case VisitKind::delivery:
+            if (visit.orderReference) {
+                receipt.orderStatus = progressOrderOf(
+                    c, visit, OrderStatus::delivered,
+                    std::string(toString(outcome)) + (notes.empty() ? "" : ": " + notes), actor,
+                    now);
+                deliverSpecials(c, *visit.order, actor, now);
+            }
+            break;
+        case VisitKind::collection:
+            if (visit.barcode) {
+                returnAsset(c, *visit.barcode, "", "collected by van; " + notes, actor, now);
+            }
+            break;
+        case VisitKind::inspection:
+            if (visit.barcode) {
+                inspectAsset(c, *visit.barcode, InspectionResult::pass, notes, maintenance, actor,
+                             now);
+            }
+            break;
+        case VisitKind::repair:
+            if (visit.assetId) {
+                store::recordAssetEvent(c, *visit.assetId, AssetStep::repair_in_home, actor.id, now,
+                                        notes);
+            }
+            break;
+    }
+}
+
+// The prescriber of the visit's order (or of the order the asset came from) hears of a failed
+// visit the same day; answers the message, if there is someone to tell.
+std::optional<MessageId> tellPrescriber(store::Connection& c, const store::VisitJob& visit,
+                                        FailureReason reason, const std::string& notes,
+                                        year_month_day again, Instant now) {
+    std::optional<OrderId> order = visit.order;
+    if (!order && visit.assetId) order = store::orderOfAsset(c, *visit.assetId);
+    if (!order) return std::nullopt;
+    const auto contact = store::orderContact(c, *order);
+    if (!contact) return std::nullopt;
+    const std::string kind(toString(visit.kind));
+    store::OutboxMessage message;
+    message.recipientUser = contact->prescriber;
+    message.recipient = contact->prescriberName;
+    const std::string what = visit.orderReference ? "order " + *visit.orderReference
+                                                  : "asset " + visit.barcode.value_or("");
+    message.subject = "The " + kind + " visit for " + what + " failed today";
+    message.body = "Our crew could not complete the " + kind + " visit for " + what + " at " +
+                   visit.postcode + ": " + std::string(describe(reason)) + "." +
+                   (notes.empty() ? "" : " Driver's notes: " + notes) +
+                   " The visit has gone back to scheduling for " + formatDate(again) +
+                   " or the next free slot.";
+    message.entity = "visit";
+    message.entityId = std::to_string(visit.id.value());
+    return store::queueMessage(c, message, now);
+}
+
+// A failed visit goes back to scheduling as a new pending visit for the next working day, a
+// delivery's order becomes failed_visit, and the prescriber hears the same day.
+void applyFailed(store::Connection& c, const store::VisitJob& visit, FailureReason reason,
+                 const std::string& notes, const Actor& actor, Instant now,
+                 const WorkingDayCalendar& calendar, OutcomeReceipt& receipt) {
+    if (visit.kind == VisitKind::delivery && visit.orderReference) {
+        receipt.orderStatus =
+            progressOrderOf(c, visit, OrderStatus::failed_visit,
+                            "failed: " + std::string(toString(reason)), actor, now);
+    }
+    store::NewVisit again;
+    again.kind = visit.kind;
+    again.order = visit.order;
+    again.assetId = visit.assetId;
+    again.resident = visit.resident;
+    again.depot = visit.depot;
+    again.dueDate = calendar.nextWorkingDay(dateOf(now));
+    again.notes = "rescheduled after failed visit " + std::to_string(visit.id.value());
+    receipt.rescheduledVisitId = store::createVisit(c, again, now);
+    receipt.messageId = tellPrescriber(c, visit, reason, notes, again.dueDate, now);
+}
+
+}  // namespace
+
+OutcomeReceipt recordVisitOutcome(store::Connection& c, VisitId visitId, VisitOutcome outcome,
                                   std::optional<FailureReason> reason, const std::string& notes,
                                   const Actor& actor, Instant now,
                                   const WorkingDayCalendar& calendar,
                                   const MaintenancePolicy& maintenance) {
     if (notes.size() > 2000) throw ValidationError("notes", "at most 2000 characters");
     const auto visit = store::findVisit(c, visitId);
-    if (!visit) throw NotFound("no visit has the id " + std::to_string(visitId));
-    const auto kind = parseVisitKind(visit->kind);
-    if (!kind) throw Conflict("unknown_kind", "the visit has an unknown kind");
-    if (!outcomeFits(*kind, outcome)) {
-        throw ValidationError(
-            "outcome", std::string(toString(outcome)) + " cannot end a " + visit->kind + " visit");
-    }
-    const bool failed = outcome == VisitOutcome::failed;
-    if (failed && !reason) {
-        throw ValidationError("reason",
-                              "a failed visit needs a reason: no_access, wrong_item, refused, "
-                              "unsafe or other");
-    }
-    if (!failed && reason) throw ValidationError("reason", "only a failed visit has a reason");
-    if (failed && *reason == FailureReason::other &&
-        notes.find_first_not_of(" \t\r\n") == std::string::npos) {
-        throw ValidationError("notes", "say what went wrong when the reason is other");
-    }
-    store::completeVisit(
-        c, visitId, failed ? "failed" : "completed", std::string(toString(outcome)),
-        reason ? std::optional<std::string>(std::string(toString(*reason))) : std::nullopt, notes,
-        actor.id, now);
+    if (!visit) throw NotFound("no visit has the id " + std::to_string(visitId.value()));
+    validateOutcome(visit->kind, outcome, reason, notes);
+    store::completeVisit(c, visitId, outcome, reason, notes, actor.id, now);
     OutcomeReceipt receipt;
     receipt.visitId = visitId;
-    receipt.status = failed ? "failed" : "completed";
     receipt.orderReference = visit->orderReference;
-
-    auto progress = [&](OrderStatus to, const std::string& note) {
-        auto order = store::findOrderRow(c, *visit->orderReference);
-        if (order.status == OrderStatus::scheduled) {
-            store::progressOrder(c, order.reference, OrderStatus::out_for_delivery, actor, now, "");
-        }
-        receipt.orderStatus = std::string(
-            toString(store::progressOrder(c, order.reference, to, actor, now, note).status));
-    };
-
-    if (!failed) {
-        switch (*kind) {
-            case VisitKind::delivery:
-                if (visit->orderReference) {
-                    progress(OrderStatus::delivered,
-                             std::string(toString(outcome)) + (notes.empty() ? "" : ": " + notes));
-                    deliverSpecials(c, *visit->order, actor, now);
-                }
-                break;
-            case VisitKind::collection:
-                if (visit->barcode) {
-                    returnAsset(c, *visit->barcode, "", "collected by van; " + notes, actor, now);
-                }
-                break;
-            case VisitKind::inspection:
-                if (visit->barcode) {
-                    inspectAsset(c, *visit->barcode, InspectionResult::pass, notes, maintenance,
-                                 actor, now);
-                }
-                break;
-            case VisitKind::repair:
-                if (visit->assetId) {
-                    store::recordAssetEvent(c, AssetId(*visit->assetId), AssetStep::repair_in_home,
-                                            actor.id, now, notes);
-                }
-                break;
-        }
-        store::audit(c, actor.id, "visit." + std::string(toString(outcome)), "visit",
-                     std::to_string(visitId), now, notes);
+    const std::string id = std::to_string(visitId.value());
+    if (outcome != VisitOutcome::failed) {
+        applyDone(c, *visit, outcome, notes, actor, now, maintenance, receipt);
+        store::audit(c, actor.id, "visit." + std::string(toString(outcome)), "visit", id, now,
+                     notes);
         return receipt;
     }
-
-    // A failed visit: back to scheduling, and the prescriber hears the same day.
-    if (*kind == VisitKind::delivery && visit->orderReference) {
-        progress(OrderStatus::failed_visit, "failed: " + std::string(toString(*reason)));
-    }
-    store::NewVisit again;
-    again.kind = visit->kind;
-    again.order = visit->order;
-    again.assetId = visit->assetId;
-    again.resident = visit->resident;
-    again.depot = visit->depot;
-    again.dueDate = formatDate(calendar.nextWorkingDay(
-        std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now))));
-    again.notes = "rescheduled after failed visit " + std::to_string(visitId);
-    receipt.rescheduledVisitId = store::createVisit(c, again, now);
-
-    std::optional<OrderId> order = visit->order;
-    if (!order && visit->assetId) order = store::orderOfAsset(c, *visit->assetId);
-    if (order) {
-        if (const auto contact = store::orderContact(c, *order)) {
-            store::OutboxMessage message;
-            message.recipientUser = contact->prescriber;
-            message.recipient = contact->prescriberName;
-            const std::string what = visit->orderReference ? "order " + *visit->orderReference
-                                                           : "asset " + visit->barcode.value_or("");
-            message.subject = "The " + visit->kind + " visit for " + what + " failed today";
-            message.body = "Our crew could not complete the " + visit->kind + " visit for " + what +
-                           " at " + visit->postcode + ": " + std::string(describe(*reason)) + "." +
-                           (notes.empty() ? "" : " Driver's notes: " + notes) +
-                           " The visit has gone back to scheduling for " + again.dueDate +
-                           " or the next free slot.";
-            message.entity = "visit";
-            message.entityId = std::to_string(visitId);
-            receipt.messageId = store::queueMessage(c, message, now);
-        }
-    }
-    store::audit(c, actor.id, "visit.failed", "visit", std::to_string(visitId), now,
+    receipt.status = VisitStatus::failed;
+    applyFailed(c, *visit, *reason, notes, actor, now, calendar, receipt);
+    store::audit(c, actor.id, "visit.failed", "visit", id, now,
                  std::string(toString(*reason)) + (notes.empty() ? "" : ": " + notes));
     return receipt;
 }
 
-std::int64_t requestAssetVisit(store::Connection& c, VisitKind kind, const std::string& barcode,
-                               year_month_day due, std::optional<int> slotStart,
-                               std::optional<int> slotEnd, const std::string& notes,
-                               const Actor& actor, Instant now) {
+VisitId requestAssetVisit(store::Connection& c, VisitKind kind, const std::string& barcode,
+                          year_month_day due, std::optional<int> slotStart,
+                          std::optional<int> slotEnd, const std::string& notes, const Actor& actor,
+                          Instant now) {
     if (kind == VisitKind::delivery) {
         throw ValidationError("kind", "deliveries are booked from their orders");
     }
@@ -384,17 +402,17 @@ std::int64_t requestAssetVisit(store::Connection& c, VisitKind kind, const std::
                                           std::string(toString(asset->state)) + ", not in a home");
     }
     store::NewVisit visit;
-    visit.kind = std::string(toString(kind));
-    visit.assetId = asset->id.value();
+    visit.kind = kind;
+    visit.assetId = asset->id;
     visit.resident = *asset->resident;
     visit.depot = asset->depot;
-    visit.dueDate = formatDate(due);
+    visit.dueDate = due;
     visit.slotStartSeconds = slotStart;
     visit.slotEndSeconds = slotEnd;
     visit.notes = notes;
     const auto id = store::createVisit(c, visit, now);
-    store::audit(c, actor.id, "visit.request", "visit", std::to_string(id), now,
-                 visit.kind + " " + barcode);
+    store::audit(c, actor.id, "visit.request", "visit", std::to_string(id.value()), now,
+                 std::string(toString(kind)) + " " + barcode);
     return id;
 }
 

@@ -45,15 +45,16 @@ struct DispatchPolicy {
 /// A routing problem with the service's ids for its indices.
 struct DispatchProblem {
     routing::Problem problem;
-    std::vector<std::int64_t> visitIds;  ///< By job index.
-    std::vector<std::int64_t> vanIds;    ///< By vehicle index.
+    std::vector<VisitId> visitIds;  ///< By job index.
+    std::vector<VanId> vanIds;      ///< By vehicle index.
 };
 
 /// Builds the problem for `date`: one location per depot with a van and one per visit;
 /// great-circle travel times; deliveries loaded at the depot that holds their stock and
 /// served only by its vans; collections picked up on the way; two-person and
 /// lifting-engineer skills from the items; booked slots as windows; overdue work first.
-DispatchProblem buildProblem(const std::string& date, const std::vector<store::VisitJob>& visits,
+DispatchProblem buildProblem(std::chrono::year_month_day date,
+                             const std::vector<store::VisitJob>& visits,
                              const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy);
 
 /// The skills a visit needs (routing::kTwoPersonCrew, kLiftingEngineer).
@@ -75,12 +76,12 @@ double co2Kilograms(std::int64_t metres, int gramsPerKm);
 
 /// What recording an outcome did.
 struct OutcomeReceipt {
-    std::int64_t visitId = 0;
-    std::string status;  ///< completed or failed.
+    VisitId visitId;
+    VisitStatus status = VisitStatus::completed;  ///< completed or failed.
     std::optional<std::string> orderReference;
     std::optional<std::string> orderStatus;
-    std::optional<std::int64_t> rescheduledVisitId;  ///< The new pending visit of a failure.
-    std::optional<std::int64_t> messageId;           ///< The prescriber's notification.
+    std::optional<VisitId> rescheduledVisitId;  ///< The new pending visit of a failure.
+    std::optional<MessageId> messageId;         ///< The prescriber's notification.
 };
 
 /// Records a planned visit's outcome. Success: a delivery's order is delivered (loans start,
@@ -88,7 +89,7 @@ struct OutcomeReceipt {
 /// a repair is logged. Failure (reason required; notes for "other"): the job goes back to
 /// scheduling as a new pending visit for the next working day, a delivery's order becomes
 /// failed_visit, and the prescriber is told the same day through the outbox.
-OutcomeReceipt recordVisitOutcome(store::Connection& c, std::int64_t visitId, VisitOutcome outcome,
+OutcomeReceipt recordVisitOutcome(store::Connection& c, VisitId visitId, VisitOutcome outcome,
                                   std::optional<FailureReason> reason, const std::string& notes,
                                   const Actor& actor, Instant now,
                                   const WorkingDayCalendar& calendar,
@@ -97,10 +98,10 @@ OutcomeReceipt recordVisitOutcome(store::Connection& c, std::int64_t visitId, Vi
 /// Books a collection, repair or inspection visit for an asset in a home, due on `due` (and
 /// in the slot [slotStart, slotEnd] seconds after midnight when given). NotFound for an
 /// unknown barcode, Conflict("not_on_loan") when the asset is not in a home.
-std::int64_t requestAssetVisit(store::Connection& c, VisitKind kind, const std::string& barcode,
-                               std::chrono::year_month_day due, std::optional<int> slotStart,
-                               std::optional<int> slotEnd, const std::string& notes,
-                               const Actor& actor, Instant now);
+VisitId requestAssetVisit(store::Connection& c, VisitKind kind, const std::string& barcode,
+                          std::chrono::year_month_day due, std::optional<int> slotStart,
+                          std::optional<int> slotEnd, const std::string& notes, const Actor& actor,
+                          Instant now);
 
 /// "HH:MM" for seconds after midnight.
 std::string clockTime(int secondsAfterMidnight);

@@ -16,7 +16,7 @@ PickList pickListFor(const store::StoredPlan& plan, const std::string& vanCode) 
         const int stops = static_cast<int>(route.visits.size());
         for (int s = 0; s < stops; ++s) {
             const auto& visit = route.visits[static_cast<std::size_t>(s)];
-            if (visit.kind != "delivery") continue;
+            if (visit.kind != VisitKind::delivery) continue;
             for (const auto& item : visit.items) {
                 PickLine line;
                 line.stop = s + 1;
@@ -49,7 +49,7 @@ std::string pickListCsv(const PickList& list) {
     out << "stop,load_order,arrival,visit_id,order_reference,resident,postcode,item_code,"
            "item_name,quantity,barcodes,two_person,fitting\r\n";
     for (const auto& l : list.lines) {
-        out << l.stop << ',' << l.loadOrder << ',' << l.arrival << ',' << l.visitId << ','
+        out << l.stop << ',' << l.loadOrder << ',' << l.arrival << ',' << l.visitId.value() << ','
             << csvField(l.orderReference) << ',' << csvField(l.residentName) << ','
             << csvField(l.postcode) << ',' << csvField(l.itemCode) << ',' << csvField(l.itemName)
             << ',' << l.quantity << ',' << csvField(l.barcodes) << ',' << (l.twoPerson ? "y" : "n")

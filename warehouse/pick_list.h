@@ -13,8 +13,8 @@ struct PickLine {
     int stop = 0;         ///< 1 = first visit of the day.
     int loadOrder = 0;    ///< 1 = loaded first (the last stop).
     std::string arrival;  ///< "HH:MM".
-    std::int64_t visitId = 0;
-    std::string kind;
+    VisitId visitId;
+    VisitKind kind = VisitKind::delivery;
     std::string orderReference;
     std::string residentName;
     std::string postcode;

@@ -2,6 +2,7 @@
 
 #include "core/store/admin/geography.h"
 #include "core/store/catalogue/catalogue.h"
+#include "core/store/collections/collections.h"
 #include "core/store/infrastructure/audit.h"
 #include "core/store/ledger/ledger.h"
 
@@ -86,6 +87,7 @@ AssetDetail returnAsset(store::Connection& c, const std::string& barcode,
     if (asset.loanId) store::returnLoanUnits(c, *asset.loanId, 1, now);
     step(c, asset, AssetStep::return_to_depot, to,
          atDepot(condition.empty() ? "returned" : "returned; condition: " + condition), actor, now);
+    if (asset.loanId) store::closeReturnedCollections(c, LoanId(*asset.loanId), now);
     return describeAsset(c, barcode, now);
 }
 
@@ -122,6 +124,7 @@ CountedReturn returnCountedItems(store::Connection& c, const std::string& orderR
         const std::int64_t units = std::min(left, loan.quantity - loan.returnedQuantity);
         if (units == 0) continue;
         store::returnLoanUnits(c, loan.id, units, now);
+        store::closeReturnedCollections(c, loan.id, now);
         store::CountDelta back;
         back.onLoan = -units;
         store::CountDelta in;
@@ -204,6 +207,7 @@ AssetDetail reportLost(store::Connection& c, const std::string& barcode, const s
     requireStep(asset.state, AssetStep::report_lost);
     if (asset.loanId) store::returnLoanUnits(c, *asset.loanId, 1, now);
     step(c, asset, AssetStep::report_lost, asset.depot, atDepot(reason), actor, now);
+    if (asset.loanId) store::closeReturnedCollections(c, LoanId(*asset.loanId), now);
     return describeAsset(c, barcode, now);
 }
 

@@ -1,63 +1,8 @@
 #include "warehouse/visit_outcome.h"
 
-#include <array>
-#include <utility>
+#include "core/errors.h"
 
 namespace ces::warehouse {
-
-namespace {
-
-constexpr std::array<std::pair<VisitKind, std::string_view>, 4> kKinds{{
-    {VisitKind::delivery, "delivery"},
-    {VisitKind::collection, "collection"},
-    {VisitKind::repair, "repair"},
-    {VisitKind::inspection, "inspection"},
-}};
-constexpr std::array<std::pair<VisitOutcome, std::string_view>, 6> kOutcomes{{
-    {VisitOutcome::installed_demonstrated, "installed_demonstrated"},
-    {VisitOutcome::left_with_consent, "left_with_consent"},
-    {VisitOutcome::collected, "collected"},
-    {VisitOutcome::repaired, "repaired"},
-    {VisitOutcome::inspected, "inspected"},
-    {VisitOutcome::failed, "failed"},
-}};
-constexpr std::array<std::pair<FailureReason, std::string_view>, 5> kReasons{{
-    {FailureReason::no_access, "no_access"},
-    {FailureReason::wrong_item, "wrong_item"},
-    {FailureReason::refused, "refused"},
-    {FailureReason::unsafe, "unsafe"},
-    {FailureReason::other, "other"},
-}};
-
-template <class Enum, std::size_t N>
-std::string_view nameOf(const std::array<std::pair<Enum, std::string_view>, N>& names, Enum value) {
-    for (const auto& [v, name] : names) {
-        if (v == value) return name;
-    }
-    return "unknown";
-}
-
-template <class Enum, std::size_t N>
-std::optional<Enum> valueOf(const std::array<std::pair<Enum, std::string_view>, N>& names,
-                            std::string_view text) {
-    for (const auto& [v, name] : names) {
-        if (name == text) return v;
-    }
-    return std::nullopt;
-}
-
-}  // namespace
-
-std::string_view toString(VisitKind kind) { return nameOf(kKinds, kind); }
-std::optional<VisitKind> parseVisitKind(std::string_view text) { return valueOf(kKinds, text); }
-std::string_view toString(VisitOutcome outcome) { return nameOf(kOutcomes, outcome); }
-std::optional<VisitOutcome> parseVisitOutcome(std::string_view text) {
-    return valueOf(kOutcomes, text);
-}
-std::string_view toString(FailureReason reason) { return nameOf(kReasons, reason); }
-std::optional<FailureReason> parseFailureReason(std::string_view text) {
-    return valueOf(kReasons, text);
-}
 
 std::string_view describe(FailureReason reason) {
     switch (reason) {
@@ -89,6 +34,25 @@ bool outcomeFits(VisitKind kind, VisitOutcome outcome) {
             return outcome == VisitOutcome::inspected;
     }
     return false;
+}
+
+void validateOutcome(VisitKind kind, VisitOutcome outcome, std::optional<FailureReason> reason,
+                     const std::string& notes) {
+    if (!outcomeFits(kind, outcome)) {
+        throw ValidationError("outcome", std::string(toString(outcome)) + " cannot end a " +
+                                             std::string(toString(kind)) + " visit");
+    }
+    const bool failed = outcome == VisitOutcome::failed;
+    if (failed && !reason) {
+        throw ValidationError("reason",
+                              "a failed visit needs a reason: no_access, wrong_item, refused, "
+                              "unsafe or other");
+    }
+    if (!failed && reason) throw ValidationError("reason", "only a failed visit has a reason");
+    if (failed && *reason == FailureReason::other &&
+        notes.find_first_not_of(" \t\r\n") == std::string::npos) {
+        throw ValidationError("notes", "say what went wrong when the reason is other");
+    }
 }
 
 }  // namespace ces::warehouse

@@ -193,7 +193,7 @@ bool collect(store::Connection& c, const People& people, ResidentId resident,
     // Most come back within the 5 working days; some late, a few still out.
     const int roll = pick(random, 0, 19);
     if (roll == 0) return false;
-    const auto due = parseInstant(collection.dueBy).value_or(asked);
+    const auto due = collection.dueBy;
     const Instant back = roll < 4 ? due + chr::hours(pick(random, 20, 120))
                                   : asked + chr::hours(pick(random, 20, 90));
     if (back >= now) return false;
@@ -244,7 +244,6 @@ void createDemoHistory(store::Database& db, const DemoOptions& options,
         }
     }
     const auto checks = db.write([&](store::Connection& c) {
-        store::settleCollections(c, options.now);
         return store::stillNeededChecks(c, options.now, 182, 90, 25, true);
     });
     progress("history: " + std::to_string(delivered) + " orders delivered over the past year, " +

@@ -247,8 +247,8 @@ void moveSpecialsAlong(store::Connection& c, const DemoActors& actors, Instant n
             warehouse::quoteSpecial(c, s.id, "Bespoke Seating Ltd", s.estimatedPricePence + 4500,
                                     clerk, now, specialsPolicy);
             if (stage == 1) continue;
-            warehouse::orderSpecial(c, s.id, "PO-" + std::to_string(40000 + s.id.value()), clerk, now,
-                                    specialsPolicy);
+            warehouse::orderSpecial(c, s.id, "PO-" + std::to_string(40000 + s.id.value()), clerk,
+                                    now, specialsPolicy);
             if (stage == 2) continue;
             warehouse::receiveSpecial(c, s.id, "WKD", 12, clerk, now, specialsPolicy);
         } catch (const std::exception&) {

@@ -72,7 +72,7 @@ TEST_CASE("the demo county has assets in every state and a plan for the next wor
         std::map<std::string, int> byKind;
         for (const auto& route : plan->routes) {
             stops += route.route.stops.size();
-            for (const auto& visit : route.visits) ++byKind[visit.kind];
+            for (const auto& visit : route.visits) ++byKind[std::string(toString(visit.kind))];
         }
         kinds = byKind.size();
         CHECK(stops >= 5);

@@ -6,6 +6,7 @@
 
 #include "core/store/dispatch/dispatch.h"
 #include "tests/reports/service_history.h"
+#include "warehouse/recycling.h"
 
 using namespace ces;
 
@@ -26,11 +27,11 @@ TEST_CASE("a collection request records its items, reason, due date and visits")
     const auto one = h.db->read([&](store::Connection& c) {
         return store::findCollection(c, h.collection1, staff(h.warehouse));
     });
-    CHECK(one.reason == "no_longer_needed");
-    CHECK(one.requestedBy == "prescriber");
-    CHECK(one.dueBy == "2026-02-23T17:00:00Z");  // 5 working days after Monday 16 February
-    CHECK(one.status == "collected");
-    CHECK(one.completedAt == std::optional<std::string>("2026-02-18T11:00:00Z"));
+    CHECK((one.reason == CollectionReason::no_longer_needed));
+    CHECK((one.requestedBy == CollectionRequester::prescriber));
+    CHECK(formatInstant(one.dueBy) == "2026-02-23T17:00:00Z");  // 5 working days after 16 Feb
+    CHECK((one.status == CollectionStatus::collected));
+    CHECK((one.completedAt == parseInstant("2026-02-18T11:00:00Z")));
     REQUIRE(one.items.size() == 1);
     CHECK(one.items[0].barcode == h.bedBarcode);
     CHECK_FALSE(one.items[0].outstanding);
@@ -38,8 +39,8 @@ TEST_CASE("a collection request records its items, reason, due date and visits")
     const auto two = h.db->read([&](store::Connection& c) {
         return store::findCollection(c, h.collection2, staff(h.warehouse));
     });
-    CHECK(two.requestedBy == "resident");
-    CHECK(two.status == "requested");
+    CHECK((two.requestedBy == CollectionRequester::resident));
+    CHECK((two.status == CollectionStatus::requested));
     REQUIRE(two.items.size() == 1);
     CHECK(two.items[0].itemCode == "FRAME");
     CHECK(two.items[0].quantity == 2);
@@ -49,8 +50,8 @@ TEST_CASE("a collection request records its items, reason, due date and visits")
         return store::findCollection(c, h.collection3, staff(h.warehouse));
     });
     CHECK(three.urgent);
-    CHECK(three.dueBy == "2026-02-26T17:00:00Z");  // urgent: next working day
-    CHECK(three.completedAt == std::optional<std::string>("2026-02-27T09:00:00Z"));
+    CHECK(formatInstant(three.dueBy) == "2026-02-26T17:00:00Z");  // urgent: next working day
+    CHECK((three.completedAt == parseInstant("2026-02-27T09:00:00Z")));
 }
 
 TEST_CASE("overdue collections are listed, most overdue first") {
@@ -127,13 +128,13 @@ TEST_CASE("a home collection is booked into a two-hour window up to its due date
         return store::bookCollectionSlot(c, reference, {"2026-03-05", 10 * 3600, 12 * 3600},
                                          staff(h.prescriber), h.now, WorkingDayCalendar());
     });
-    CHECK(booked.slotDate == std::optional<std::string>("2026-03-05"));
+    CHECK((booked.slotDate == parseDate("2026-03-05")));
     const auto visit = h.db->read(
         [&](store::Connection& c) { return store::findVisit(c, *booked.items.front().visitId); });
     REQUIRE(visit.has_value());
-    CHECK(visit->kind == "collection");
+    CHECK((visit->kind == VisitKind::collection));
     CHECK(visit->slotStartSeconds == 10 * 3600);
-    CHECK(visit->dueDate == "2026-03-05");
+    CHECK(formatDate(visit->dueDate) == "2026-03-05");
     CHECK_THROWS_AS(h.db->write([&](store::Connection& c) {
         return store::bookCollectionSlot(c, reference, {"2026-03-07", 10 * 3600, 0},
                                          staff(h.prescriber), h.now, WorkingDayCalendar());
@@ -156,7 +157,7 @@ TEST_CASE("a drop-off names a collection point") {
         return store::requestCollection(c, request, staff(h.prescriber), h.now,
                                         WorkingDayCalendar(), CollectionRules());
     });
-    CHECK(collection.method == "drop_off");
+    CHECK((collection.method == CollectionMethod::drop_off));
     CHECK(collection.collectionPoint == std::optional<std::string>("HWRC-DUNBRIK"));
     CHECK_FALSE(collection.items.front().visitId.has_value());
 }
@@ -179,4 +180,87 @@ TEST_CASE("still-needed check-ins rank old loans by value and are not repeated")
     const auto repeat = h.db->write(
         [&](store::Connection& c) { return store::stillNeededChecks(c, h.now, 14, 30, 10, true); });
     CHECK(repeat.empty());
+}
+
+TEST_CASE("a collection closes in the write that brings its last item back") {
+    test::ServiceHistory h;
+    auto collection2 = [&](store::Connection& c) {
+        return store::findCollection(c, h.collection2, staff(h.warehouse));
+    };
+    const Instant first = h.now + std::chrono::hours(1);
+    const Instant last = h.now + std::chrono::hours(3);
+    const auto afterFirst = h.db->write([&](store::Connection& c) {
+        warehouse::returnCountedItems(c, h.orderB, "FRAME", 1, "", "good", h.warehouse, first);
+        return collection2(c);
+    });
+    CHECK((afterFirst.status == CollectionStatus::requested));
+    CHECK_FALSE(afterFirst.completedAt.has_value());
+    const auto afterLast = h.db->write([&](store::Connection& c) {
+        warehouse::returnCountedItems(c, h.orderB, "FRAME", 1, "", "good", h.warehouse, last);
+        return collection2(c);
+    });
+    CHECK((afterLast.status == CollectionStatus::collected));
+    CHECK((afterLast.completedAt == last));
+    CHECK_FALSE(afterLast.items.front().outstanding);
+    // Nothing is left to settle when a list or a report is read.
+    const auto overdue =
+        h.db->read([&](store::Connection& c) { return store::overdueCollections(c, last, 10); });
+    CHECK(overdue.empty());
+}
+
+TEST_CASE("collection vocabulary reads back the text the database holds") {
+    for (auto reason : allCollectionReasons) {
+        CHECK((parseCollectionReason(toString(reason)) == reason));
+    }
+    for (auto who : {CollectionRequester::prescriber, CollectionRequester::resident,
+                     CollectionRequester::warehouse}) {
+        CHECK((parseCollectionRequester(toString(who)) == who));
+    }
+    CHECK((toString(CollectionMethod::drop_off) == "drop_off"));
+    CHECK((parseCollectionMethod("home") == CollectionMethod::home));
+    for (auto status :
+         {CollectionStatus::requested, CollectionStatus::collected, CollectionStatus::cancelled}) {
+        CHECK((parseCollectionStatus(toString(status)) == status));
+    }
+    CHECK_FALSE(parseCollectionStatus("returned").has_value());
+    CHECK_FALSE(parseCollectionMethod("post").has_value());
+    CHECK_FALSE(parseCollectionRequester("driver").has_value());
+}
+
+TEST_CASE("the rules of a collection request hold without a database") {
+    Actor planner;
+    planner.role = Role::planner;
+    CHECK_THROWS_AS(requireCollectionRequester(CollectionRequester::prescriber, planner),
+                    Forbidden);
+    CHECK_THROWS_AS(requireCollectionRequester(CollectionRequester::warehouse, std::nullopt),
+                    Forbidden);
+    CHECK_NOTHROW(requireCollectionRequester(CollectionRequester::resident, std::nullopt));
+
+    CollectionRequest neither;
+    CHECK_THROWS_AS(validateCollectionRequest(neither), ValidationError);
+    CollectionRequest both;
+    both.orderReference = "ORD-1";
+    both.barcodes = {"CES-1"};
+    CHECK_THROWS_AS(validateCollectionRequest(both), ValidationError);
+    CollectionRequest many;
+    many.barcodes.assign(51, "CES-1");
+    CHECK_THROWS_AS(validateCollectionRequest(many), ValidationError);
+    CollectionRequest fine;
+    fine.orderReference = "ORD-1";
+    CHECK_NOTHROW(validateCollectionRequest(fine));
+    CHECK((collectionMethodOf(fine) == CollectionMethod::home));
+    fine.collectionPoint = "HWRC-DUNBRIK";
+    CHECK((collectionMethodOf(fine) == CollectionMethod::drop_off));
+
+    const RequestedAsset a{"CES-1", AssetId(1), true, ResidentId(7)};
+    const RequestedAsset elsewhere{"CES-2", AssetId(2), true, ResidentId(8)};
+    const RequestedAsset atDepot{"CES-3", AssetId(3), false, std::nullopt};
+    CHECK_NOTHROW(checkRequestedAsset(a, 0, {}));
+    CHECK_THROWS_AS(checkRequestedAsset(atDepot, 0, {}), Conflict);
+    CHECK_THROWS_AS(checkRequestedAsset(elsewhere, 1, {a}), ValidationError);
+    CHECK_THROWS_AS(checkRequestedAsset(a, 1, {a}), ValidationError);
+
+    CHECK_NOTHROW(validateStillNeededAges(182, 90));
+    CHECK_THROWS_AS(validateStillNeededAges(0, 90), ValidationError);
+    CHECK_THROWS_AS(validateStillNeededAges(182, 3651), ValidationError);
 }

@@ -115,7 +115,8 @@ TEST_CASE("shares, medians and per-1000 rates") {
     CHECK(ces::kpi::per1000(3, 1000) == doctest::Approx(3.0));
     CHECK(ces::kpi::per1000(1, 3000) == doctest::Approx(0.3));
     CHECK_FALSE(ces::kpi::per1000(1, 0).has_value());
-    CHECK(ces::kpi::daysBetween("2026-02-27T16:00:00Z", "2026-03-02") == 3);
+    CHECK(ces::kpi::daysBetween(*ces::parseInstant("2026-02-27T16:00:00Z"),
+                                *ces::parseInstant("2026-03-02T00:00:00Z")) == 3);
 }
 
 TEST_CASE("financial years and the council's targets") {

@@ -151,9 +151,9 @@ ServiceHistory::ServiceHistory() {
                                   {{*one, 9 * 3600, 9 * 3600, 9 * 3600 + 900},
                                    {*two, 10 * 3600, 10 * 3600, 10 * 3600 + 900}}};
         store::savePlan(c, header, {route}, {});
-        store::completeVisit(c, *one, "completed", "collected", std::nullopt, "", driver.id,
+        store::completeVisit(c, *one, VisitOutcome::collected, std::nullopt, "", driver.id,
                              at(2, 20, 9, 15));
-        store::completeVisit(c, *two, "failed", "failed", std::string("no_access"), "", driver.id,
+        store::completeVisit(c, *two, VisitOutcome::failed, FailureReason::no_access, "", driver.id,
                              at(2, 20, 10, 15));
     });
     // The bed comes back, is cleaned and passes inspection (a credit); order C's frame comes
@@ -165,7 +165,6 @@ ServiceHistory::ServiceHistory() {
         warehouse::inspectAsset(c, bedBarcode, warehouse::InspectionResult::pass, "ok",
                                 warehouse::MaintenancePolicy(), warehouse, at(2, 19, 10));
         warehouse::returnCountedItems(c, orderC, "FRAME", 1, "", "good", warehouse, at(2, 27, 9));
-        store::settleCollections(c, at(2, 27, 10));
     });
 }
 

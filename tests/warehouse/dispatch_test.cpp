@@ -119,7 +119,7 @@ TEST_CASE(
     const auto hoistVisit = day.visitOf(day.hoistOrder).id;
     const auto railVisit = day.visitOf(day.railOrder).id;
     const Instant tuesday = std::chrono::sys_days(kTuesday) + std::chrono::hours(11);
-    auto record = [&](std::int64_t visit, VisitOutcome outcome, std::optional<FailureReason> reason,
+    auto record = [&](VisitId visit, VisitOutcome outcome, std::optional<FailureReason> reason,
                       const std::string& notes) {
         return county.db->write([&](store::Connection& c) {
             return recordVisitOutcome(c, visit, outcome, reason, notes, county.driver, tuesday,
@@ -130,7 +130,8 @@ TEST_CASE(
     CHECK_THROWS_AS(record(hoistVisit, VisitOutcome::failed, std::nullopt, ""), ValidationError);
     CHECK_THROWS_AS(record(hoistVisit, VisitOutcome::failed, FailureReason::other, ""),
                     ValidationError);
-    CHECK_THROWS_AS(record(999999, VisitOutcome::failed, FailureReason::refused, ""), NotFound);
+    CHECK_THROWS_AS(record(VisitId(999999), VisitOutcome::failed, FailureReason::refused, ""),
+                    NotFound);
 
     const auto done = record(hoistVisit, VisitOutcome::installed_demonstrated, std::nullopt, "");
     CHECK(done.orderStatus == std::optional<std::string>("delivered"));
@@ -159,8 +160,8 @@ TEST_CASE(
     const auto again = county.db->read(
         [&](store::Connection& c) { return store::findVisit(c, *failed.rescheduledVisitId); });
     REQUIRE(again.has_value());
-    CHECK(again->status == "pending");
-    CHECK(again->dueDate == "2026-03-04");
+    CHECK((again->status == VisitStatus::pending));
+    CHECK(formatDate(again->dueDate) == "2026-03-04");
     CHECK(again->orderReference == day.railOrder);
 }
 

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "core/errors.h"
+
 using namespace ces::warehouse;
 
 TEST_CASE("each visit kind has its own success and every kind can fail") {
@@ -29,4 +31,37 @@ TEST_CASE("failure reasons are a fixed list") {
     }
     CHECK_FALSE(parseFailureReason("weather").has_value());
     CHECK_FALSE(parseVisitOutcome("delivered").has_value());
+}
+
+TEST_CASE("visit kinds and statuses read back the text the database holds") {
+    for (const char* name : {"delivery", "collection", "repair", "inspection"}) {
+        const auto kind = parseVisitKind(name);
+        REQUIRE(kind.has_value());
+        CHECK(std::string(toString(*kind)) == name);
+    }
+    for (const char* name : {"pending", "planned", "completed", "failed", "cancelled"}) {
+        const auto status = ces::parseVisitStatus(name);
+        REQUIRE(status.has_value());
+        CHECK(std::string(toString(*status)) == name);
+    }
+    CHECK_FALSE(parseVisitKind("survey").has_value());
+    CHECK_FALSE(ces::parseVisitStatus("new").has_value());
+}
+
+TEST_CASE("an outcome is checked against the visit's kind and its reason") {
+    using ces::ValidationError;
+    CHECK_NOTHROW(
+        validateOutcome(VisitKind::collection, VisitOutcome::collected, std::nullopt, ""));
+    CHECK_THROWS_AS(validateOutcome(VisitKind::delivery, VisitOutcome::collected, std::nullopt, ""),
+                    ValidationError);
+    CHECK_THROWS_AS(validateOutcome(VisitKind::repair, VisitOutcome::failed, std::nullopt, ""),
+                    ValidationError);
+    CHECK_THROWS_AS(
+        validateOutcome(VisitKind::repair, VisitOutcome::repaired, FailureReason::refused, ""),
+        ValidationError);
+    CHECK_THROWS_AS(
+        validateOutcome(VisitKind::repair, VisitOutcome::failed, FailureReason::other, "  "),
+        ValidationError);
+    CHECK_NOTHROW(
+        validateOutcome(VisitKind::repair, VisitOutcome::failed, FailureReason::other, "dog"));
 }

@@ -28,29 +28,35 @@ std::string clock(int seconds) {
     return buffer;
 }
 
+// The text of a vocabulary value, as the JSON shows it.
+template <class Enum>
+std::string text(Enum value) {
+    return std::string(toString(value));
+}
+
 Poco::JSON::Object::Ptr collectionJson(const store::Collection& k) {
     auto json = jsonObject();
     json->set("reference", k.reference);
-    json->set("status", k.status);
+    json->set("status", text(k.status));
     json->set("order_reference", orNull(k.orderReference));
     json->set("district", k.district);
-    json->set("requested_by", k.requestedBy);
-    json->set("reason", k.reason);
+    json->set("requested_by", text(k.requestedBy));
+    json->set("reason", text(k.reason));
     json->set("urgent", k.urgent);
-    json->set("method", k.method);
+    json->set("method", text(k.method));
     json->set("collection_point", orNull(k.collectionPoint));
-    json->set("requested_at", k.requestedAt);
-    json->set("due_by", k.dueBy);
+    json->set("requested_at", formatInstant(k.requestedAt));
+    json->set("due_by", formatInstant(k.dueBy));
     if (k.slotDate && k.slotStartSeconds && k.slotEndSeconds) {
         auto slot = jsonObject();
-        slot->set("date", *k.slotDate);
+        slot->set("date", formatDate(*k.slotDate));
         slot->set("start", clock(*k.slotStartSeconds));
         slot->set("end", clock(*k.slotEndSeconds));
         json->set("slot", slot);
     } else {
         json->set("slot", Var());
     }
-    json->set("completed_at", orNull(k.completedAt));
+    json->set("completed_at", k.completedAt ? Var(formatInstant(*k.completedAt)) : Var());
     auto items = jsonArray();
     for (const auto& item : k.items) {
         auto i = jsonObject();
@@ -159,7 +165,6 @@ Response getCollection(App& app, Request& request) {
 Response listCollections(App& app, Request& request) {
     requireRole(app, request, {Role::warehouse, Role::planner});
     const bool overdue = request.queryValue("overdue") == "true";
-    app.db.write([&](store::Connection& c) { return store::settleCollections(c, app.now()); });
     auto answer = jsonObject();
     auto list = jsonArray();
     if (overdue) {
@@ -171,10 +176,10 @@ Response listCollections(App& app, Request& request) {
             json->set("order_reference", orNull(o.orderReference));
             json->set("district", o.district);
             json->set("postcode", o.postcode);
-            json->set("reason", o.reason);
-            json->set("method", o.method);
-            json->set("requested_at", o.requestedAt);
-            json->set("due_by", o.dueBy);
+            json->set("reason", text(o.reason));
+            json->set("method", text(o.method));
+            json->set("requested_at", formatInstant(o.requestedAt));
+            json->set("due_by", formatInstant(o.dueBy));
             json->set("days_overdue", o.daysOverdue);
             json->set("items_outstanding", o.itemsOutstanding);
             list->add(json);
@@ -277,16 +282,18 @@ Response stillNeeded(App& app, Request& request) {
         auto list = jsonArray();
         for (const auto& k : checks) {
             auto json = jsonObject();
-            json->set("loan_id", k.loanId);
+            json->set("loan_id", k.loanId.value());
             json->set("order_reference", k.orderReference);
             json->set("item_code", k.itemCode);
             json->set("item_name", k.itemName);
             json->set("quantity_out", k.quantityOut);
             json->set("value_pence", k.value);
-            json->set("on_loan_since", k.startedAt);
+            json->set("on_loan_since", formatInstant(k.startedAt));
             json->set("district", k.district);
-            json->set("prescriber_message_id", orNull(k.prescriberMessageId));
-            json->set("resident_message_id", orNull(k.residentMessageId));
+            json->set("prescriber_message_id",
+                      k.prescriberMessageId ? Var(k.prescriberMessageId->value()) : Var());
+            json->set("resident_message_id",
+                      k.residentMessageId ? Var(k.residentMessageId->value()) : Var());
             list->add(json);
         }
         auto answer = jsonObject();

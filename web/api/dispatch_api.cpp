@@ -25,9 +25,9 @@ std::chrono::year_month_day dateParam(const std::string& text) {
 
 Poco::JSON::Object::Ptr visitJson(const store::VisitJob& v) {
     auto json = jsonObject();
-    json->set("visit_id", v.id);
-    json->set("kind", v.kind);
-    json->set("status", v.status);
+    json->set("visit_id", v.id.value());
+    json->set("kind", std::string(toString(v.kind)));
+    json->set("status", std::string(toString(v.status)));
     json->set("order_reference", orNull(v.orderReference));
     json->set("barcode", orNull(v.barcode));
     json->set("resident_id", v.resident.value());
@@ -35,7 +35,7 @@ Poco::JSON::Object::Ptr visitJson(const store::VisitJob& v) {
     json->set("address", v.address);
     json->set("postcode", v.postcode);
     json->set("access_notes", v.accessNotes);
-    json->set("due_date", v.dueDate);
+    json->set("due_date", formatDate(v.dueDate));
     if (v.slotStartSeconds && v.slotEndSeconds) {
         auto slot = jsonObject();
         slot->set("start", warehouse::clockTime(*v.slotStartSeconds));
@@ -217,7 +217,7 @@ Response pickList(App& app, Request& request) {
         line->set("stop", l.stop);
         line->set("load_order", l.loadOrder);
         line->set("arrival", l.arrival);
-        line->set("visit_id", l.visitId);
+        line->set("visit_id", l.visitId.value());
         line->set("order_reference", l.orderReference);
         line->set("resident_name", l.residentName);
         line->set("postcode", l.postcode);
@@ -256,16 +256,18 @@ Response outcome(App& app, Request& request) {
     }
     const std::string notes = body.optionalText("notes");
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
-        const auto receipt = warehouse::recordVisitOutcome(
-            c, id, *what, reason, notes, actor, app.now(), app.calendar, maintenancePolicy());
+        const auto receipt =
+            warehouse::recordVisitOutcome(c, VisitId(id), *what, reason, notes, actor, app.now(),
+                                          app.calendar, maintenancePolicy());
         auto json = jsonObject();
-        json->set("visit_id", receipt.visitId);
-        json->set("status", receipt.status);
+        json->set("visit_id", receipt.visitId.value());
+        json->set("status", std::string(toString(receipt.status)));
         json->set("order_reference", orNull(receipt.orderReference));
         json->set("order_status", orNull(receipt.orderStatus));
-        json->set("rescheduled_visit_id", receipt.rescheduledVisitId
-                                              ? Poco::Dynamic::Var(*receipt.rescheduledVisitId)
-                                              : Poco::Dynamic::Var());
+        json->set("rescheduled_visit_id",
+                  receipt.rescheduledVisitId
+                      ? Poco::Dynamic::Var(receipt.rescheduledVisitId->value())
+                      : Poco::Dynamic::Var());
         json->set("prescriber_notified", receipt.messageId.has_value());
         return jsonResponse(200, json);
     });
@@ -299,7 +301,7 @@ Response requestVisit(App& app, Request& request) {
         const auto id = warehouse::requestAssetVisit(c, *kind, barcode, *due, start, end, notes,
                                                      actor, app.now());
         auto json = jsonObject();
-        json->set("visit_id", id);
+        json->set("visit_id", id.value());
         json->set("status", "pending");
         return jsonResponse(201, json);
     });
@@ -313,7 +315,7 @@ Response outbox(App& app, Request& request) {
     auto list = jsonArray();
     for (const auto& m : messages) {
         auto json = jsonObject();
-        json->set("id", m.id);
+        json->set("id", m.id.value());
         json->set("created_at", m.createdAt);
         json->set("recipient", m.recipient);
         json->set("recipient_user_id", m.recipientUser

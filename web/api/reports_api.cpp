@@ -55,15 +55,9 @@ Poco::JSON::Object::Ptr tableJson(const store::ReportTable& table) {
     return json;
 }
 
-// Collections come back through the warehouse's returns: close those whose items are all back.
-void settle(App& app) {
-    app.db.write([&](store::Connection& c) { return store::settleCollections(c, app.now()); });
-}
-
 Response kpis(App& app, Request& request) {
     requireRole(app, request, {Role::commissioner, Role::admin});
     const auto context = contextOf(app, request);
-    settle(app);
     const auto tables =
         app.db.read([&](store::Connection& c) { return store::kpiReports(c, context); });
     auto answer = jsonObject();
@@ -84,7 +78,6 @@ Response reportFile(App& app, Request& request) {
     else if (name.ends_with(".json"))
         name.resize(name.size() - 5);
     const auto context = contextOf(app, request);
-    settle(app);
     const auto table =
         app.db.read([&](store::Connection& c) { return store::runReport(c, name, context); });
     if (!csv) return jsonResponse(200, tableJson(table));

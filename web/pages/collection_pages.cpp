@@ -36,11 +36,24 @@ constexpr ReasonWords kReasons[] = {
      "I am moving into a care home"},
 };
 
-std::string reasonText(const std::string& apiName) {
+std::string reasonText(CollectionReason reason) {
     for (const auto& r : kReasons) {
-        if (toString(r.reason) == apiName) return r.staff;
+        if (r.reason == reason) return r.staff;
     }
-    return apiName == "end_of_loan" ? "End of loan" : apiName;
+    return reason == CollectionReason::end_of_loan ? "End of loan" : std::string(toString(reason));
+}
+
+/// The collection's status as a tag.
+StatusTag collectionTag(CollectionStatus status) {
+    switch (status) {
+        case CollectionStatus::collected:
+            return {"Collected", "govuk-tag--green"};
+        case CollectionStatus::cancelled:
+            return {"Cancelled", "govuk-tag--grey"};
+        case CollectionStatus::requested:
+            break;
+    }
+    return {"Requested", "govuk-tag--blue"};
 }
 
 mustache::data reasonOptions(const std::string& chosen, bool resident) {
@@ -71,7 +84,6 @@ Response collectionsPage(Site& site, Request& request) {
     const Actor actor = site.require(request, {Role::prescriber, Role::planner, Role::warehouse});
     const bool overdueOnly = request.queryValue("overdue") == "true";
     App& app = site.app;
-    app.db.write([&](store::Connection& c) { return store::settleCollections(c, app.now()); });
     std::vector<store::Collection> open;
     std::map<std::string, std::int64_t> daysOverdue;
     app.db.read([&](store::Connection& c) {
@@ -113,8 +125,8 @@ Response collectionsPage(Site& site, Request& request) {
         row.set("district", k.district);
         row.set("reason", reasonText(k.reason));
         row.set("urgent", k.urgent);
-        row.set("due_by", ukDateTime(k.dueBy));
-        row.set("requested_by", k.requestedBy);
+        row.set("due_by", ukDateTime(formatInstant(k.dueBy)));
+        row.set("requested_by", std::string(toString(k.requestedBy)));
         std::int64_t outstanding = 0;
         for (const auto& item : k.items) {
             if (item.outstanding) outstanding += item.quantity;
@@ -273,18 +285,15 @@ Response submitRequest(Site& site, Request& request, const FormFields& fields) {
 void describeCollection(PageView& view, const store::Collection& k) {
     view.data.set("collection_reference", k.reference);
     if (k.orderReference) view.data.set("order_reference", *k.orderReference);
-    view.data.set("due_by", ukDateTime(k.dueBy));
-    view.data.set("due_date", ukDate(k.dueBy));
+    view.data.set("due_by", ukDateTime(formatInstant(k.dueBy)));
+    view.data.set("due_date", ukDate(formatInstant(k.dueBy)));
     view.data.set("reason", reasonText(k.reason));
     view.data.set("urgent", k.urgent);
-    view.data.set("status_text", k.status == "collected"   ? std::string("Collected")
-                                 : k.status == "cancelled" ? std::string("Cancelled")
-                                                           : std::string("Requested"));
-    view.data.set("status_class", k.status == "collected"   ? std::string("govuk-tag--green")
-                                  : k.status == "cancelled" ? std::string("govuk-tag--grey")
-                                                            : std::string("govuk-tag--blue"));
-    view.data.set("open", k.status == "requested");
-    view.data.set("requested_at", ukDateTime(k.requestedAt));
+    const StatusTag tag = collectionTag(k.status);
+    view.data.set("status_text", tag.text);
+    view.data.set("status_class", tag.cssClass);
+    view.data.set("open", k.status == CollectionStatus::requested);
+    view.data.set("requested_at", ukDateTime(formatInstant(k.requestedAt)));
     if (!k.notes.empty()) view.data.set("notes", k.notes);
     mustache::data items(mustache::data::type::list);
     for (const auto& item : k.items) {
@@ -305,7 +314,8 @@ Response collectionPage(Site& site, Request& request) {
                                      staffCaller(actor));
     });
     PageView view;
-    view.title = k.status == "requested" ? "Collection requested" : "Collection " + k.reference;
+    view.title = k.status == CollectionStatus::requested ? "Collection requested"
+                                                         : "Collection " + k.reference;
     view.templateName = "collection";
     view.section = "collections";
     describeCollection(view, k);

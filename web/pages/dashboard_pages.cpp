@@ -755,7 +755,6 @@ Response dashboardPage(Site& site, Request& request) {
     store::ReportContext context;
     context.period = {f.from, f.to};
     context.now = app.now();
-    app.db.write([&](store::Connection& c) { return store::settleCollections(c, app.now()); });
     std::vector<ReportTable> tables;
     CreditRows credits;
     app.db.read([&](store::Connection& c) {

@@ -18,6 +18,7 @@ namespace ces::web {
 namespace {
 
 using warehouse::FailureReason;
+using warehouse::VisitKind;
 using warehouse::VisitOutcome;
 
 struct OutcomeButton {
@@ -25,14 +26,19 @@ struct OutcomeButton {
     const char* text;
 };
 
-std::vector<OutcomeButton> successButtons(const std::string& kind) {
-    if (kind == "delivery") {
-        return {{VisitOutcome::installed_demonstrated, "Delivered"},
+std::vector<OutcomeButton> successButtons(VisitKind kind) {
+    switch (kind) {
+        case VisitKind::delivery:
+            return {
+                {VisitOutcome::installed_demonstrated, "Delivered"},
                 {VisitOutcome::left_with_consent, "Left with the resident's consent, not fitted"}};
+        case VisitKind::collection:
+            return {{VisitOutcome::collected, "Collected"}};
+        case VisitKind::repair:
+            return {{VisitOutcome::repaired, "Repaired"}};
+        case VisitKind::inspection:
+            return {{VisitOutcome::inspected, "Inspected"}};
     }
-    if (kind == "collection") return {{VisitOutcome::collected, "Collected"}};
-    if (kind == "repair") return {{VisitOutcome::repaired, "Repaired"}};
-    if (kind == "inspection") return {{VisitOutcome::inspected, "Inspected"}};
     return {};
 }
 
@@ -49,9 +55,8 @@ const std::vector<std::pair<FailureReason, const char*>>& failureChoices() {
 
 /// The words of a recorded outcome, as a tag.
 StatusTag outcomeTag(const store::VisitJob& v) {
-    const auto outcome = warehouse::parseVisitOutcome(v.outcome.value_or(""));
-    if (!outcome) return {"Recorded", "govuk-tag--grey"};
-    switch (*outcome) {
+    if (!v.outcome) return {"Recorded", "govuk-tag--grey"};
+    switch (*v.outcome) {
         case VisitOutcome::installed_demonstrated:
             return {"Delivered", "govuk-tag--green"};
         case VisitOutcome::left_with_consent:
@@ -65,7 +70,7 @@ StatusTag outcomeTag(const store::VisitJob& v) {
         case VisitOutcome::failed:
             break;
     }
-    const auto reason = warehouse::parseFailureReason(v.failureReason.value_or(""));
+    const auto& reason = v.failureReason;
     return {"Failed: " + std::string(reason ? warehouse::describe(*reason) : "no reason given"),
             "govuk-tag--red"};
 }
@@ -76,16 +81,22 @@ std::vector<std::string> tasksFor(const store::VisitJob& v) {
     if (skills & routing::kTwoPersonCrew) tasks.emplace_back("Two people needed to carry it");
     if (skills & routing::kLiftingEngineer) tasks.emplace_back("Lifting engineer needed");
     for (const auto& item : v.items) {
-        if (v.kind == "delivery") {
-            tasks.push_back((item.needsFitting ? "Fit, test and show the resident how to use the "
-                                               : "Hand over and show the resident the ") +
-                            item.name);
-        } else if (v.kind == "collection") {
-            tasks.push_back("Collect the " + item.name);
-        } else if (v.kind == "repair") {
-            tasks.push_back("Repair the " + item.name + " in the home");
-        } else if (v.kind == "inspection") {
-            tasks.push_back("Inspect the " + item.name + " and record the result");
+        switch (v.kind) {
+            case VisitKind::delivery:
+                tasks.push_back((item.needsFitting
+                                     ? "Fit, test and show the resident how to use the "
+                                     : "Hand over and show the resident the ") +
+                                item.name);
+                break;
+            case VisitKind::collection:
+                tasks.push_back("Collect the " + item.name);
+                break;
+            case VisitKind::repair:
+                tasks.push_back("Repair the " + item.name + " in the home");
+                break;
+            case VisitKind::inspection:
+                tasks.push_back("Inspect the " + item.name + " and record the result");
+                break;
         }
     }
     return tasks;
@@ -93,7 +104,7 @@ std::vector<std::string> tasksFor(const store::VisitJob& v) {
 
 mustache::data stopData(const store::VisitJob& v, const store::PlannedStop& stop, std::size_t n,
                         const std::string& reasonError) {
-    const std::string id = std::to_string(v.id);
+    const std::string id = std::to_string(v.id.value());
     mustache::data data;
     data.set("id", id);
     data.set("number", std::to_string(n));
@@ -123,7 +134,7 @@ mustache::data stopData(const store::VisitJob& v, const store::PlannedStop& stop
     mustache::data tasks(mustache::data::type::list);
     for (const auto& t : tasksFor(v)) tasks.push_back(mustache::data(t));
     data.set("tasks", tasks);
-    if (v.status != "planned") {
+    if (v.status != VisitStatus::planned) {
         const StatusTag tag = outcomeTag(v);
         data.set("outcome_text", tag.text);
         data.set("outcome_class", tag.cssClass);
@@ -168,7 +179,7 @@ std::string driverLink(const std::string& date, const std::string& van) {
 /// The page for `van` on `day`; the van chooser when `van` is empty or has no route that day.
 /// `failed` names the stop whose failure form has `failedMessage` to show.
 PageView driverView(Site& site, std::chrono::year_month_day day, const std::string& van,
-                    std::int64_t recorded, std::int64_t failed, const std::string& failedMessage) {
+                    VisitId recorded, VisitId failed, const std::string& failedMessage) {
     const std::string date = formatDate(day);
     PageView view;
     view.templateName = "driver";
@@ -219,10 +230,10 @@ PageView driverView(Site& site, std::chrono::year_month_day day, const std::stri
     std::size_t done = 0;
     for (std::size_t s = 0; s < chosen->visits.size() && s < chosen->route.stops.size(); ++s) {
         const auto& v = chosen->visits[s];
-        if (v.status != "planned") ++done;
+        if (v.status != VisitStatus::planned) ++done;
         stops.push_back(stopData(v, chosen->route.stops[s], s + 1,
                                  v.id == failed ? failedMessage : std::string()));
-        if (v.id == recorded && v.status != "planned") {
+        if (v.id == recorded && v.status != VisitStatus::planned) {
             view.data.set("done", "Stop " + std::to_string(s + 1) + " (" + visitSubject(v) +
                                       ") recorded: " + outcomeTag(v).text);
         }
@@ -247,8 +258,8 @@ Response showStops(Site& site, Request& request) {
         throw RedirectTo(driverLink(formatDate(*asked), van));  // one address per day
     }
     // Only marks the stop just recorded: anything else is ignored.
-    const std::int64_t recorded = plainDecimal(request.queryValue("recorded")).value_or(0);
-    PageView view = driverView(site, asked.value_or(today(site.app)), van, recorded, 0, "");
+    const VisitId recorded(plainDecimal(request.queryValue("recorded")).value_or(0));
+    PageView view = driverView(site, asked.value_or(today(site.app)), van, recorded, VisitId(), "");
     if (entered && !asked) {
         addError(view, "date", "Enter a real date, for example 3 3 2026", "date-day");
         view.status = 422;
@@ -277,7 +288,7 @@ Response recordOutcome(Site& site, Request& request, const FormFields& form) {
     } else {
         try {
             site.app.db.write([&](store::Connection& c) {
-                return warehouse::recordVisitOutcome(c, id, *outcome, reason, notes, actor,
+                return warehouse::recordVisitOutcome(c, VisitId(id), *outcome, reason, notes, actor,
                                                      site.app.now(), site.app.calendar,
                                                      maintenancePolicy());
             });
@@ -292,7 +303,7 @@ Response recordOutcome(Site& site, Request& request, const FormFields& form) {
             status = 409;
         }
     }
-    PageView view = driverView(site, day, van, 0, id, problem);
+    PageView view = driverView(site, day, van, VisitId(), VisitId(id), problem);
     addError(view, "stop", problem, anchor);
     view.status = status;
     return site.render(request, actor, std::move(view));

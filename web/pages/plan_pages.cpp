@@ -193,12 +193,12 @@ void addWaiting(mustache::data& data, const App& app, std::chrono::year_month_da
                 store::Connection& c) {
     using namespace std::chrono;
     const auto& policy = dispatchPolicy();
-    const std::string until = formatDate(year_month_day(
+    const year_month_day until(
         sys_days(app.calendar.addWorkingDays(day, policy.deliveryLookAheadWorkingDays)) +
-        days(policy.inspectionLookAheadDays)));
+        days(policy.inspectionLookAheadDays));
     Districts districts(c);
     mustache::data waiting(mustache::data::type::list);
-    for (const auto& v : store::visitsToPlan(c, until, formatDate(day))) {
+    for (const auto& v : store::visitsToPlan(c, until, day)) {
         waiting.push_back(visitRow(v, districts));
     }
     // Orders due within the look-ahead get their delivery visit when the day is optimised.
@@ -210,7 +210,7 @@ void addWaiting(mustache::data& data, const App& app, std::chrono::year_month_da
         row.set("subject", d.reference);
         const auto resident = store::findResident(c, d.resident);
         row.set("district", resident ? resident->district : std::string());
-        row.set("due", dayWords(d.dueBy.substr(0, 10)));
+        row.set("due", dayWords(std::chrono::year_month_day(floor<days>(d.dueBy))));
         waiting.push_back(row);
     }
     data.set("waiting", waiting);

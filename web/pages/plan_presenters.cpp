@@ -22,9 +22,8 @@ std::optional<int> smallNumber(const std::string& text) {
 
 }  // namespace
 
-std::string visitKindLabel(const std::string& kind) {
-    if (kind.empty()) return kind;
-    std::string label = kind;
+std::string visitKindLabel(VisitKind kind) {
+    std::string label(toString(kind));
     label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
     return label;
 }
@@ -32,7 +31,7 @@ std::string visitKindLabel(const std::string& kind) {
 std::string visitSubject(const store::VisitJob& visit) {
     if (visit.orderReference) return *visit.orderReference;
     if (visit.barcode) return "Asset " + *visit.barcode;
-    return "Visit " + std::to_string(visit.id);
+    return "Visit " + std::to_string(visit.id.value());
 }
 
 std::string arrivalWindowWords(const store::VisitJob& visit, int plannedStartSeconds) {
@@ -49,6 +48,8 @@ std::string arrivalWindowWords(const store::VisitJob& visit, int plannedStartSec
 }
 
 std::string dayWords(const std::string& isoDate) { return ukDate(isoDate + "T12:00:00Z"); }
+
+std::string dayWords(std::chrono::year_month_day date) { return dayWords(formatDate(date)); }
 
 std::optional<std::chrono::year_month_day> requestedDay(const Request& request, bool& entered) {
     const std::string iso = request.queryValue("date");

@@ -11,7 +11,7 @@
 namespace ces::web {
 
 /// "Delivery", "Collection", "Repair", "Inspection".
-std::string visitKindLabel(const std::string& kind);
+std::string visitKindLabel(VisitKind kind);
 
 /// The order reference, or "Asset CES-000123" for a visit to an asset in a home.
 std::string visitSubject(const store::VisitJob& visit);
@@ -22,6 +22,7 @@ std::string arrivalWindowWords(const store::VisitJob& visit, int plannedStartSec
 
 /// "Tuesday 3 March 2026" for an ISO date.
 std::string dayWords(const std::string& isoDate);
+std::string dayWords(std::chrono::year_month_day date);
 
 /// The day a plan page shows: ?date=YYYY-MM-DD, or the GOV.UK date fields date-day, date-month
 /// and date-year; nullopt (with `entered` true) when what was entered is not a date, nullopt

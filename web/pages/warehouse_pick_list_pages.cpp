@@ -15,13 +15,9 @@ namespace ces::web {
 
 namespace {
 
-std::string today(Instant now) { return formatDate(toUkLocal(now).date); }
-
-std::string dayAfter(const std::string& date, int days) {
-    const auto parsed = parseDate(date);
-    if (!parsed) return date;
+std::string dayAfter(std::chrono::year_month_day date, int days) {
     return formatDate(
-        std::chrono::year_month_day(std::chrono::sys_days(*parsed) + std::chrono::days(days)));
+        std::chrono::year_month_day(std::chrono::sys_days(date) + std::chrono::days(days)));
 }
 
 std::size_t wordCount(const std::string& text) {
@@ -42,16 +38,17 @@ struct LineError {
     std::string message;
 };
 
-PageView pickListsView(Site& site, const std::string& date, const std::string& picked,
+PageView pickListsView(Site& site, std::chrono::year_month_day day, const std::string& picked,
                        const std::optional<LineError>& error) {
+    const std::string date = formatDate(day);
     PageView view;
     view.title = "Pick lists";
     view.templateName = "warehouse_pick_lists";
     view.section = "pick-lists";
     view.data.set("date", date);
     view.data.set("date_words", longDate(date));
-    view.data.set("previous", dayAfter(date, -1));
-    view.data.set("next", dayAfter(date, 1));
+    view.data.set("previous", dayAfter(day, -1));
+    view.data.set("next", dayAfter(day, 1));
     std::vector<warehouse::PickList> lists;
     std::map<std::string, bool> serialised;
     site.app.db.read([&](store::Connection& c) {
@@ -97,15 +94,17 @@ PageView pickListsView(Site& site, const std::string& date, const std::string& p
     return view;
 }
 
-std::string dateOf(Site& site, const std::string& text) {
-    if (text.empty()) return today(site.app.now());
-    if (!parseDate(text)) throw BadRequest("date", "Give the day as YYYY-MM-DD, like 2026-03-02.");
-    return text;
+// The day asked for (today, UK time, when none is).
+std::chrono::year_month_day dateOf(Site& site, const std::string& text) {
+    if (text.empty()) return toUkLocal(site.app.now()).date;
+    const auto day = parseDate(text);
+    if (!day) throw BadRequest("date", "Give the day as YYYY-MM-DD, like 2026-03-02.");
+    return *day;
 }
 
 Response pickListsPage(Site& site, Request& request) {
     const Actor actor = requireWarehouse(site, request);
-    const std::string date = dateOf(site, request.queryValue("date").substr(0, 10));
+    const auto date = dateOf(site, request.queryValue("date").substr(0, 10));
     std::string picked;
     if (const std::string barcode = request.queryValue("picked").substr(0, 64); !barcode.empty()) {
         picked = barcode + " is picked.";
@@ -115,7 +114,7 @@ Response pickListsPage(Site& site, Request& request) {
 
 Response markPicked(Site& site, Request& request, const FormFields& form) {
     const Actor actor = requireWarehouse(site, request);
-    const std::string date = dateOf(site, form.text("date").substr(0, 10));
+    const auto date = dateOf(site, form.text("date").substr(0, 10));
     const std::string reference = form.text("order_reference").substr(0, 40);
     const std::string itemCode = form.text("item_code").substr(0, 40);
     const std::string barcode = form.text("barcode").substr(0, 64);
@@ -129,7 +128,7 @@ Response markPicked(Site& site, Request& request, const FormFields& form) {
             site.app.db.write([&](store::Connection& c) {
                 return warehouse::pickAsset(c, barcode, reference, actor, site.app.now());
             });
-            std::string location = "/warehouse/pick-lists?date=" + date;
+            std::string location = "/warehouse/pick-lists?date=" + formatDate(date);
             return Site::redirect(location.append("&picked=").append(urlEncode(barcode)));
         } catch (const NotFound&) {
             status = 404;

@@ -6,6 +6,7 @@
 
 #include "core/csv.h"
 #include "core/store/dispatch/dispatch.h"
+#include "core/store/dispatch/stored_values.h"
 #include "core/store/infrastructure/audit.h"
 #include "core/store/orders/order_access.h"
 #include "core/store/residents/residents.h"
@@ -83,19 +84,13 @@ const char* const kCancelVisits =
 const char* const kOutstandingCondition =
     "((ci.asset_id IS NOT NULL AND a.state = 'on_loan' AND a.loan_id = ci.loan_id) OR "
     "(ci.asset_id IS NULL AND l.ended_at IS NULL))";
-const std::string kSettleable =
-    "SELECT c.id FROM collections c WHERE c.status = 'requested' AND NOT EXISTS (SELECT 1 FROM "
-    "collection_items ci JOIN loans l ON l.id = ci.loan_id LEFT JOIN assets a ON a.id = "
-    "ci.asset_id WHERE ci.collection_id = c.id AND " +
+// The open collections holding an item of the loan that have nothing outstanding any more.
+const std::string kCloseReturned =
+    "UPDATE collections SET status = 'collected', completed_at = $1 WHERE status = 'requested' "
+    "AND id IN (SELECT collection_id FROM collection_items WHERE loan_id = $2) AND NOT EXISTS "
+    "(SELECT 1 FROM collection_items ci JOIN loans l ON l.id = ci.loan_id LEFT JOIN assets a ON "
+    "a.id = ci.asset_id WHERE ci.collection_id = collections.id AND " +
     std::string(kOutstandingCondition) + ")";
-const char* const kLastReturn =
-    "SELECT MAX(t) FROM (SELECT (SELECT MAX(e.at) FROM asset_events e WHERE e.asset_id = "
-    "ci.asset_id AND e.step IN ('return', 'lost')) AS t FROM collection_items ci "
-    "WHERE ci.collection_id = $1 AND ci.asset_id IS NOT NULL UNION ALL SELECT l.ended_at AS t "
-    "FROM collection_items ci JOIN loans l ON l.id = ci.loan_id WHERE ci.collection_id = $1 "
-    "AND ci.asset_id IS NULL) x";
-const char* const kSetCollected =
-    "UPDATE collections SET status = 'collected', completed_at = $1 WHERE id = $2";
 const std::string kOverdue =
     "SELECT c.reference, o.reference, c.district, r.postcode, c.reason, c.method, "
     "c.requested_at, c.due_by, (SELECT COUNT(*) FROM collection_items ci JOIN loans l ON l.id = "
@@ -125,8 +120,8 @@ const char* const kStillNeeded =
     "ORDER BY value DESC, l.id LIMIT $3";
 
 struct PendingItem {
-    std::int64_t loanId = 0;
-    std::optional<std::int64_t> assetId;
+    LoanId loanId;
+    std::optional<AssetId> assetId;
     std::string itemCode;
     std::int64_t quantity = 0;
     DepotId depot;
@@ -140,11 +135,6 @@ std::string newReference(Connection& c, Instant now) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "COL-%d-%06lld", year, static_cast<long long>(number));
     return buffer;
-}
-
-std::optional<int> optionalInt(const Rows& rows, std::size_t i, std::size_t col) {
-    if (rows.isNull(i, col)) return std::nullopt;
-    return static_cast<int>(rows.integer(i, col));
 }
 
 // May `who` act for this resident (and, for a resident, this order)?
@@ -175,12 +165,13 @@ std::vector<PendingItem> itemsOfOrder(Connection& c, const OrderRow& order) {
     Rows loans = c.query(kOpenLoansOfOrder, {order.id.value()});
     for (std::size_t i = 0; i < loans.size(); ++i) {
         if (loans.integer(i, 4) == 0) continue;  // fitted or single-use: not collected
-        const std::int64_t loanId = loans.integer(i, 0);
+        const LoanId loanId(loans.integer(i, 0));
         const DepotId depot(loans.integer(i, 3));
         std::int64_t out = loans.integer(i, 2);
-        Rows assets = c.query(kAssetsOnLoan, {loanId});
+        Rows assets = c.query(kAssetsOnLoan, {loanId.value()});
         for (std::size_t a = 0; a < assets.size() && out > 0; ++a, --out) {
-            items.push_back({loanId, assets.integer(a, 0), loans.text(i, 1), 1, depot, order.id});
+            items.push_back(
+                {loanId, AssetId(assets.integer(a, 0)), loans.text(i, 1), 1, depot, order.id});
         }
         if (out > 0)
             items.push_back({loanId, std::nullopt, loans.text(i, 1), out, depot, order.id});
@@ -190,25 +181,25 @@ std::vector<PendingItem> itemsOfOrder(Connection& c, const OrderRow& order) {
 
 Collection load(Connection& c, const Rows& rows, std::size_t i) {
     Collection k;
-    k.id = rows.integer(i, 0);
+    k.id = CollectionId(rows.integer(i, 0));
     k.reference = rows.text(i, 1);
     k.resident = ResidentId(rows.integer(i, 2));
     k.orderReference = rows.optionalText(i, 3);
     k.district = rows.text(i, 4);
-    k.requestedBy = rows.text(i, 5);
-    k.reason = rows.text(i, 6);
+    k.requestedBy = enumAt(rows, i, 5, "collection requester", parseCollectionRequester);
+    k.reason = enumAt(rows, i, 6, "collection reason", parseCollectionReason);
     k.urgent = rows.integer(i, 7) != 0;
-    k.method = rows.text(i, 8);
+    k.method = enumAt(rows, i, 8, "collection method", parseCollectionMethod);
     k.collectionPoint = rows.optionalText(i, 9);
-    k.status = rows.text(i, 10);
-    k.requestedAt = rows.text(i, 11);
-    k.dueBy = rows.text(i, 12);
-    k.slotDate = rows.optionalText(i, 13);
+    k.status = enumAt(rows, i, 10, "collection status", parseCollectionStatus);
+    k.requestedAt = instantAt(rows, i, 11, "collection request time");
+    k.dueBy = instantAt(rows, i, 12, "collection due time");
+    k.slotDate = optionalDateAt(rows, i, 13, "collection slot date");
     k.slotStartSeconds = optionalInt(rows, i, 14);
     k.slotEndSeconds = optionalInt(rows, i, 15);
-    k.completedAt = rows.optionalText(i, 16);
+    k.completedAt = optionalInstantAt(rows, i, 16, "collection completion time");
     k.notes = rows.text(i, 17);
-    Rows items = c.query(kItemsOf, {k.id});
+    Rows items = c.query(kItemsOf, {k.id.value()});
     for (std::size_t j = 0; j < items.size(); ++j) {
         CollectionItem item;
         item.itemCode = items.text(j, 0);
@@ -217,7 +208,7 @@ Collection load(Connection& c, const Rows& rows, std::size_t i) {
         item.quantity = items.integer(j, 3);
         item.orderReference = items.text(j, 4);
         item.outstanding = items.integer(j, 5) != 0;
-        if (!items.isNull(j, 6)) item.visitId = items.integer(j, 6);
+        if (!items.isNull(j, 6)) item.visitId = VisitId(items.integer(j, 6));
         k.items.push_back(item);
     }
     return k;
@@ -238,132 +229,144 @@ Collection loadFor(Connection& c, const std::string& reference, const Collection
     return k;
 }
 
-}  // namespace
+// The open loans of the order the request names (NotFound for an order `who` may not see).
+std::vector<PendingItem> itemsOfOrderRequest(Connection& c, const std::string& reference,
+                                             const CollectionCaller& who, ResidentId& resident,
+                                             std::optional<OrderId>& order) {
+    const std::string missing = "no order has the reference " + reference;
+    OrderRow row = [&] {
+        try {
+            return findOrderRow(c, reference);
+        } catch (const NotFound&) {
+            throw NotFound(missing);
+        }
+    }();
+    requireAccess(c, who, row.resident, reference, missing);
+    resident = row.resident;
+    order = row.id;
+    auto items = itemsOfOrder(c, row);
+    if (items.empty()) {
+        throw Conflict("nothing_on_loan",
+                       "order " + row.reference + " has nothing on loan to collect");
+    }
+    return items;
+}
 
-Collection requestCollection(Connection& c, const CollectionRequest& request,
-                             const CollectionCaller& who, Instant now,
-                             const WorkingDayCalendar& calendar, const CollectionRules& rules) {
-    if (who.kind != CollectionRequester::resident &&
-        (!who.actor ||
-         (who.actor->role != Role::prescriber && who.actor->role != Role::warehouse))) {
-        throw Forbidden("only prescribers, the warehouse and residents may ask for collections");
-    }
-    if (request.orderReference.has_value() == !request.barcodes.empty()) {
-        throw ValidationError("order_reference",
-                              "give either order_reference or barcodes (not both)");
-    }
-    if (request.barcodes.size() > 50) {
-        throw ValidationError("barcodes", "at most 50 barcodes per collection");
-    }
-    if (request.notes.size() > 2000) {
-        throw ValidationError("notes", "notes may be at most 2000 characters");
-    }
+// The assets the request names by barcode, each on loan to the same resident.
+std::vector<PendingItem> itemsOfBarcodes(Connection& c, const std::vector<std::string>& barcodes,
+                                         const CollectionCaller& who, ResidentId& resident) {
     std::vector<PendingItem> items;
-    std::optional<ResidentId> resident;
-    std::optional<OrderId> order;
-    if (request.orderReference) {
-        const std::string missing = "no order has the reference " + *request.orderReference;
-        OrderRow row = [&] {
-            try {
-                return findOrderRow(c, *request.orderReference);
-            } catch (const NotFound&) {
-                throw NotFound(missing);
-            }
-        }();
-        requireAccess(c, who, row.resident, request.orderReference, missing);
-        resident = row.resident;
-        order = row.id;
-        items = itemsOfOrder(c, row);
-        if (items.empty()) {
-            throw Conflict("nothing_on_loan",
-                           "order " + row.reference + " has nothing on loan to collect");
-        }
-    } else {
-        for (std::size_t i = 0; i < request.barcodes.size(); ++i) {
-            const std::string field = "barcodes[" + std::to_string(i) + "]";
-            const auto asset = findAsset(c, request.barcodes[i]);
-            const std::string missing = "no asset has the barcode " + request.barcodes[i];
-            if (!asset) throw NotFound(missing);
-            if (asset->state != AssetState::on_loan || !asset->loanId || !asset->resident ||
-                !asset->itemCode) {
-                throw Conflict("not_on_loan", request.barcodes[i] + " is not on loan in a home");
-            }
-            if (resident && *resident != *asset->resident) {
-                throw ValidationError(field, "all barcodes must be on loan to the same resident");
-            }
-            resident = asset->resident;
-            Rows where = c.query(kLoanDepotAndOrder, {asset->loanId->value()});
-            requireAccess(c, who, *asset->resident, std::optional<std::string>(where.text(0, 2)),
-                          missing);
-            for (const auto& earlier : items) {
-                if (earlier.assetId == asset->id.value()) {
-                    throw ValidationError(field, request.barcodes[i] + " is listed twice");
-                }
-            }
-            items.push_back({asset->loanId->value(), asset->id.value(), *asset->itemCode, 1,
-                             DepotId(where.integer(0, 0)), OrderId(where.integer(0, 1))});
-        }
+    std::vector<RequestedAsset> checked;
+    for (std::size_t i = 0; i < barcodes.size(); ++i) {
+        const auto asset = findAsset(c, barcodes[i]);
+        const std::string missing = "no asset has the barcode " + barcodes[i];
+        if (!asset) throw NotFound(missing);
+        const RequestedAsset requested{barcodes[i], AssetId(asset->id),
+                                       asset->state == AssetState::on_loan && asset->loanId &&
+                                           asset->resident && asset->itemCode,
+                                       asset->resident};
+        checkRequestedAsset(requested, i, checked);
+        checked.push_back(requested);
+        resident = *asset->resident;
+        Rows where = c.query(kLoanDepotAndOrder, {asset->loanId->value()});
+        requireAccess(c, who, resident, std::optional<std::string>(where.text(0, 2)), missing);
+        items.push_back({LoanId(*asset->loanId), AssetId(asset->id), *asset->itemCode, 1,
+                         DepotId(where.integer(0, 0)), OrderId(where.integer(0, 1))});
     }
+    return items;
+}
+
+// Conflict("already_requested") when an item is on an open collection already.
+void requireNotRequested(Connection& c, const std::vector<PendingItem>& items) {
     for (const auto& item : items) {
-        Rows open = item.assetId ? c.query(kAssetAlreadyRequested, {*item.assetId})
-                                 : c.query(kLoanAlreadyRequested, {item.loanId});
+        Rows open = item.assetId ? c.query(kAssetAlreadyRequested, {item.assetId->value()})
+                                 : c.query(kLoanAlreadyRequested, {item.loanId.value()});
         if (!open.empty()) {
             throw Conflict("already_requested",
                            item.itemCode + " is already on collection " + open.text(0, 0));
         }
     }
-    SqlValue point = std::monostate{};
-    if (!request.collectionPoint.empty()) {
-        Rows found = c.query(kPointByCode, {request.collectionPoint});
-        if (found.empty()) {
-            throw ValidationError("collection_point",
-                                  "no collection point has the code " + request.collectionPoint);
-        }
-        point = found.integer(0, 0);
+}
+
+// The collection point's row id for a drop-off (NULL from home).
+SqlValue collectionPointId(Connection& c, const std::string& code) {
+    if (code.empty()) return std::monostate{};
+    Rows found = c.query(kPointByCode, {code});
+    if (found.empty()) {
+        throw ValidationError("collection_point", "no collection point has the code " + code);
     }
-    const auto person = findResident(c, *resident);
+    return found.integer(0, 0);
+}
+
+// The collection visit of each item from home: one per asset, one per order and depot for
+// counted items.
+std::vector<SqlValue> bookCollectionVisits(Connection& c, const std::vector<PendingItem>& items,
+                                           const NewVisit& common, Instant now) {
+    std::vector<SqlValue> visits;
+    std::map<std::pair<OrderId, DepotId>, VisitId> countedVisits;
+    for (const auto& item : items) {
+        NewVisit v = common;
+        v.order = item.order;
+        v.assetId = item.assetId;
+        v.depot = item.depot;
+        if (item.assetId) {
+            visits.emplace_back(createVisit(c, v, now).value());
+            continue;
+        }
+        const auto key = std::make_pair(item.order, item.depot);
+        if (!countedVisits.count(key)) countedVisits[key] = createVisit(c, v, now);
+        visits.emplace_back(countedVisits[key].value());
+    }
+    return visits;
+}
+
+}  // namespace
+
+Collection requestCollection(Connection& c, const CollectionRequest& request,
+                             const CollectionCaller& who, Instant now,
+                             const WorkingDayCalendar& calendar, const CollectionRules& rules) {
+    requireCollectionRequester(who.kind, who.actor);
+    validateCollectionRequest(request);
+    ResidentId resident;
+    std::optional<OrderId> order;
+    const std::vector<PendingItem> items =
+        request.orderReference
+            ? itemsOfOrderRequest(c, *request.orderReference, who, resident, order)
+            : itemsOfBarcodes(c, request.barcodes, who, resident);
+    requireNotRequested(c, items);
+    const SqlValue point = collectionPointId(c, request.collectionPoint);
+    const auto person = findResident(c, resident);
     const Instant due = collectionDueBy(now, request.urgent, rules, calendar);
     const std::string reference = newReference(c, now);
-    const bool home = request.collectionPoint.empty();
-    const std::int64_t id =
-        c.insert(kInsertCollection,
-                 {reference, resident->value(),
-                  order ? SqlValue(order->value()) : SqlValue(std::monostate{}),
-                  person ? person->district : std::string(), std::string(toString(who.kind)),
-                  who.actor ? SqlValue(who.actor->id.value()) : SqlValue(std::monostate{}),
-                  std::string(toString(request.reason)), std::int64_t{request.urgent ? 1 : 0},
-                  std::string(home ? "home" : "drop_off"), point, formatInstant(now),
-                  formatInstant(due), request.notes});
-    const std::string dueDate = formatDate(toUkLocal(due).date);
-    std::map<std::pair<std::int64_t, std::int64_t>, std::int64_t> countedVisits;  // order, depot
-    for (const auto& item : items) {
-        SqlValue visit = std::monostate{};
-        if (home) {
-            NewVisit v;
-            v.kind = "collection";
-            v.order = item.order;
-            v.assetId = item.assetId;
-            v.resident = *resident;
-            v.depot = item.depot;
-            v.dueDate = dueDate;
-            v.notes = "collection " + reference + ": " + std::string(toString(request.reason));
-            if (item.assetId) {
-                visit = createVisit(c, v, now);
-            } else {
-                // Counted items of one order share a visit.
-                const auto key = std::make_pair(item.order.value(), item.depot.value());
-                if (!countedVisits.count(key)) countedVisits[key] = createVisit(c, v, now);
-                visit = countedVisits[key];
-            }
-        }
-        c.execute(kInsertItem, {id, item.loanId,
-                                item.assetId ? SqlValue(*item.assetId) : SqlValue(std::monostate{}),
-                                item.itemCode, item.quantity, visit});
+    const CollectionMethod method = collectionMethodOf(request);
+    const std::int64_t id = c.insert(
+        kInsertCollection,
+        {reference, resident.value(), order ? SqlValue(order->value()) : SqlValue(std::monostate{}),
+         person ? person->district : std::string(), std::string(toString(who.kind)),
+         who.actor ? SqlValue(who.actor->id.value()) : SqlValue(std::monostate{}),
+         std::string(toString(request.reason)), std::int64_t{request.urgent ? 1 : 0},
+         std::string(toString(method)), point, formatInstant(now), formatInstant(due),
+         request.notes});
+    std::vector<SqlValue> visits(items.size(), std::monostate{});
+    if (method == CollectionMethod::home) {
+        NewVisit common;
+        common.kind = VisitKind::collection;
+        common.resident = resident;
+        common.dueDate = toUkLocal(due).date;
+        common.notes = "collection " + reference + ": " + std::string(toString(request.reason));
+        visits = bookCollectionVisits(c, items, common, now);
+    }
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto& item = items[i];
+        c.execute(kInsertItem,
+                  {id, item.loanId.value(),
+                   item.assetId ? SqlValue(item.assetId->value()) : SqlValue(std::monostate{}),
+                   item.itemCode, item.quantity, visits[i]});
     }
     audit(c, who.actor ? std::optional<UserId>(who.actor->id) : std::nullopt, "collection.request",
           "collection", reference, now,
           std::string(toString(request.reason)) + (request.urgent ? ", urgent" : "") +
-              (home ? "" : ", drop-off at " + request.collectionPoint));
+              (method == CollectionMethod::home ? "" : ", drop-off at " + request.collectionPoint));
     return findCollection(c, reference, who);
 }
 
@@ -377,9 +380,8 @@ std::vector<CollectionSlot> collectionSlots(Connection& c, const std::string& re
                                             const WorkingDayCalendar& calendar) {
     const Collection k = loadFor(c, reference, who);
     std::vector<CollectionSlot> slots;
-    if (k.status != "requested" || k.method != "home") return slots;
-    const auto due = parseInstant(k.dueBy);
-    const auto lastDay = toUkLocal(due.value_or(now)).date;
+    if (k.status != CollectionStatus::requested || k.method != CollectionMethod::home) return slots;
+    const auto lastDay = toUkLocal(k.dueBy).date;
     auto day = calendar.nextWorkingDay(toUkLocal(now).date);
     for (int offered = 0; offered < 3 || day <= lastDay; ++offered) {
         if (offered >= 15) break;
@@ -395,7 +397,7 @@ Collection bookCollectionSlot(Connection& c, const std::string& reference,
                               const CollectionSlot& slot, const CollectionCaller& who, Instant now,
                               const WorkingDayCalendar& calendar) {
     const Collection k = loadFor(c, reference, who);
-    if (k.status != "requested" || k.method != "home") {
+    if (k.status != CollectionStatus::requested || k.method != CollectionMethod::home) {
         throw Conflict("not_open", "collection " + reference + " is not an open home collection");
     }
     bool offered = false;
@@ -407,8 +409,8 @@ Collection bookCollectionSlot(Connection& c, const std::string& reference,
     }
     const std::int64_t start = slot.startSeconds;
     const std::int64_t end = slot.startSeconds + 2 * 3600;
-    c.execute(kSetSlot, {slot.date, start, end, k.id});
-    c.execute(kSetVisitSlots, {slot.date, start, end, k.id});
+    c.execute(kSetSlot, {slot.date, start, end, k.id.value()});
+    c.execute(kSetVisitSlots, {slot.date, start, end, k.id.value()});
     audit(c, who.actor ? std::optional<UserId>(who.actor->id) : std::nullopt, "collection.slot",
           "collection", reference, now, slot.date + " " + std::to_string(start));
     return loadFor(c, reference, who);
@@ -417,25 +419,18 @@ Collection bookCollectionSlot(Connection& c, const std::string& reference,
 Collection cancelCollection(Connection& c, const std::string& reference,
                             const CollectionCaller& who, const std::string& reason, Instant now) {
     const Collection k = loadFor(c, reference, who);
-    if (c.executeCounting(kCancel, {formatInstant(now), k.id}) != 1) {
-        throw Conflict("not_open", "collection " + reference + " is " + k.status);
+    if (c.executeCounting(kCancel, {formatInstant(now), k.id.value()}) != 1) {
+        throw Conflict("not_open",
+                       "collection " + reference + " is " + std::string(toString(k.status)));
     }
-    c.execute(kCancelVisits, {k.id});
+    c.execute(kCancelVisits, {k.id.value()});
     audit(c, who.actor ? std::optional<UserId>(who.actor->id) : std::nullopt, "collection.cancel",
           "collection", reference, now, reason);
     return loadFor(c, reference, who);
 }
 
-std::size_t settleCollections(Connection& c, Instant now) {
-    Rows done = c.query(kSettleable);
-    for (std::size_t i = 0; i < done.size(); ++i) {
-        const std::int64_t id = done.integer(i, 0);
-        Rows last = c.query(kLastReturn, {id});
-        const std::string at =
-            last.empty() || last.isNull(0, 0) ? formatInstant(now) : last.text(0, 0);
-        c.execute(kSetCollected, {at, id});
-    }
-    return done.size();
+std::size_t closeReturnedCollections(Connection& c, LoanId loan, Instant at) {
+    return c.executeCounting(kCloseReturned, {formatInstant(at), loan.value()});
 }
 
 std::vector<OverdueCollection> overdueCollections(Connection& c, Instant now, std::size_t limit) {
@@ -447,12 +442,11 @@ std::vector<OverdueCollection> overdueCollections(Connection& c, Instant now, st
         o.orderReference = rows.optionalText(i, 1);
         o.district = rows.text(i, 2);
         o.postcode = rows.text(i, 3);
-        o.reason = rows.text(i, 4);
-        o.method = rows.text(i, 5);
-        o.requestedAt = rows.text(i, 6);
-        o.dueBy = rows.text(i, 7);
-        const auto due = parseInstant(o.dueBy);
-        o.daysOverdue = due ? chr::floor<chr::days>(now - *due).count() : 0;
+        o.reason = enumAt(rows, i, 4, "collection reason", parseCollectionReason);
+        o.method = enumAt(rows, i, 5, "collection method", parseCollectionMethod);
+        o.requestedAt = instantAt(rows, i, 6, "collection request time");
+        o.dueBy = instantAt(rows, i, 7, "collection due time");
+        o.daysOverdue = chr::floor<chr::days>(now - o.dueBy).count();
         o.itemsOutstanding = rows.integer(i, 8);
         overdue.push_back(o);
     }
@@ -504,12 +498,7 @@ std::vector<CollectionPoint> listCollectionPoints(Connection& c) {
 std::vector<StillNeededCheck> stillNeededChecks(Connection& c, Instant now, int minAgeDays,
                                                 int repeatAfterDays, std::size_t limit,
                                                 bool queue) {
-    if (minAgeDays < 1 || minAgeDays > 3650) {
-        throw ValidationError("min_age_days", "min_age_days must be between 1 and 3650");
-    }
-    if (repeatAfterDays < 1 || repeatAfterDays > 3650) {
-        throw ValidationError("repeat_after_days", "repeat_after_days must be between 1 and 3650");
-    }
+    validateStillNeededAges(minAgeDays, repeatAfterDays);
     const Instant olderThan = now - chr::days(minAgeDays);
     const Instant notSince = now - chr::days(repeatAfterDays);
     Rows rows = c.query(kStillNeeded, {formatInstant(olderThan), formatInstant(notSince),
@@ -517,13 +506,13 @@ std::vector<StillNeededCheck> stillNeededChecks(Connection& c, Instant now, int 
     std::vector<StillNeededCheck> checks;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         StillNeededCheck check;
-        check.loanId = rows.integer(i, 0);
+        check.loanId = LoanId(rows.integer(i, 0));
         check.orderReference = rows.text(i, 1);
         check.itemCode = rows.text(i, 2);
         check.itemName = rows.text(i, 3);
         check.quantityOut = rows.integer(i, 4);
         check.value = rows.integer(i, 5);
-        check.startedAt = rows.text(i, 6);
+        check.startedAt = instantAt(rows, i, 6, "loan start time");
         check.district = rows.text(i, 7);
         if (queue) {
             const std::string subject =
@@ -533,11 +522,11 @@ std::vector<StillNeededCheck> stillNeededChecks(Connection& c, Instant now, int 
             toPrescriber.recipient = rows.text(i, 9);
             toPrescriber.subject = subject;
             toPrescriber.body = "The " + check.itemName + " lent on " + check.orderReference +
-                                " since " + check.startedAt.substr(0, 10) +
+                                " since " + formatDate(utcDate(check.startedAt)) +
                                 " is still out. If it is no longer needed, please request a "
                                 "collection so it can be cleaned and reused.";
             toPrescriber.entity = "loan";
-            toPrescriber.entityId = std::to_string(check.loanId);
+            toPrescriber.entityId = std::to_string(check.loanId.value());
             check.prescriberMessageId = queueMessage(c, toPrescriber, now);
             OutboxMessage toResident = toPrescriber;
             toResident.recipientUser.reset();

@@ -4,6 +4,7 @@
 // collection visits for dispatch, a drop-off names a collection point. A collection is collected
 // once every item on it is back (returned at a depot by the warehouse); the "still needed?"
 // check-ins ask about old loans, most valuable first.
+#include <chrono>
 #include <istream>
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 #include "core/calendar.h"
 #include "core/collection_rules.h"
 #include "core/iso_time.h"
+#include "core/store/dispatch/dispatch.h"
 #include "core/store/infrastructure/connection.h"
 #include "core/types.h"
 
@@ -26,15 +28,7 @@ struct CollectionCaller {
     std::optional<std::string> residentOrder;  ///< The order reference a resident proved.
 };
 
-/// What is to be collected and why.
-struct CollectionRequest {
-    std::optional<std::string> orderReference;  ///< Every open loan of this order...
-    std::vector<std::string> barcodes;          ///< ...or these assets (one resident's).
-    CollectionReason reason = CollectionReason::no_longer_needed;
-    bool urgent = false;
-    std::string collectionPoint;  ///< A collection point code for a drop-off; "" = from home.
-    std::string notes;
-};
+using ces::CollectionRequest;
 
 /// One item a collection brings back.
 struct CollectionItem {
@@ -44,28 +38,28 @@ struct CollectionItem {
     std::int64_t quantity = 0;
     std::string orderReference;
     bool outstanding = true;  ///< Still in the home.
-    std::optional<std::int64_t> visitId;
+    std::optional<VisitId> visitId;
 };
 
 /// A collection as staff and residents see it.
 struct Collection {
-    std::int64_t id = 0;
+    CollectionId id;
     std::string reference;  ///< "COL-2026-000012".
     ResidentId resident;
     std::optional<std::string> orderReference;
     std::string district;
-    std::string requestedBy;  ///< prescriber, resident or warehouse.
-    std::string reason;
+    CollectionRequester requestedBy = CollectionRequester::prescriber;
+    CollectionReason reason = CollectionReason::no_longer_needed;
     bool urgent = false;
-    std::string method;  ///< home or drop_off.
+    CollectionMethod method = CollectionMethod::home;
     std::optional<std::string> collectionPoint;
-    std::string status;  ///< requested, collected or cancelled.
-    std::string requestedAt;
-    std::string dueBy;
-    std::optional<std::string> slotDate;
+    CollectionStatus status = CollectionStatus::requested;
+    Instant requestedAt;
+    Instant dueBy;
+    std::optional<std::chrono::year_month_day> slotDate;
     std::optional<int> slotStartSeconds;
     std::optional<int> slotEndSeconds;
-    std::optional<std::string> completedAt;
+    std::optional<Instant> completedAt;  ///< When the last item came back, or it was cancelled.
     std::string notes;
     std::vector<CollectionItem> items;
 };
@@ -104,9 +98,10 @@ Collection bookCollectionSlot(Connection& c, const std::string& reference,
 Collection cancelCollection(Connection& c, const std::string& reference,
                             const CollectionCaller& who, const std::string& reason, Instant now);
 
-/// Marks open collections whose items are all back as collected, at the time the last came
-/// back. Answers how many were closed.
-std::size_t settleCollections(Connection& c, Instant now);
+/// Closes the open collections holding `loan` (or one of its assets) whose items are now all
+/// back, as collected at `at`, the time the last one came back: called in the write that brings
+/// an item back. Answers how many were closed.
+std::size_t closeReturnedCollections(Connection& c, LoanId loan, Instant at);
 
 /// An open collection past its due time.
 struct OverdueCollection {
@@ -114,10 +109,10 @@ struct OverdueCollection {
     std::optional<std::string> orderReference;
     std::string district;
     std::string postcode;
-    std::string reason;
-    std::string method;
-    std::string requestedAt;
-    std::string dueBy;
+    CollectionReason reason = CollectionReason::no_longer_needed;
+    CollectionMethod method = CollectionMethod::home;
+    Instant requestedAt;
+    Instant dueBy;
     std::int64_t daysOverdue = 0;
     std::int64_t itemsOutstanding = 0;
 };
@@ -146,16 +141,16 @@ std::vector<CollectionPoint> listCollectionPoints(Connection& c);
 
 /// A loan for the "still needed?" check-in.
 struct StillNeededCheck {
-    std::int64_t loanId = 0;
+    LoanId loanId;
     std::string orderReference;
     std::string itemCode;
     std::string itemName;
     std::int64_t quantityOut = 0;
     Pence value = 0;  ///< Units out x catalogue price.
-    std::string startedAt;
+    Instant startedAt;
     std::string district;
-    std::optional<std::int64_t> prescriberMessageId;
-    std::optional<std::int64_t> residentMessageId;
+    std::optional<MessageId> prescriberMessageId;
+    std::optional<MessageId> residentMessageId;
 };
 /// Open loans of returnable items older than `minAgeDays`, with no open collection and no
 /// check-in in the last `repeatAfterDays`, most valuable first (up to `limit`). With `queue`,

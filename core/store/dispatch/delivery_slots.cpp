@@ -1,6 +1,7 @@
 #include "core/store/dispatch/delivery_slots.h"
 
 #include "core/errors.h"
+#include "core/store/dispatch/stored_values.h"
 #include "core/store/infrastructure/audit.h"
 
 namespace ces::store {
@@ -21,12 +22,6 @@ const char* const kProspectiveDelivery =
     "WHERE dd.district = r.district)), o.due_by FROM orders o "
     "JOIN residents r ON r.id = o.resident_id JOIN postcodes p ON p.postcode = r.postcode "
     "WHERE o.id = $1";
-const char* const kProspectiveItems =
-    "SELECT ol.item_code, i.name, i.category, ol.quantity, i.van_space, i.two_person, "
-    "i.needs_fitting, i.inspection_regime FROM order_lines ol "
-    "JOIN items i ON i.code = ol.item_code WHERE ol.order_id = $1 ORDER BY ol.id";
-const char* const kProspectiveSpecials =
-    "SELECT description FROM specials WHERE order_id = $1 ORDER BY id";
 const char* const kBookedPending =
     "SELECT id FROM visits WHERE status = 'pending' AND due_date = $1 "
     "AND slot_start_seconds IS NOT NULL AND slot_end_seconds IS NOT NULL ORDER BY id";
@@ -51,15 +46,15 @@ const char* const kBookedSlot =
 std::optional<VisitJob> openDeliveryVisit(Connection& c, OrderId order) {
     Rows rows = c.query(kOpenDeliveryVisit, {order.value()});
     if (rows.empty()) return std::nullopt;
-    return findVisit(c, rows.integer(0, 0));
+    return findVisit(c, VisitId(rows.integer(0, 0)));
 }
 
 std::optional<VisitJob> prospectiveDeliveryVisit(Connection& c, OrderId order) {
     Rows rows = c.query(kProspectiveDelivery, {order.value()});
     if (rows.empty() || rows.isNull(0, 8)) return std::nullopt;
     VisitJob job;
-    job.kind = "delivery";
-    job.status = "new";
+    job.kind = VisitKind::delivery;
+    job.status = VisitStatus::pending;
     job.order = order;
     job.orderReference = rows.text(0, 0);
     job.resident = ResidentId(rows.integer(0, 1));
@@ -70,49 +65,38 @@ std::optional<VisitJob> prospectiveDeliveryVisit(Connection& c, OrderId order) {
     job.lat = rows.real(0, 6);
     job.lon = rows.real(0, 7);
     job.depot = DepotId(rows.integer(0, 8));
-    job.dueDate = rows.text(0, 9).substr(0, 10);
-    Rows lines = c.query(kProspectiveItems, {order.value()});
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        job.items.push_back({lines.text(i, 0),
-                             lines.text(i, 1),
-                             lines.text(i, 2),
-                             lines.integer(i, 3),
-                             static_cast<int>(lines.integer(i, 4)),
-                             lines.integer(i, 5) != 0,
-                             lines.integer(i, 6) != 0,
-                             lines.text(i, 7),
-                             {}});
-    }
-    Rows specials = c.query(kProspectiveSpecials, {order.value()});
-    for (std::size_t i = 0; i < specials.size(); ++i) {
-        job.items.push_back({"", specials.text(i, 0), "Special", 1, 4, false, true, "", {}});
-    }
+    if (!rows.isNull(0, 9)) job.dueDate = utcDate(instantAt(rows, 0, 9, "order due time"));
+    job.items = deliveryItems(c, order, false);
     return job;
 }
 
-std::vector<VisitJob> bookedPendingVisits(Connection& c, const std::string& date) {
-    Rows rows = c.query(kBookedPending, {date});
+std::vector<VisitJob> bookedPendingVisits(Connection& c, std::chrono::year_month_day date) {
+    Rows rows = c.query(kBookedPending, {formatDate(date)});
     std::vector<VisitJob> visits;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (auto visit = findVisit(c, rows.integer(i, 0))) visits.push_back(std::move(*visit));
+        if (auto visit = findVisit(c, VisitId(rows.integer(i, 0)))) {
+            visits.push_back(std::move(*visit));
+        }
     }
     return visits;
 }
 
-void setDeliveryVisitSlot(Connection& c, std::int64_t visitId, const std::string& date,
+void setDeliveryVisitSlot(Connection& c, VisitId visitId, std::chrono::year_month_day date,
                           int startSeconds, int endSeconds) {
-    c.execute(kSetVisitSlot, {date, static_cast<std::int64_t>(startSeconds),
-                              static_cast<std::int64_t>(endSeconds), visitId});
+    c.execute(kSetVisitSlot, {formatDate(date), static_cast<std::int64_t>(startSeconds),
+                              static_cast<std::int64_t>(endSeconds), visitId.value()});
 }
 
 void markOrderScheduled(Connection& c, OrderId order, const std::string& reference,
-                        const std::string& from, std::optional<UserId> who, Instant now,
+                        OrderStatus from, std::optional<UserId> who, Instant now,
                         const std::string& note) {
-    if (from != "allocated" && from != "failed_visit") {
-        throw Conflict("invalid_transition", "cannot move an order from " + from + " to scheduled");
+    const std::string fromText(toString(from));
+    if (from != OrderStatus::allocated && from != OrderStatus::failed_visit) {
+        throw Conflict("invalid_transition",
+                       "cannot move an order from " + fromText + " to scheduled");
     }
-    c.execute(kScheduleOrder, {order.value(), from});
-    c.execute(kInsertEvent, {order.value(), from, formatInstant(now),
+    c.execute(kScheduleOrder, {order.value(), fromText});
+    c.execute(kInsertEvent, {order.value(), fromText, formatInstant(now),
                              who ? SqlValue(who->value()) : SqlValue(std::monostate{}), note});
     audit(c, who, "order.scheduled", "order", reference, now, note);
 }

@@ -1,5 +1,7 @@
 #include "core/store/dispatch/dispatch.h"
 
+#include "core/store/dispatch/stored_values.h"
+
 namespace ces::store {
 
 namespace {
@@ -112,14 +114,9 @@ SqlValue optionalValue(const std::optional<int>& value) {
     return value ? SqlValue(static_cast<std::int64_t>(*value)) : SqlValue(std::monostate{});
 }
 
-std::optional<int> optionalInt(const Rows& rows, std::size_t i, std::size_t col) {
-    if (rows.isNull(i, col)) return std::nullopt;
-    return static_cast<int>(rows.integer(i, col));
-}
-
 VanCrew vanFrom(const Rows& rows, std::size_t i) {
     VanCrew v;
-    v.vanId = rows.integer(i, 0);
+    v.vanId = VanId(rows.integer(i, 0));
     v.code = rows.text(i, 1);
     v.depot = DepotId(rows.integer(i, 2));
     v.depotCode = rows.text(i, 3);
@@ -136,31 +133,10 @@ VanCrew vanFrom(const Rows& rows, std::size_t i) {
 }
 
 void loadItems(Connection& c, VisitJob& job) {
-    if (job.kind == "delivery" && job.order) {
-        Rows rows = c.query(kOrderItems, {job.order->value()});
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            VisitItem item{rows.text(i, 0),
-                           rows.text(i, 1),
-                           rows.text(i, 2),
-                           rows.integer(i, 3),
-                           static_cast<int>(rows.integer(i, 4)),
-                           rows.integer(i, 5) != 0,
-                           rows.integer(i, 6) != 0,
-                           rows.text(i, 7),
-                           {}};
-            Rows codes = c.query(kLineBarcodes, {rows.integer(i, 8)});
-            for (std::size_t k = 0; k < codes.size(); ++k)
-                item.barcodes.push_back(codes.text(k, 0));
-            job.items.push_back(std::move(item));
-        }
-        Rows specials = c.query(kOrderSpecials, {job.order->value()});
-        for (std::size_t i = 0; i < specials.size(); ++i) {
-            VisitItem item{"", specials.text(i, 0), "Special", 1, 4, false, true, "", {}};
-            if (!specials.isNull(i, 1)) item.barcodes.push_back(specials.text(i, 1));
-            job.items.push_back(std::move(item));
-        }
+    if (job.kind == VisitKind::delivery && job.order) {
+        job.items = deliveryItems(c, *job.order, true);
     } else if (job.assetId) {
-        Rows rows = c.query(kAssetItem, {*job.assetId});
+        Rows rows = c.query(kAssetItem, {job.assetId->value()});
         if (!rows.empty()) {
             job.items.push_back({rows.text(0, 0),
                                  rows.text(0, 1),
@@ -179,12 +155,12 @@ std::vector<VisitJob> visitsFrom(Connection& c, const Rows& rows) {
     std::vector<VisitJob> jobs;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         VisitJob j;
-        j.id = rows.integer(i, 0);
-        j.kind = rows.text(i, 1);
-        j.status = rows.text(i, 2);
+        j.id = VisitId(rows.integer(i, 0));
+        j.kind = enumAt(rows, i, 1, "visit kind", parseVisitKind);
+        j.status = enumAt(rows, i, 2, "visit status", parseVisitStatus);
         if (!rows.isNull(i, 3)) j.order = OrderId(rows.integer(i, 3));
         j.orderReference = rows.optionalText(i, 4);
-        if (!rows.isNull(i, 5)) j.assetId = rows.integer(i, 5);
+        if (!rows.isNull(i, 5)) j.assetId = AssetId(rows.integer(i, 5));
         j.barcode = rows.optionalText(i, 6);
         j.resident = ResidentId(rows.integer(i, 7));
         j.residentName = rows.text(i, 8);
@@ -194,13 +170,13 @@ std::vector<VisitJob> visitsFrom(Connection& c, const Rows& rows) {
         j.lat = rows.real(i, 12);
         j.lon = rows.real(i, 13);
         j.depot = DepotId(rows.integer(i, 14));
-        j.dueDate = rows.text(i, 15);
+        j.dueDate = dateAt(rows, i, 15, "visit due date");
         j.slotStartSeconds = optionalInt(rows, i, 16);
         j.slotEndSeconds = optionalInt(rows, i, 17);
-        j.planDate = rows.optionalText(i, 18);
-        if (!rows.isNull(i, 19)) j.vanId = rows.integer(i, 19);
-        j.outcome = rows.optionalText(i, 20);
-        j.failureReason = rows.optionalText(i, 21);
+        j.planDate = optionalDateAt(rows, i, 18, "visit plan date");
+        if (!rows.isNull(i, 19)) j.vanId = VanId(rows.integer(i, 19));
+        j.outcome = optionalEnumAt(rows, i, 20, "visit outcome", parseVisitOutcome);
+        j.failureReason = optionalEnumAt(rows, i, 21, "visit failure reason", parseFailureReason);
         j.notes = rows.text(i, 22);
         j.orderNotes = rows.text(i, 24);
         jobs.push_back(std::move(j));
@@ -211,15 +187,45 @@ std::vector<VisitJob> visitsFrom(Connection& c, const Rows& rows) {
 
 }  // namespace
 
-std::int64_t createVan(Connection& c, const std::string& code, DepotId depot, std::int64_t capacity,
-                       int co2GramsPerKm) {
-    return c.insert(kCreateVan,
-                    {code, depot.value(), capacity, static_cast<std::int64_t>(co2GramsPerKm)});
+std::vector<VisitItem> deliveryItems(Connection& c, OrderId order, bool withBarcodes) {
+    std::vector<VisitItem> items;
+    Rows rows = c.query(kOrderItems, {order.value()});
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        VisitItem item{rows.text(i, 0),
+                       rows.text(i, 1),
+                       rows.text(i, 2),
+                       rows.integer(i, 3),
+                       static_cast<int>(rows.integer(i, 4)),
+                       rows.integer(i, 5) != 0,
+                       rows.integer(i, 6) != 0,
+                       rows.text(i, 7),
+                       {}};
+        if (withBarcodes) {
+            Rows codes = c.query(kLineBarcodes, {rows.integer(i, 8)});
+            for (std::size_t k = 0; k < codes.size(); ++k) {
+                item.barcodes.push_back(codes.text(k, 0));
+            }
+        }
+        items.push_back(std::move(item));
+    }
+    Rows specials = c.query(kOrderSpecials, {order.value()});
+    for (std::size_t i = 0; i < specials.size(); ++i) {
+        VisitItem item{"", specials.text(i, 0), "Special", 1, 4, false, true, "", {}};
+        if (withBarcodes && !specials.isNull(i, 1)) item.barcodes.push_back(specials.text(i, 1));
+        items.push_back(std::move(item));
+    }
+    return items;
 }
 
-void createCrew(Connection& c, const std::string& name, std::int64_t vanId, int people,
+VanId createVan(Connection& c, const std::string& code, DepotId depot, std::int64_t capacity,
+                int co2GramsPerKm) {
+    return VanId(c.insert(
+        kCreateVan, {code, depot.value(), capacity, static_cast<std::int64_t>(co2GramsPerKm)}));
+}
+
+void createCrew(Connection& c, const std::string& name, VanId vanId, int people,
                 bool liftingEngineer, int shiftStartSeconds, int shiftEndSeconds) {
-    c.execute(kCreateCrew, {name, vanId, static_cast<std::int64_t>(people),
+    c.execute(kCreateCrew, {name, vanId.value(), static_cast<std::int64_t>(people),
                             static_cast<std::int64_t>(liftingEngineer ? 1 : 0),
                             static_cast<std::int64_t>(shiftStartSeconds),
                             static_cast<std::int64_t>(shiftEndSeconds)});
@@ -232,13 +238,14 @@ std::vector<VanCrew> listVanCrews(Connection& c) {
     return vans;
 }
 
-std::int64_t createVisit(Connection& c, const NewVisit& v, Instant now) {
-    return c.insert(
+VisitId createVisit(Connection& c, const NewVisit& v, Instant now) {
+    return VisitId(c.insert(
         kCreateVisit,
-        {v.kind, v.order ? SqlValue(v.order->value()) : SqlValue(std::monostate{}),
-         v.assetId ? SqlValue(*v.assetId) : SqlValue(std::monostate{}), v.resident.value(),
-         v.depot.value(), v.dueDate, optionalValue(v.slotStartSeconds),
-         optionalValue(v.slotEndSeconds), v.notes, formatInstant(now)});
+        {std::string(toString(v.kind)),
+         v.order ? SqlValue(v.order->value()) : SqlValue(std::monostate{}),
+         v.assetId ? SqlValue(v.assetId->value()) : SqlValue(std::monostate{}), v.resident.value(),
+         v.depot.value(), formatDate(v.dueDate), optionalValue(v.slotStartSeconds),
+         optionalValue(v.slotEndSeconds), v.notes, formatInstant(now)}));
 }
 
 std::vector<DeliveryToBook> deliveriesWithoutVisit(Connection& c, Instant dueUntil) {
@@ -248,7 +255,7 @@ std::vector<DeliveryToBook> deliveriesWithoutVisit(Connection& c, Instant dueUnt
         if (rows.isNull(i, 3)) continue;  // no depot serves the resident's district
         result.push_back({OrderId(rows.integer(i, 0)), rows.text(i, 1),
                           ResidentId(rows.integer(i, 2)), DepotId(rows.integer(i, 3)),
-                          rows.text(i, 4)});
+                          instantAt(rows, i, 4, "order due time")});
     }
     return result;
 }
@@ -257,19 +264,20 @@ std::vector<InspectionToBook> inspectionsWithoutVisit(Connection& c, Instant due
     Rows rows = c.query(kInspectionsWithoutVisit, {formatInstant(dueUntil)});
     std::vector<InspectionToBook> result;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        result.push_back({rows.integer(i, 0), ResidentId(rows.integer(i, 1)),
-                          DepotId(rows.integer(i, 2)), rows.text(i, 3)});
+        result.push_back({AssetId(rows.integer(i, 0)), ResidentId(rows.integer(i, 1)),
+                          DepotId(rows.integer(i, 2)),
+                          instantAt(rows, i, 3, "asset inspection due time")});
     }
     return result;
 }
 
-std::vector<VisitJob> visitsToPlan(Connection& c, const std::string& dueUntil,
-                                   const std::string& planDate) {
-    return visitsFrom(c, c.query(kVisitsToPlan, {dueUntil, planDate}));
+std::vector<VisitJob> visitsToPlan(Connection& c, std::chrono::year_month_day dueUntil,
+                                   std::chrono::year_month_day planDate) {
+    return visitsFrom(c, c.query(kVisitsToPlan, {formatDate(dueUntil), formatDate(planDate)}));
 }
 
-std::optional<VisitJob> findVisit(Connection& c, std::int64_t id) {
-    auto visits = visitsFrom(c, c.query(kFindVisit, {id}));
+std::optional<VisitJob> findVisit(Connection& c, VisitId id) {
+    auto visits = visitsFrom(c, c.query(kFindVisit, {id.value()}));
     if (visits.empty()) return std::nullopt;
     return visits.front();
 }
@@ -284,22 +292,26 @@ void savePlan(Connection& c, const PlanHeader& header, const std::vector<Planned
                             static_cast<std::int64_t>(header.vansUsed), header.distanceMetres,
                             static_cast<std::int64_t>(header.unassigned)});
     for (const auto& route : routes) {
-        c.execute(kInsertRoute, {header.date, route.vanId, route.distanceMetres,
+        c.execute(kInsertRoute, {header.date, route.vanId.value(), route.distanceMetres,
                                  static_cast<std::int64_t>(route.startSeconds),
                                  static_cast<std::int64_t>(route.endSeconds)});
         std::int64_t sequence = 0;
         for (const auto& stop : route.stops) {
-            c.execute(kInsertStop, {header.date, route.vanId, ++sequence, stop.visitId,
-                                    static_cast<std::int64_t>(stop.arrivalSeconds),
-                                    static_cast<std::int64_t>(stop.startSeconds),
-                                    static_cast<std::int64_t>(stop.departureSeconds)});
-            if (c.executeCounting(kSetPlanned, {header.date, route.vanId, stop.visitId}) != 1) {
-                throw Conflict("visit_changed", "visit " + std::to_string(stop.visitId) +
+            c.execute(kInsertStop,
+                      {header.date, route.vanId.value(), ++sequence, stop.visitId.value(),
+                       static_cast<std::int64_t>(stop.arrivalSeconds),
+                       static_cast<std::int64_t>(stop.startSeconds),
+                       static_cast<std::int64_t>(stop.departureSeconds)});
+            if (c.executeCounting(kSetPlanned,
+                                  {header.date, route.vanId.value(), stop.visitId.value()}) != 1) {
+                throw Conflict("visit_changed", "visit " + std::to_string(stop.visitId.value()) +
                                                     " changed while the plan was optimised");
             }
         }
     }
-    for (const auto& visit : unplaced) c.execute(kSetUnplaced, {visit.reason, visit.visitId});
+    for (const auto& visit : unplaced) {
+        c.execute(kSetUnplaced, {visit.reason, visit.visitId.value()});
+    }
 }
 
 std::optional<StoredPlan> loadPlan(Connection& c, const std::string& date) {
@@ -314,7 +326,7 @@ std::optional<StoredPlan> loadPlan(Connection& c, const std::string& date) {
     Rows stops = c.query(kPlanStops, {date});
     for (std::size_t i = 0; i < routes.size(); ++i) {
         StoredPlan::Route route;
-        route.route = {routes.integer(i, 0),
+        route.route = {VanId(routes.integer(i, 0)),
                        routes.integer(i, 1),
                        static_cast<int>(routes.integer(i, 2)),
                        static_cast<int>(routes.integer(i, 3)),
@@ -323,11 +335,12 @@ std::optional<StoredPlan> loadPlan(Connection& c, const std::string& date) {
             if (van.vanId == route.route.vanId) route.van = van;
         }
         for (std::size_t s = 0; s < stops.size(); ++s) {
-            if (stops.integer(s, 0) != route.route.vanId) continue;
-            route.route.stops.push_back({stops.integer(s, 1), static_cast<int>(stops.integer(s, 2)),
+            if (VanId(stops.integer(s, 0)) != route.route.vanId) continue;
+            const VisitId visitId(stops.integer(s, 1));
+            route.route.stops.push_back({visitId, static_cast<int>(stops.integer(s, 2)),
                                          static_cast<int>(stops.integer(s, 3)),
                                          static_cast<int>(stops.integer(s, 4))});
-            if (auto visit = findVisit(c, stops.integer(s, 1))) {
+            if (auto visit = findVisit(c, visitId)) {
                 route.visits.push_back(std::move(*visit));
             }
         }
@@ -341,16 +354,19 @@ std::optional<StoredPlan> loadPlan(Connection& c, const std::string& date) {
     return plan;
 }
 
-void completeVisit(Connection& c, std::int64_t visitId, const std::string& status,
-                   const std::string& outcome, const std::optional<std::string>& failureReason,
-                   const std::string& notes, UserId who, Instant now) {
+void completeVisit(Connection& c, VisitId visitId, VisitOutcome outcome,
+                   std::optional<FailureReason> failureReason, const std::string& notes, UserId who,
+                   Instant now) {
+    const VisitStatus status =
+        outcome == VisitOutcome::failed ? VisitStatus::failed : VisitStatus::completed;
     const std::size_t changed = c.executeCounting(
-        kCompleteVisit,
-        {status, outcome, failureReason ? SqlValue(*failureReason) : SqlValue(std::monostate{}),
-         notes, who.value(), formatInstant(now), visitId});
+        kCompleteVisit, {std::string(toString(status)), std::string(toString(outcome)),
+                         failureReason ? SqlValue(std::string(toString(*failureReason)))
+                                       : SqlValue(std::monostate{}),
+                         notes, who.value(), formatInstant(now), visitId.value()});
     if (changed != 1) {
-        throw Conflict("visit_not_planned",
-                       "visit " + std::to_string(visitId) + " is not planned (already recorded?)");
+        throw Conflict("visit_not_planned", "visit " + std::to_string(visitId.value()) +
+                                                " is not planned (already recorded?)");
     }
 }
 
@@ -360,17 +376,18 @@ std::optional<OrderContact> orderContact(Connection& c, OrderId order) {
     return OrderContact{UserId(rows.integer(0, 0)), rows.text(0, 1), rows.text(0, 2)};
 }
 
-std::optional<OrderId> orderOfAsset(Connection& c, std::int64_t assetId) {
-    Rows rows = c.query(kOrderOfAsset, {assetId});
+std::optional<OrderId> orderOfAsset(Connection& c, AssetId assetId) {
+    Rows rows = c.query(kOrderOfAsset, {assetId.value()});
     if (rows.empty() || rows.isNull(0, 0)) return std::nullopt;
     return OrderId(rows.integer(0, 0));
 }
 
-std::int64_t queueMessage(Connection& c, const OutboxMessage& m, Instant now) {
-    return c.insert(kQueueMessage, {formatInstant(now),
-                                    m.recipientUser ? SqlValue(m.recipientUser->value())
-                                                    : SqlValue(std::monostate{}),
-                                    m.recipient, m.subject, m.body, m.entity, m.entityId});
+MessageId queueMessage(Connection& c, const OutboxMessage& m, Instant now) {
+    return MessageId(
+        c.insert(kQueueMessage,
+                 {formatInstant(now),
+                  m.recipientUser ? SqlValue(m.recipientUser->value()) : SqlValue(std::monostate{}),
+                  m.recipient, m.subject, m.body, m.entity, m.entityId}));
 }
 
 std::vector<OutboxMessage> listOutbox(Connection& c, bool unsentOnly, std::size_t limit) {
@@ -379,7 +396,7 @@ std::vector<OutboxMessage> listOutbox(Connection& c, bool unsentOnly, std::size_
     std::vector<OutboxMessage> messages;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         OutboxMessage m;
-        m.id = rows.integer(i, 0);
+        m.id = MessageId(rows.integer(i, 0));
         m.createdAt = rows.text(i, 1);
         if (!rows.isNull(i, 2)) m.recipientUser = UserId(rows.integer(i, 2));
         m.recipient = rows.text(i, 3);

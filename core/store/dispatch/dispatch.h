@@ -1,6 +1,7 @@
 #pragma once
 // Dispatch records: vans and crews, visits (deliveries, collections, repairs, inspections),
 // the stored route plan of a day, and the outbox of notifications a mailer sends.
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,12 +10,18 @@
 #include "core/iso_time.h"
 #include "core/store/infrastructure/connection.h"
 #include "core/types.h"
+#include "core/visits.h"
+
+namespace ces {
+/// A notification in the outbox.
+using MessageId = Id<struct MessageTag>;
+}  // namespace ces
 
 namespace ces::store {
 
 /// A van with its crew for the day.
 struct VanCrew {
-    std::int64_t vanId = 0;
+    VanId vanId;
     std::string code;
     DepotId depot;
     std::string depotCode;
@@ -28,26 +35,26 @@ struct VanCrew {
     int shiftStartSeconds = 0;  ///< Seconds after local midnight.
     int shiftEndSeconds = 0;
 };
-std::int64_t createVan(Connection& c, const std::string& code, DepotId depot, std::int64_t capacity,
-                       int co2GramsPerKm);
-void createCrew(Connection& c, const std::string& name, std::int64_t vanId, int people,
+VanId createVan(Connection& c, const std::string& code, DepotId depot, std::int64_t capacity,
+                int co2GramsPerKm);
+void createCrew(Connection& c, const std::string& name, VanId vanId, int people,
                 bool liftingEngineer, int shiftStartSeconds, int shiftEndSeconds);
 /// Vans that have a crew, by code.
 std::vector<VanCrew> listVanCrews(Connection& c);
 
 /// What a new visit needs.
 struct NewVisit {
-    std::string kind;  ///< delivery, collection, repair, inspection.
+    VisitKind kind = VisitKind::delivery;
     std::optional<OrderId> order;
-    std::optional<std::int64_t> assetId;
+    std::optional<AssetId> assetId;
     ResidentId resident;
     DepotId depot;
-    std::string dueDate;  ///< ISO date.
+    std::chrono::year_month_day dueDate;
     std::optional<int> slotStartSeconds;
     std::optional<int> slotEndSeconds;
     std::string notes;
 };
-std::int64_t createVisit(Connection& c, const NewVisit& visit, Instant now);
+VisitId createVisit(Connection& c, const NewVisit& visit, Instant now);
 
 /// An order waiting for delivery that has no open (pending or planned) visit.
 struct DeliveryToBook {
@@ -55,17 +62,17 @@ struct DeliveryToBook {
     std::string reference;
     ResidentId resident;
     DepotId depot;
-    std::string dueBy;
+    Instant dueBy;
 };
 /// Allocated, scheduled or failed-visit orders due at or before `dueUntil` without open visit.
 std::vector<DeliveryToBook> deliveriesWithoutVisit(Connection& c, Instant dueUntil);
 
 /// An asset in a home due for inspection without an open inspection visit.
 struct InspectionToBook {
-    std::int64_t assetId = 0;
+    AssetId assetId;
     ResidentId resident;
     DepotId depot;
-    std::string due;
+    Instant due;
 };
 std::vector<InspectionToBook> inspectionsWithoutVisit(Connection& c, Instant dueUntil);
 
@@ -82,14 +89,18 @@ struct VisitItem {
     std::vector<std::string> barcodes;  ///< Assets picked for the line (or the visit's asset).
 };
 
+/// What a delivery of the order carries: its lines, then its specials (and, when asked, the
+/// barcodes picked for them).
+std::vector<VisitItem> deliveryItems(Connection& c, OrderId order, bool withBarcodes);
+
 /// A visit with what routing and drivers need.
 struct VisitJob {
-    std::int64_t id = 0;
-    std::string kind;
-    std::string status;
+    VisitId id;
+    VisitKind kind = VisitKind::delivery;
+    VisitStatus status = VisitStatus::pending;
     std::optional<OrderId> order;
     std::optional<std::string> orderReference;
-    std::optional<std::int64_t> assetId;
+    std::optional<AssetId> assetId;
     std::optional<std::string> barcode;
     ResidentId resident;
     std::string residentName;
@@ -99,32 +110,32 @@ struct VisitJob {
     double lat = 0;
     double lon = 0;
     DepotId depot;
-    std::string dueDate;
+    std::chrono::year_month_day dueDate;
     std::optional<int> slotStartSeconds;
     std::optional<int> slotEndSeconds;
-    std::optional<std::string> planDate;
-    std::optional<std::int64_t> vanId;
-    std::optional<std::string> outcome;
-    std::optional<std::string> failureReason;
+    std::optional<std::chrono::year_month_day> planDate;
+    std::optional<VanId> vanId;
+    std::optional<VisitOutcome> outcome;
+    std::optional<FailureReason> failureReason;
     std::string notes;       ///< The visit's own notes.
     std::string orderNotes;  ///< The prescriber's delivery notes on the order, if any.
     std::vector<VisitItem> items;
 };
 /// Pending visits due at or before `dueUntil` plus those already planned for `planDate`.
-std::vector<VisitJob> visitsToPlan(Connection& c, const std::string& dueUntil,
-                                   const std::string& planDate);
-std::optional<VisitJob> findVisit(Connection& c, std::int64_t id);
+std::vector<VisitJob> visitsToPlan(Connection& c, std::chrono::year_month_day dueUntil,
+                                   std::chrono::year_month_day planDate);
+std::optional<VisitJob> findVisit(Connection& c, VisitId id);
 
 /// One stop of a stored route.
 struct PlannedStop {
-    std::int64_t visitId = 0;
+    VisitId visitId;
     int arrivalSeconds = 0;
     int startSeconds = 0;
     int departureSeconds = 0;
 };
 /// One van's stored route.
 struct PlannedRoute {
-    std::int64_t vanId = 0;
+    VanId vanId;
     std::int64_t distanceMetres = 0;
     int startSeconds = 0;
     int endSeconds = 0;
@@ -141,7 +152,7 @@ struct PlanHeader {
 };
 /// A visit the solver could not place, with why.
 struct UnplacedVisit {
-    std::int64_t visitId = 0;
+    VisitId visitId;
     std::string reason;
 };
 /// Replaces the day's plan: visits planned for it before go back to pending, then the new
@@ -162,10 +173,11 @@ struct StoredPlan {
 };
 std::optional<StoredPlan> loadPlan(Connection& c, const std::string& date);
 
-/// Records a planned visit's outcome; Conflict("visit_not_planned") unless it is planned.
-void completeVisit(Connection& c, std::int64_t visitId, const std::string& status,
-                   const std::string& outcome, const std::optional<std::string>& failureReason,
-                   const std::string& notes, UserId who, Instant now);
+/// Records a planned visit's outcome (failed for VisitOutcome::failed, else completed);
+/// Conflict("visit_not_planned") unless it is planned.
+void completeVisit(Connection& c, VisitId visitId, VisitOutcome outcome,
+                   std::optional<FailureReason> failureReason, const std::string& notes, UserId who,
+                   Instant now);
 
 /// Who ordered the order (to tell them about a failed visit).
 struct OrderContact {
@@ -175,11 +187,11 @@ struct OrderContact {
 };
 std::optional<OrderContact> orderContact(Connection& c, OrderId order);
 /// The order a loaned asset came from, if any.
-std::optional<OrderId> orderOfAsset(Connection& c, std::int64_t assetId);
+std::optional<OrderId> orderOfAsset(Connection& c, AssetId assetId);
 
 /// A notification waiting for (or sent by) the mailer.
 struct OutboxMessage {
-    std::int64_t id = 0;
+    MessageId id;
     std::string createdAt;
     std::optional<UserId> recipientUser;
     std::string recipient;
@@ -189,7 +201,7 @@ struct OutboxMessage {
     std::string entityId;
     std::optional<std::string> sentAt;
 };
-std::int64_t queueMessage(Connection& c, const OutboxMessage& message, Instant now);
+MessageId queueMessage(Connection& c, const OutboxMessage& message, Instant now);
 /// Newest first; unsent only when asked.
 std::vector<OutboxMessage> listOutbox(Connection& c, bool unsentOnly, std::size_t limit);
 

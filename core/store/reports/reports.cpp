@@ -212,7 +212,7 @@ ReportTable specialsWithinTarget(Connection& c, const ReportContext& x) {
         if (!requested || !received) continue;
         ++share.total;
         if (*received - *requested <= kpi::kSpecialsTarget) ++share.count;
-        days.add(kpi::daysBetween(rows.text(i, 0), rows.text(i, 1)));
+        days.add(kpi::daysBetween(*requested, *received));
     }
     // Built cell by cell: GCC 12 warns falsely (-Wmaybe-uninitialized) on the list when inlined.
     std::vector<SqlValue> row{share.total, share.count};

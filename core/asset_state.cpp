@@ -2,11 +2,13 @@
 
 #include <utility>
 
+#include "core/vocabulary_names.h"
+
 namespace ces {
 
 namespace {
 
-constexpr std::array<std::pair<AssetState, std::string_view>, 9> kStateNames{{
+constexpr NameTable<AssetState, 9> kStateNames{{
     {AssetState::available, "available"},
     {AssetState::reserved, "reserved"},
     {AssetState::on_loan, "on_loan"},
@@ -18,7 +20,7 @@ constexpr std::array<std::pair<AssetState, std::string_view>, 9> kStateNames{{
     {AssetState::lost, "lost"},
 }};
 
-constexpr std::array<std::pair<AssetStep, std::string_view>, 15> kStepNames{{
+constexpr NameTable<AssetStep, 15> kStepNames{{
     {AssetStep::pick, "pick"},
     {AssetStep::unpick, "unpick"},
     {AssetStep::issue, "issue"},
@@ -36,42 +38,23 @@ constexpr std::array<std::pair<AssetStep, std::string_view>, 15> kStepNames{{
     {AssetStep::repair_in_home, "repair_in_home"},
 }};
 
-constexpr std::array<std::pair<InspectionResult, std::string_view>, 3> kResultNames{{
+constexpr NameTable<InspectionResult, 3> kResultNames{{
     {InspectionResult::pass, "pass"},
     {InspectionResult::repair, "repair"},
     {InspectionResult::scrap, "scrap"},
 }};
 
-template <class Enum, std::size_t N>
-std::string_view nameOf(const std::array<std::pair<Enum, std::string_view>, N>& names, Enum value) {
-    for (const auto& [each, name] : names) {
-        if (each == value) return name;
-    }
-    return "unknown";
-}
-
-template <class Enum, std::size_t N>
-std::optional<Enum> valueNamed(const std::array<std::pair<Enum, std::string_view>, N>& names,
-                               std::string_view text) {
-    for (const auto& [value, name] : names) {
-        if (name == text) return value;
-    }
-    return std::nullopt;
-}
-
 }  // namespace
 
-std::string_view toString(AssetState state) { return nameOf(kStateNames, state); }
+std::string_view toString(AssetState state) { return nameIn(kStateNames, state); }
 std::optional<AssetState> parseAssetState(std::string_view text) {
-    return valueNamed(kStateNames, text);
+    return valueIn(kStateNames, text);
 }
-std::string_view toString(AssetStep step) { return nameOf(kStepNames, step); }
-std::optional<AssetStep> parseAssetStep(std::string_view text) {
-    return valueNamed(kStepNames, text);
-}
-std::string_view toString(InspectionResult result) { return nameOf(kResultNames, result); }
+std::string_view toString(AssetStep step) { return nameIn(kStepNames, step); }
+std::optional<AssetStep> parseAssetStep(std::string_view text) { return valueIn(kStepNames, text); }
+std::string_view toString(InspectionResult result) { return nameIn(kResultNames, result); }
 std::optional<InspectionResult> parseInspectionResult(std::string_view text) {
-    return valueNamed(kResultNames, text);
+    return valueIn(kResultNames, text);
 }
 
 }  // namespace ces

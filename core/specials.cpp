@@ -3,11 +3,13 @@
 #include <array>
 #include <utility>
 
+#include "core/vocabulary_names.h"
+
 namespace ces {
 
 namespace {
 
-constexpr std::array<std::pair<SpecialStatus, std::string_view>, 6> kStatusNames{{
+constexpr NameTable<SpecialStatus, 6> kStatusNames{{
     {SpecialStatus::requested, "requested"},
     {SpecialStatus::approved, "approved"},
     {SpecialStatus::quoted, "quoted"},
@@ -18,18 +20,10 @@ constexpr std::array<std::pair<SpecialStatus, std::string_view>, 6> kStatusNames
 
 }  // namespace
 
-std::string_view toString(SpecialStatus status) {
-    for (const auto& [value, name] : kStatusNames) {
-        if (value == status) return name;
-    }
-    return "unknown";
-}
+std::string_view toString(SpecialStatus status) { return nameIn(kStatusNames, status); }
 
 std::optional<SpecialStatus> parseSpecialStatus(std::string_view text) {
-    for (const auto& [value, name] : kStatusNames) {
-        if (name == text) return value;
-    }
-    return std::nullopt;
+    return valueIn(kStatusNames, text);
 }
 
 std::string_view toString(SpecialStep step) {

@@ -3,11 +3,13 @@
 #include <array>
 #include <utility>
 
+#include "core/vocabulary_names.h"
+
 namespace ces {
 
 namespace {
 
-constexpr std::array<std::pair<Role, std::string_view>, 7> kRoleNames{{
+constexpr NameTable<Role, 7> kRoleNames{{
     {Role::prescriber, "prescriber"},
     {Role::budget_holder, "budget_holder"},
     {Role::warehouse, "warehouse"},
@@ -19,18 +21,8 @@ constexpr std::array<std::pair<Role, std::string_view>, 7> kRoleNames{{
 
 }  // namespace
 
-std::string_view toString(Role role) {
-    for (const auto& [value, name] : kRoleNames) {
-        if (value == role) return name;
-    }
-    return "unknown";
-}
+std::string_view toString(Role role) { return nameIn(kRoleNames, role); }
 
-std::optional<Role> parseRole(std::string_view text) {
-    for (const auto& [value, name] : kRoleNames) {
-        if (name == text) return value;
-    }
-    return std::nullopt;
-}
+std::optional<Role> parseRole(std::string_view text) { return valueIn(kRoleNames, text); }
 
 }  // namespace ces

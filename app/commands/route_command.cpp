@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 
+#include "core/json_text.h"
 #include "routing/vrptw/checker.h"
 #include "routing/vrptw/solomon_reader.h"
 #include "routing/vrptw/solve.h"
@@ -29,39 +30,6 @@ class UsageError : public std::runtime_error {
   public:
     using std::runtime_error::runtime_error;
 };
-
-std::string jsonString(const std::string& text) {
-    std::string out = "\"";
-    for (const char c : text) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    static const char* hex = "0123456789abcdef";
-                    out += "\\u00";
-                    out += hex[(static_cast<unsigned char>(c) >> 4U) & 0xFU];
-                    out += hex[static_cast<unsigned char>(c) & 0xFU];
-                } else {
-                    out += c;
-                }
-        }
-    }
-    return out + "\"";
-}
 
 /// Shortest text that reads back as the same double (full precision, no noise digits).
 std::string jsonNumber(double value) {

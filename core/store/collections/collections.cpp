@@ -6,8 +6,8 @@
 
 #include "core/csv.h"
 #include "core/store/dispatch/dispatch.h"
-#include "core/store/dispatch/stored_values.h"
 #include "core/store/infrastructure/audit.h"
+#include "core/store/infrastructure/typed_columns.h"
 #include "core/store/orders/order_access.h"
 #include "core/store/residents/residents.h"
 #include "core/store/warehouse/assets.h"

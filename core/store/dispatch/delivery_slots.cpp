@@ -1,8 +1,8 @@
 #include "core/store/dispatch/delivery_slots.h"
 
 #include "core/errors.h"
-#include "core/store/dispatch/stored_values.h"
 #include "core/store/infrastructure/audit.h"
+#include "core/store/infrastructure/typed_columns.h"
 
 namespace ces::store {
 

@@ -1,6 +1,6 @@
 #include "core/store/dispatch/dispatch.h"
 
-#include "core/store/dispatch/stored_values.h"
+#include "core/store/infrastructure/typed_columns.h"
 
 namespace ces::store {
 

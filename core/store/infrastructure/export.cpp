@@ -12,6 +12,7 @@
 
 #include "core/csv.h"
 #include "core/errors.h"
+#include "core/json_text.h"
 #include "core/store/infrastructure/migrations.h"
 
 namespace ces::store {
@@ -142,38 +143,6 @@ std::vector<ColumnSchema> columnsOf(Connection& c, const std::string& table) {
         }
     }
     return columns;
-}
-
-std::string jsonString(const std::string& text) {
-    std::string out = "\"";
-    for (unsigned char ch : text) {
-        switch (ch) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (ch < 0x20) {
-                    char buffer[8];
-                    std::snprintf(buffer, sizeof buffer, "\\u%04x", ch);
-                    out += buffer;
-                } else {
-                    out += static_cast<char>(ch);
-                }
-        }
-    }
-    return out + "\"";
 }
 
 // A cell as exact text; nullopt for NULL.

@@ -1,6 +1,6 @@
 #include "core/store/warehouse/asset_queues.h"
 
-#include "core/store/warehouse/typed_columns.h"
+#include "core/store/infrastructure/typed_columns.h"
 
 namespace ces::store {
 
@@ -41,8 +41,8 @@ std::vector<QueuedAsset> queued(const Rows& rows) {
     std::vector<QueuedAsset> assets;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         assets.push_back({rows.text(i, 0), rows.text(i, 1), rows.text(i, 2), rows.text(i, 3),
-                          wordColumn(rows, i, 4, parseAssetState, "asset state"),
-                          instantColumn(rows, i, 5), optionalInstantColumn(rows, i, 6),
+                          enumAt(rows, i, 4, "asset state", parseAssetState),
+                          instantAt(rows, i, 5, "time"), optionalInstantAt(rows, i, 6, "time"),
                           rows.text(i, 7), rows.text(i, 8), rows.text(i, 9), rows.text(i, 10),
                           rows.text(i, 11)});
     }

@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "core/store/catalogue/catalogue.h"
-#include "core/store/warehouse/typed_columns.h"
+#include "core/store/infrastructure/typed_columns.h"
 
 namespace ces::store {
 
@@ -118,7 +118,7 @@ std::string word(AssetState state) { return std::string(toString(state)); }
 std::string word(AssetStep step) { return std::string(toString(step)); }
 
 AssetState stateColumn(const Rows& rows, std::size_t row, std::size_t col) {
-    return wordColumn(rows, row, col, parseAssetState, "asset state");
+    return enumAt(rows, row, col, "asset state", parseAssetState);
 }
 
 LoanRow loanFrom(const Rows& rows, std::size_t i) {
@@ -128,7 +128,7 @@ LoanRow loanFrom(const Rows& rows, std::size_t i) {
             rows.text(i, 3),
             rows.integer(i, 4),
             rows.integer(i, 5),
-            optionalInstantColumn(rows, i, 6),
+            optionalInstantAt(rows, i, 6, "time"),
             DepotId(rows.integer(i, 7)),
             OrderId(rows.integer(i, 8)),
             rows.text(i, 9)};
@@ -178,10 +178,10 @@ std::optional<AssetRecord> findAsset(Connection& c, const std::string& barcode) 
     a.loanId = optionalId<LoanId>(rows, 0, 9);
     a.resident = optionalId<ResidentId>(rows, 0, 10);
     a.inspectionIntervalMonths = static_cast<int>(rows.integer(0, 11));
-    a.lastInspectedAt = optionalInstantColumn(rows, 0, 12);
-    a.nextInspectionDue = optionalInstantColumn(rows, 0, 13);
-    a.createdAt = instantColumn(rows, 0, 14);
-    a.updatedAt = instantColumn(rows, 0, 15);
+    a.lastInspectedAt = optionalInstantAt(rows, 0, 12, "time");
+    a.nextInspectionDue = optionalInstantAt(rows, 0, 13, "time");
+    a.createdAt = instantAt(rows, 0, 14, "time");
+    a.updatedAt = instantAt(rows, 0, 15, "time");
     return a;
 }
 
@@ -212,10 +212,10 @@ std::vector<AssetEvent> assetHistory(Connection& c, AssetId asset) {
     std::vector<AssetEvent> events;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         AssetEvent& e = events.emplace_back();
-        e.step = wordColumn(rows, i, 0, parseAssetStep, "asset step");
+        e.step = enumAt(rows, i, 0, "asset step", parseAssetStep);
         if (!rows.isNull(i, 1)) e.from = stateColumn(rows, i, 1);
         e.to = stateColumn(rows, i, 2);
-        e.at = instantColumn(rows, i, 3);
+        e.at = instantAt(rows, i, 3, "time");
         e.by = rows.text(i, 4);
         e.depotCode = rows.text(i, 5);
         e.resident = optionalId<ResidentId>(rows, i, 6);
@@ -336,7 +336,7 @@ std::optional<LineToPick> lineToPick(Connection& c, const std::string& orderRefe
     Rows rows = c.query(kLineToPick, {orderReference, itemCode, depot.value()});
     if (rows.empty()) return std::nullopt;
     return LineToPick{OrderLineId(rows.integer(0, 0)), rows.integer(0, 1), rows.integer(0, 2),
-                      wordColumn(rows, 0, 3, parseOrderStatus, "order status")};
+                      enumAt(rows, 0, 3, "order status", parseOrderStatus)};
 }
 
 std::vector<DueInspection> inspectionsDueBy(Connection& c, Instant until, std::size_t limit) {
@@ -344,9 +344,9 @@ std::vector<DueInspection> inspectionsDueBy(Connection& c, Instant until, std::s
     std::vector<DueInspection> due;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         due.push_back({rows.text(i, 0), rows.text(i, 1), rows.text(i, 2), stateColumn(rows, i, 3),
-                       rows.text(i, 4), optionalInstantColumn(rows, i, 5),
-                       instantColumn(rows, i, 6), ResidentId(rows.integer(i, 7)), rows.text(i, 8),
-                       rows.text(i, 9)});
+                       rows.text(i, 4), optionalInstantAt(rows, i, 5, "time"),
+                       instantAt(rows, i, 6, "time"), ResidentId(rows.integer(i, 7)),
+                       rows.text(i, 8), rows.text(i, 9)});
     }
     return due;
 }

@@ -1,6 +1,6 @@
 #include "core/store/warehouse/specials.h"
 
-#include "core/store/warehouse/typed_columns.h"
+#include "core/store/infrastructure/typed_columns.h"
 
 namespace ces::store {
 
@@ -39,21 +39,21 @@ std::vector<SpecialRecord> specialsFrom(const Rows& rows) {
         s.id = SpecialId(rows.integer(i, 0));
         s.order = OrderId(rows.integer(i, 1));
         s.orderReference = rows.text(i, 2);
-        s.orderStatus = wordColumn(rows, i, 3, parseOrderStatus, "order status");
+        s.orderStatus = enumAt(rows, i, 3, "order status", parseOrderStatus);
         s.team = TeamId(rows.integer(i, 4));
         s.resident = ResidentId(rows.integer(i, 5));
         s.description = rows.text(i, 6);
         s.estimatedPricePence = rows.integer(i, 7);
-        s.status = wordColumn(rows, i, 8, parseSpecialStatus, "special status");
-        s.requestedAt = instantColumn(rows, i, 9);
-        s.approvedAt = optionalInstantColumn(rows, i, 10);
+        s.status = enumAt(rows, i, 8, "special status", parseSpecialStatus);
+        s.requestedAt = instantAt(rows, i, 9, "time");
+        s.approvedAt = optionalInstantAt(rows, i, 10, "time");
         s.supplier = rows.optionalText(i, 11);
         if (!rows.isNull(i, 12)) s.quotePence = rows.integer(i, 12);
-        s.quotedAt = optionalInstantColumn(rows, i, 13);
+        s.quotedAt = optionalInstantAt(rows, i, 13, "time");
         s.purchaseOrder = rows.optionalText(i, 14);
-        s.orderedAt = optionalInstantColumn(rows, i, 15);
-        s.receivedAt = optionalInstantColumn(rows, i, 16);
-        s.deliveredAt = optionalInstantColumn(rows, i, 17);
+        s.orderedAt = optionalInstantAt(rows, i, 15, "time");
+        s.receivedAt = optionalInstantAt(rows, i, 16, "time");
+        s.deliveredAt = optionalInstantAt(rows, i, 17, "time");
         s.barcode = rows.optionalText(i, 18);
         result.push_back(std::move(s));
     }

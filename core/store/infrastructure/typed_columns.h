@@ -1,7 +1,8 @@
 #pragma once
-// Reading the text columns of visits and collections into the service's types, once, at the
-// store's edge: an instant, a date or an enum value the database should not hold is an error
-// (a broken row), never a silent default.
+// Reading a row's columns as the service's types, once, at the store's edge: an id column as its
+// id type, ISO text as an Instant or a date, a stored word as its enum. A value the database
+// should not hold (an unknown word, unreadable time) is an error (a broken row), never a silent
+// default.
 #include <chrono>
 #include <optional>
 #include <stdexcept>
@@ -55,6 +56,26 @@ inline std::optional<int> optionalInt(const Rows& rows, std::size_t i, std::size
     return static_cast<int>(rows.integer(i, col));
 }
 
+/// The parsed word, or UnreadableColumn naming what it should have been.
+template <class Enum>
+Enum storedWord(std::optional<Enum> parsed, std::string_view what, const std::string& text) {
+    if (!parsed) throw UnreadableColumn(what, text);
+    return *parsed;
+}
+
+/// The column's id, or nullopt for NULL.
+template <class IdType>
+std::optional<IdType> optionalId(const Rows& rows, std::size_t row, std::size_t col) {
+    if (rows.isNull(row, col)) return std::nullopt;
+    return IdType(rows.integer(row, col));
+}
+
+/// NULL for nullopt, else the id's value.
+template <class IdType>
+SqlValue idOrNull(const std::optional<IdType>& id) {
+    return id ? SqlValue(id->value()) : SqlValue(std::monostate{});
+}
+
 /// The UTC date of an instant: the date part of its ISO text.
 inline std::chrono::year_month_day utcDate(Instant instant) {
     return std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(instant));
@@ -64,9 +85,7 @@ inline std::chrono::year_month_day utcDate(Instant instant) {
 template <class Parse>
 auto enumAt(const Rows& rows, std::size_t i, std::size_t col, std::string_view what, Parse parse) {
     const std::string text = rows.text(i, col);
-    const auto value = parse(text);
-    if (!value) throw UnreadableColumn(what, text);
-    return *value;
+    return storedWord(parse(text), what, text);
 }
 
 template <class Parse>

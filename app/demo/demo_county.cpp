@@ -17,6 +17,7 @@
 #include "core/store/orders/orders.h"
 #include "core/store/residents/residents.h"
 #include "core/store/warehouse/stock.h"
+#include "warehouse/order_cancellation.h"
 
 namespace ces::demo {
 
@@ -293,8 +294,8 @@ void placeOrder(store::Database& db, const store::NewOrder& order, const DemoPeo
         at += std::chrono::hours(6);
         db.write([&](store::Connection& c) {
             if (to == OrderStatus::cancelled) {
-                store::cancelOrder(c, outcome.reference, prescriber, at,
-                                   "no longer needed: resident admitted to hospital");
+                warehouse::cancelOrder(c, outcome.reference, prescriber, at,
+                                       "no longer needed: resident admitted to hospital");
             } else {
                 store::progressOrder(c, outcome.reference, to, people.planner, at,
                                      to == OrderStatus::failed_visit ? "failed: no access" : "");

@@ -8,6 +8,7 @@
 #include "core/store/orders/orders.h"
 #include "core/store/warehouse/assets.h"
 #include "tests/warehouse/fixture.h"
+#include "warehouse/order_cancellation.h"
 
 using namespace ces;
 using namespace ces::warehouse;
@@ -275,7 +276,7 @@ TEST_CASE("cancelling an order puts its picked assets back on the shelf") {
     write(county, [&](auto& c) { pickAsset(c, barcode, reference, county.warehouse, county.now); });
     REQUIRE(stateOf(county, barcode) == "reserved");
     write(county, [&](auto& c) {
-        store::cancelOrder(c, reference, county.prescriber, county.now, "no longer needed");
+        warehouse::cancelOrder(c, reference, county.prescriber, county.now, "no longer needed");
     });
     CHECK(stateOf(county, barcode) == "available");
     CHECK(county.levels("WKD", "HOIST-S").reserved == 0);

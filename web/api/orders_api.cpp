@@ -3,6 +3,7 @@
 #include "core/store/orders/order_queries.h"
 #include "core/store/orders/orders.h"
 #include "warehouse/delivery_slots.h"
+#include "warehouse/order_cancellation.h"
 #include "web/api/order_body.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
@@ -169,8 +170,8 @@ Response cancelOrder(App& app, Request& request) {
         reason = body.optionalText("reason");
     }
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
-        return jsonResponse(200, outcomeJson(store::cancelOrder(c, request.pathParams["ref"], actor,
-                                                                app.now(), reason)));
+        return jsonResponse(200, outcomeJson(warehouse::cancelOrder(c, request.pathParams["ref"],
+                                                                    actor, app.now(), reason)));
     });
 }
 

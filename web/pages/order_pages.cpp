@@ -2,6 +2,7 @@
 #include "core/store/orders/order_queries.h"
 #include "core/store/orders/orders.h"
 #include "warehouse/delivery_slots.h"
+#include "warehouse/order_cancellation.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/presenters.h"
 
@@ -141,7 +142,7 @@ Response cancelOrder(Site& site, Request& request, const FormFields& form) {
     const std::string reference = request.pathParams["ref"];
     try {
         site.app.db.write([&](store::Connection& c) {
-            store::cancelOrder(c, reference, actor, site.app.now(), form.text("reason"));
+            warehouse::cancelOrder(c, reference, actor, site.app.now(), form.text("reason"));
         });
     } catch (const ValidationError& e) {
         return orderWithError(site, request, actor, reference, e.field(), e.what(), e.field(), 422);

@@ -2,6 +2,7 @@
 
 #include "core/credentials.h"
 #include "core/store/infrastructure/audit.h"
+#include "core/store/infrastructure/typed_columns.h"
 
 namespace ces::store {
 
@@ -35,7 +36,7 @@ Actor actorFrom(const Rows& rows) {
     actor.id = UserId(rows.integer(0, 0));
     actor.username = rows.text(0, 1);
     actor.displayName = rows.text(0, 2);
-    actor.role = parseRole(rows.text(0, 3)).value_or(Role::prescriber);
+    actor.role = enumAt(rows, 0, 3, "role", parseRole);
     if (!rows.isNull(0, 4)) actor.team = TeamId(rows.integer(0, 4));
     return actor;
 }

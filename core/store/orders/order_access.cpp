@@ -1,6 +1,7 @@
 #include "core/store/orders/order_access.h"
 
 #include "core/store/admin/accounts.h"
+#include "core/store/infrastructure/typed_columns.h"
 
 namespace ces::store {
 
@@ -27,7 +28,7 @@ OrderRow findOrderRow(Connection& c, const std::string& reference) {
     row.resident = ResidentId(rows.integer(0, 3));
     row.team = TeamId(rows.integer(0, 4));
     row.speed = parseSpeed(rows.text(0, 5)).value_or(Speed::five_day);
-    row.status = parseOrderStatus(rows.text(0, 6)).value_or(OrderStatus::submitted);
+    row.status = enumAt(rows, 0, 6, "order status", parseOrderStatus);
     if (auto due = rows.optionalText(0, 7)) row.dueBy = parseInstant(*due);
 
     return row;

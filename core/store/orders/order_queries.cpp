@@ -1,6 +1,7 @@
 #include "core/store/orders/order_queries.h"
 
 #include "core/store/infrastructure/audit.h"
+#include "core/store/infrastructure/typed_columns.h"
 
 namespace ces::store {
 
@@ -74,7 +75,7 @@ std::vector<OrderSummary> listOrders(Connection& c, const Actor& actor,
     for (std::size_t i = 0; i < rows.size(); ++i) {
         OrderSummary s;
         s.reference = rows.text(i, 0);
-        s.status = parseOrderStatus(rows.text(i, 1)).value_or(OrderStatus::submitted);
+        s.status = enumAt(rows, i, 1, "order status", parseOrderStatus);
         s.speed = parseSpeed(rows.text(i, 2)).value_or(Speed::five_day);
         s.dueBy = rows.optionalText(i, 3);
         s.createdAt = rows.text(i, 4);

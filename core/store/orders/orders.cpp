@@ -337,24 +337,25 @@ OrderOutcome approveOrder(Connection& c, const std::string& reference, const Act
     return {row.reference, row.status, row.dueBy, row.trackingToken};
 }
 
-OrderOutcome cancelOrder(Connection& c, const std::string& reference, const Actor& actor,
-                         Instant now, const std::string& reason) {
+CancelledOrder cancelOrder(Connection& c, const std::string& reference, const Actor& actor,
+                           Instant now, const std::string& reason) {
     if (reason.size() > kMaxCancelReasonLength) {
         throw ValidationError("reason", "the reason may be at most " +
                                             std::to_string(kMaxCancelReasonLength) + " characters");
     }
     OrderRow row = loadOrderFor(c, reference, actor, OrderAccess::cancel);
     requireTransition(row.status, OrderStatus::cancelled);
+    CancelledOrder cancelled;
     Rows lines = c.query(kLinesToReserve, {row.id.value()});
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (lines.isNull(i, 3)) continue;
         releaseStock(c, DepotId(lines.integer(i, 3)), lines.text(i, 1), lines.integer(i, 2));
-        unpickLineAssets(c, OrderLineId(lines.integer(i, 0)), actor.id, now,
-                         "order " + reference + " cancelled");
+        cancelled.releasedLines.emplace_back(lines.integer(i, 0));
         c.execute(kSetLineDepot, {std::monostate{}, lines.integer(i, 0)});
     }
     moveTo(c, row, OrderStatus::cancelled, actor, now, reason);
-    return {row.reference, row.status, row.dueBy, row.trackingToken};
+    cancelled.order = {row.reference, row.status, row.dueBy, row.trackingToken};
+    return cancelled;
 }
 
 OrderOutcome allocateApprovedOrder(Connection& c, const std::string& reference, const Actor& actor,

@@ -87,9 +87,16 @@ OrderOutcome approveOrder(Connection& c, const std::string& reference, const Act
 /// The longest cancellation reason kept (longer ones are refused, naming `reason`).
 inline constexpr std::size_t kMaxCancelReasonLength = 500;
 
-/// Cancels an order not yet out for delivery; reserved stock goes back.
-OrderOutcome cancelOrder(Connection& c, const std::string& reference, const Actor& actor,
-                         Instant now, const std::string& reason);
+/// An order cancelled, and its lines that held stock (their picked assets, if any, go back to
+/// the shelf: warehouse::cancelOrder does both in one write).
+struct CancelledOrder {
+    OrderOutcome order;
+    std::vector<OrderLineId> releasedLines;
+};
+
+/// Cancels an order not yet out for delivery; reserved stock counts go back.
+CancelledOrder cancelOrder(Connection& c, const std::string& reference, const Actor& actor,
+                           Instant now, const std::string& reason);
 
 /// Moves an order along its delivery path (scheduled, out_for_delivery, delivered, failed_visit)
 /// for staff who run visits. Delivery starts a loan per line and moves its stock from reserved

@@ -21,7 +21,7 @@ std::vector<UnreservedLine> unreservedLines(Connection& c, OrderId order) {
     Rows rows = c.query(kUnreserved, {order.value()});
     std::vector<UnreservedLine> lines;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        lines.push_back({rows.integer(i, 0), rows.text(i, 1), rows.integer(i, 2)});
+        lines.push_back({OrderLineId(rows.integer(i, 0)), rows.text(i, 1), rows.integer(i, 2)});
     }
     return lines;
 }
@@ -34,9 +34,9 @@ bool orderHasItem(Connection& c, OrderId order, const std::string& itemCode) {
     return c.query(kHasItem, {order.value(), itemCode}).integer(0, 0) > 0;
 }
 
-void replaceLineItem(Connection& c, std::int64_t lineId, const std::string& itemCode,
+void replaceLineItem(Connection& c, OrderLineId lineId, const std::string& itemCode,
                      Pence unitPrice) {
-    if (c.executeCounting(kReplace, {itemCode, unitPrice, lineId}) != 1) {
+    if (c.executeCounting(kReplace, {itemCode, unitPrice, lineId.value()}) != 1) {
         throw Conflict("concurrent_change", "the line was reserved meanwhile");
     }
 }

@@ -10,7 +10,7 @@ namespace ces::store {
 
 /// A line of an order with no reservation yet.
 struct UnreservedLine {
-    std::int64_t lineId = 0;
+    OrderLineId lineId;
     std::string itemCode;
     std::int64_t quantity = 0;
 };
@@ -24,7 +24,7 @@ bool orderHasItem(Connection& c, OrderId order, const std::string& itemCode);
 
 /// Changes an unreserved line's item and price (Conflict("concurrent_change") if it was
 /// reserved meanwhile).
-void replaceLineItem(Connection& c, std::int64_t lineId, const std::string& itemCode,
+void replaceLineItem(Connection& c, OrderLineId lineId, const std::string& itemCode,
                      Pence unitPrice);
 
 }  // namespace ces::store

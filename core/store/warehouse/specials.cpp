@@ -30,7 +30,6 @@ const char* const kReceive =
     "UPDATE specials SET status = 'received', received_at = $1 WHERE id = $2 AND status = $3";
 const char* const kDeliver =
     "UPDATE specials SET status = 'delivered', delivered_at = $1 WHERE id = $2 AND status = $3";
-const char* const kAssetOf = "SELECT id FROM assets WHERE special_id = $1";
 
 std::vector<SpecialRecord> specialsFrom(const Rows& rows) {
     std::vector<SpecialRecord> result;
@@ -107,12 +106,6 @@ void recordSpecialReceipt(Connection& c, SpecialId id, SpecialStatus from, Insta
 
 void recordSpecialDelivery(Connection& c, SpecialId id, SpecialStatus from, Instant now) {
     requireOne(c.executeCounting(kDeliver, {formatInstant(now), id.value(), word(from)}));
-}
-
-std::optional<AssetId> assetOfSpecial(Connection& c, SpecialId special) {
-    Rows rows = c.query(kAssetOf, {special.value()});
-    if (rows.empty()) return std::nullopt;
-    return AssetId(rows.integer(0, 0));
 }
 
 }  // namespace ces::store

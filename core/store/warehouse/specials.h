@@ -51,7 +51,4 @@ void recordSpecialOrder(Connection& c, SpecialId id, SpecialStatus from,
 void recordSpecialReceipt(Connection& c, SpecialId id, SpecialStatus from, Instant now);
 void recordSpecialDelivery(Connection& c, SpecialId id, SpecialStatus from, Instant now);
 
-/// The asset a received special became, if any.
-std::optional<AssetId> assetOfSpecial(Connection& c, SpecialId special);
-
 }  // namespace ces::store

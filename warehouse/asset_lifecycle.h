@@ -9,12 +9,6 @@
 namespace ces::warehouse {
 
 // The words live in core (the store parses them); the warehouse speaks them as its own.
-using ces::allAssetStates;
-using ces::AssetState;
-using ces::AssetStep;
-using ces::InspectionResult;
-using ces::parseAssetState;
-using ces::parseInspectionResult;
 
 /// The state after `step` from `from`; nullopt when the step is not allowed there.
 std::optional<AssetState> stateAfter(AssetState from, AssetStep step);

@@ -23,9 +23,6 @@ struct SpecialsPolicy {
 };
 
 // The words live in core (the store parses them); the warehouse speaks them as its own.
-using ces::parseSpecialStatus;
-using ces::SpecialStatus;
-using ces::SpecialStep;
 
 /// True when a special of this price (the larger of estimate and quote) needs a budget holder.
 bool needsApproval(Pence price, const SpecialsPolicy& policy);

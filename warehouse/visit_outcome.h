@@ -10,13 +10,7 @@
 
 namespace ces::warehouse {
 
-using ces::FailureReason;
-using ces::parseFailureReason;
-using ces::parseVisitKind;
-using ces::parseVisitOutcome;
 using ces::toString;
-using ces::VisitKind;
-using ces::VisitOutcome;
 
 /// Plain words for the prescriber's notification ("nobody was in or we could not get in").
 std::string_view describe(FailureReason reason);

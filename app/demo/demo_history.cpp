@@ -72,8 +72,7 @@ void bringBack(store::Connection& c, const store::Collection& collection, const 
                                           at + chr::hours(20));
             const bool scrap = std::string(condition) == "damaged" && pick(random, 0, 1) == 0;
             warehouse::inspectAsset(
-                c, *item.barcode,
-                scrap ? warehouse::InspectionResult::scrap : warehouse::InspectionResult::pass,
+                c, *item.barcode, scrap ? InspectionResult::scrap : InspectionResult::pass,
                 scrap ? "frame cracked: beyond economic repair" : "",
                 warehouse::MaintenancePolicy(), people.warehouse, at + chr::hours(26));
         } else {
@@ -81,11 +80,11 @@ void bringBack(store::Connection& c, const store::Collection& collection, const 
                 warehouse::returnCountedItems(c, item.orderReference, item.itemCode, item.quantity,
                                               "", condition, people.warehouse, at);
             warehouse::processCountedItems(c, back.depotCode, item.itemCode, item.quantity,
-                                           warehouse::AssetStep::finish_decontamination, "",
-                                           people.warehouse, at + chr::hours(20));
+                                           AssetStep::finish_decontamination, "", people.warehouse,
+                                           at + chr::hours(20));
             warehouse::processCountedItems(c, back.depotCode, item.itemCode, item.quantity,
-                                           warehouse::AssetStep::pass_inspection, "",
-                                           people.warehouse, at + chr::hours(26));
+                                           AssetStep::pass_inspection, "", people.warehouse,
+                                           at + chr::hours(26));
         }
     }
 }

@@ -165,8 +165,8 @@ std::map<std::string, int> moveAlongRecycling(store::Connection& c, LoanedAssets
         if (auto b = loaned.take()) {
             warehouse::returnAsset(c, *b, "", "motor noisy", clerk, tick());
             warehouse::decontaminateAsset(c, *b, true, "", clerk, tick());
-            warehouse::inspectAsset(c, *b, warehouse::InspectionResult::repair,
-                                    "actuator motor worn", policy, clerk, tick());
+            warehouse::inspectAsset(c, *b, InspectionResult::repair, "actuator motor worn", policy,
+                                    clerk, tick());
             ++moved["in_repair"];
         }
     }
@@ -174,18 +174,17 @@ std::map<std::string, int> moveAlongRecycling(store::Connection& c, LoanedAssets
         if (auto b = loaned.take()) {
             warehouse::returnAsset(c, *b, "", "", clerk, tick());
             warehouse::decontaminateAsset(c, *b, true, "", clerk, tick());
-            warehouse::inspectAsset(c, *b, warehouse::InspectionResult::repair, "castor broken",
-                                    policy, clerk, tick());
-            warehouse::finishRepair(c, *b, "castor replaced", clerk, tick());
-            warehouse::inspectAsset(c, *b, warehouse::InspectionResult::pass, "", policy, clerk,
+            warehouse::inspectAsset(c, *b, InspectionResult::repair, "castor broken", policy, clerk,
                                     tick());
+            warehouse::finishRepair(c, *b, "castor replaced", clerk, tick());
+            warehouse::inspectAsset(c, *b, InspectionResult::pass, "", policy, clerk, tick());
             ++moved["available"];
         }
     }
     if (auto b = loaned.take()) {  // beyond economic repair
         warehouse::returnAsset(c, *b, "", "frame cracked", clerk, tick());
         warehouse::decontaminateAsset(c, *b, true, "", clerk, tick());
-        warehouse::inspectAsset(c, *b, warehouse::InspectionResult::scrap,
+        warehouse::inspectAsset(c, *b, InspectionResult::scrap,
                                 "frame cracked: beyond economic repair", policy, clerk, tick());
         ++moved["scrapped"];
     }
@@ -201,15 +200,15 @@ void bookVisits(store::Connection& c, LoanedAssets& loaned, std::chrono::year_mo
                 const Actor& planner, Instant now) {
     for (int i = 0; i < 3; ++i) {
         if (auto b = loaned.take()) {
-            warehouse::requestAssetVisit(c, warehouse::VisitKind::collection, *b, day,
+            warehouse::requestAssetVisit(c, VisitKind::collection, *b, day,
                                          i == 0 ? std::optional<int>(10 * 3600) : std::nullopt,
                                          i == 0 ? std::optional<int>(12 * 3600) : std::nullopt,
                                          "end of loan", planner, now);
         }
     }
     if (auto b = loaned.take()) {
-        warehouse::requestAssetVisit(c, warehouse::VisitKind::repair, *b, day, std::nullopt,
-                                     std::nullopt, "handset not responding", planner, now);
+        warehouse::requestAssetVisit(c, VisitKind::repair, *b, day, std::nullopt, std::nullopt,
+                                     "handset not responding", planner, now);
     }
 }
 

@@ -60,7 +60,7 @@ TEST_CASE("the demo county has assets in every state and a plan for the next wor
                 }
             }
         });
-        for (auto state : warehouse::allAssetStates) {
+        for (auto state : allAssetStates) {
             INFO("state " << toString(state));
             CHECK(states[std::string(toString(state))] > 0);
         }

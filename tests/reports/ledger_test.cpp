@@ -87,7 +87,7 @@ TEST_CASE("the credit rate follows the policy table by date, category and condit
         }
         warehouse::returnAsset(c, h.bedBarcode, "", "worn", h.warehouse, test::at(2, 26, 10));
         warehouse::decontaminateAsset(c, h.bedBarcode, true, "", h.warehouse, test::at(2, 26, 11));
-        warehouse::inspectAsset(c, h.bedBarcode, warehouse::InspectionResult::pass, "",
+        warehouse::inspectAsset(c, h.bedBarcode, InspectionResult::pass, "",
                                 warehouse::MaintenancePolicy(), h.warehouse, test::at(2, 26, 12));
     });
     const auto entries =

@@ -162,7 +162,7 @@ ServiceHistory::ServiceHistory() {
         warehouse::returnAsset(c, bedBarcode, "", "good", warehouse, at(2, 18, 11));
         warehouse::decontaminateAsset(c, bedBarcode, false, "", warehouse, at(2, 18, 12));
         warehouse::decontaminateAsset(c, bedBarcode, true, "", warehouse, at(2, 18, 13));
-        warehouse::inspectAsset(c, bedBarcode, warehouse::InspectionResult::pass, "ok",
+        warehouse::inspectAsset(c, bedBarcode, InspectionResult::pass, "ok",
                                 warehouse::MaintenancePolicy(), warehouse, at(2, 19, 10));
         warehouse::returnCountedItems(c, orderC, "FRAME", 1, "", "good", warehouse, at(2, 27, 9));
     });

@@ -6,6 +6,7 @@
 
 #include "core/errors.h"
 
+using namespace ces;
 using namespace ces::warehouse;
 
 TEST_CASE("each visit kind has its own success and every kind can fail") {

@@ -239,16 +239,16 @@ Response outcome(App& app, Request& request) {
         request.pathParams["id"], "no visit has the id " + request.pathParams["id"].substr(0, 40));
     auto body = JsonFields::parse(request.body);
     body.allowOnly({"outcome", "reason", "notes"});
-    const auto what = warehouse::parseVisitOutcome(body.text("outcome"));
+    const auto what = parseVisitOutcome(body.text("outcome"));
     if (!what) {
         throw ValidationError("outcome",
                               "outcome must be installed_demonstrated, "
                               "left_with_consent, collected, repaired, inspected or "
                               "failed");
     }
-    std::optional<warehouse::FailureReason> reason;
+    std::optional<FailureReason> reason;
     if (body.has("reason")) {
-        reason = warehouse::parseFailureReason(body.text("reason"));
+        reason = parseFailureReason(body.text("reason"));
         if (!reason) {
             throw ValidationError("reason",
                                   "reason must be no_access, wrong_item, refused, unsafe or other");
@@ -289,7 +289,7 @@ Response requestVisit(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::planner, Role::warehouse});
     auto body = JsonFields::parse(request.body);
     body.allowOnly({"kind", "barcode", "due_date", "slot_start", "slot_end", "notes"});
-    const auto kind = warehouse::parseVisitKind(body.text("kind"));
+    const auto kind = parseVisitKind(body.text("kind"));
     if (!kind) throw ValidationError("kind", "kind must be collection, repair or inspection");
     const std::string barcode = body.text("barcode");
     const auto due = parseDate(body.text("due_date"));

@@ -90,7 +90,7 @@ Response inspect(App& app, Request& request) {
     const std::string barcode = barcodeParam(request);
     auto body = JsonFields::parse(request.body);
     body.allowOnly({"result", "notes"});
-    const auto result = warehouse::parseInspectionResult(body.text("result"));
+    const auto result = parseInspectionResult(body.text("result"));
     if (!result) throw ValidationError("result", "result must be pass, repair or scrap");
     const std::string notes = body.optionalText("notes");
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {

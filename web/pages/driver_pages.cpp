@@ -17,10 +17,6 @@ namespace ces::web {
 
 namespace {
 
-using warehouse::FailureReason;
-using warehouse::VisitKind;
-using warehouse::VisitOutcome;
-
 struct OutcomeButton {
     VisitOutcome outcome;
     const char* text;
@@ -273,11 +269,11 @@ Response recordOutcome(Site& site, Request& request, const FormFields& form) {
     const std::int64_t id = parsePathId(idText, "no visit has the id " + idText.substr(0, 40));
     const auto day = dayOf(site, form.text("date"));
     const std::string van = form.text("van").substr(0, 60);
-    const auto outcome = warehouse::parseVisitOutcome(form.text("outcome"));
+    const auto outcome = parseVisitOutcome(form.text("outcome"));
     if (!outcome) throw BadRequest("outcome", "say how the visit ended");
     std::optional<FailureReason> reason;
     if (*outcome == VisitOutcome::failed) {
-        reason = warehouse::parseFailureReason(form.text("reason"));
+        reason = parseFailureReason(form.text("reason"));
     }
     const std::string notes = form.text("notes");
     std::string problem;

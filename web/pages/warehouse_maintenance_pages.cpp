@@ -119,7 +119,7 @@ Response recordCheck(Site& site, Request& request, const FormFields& form) {
             if (asset && asset->state != AssetState::on_loan) {
                 throw Conflict("not_on_loan", "it is no longer in a home");
             }
-            return warehouse::inspectAsset(c, barcode, warehouse::InspectionResult::pass,
+            return warehouse::inspectAsset(c, barcode, InspectionResult::pass,
                                            "planned check passed in the home", maintenancePolicy(),
                                            actor, site.app.now());
         });

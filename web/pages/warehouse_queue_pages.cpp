@@ -191,17 +191,17 @@ std::string decontaminate(Site& site, store::Connection& c, const Actor& actor,
 
 std::string inspect(Site& site, const FormFields& form, store::Connection& c, const Actor& actor,
                     const std::string& barcode) {
-    const auto result = warehouse::parseInspectionResult(form.text("outcome"));
+    const auto result = parseInspectionResult(form.text("outcome"));
     if (!result) throw ValidationError("result", "select pass, needs repair or scrap");
     const std::string notes = form.text("notes");
     if (notes.size() > 2000) throw ValidationError("notes", "at most 2000 characters");
     warehouse::inspectAsset(c, barcode, *result, notes, maintenancePolicy(), actor, site.app.now());
     switch (*result) {
-        case warehouse::InspectionResult::pass:
+        case InspectionResult::pass:
             return "passed";
-        case warehouse::InspectionResult::repair:
+        case InspectionResult::repair:
             return "repair";
-        case warehouse::InspectionResult::scrap:
+        case InspectionResult::scrap:
             return "scrapped";
     }
     return "";

@@ -19,15 +19,15 @@ struct CardError {
 };
 
 struct Column {
-    warehouse::SpecialStatus status;
+    SpecialStatus status;
     const char* heading;
 };
 constexpr Column kColumns[] = {
-    {warehouse::SpecialStatus::requested, "Requested"},
-    {warehouse::SpecialStatus::approved, "Approved, waiting for a quote"},
-    {warehouse::SpecialStatus::quoted, "Quoted, to order"},
-    {warehouse::SpecialStatus::ordered, "Ordered, waiting for delivery to us"},
-    {warehouse::SpecialStatus::received, "Received, going out with the order"},
+    {SpecialStatus::requested, "Requested"},
+    {SpecialStatus::approved, "Approved, waiting for a quote"},
+    {SpecialStatus::quoted, "Quoted, to order"},
+    {SpecialStatus::ordered, "Ordered, waiting for delivery to us"},
+    {SpecialStatus::received, "Received, going out with the order"},
 };
 
 std::string fieldId(const std::string& field, std::int64_t id) {

@@ -12,6 +12,7 @@
 #include "core/store/warehouse/assets.h"
 #include "routing/vrptw/checker.h"
 #include "routing/vrptw/solve.h"
+#include "warehouse/order_delivery.h"
 #include "warehouse/recycling.h"
 #include "warehouse/specials.h"
 
@@ -245,8 +246,8 @@ store::StoredPlan optimiseDay(store::Database& db, year_month_day date, const Ac
                 const auto order = store::findOrderRow(c, *visit->orderReference);
                 if (order.status == OrderStatus::allocated ||
                     order.status == OrderStatus::failed_visit) {
-                    store::progressOrder(c, order.reference, OrderStatus::scheduled, planner, now,
-                                         "planned for " + day);
+                    warehouse::progressOrder(c, order.reference, OrderStatus::scheduled, planner,
+                                             now, "planned for " + day);
                 }
             }
         }
@@ -265,10 +266,10 @@ std::string progressOrderOf(store::Connection& c, const store::VisitJob& visit, 
                             const std::string& note, const Actor& actor, Instant now) {
     auto order = store::findOrderRow(c, *visit.orderReference);
     if (order.status == OrderStatus::scheduled) {
-        store::progressOrder(c, order.reference, OrderStatus::out_for_delivery, actor, now, "");
+        warehouse::progressOrder(c, order.reference, OrderStatus::out_for_delivery, actor, now, "");
     }
     return std::string(
-        toString(store::progressOrder(c, order.reference, to, actor, now, note).status));
+        toString(warehouse::progressOrder(c, order.reference, to, actor, now, note).status));
 }
 
 // What a visit done moves on: the order delivered, the asset returned, inspected or repaired.

@@ -18,6 +18,7 @@
 #include "core/store/residents/residents.h"
 #include "core/store/warehouse/stock.h"
 #include "warehouse/order_cancellation.h"
+#include "warehouse/order_delivery.h"
 
 namespace ces::demo {
 
@@ -297,8 +298,9 @@ void placeOrder(store::Database& db, const store::NewOrder& order, const DemoPeo
                 warehouse::cancelOrder(c, outcome.reference, prescriber, at,
                                        "no longer needed: resident admitted to hospital");
             } else {
-                store::progressOrder(c, outcome.reference, to, people.planner, at,
-                                     to == OrderStatus::failed_visit ? "failed: no access" : "");
+                warehouse::progressOrder(
+                    c, outcome.reference, to, people.planner, at,
+                    to == OrderStatus::failed_visit ? "failed: no access" : "");
             }
         });
     }

@@ -11,6 +11,7 @@
 #include "core/store/reports/reports.h"
 #include "core/store/residents/residents.h"
 #include "core/store/warehouse/assets.h"
+#include "warehouse/order_delivery.h"
 #include "warehouse/recycling.h"
 
 namespace ces::demo {
@@ -159,11 +160,12 @@ std::string deliverOrder(store::Connection& c, const People& people,
     const Instant at = pick(random, 0, 7) == 0 ? due + chr::hours(pick(random, 20, 50))
                                                : due - chr::hours(pick(random, 1, 20));
     const Instant when = std::max(at, created + chr::hours(3));
-    store::progressOrder(c, outcome.reference, OrderStatus::scheduled, people.planner,
-                         when - chr::hours(30), "");
-    store::progressOrder(c, outcome.reference, OrderStatus::out_for_delivery, people.planner,
-                         when - chr::hours(3), "");
-    store::progressOrder(c, outcome.reference, OrderStatus::delivered, people.planner, when, "");
+    warehouse::progressOrder(c, outcome.reference, OrderStatus::scheduled, people.planner,
+                             when - chr::hours(30), "");
+    warehouse::progressOrder(c, outcome.reference, OrderStatus::out_for_delivery, people.planner,
+                             when - chr::hours(3), "");
+    warehouse::progressOrder(c, outcome.reference, OrderStatus::delivered, people.planner, when,
+                             "");
     return outcome.reference;
 }
 

@@ -10,6 +10,7 @@
 #include "core/store/reports/report_rollups.h"
 #include "core/store/reports/reports.h"
 #include "tests/reports/service_history.h"
+#include "warehouse/order_delivery.h"
 
 using namespace ces;
 
@@ -96,7 +97,7 @@ TEST_CASE("the equity roll-ups count orders placed and delivered after the last 
     db.write([&](store::Connection& c) {
         for (const auto to :
              {OrderStatus::scheduled, OrderStatus::out_for_delivery, OrderStatus::delivered}) {
-            store::progressOrder(c, reference, to, history.planner, test::at(3, 3, 9), "");
+            warehouse::progressOrder(c, reference, to, history.planner, test::at(3, 3, 9), "");
         }
         return 0;
     });

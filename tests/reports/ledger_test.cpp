@@ -6,6 +6,7 @@
 
 #include "core/store/orders/orders.h"
 #include "tests/reports/service_history.h"
+#include "warehouse/order_delivery.h"
 #include "warehouse/recycling.h"
 
 using namespace ces;
@@ -83,7 +84,7 @@ TEST_CASE("the credit rate follows the policy table by date, category and condit
     h.db->write([&](store::Connection& c) {
         for (auto to :
              {OrderStatus::scheduled, OrderStatus::out_for_delivery, OrderStatus::delivered}) {
-            store::progressOrder(c, again, to, h.planner, test::at(2, 24, 10), "");
+            warehouse::progressOrder(c, again, to, h.planner, test::at(2, 24, 10), "");
         }
         warehouse::returnAsset(c, h.bedBarcode, "", "worn", h.warehouse, test::at(2, 26, 10));
         warehouse::decontaminateAsset(c, h.bedBarcode, true, "", h.warehouse, test::at(2, 26, 11));

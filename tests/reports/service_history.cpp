@@ -13,6 +13,7 @@
 #include "core/store/residents/residents.h"
 #include "core/store/warehouse/assets.h"
 #include "core/store/warehouse/specials.h"
+#include "warehouse/order_delivery.h"
 #include "warehouse/recycling.h"
 
 namespace ces::test {
@@ -50,11 +51,11 @@ std::string order(store::Database& db, const Actor& who, ResidentId resident, Sp
 void deliver(store::Database& db, const std::string& reference, const Actor& planner,
              Instant when) {
     db.write([&](store::Connection& c) {
-        store::progressOrder(c, reference, OrderStatus::scheduled, planner,
-                             when - std::chrono::hours(2), "");
-        store::progressOrder(c, reference, OrderStatus::out_for_delivery, planner,
-                             when - std::chrono::hours(1), "");
-        store::progressOrder(c, reference, OrderStatus::delivered, planner, when, "");
+        warehouse::progressOrder(c, reference, OrderStatus::scheduled, planner,
+                                 when - std::chrono::hours(2), "");
+        warehouse::progressOrder(c, reference, OrderStatus::out_for_delivery, planner,
+                                 when - std::chrono::hours(1), "");
+        warehouse::progressOrder(c, reference, OrderStatus::delivered, planner, when, "");
     });
 }
 

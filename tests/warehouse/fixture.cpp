@@ -7,6 +7,7 @@
 #include "core/store/orders/orders.h"
 #include "core/store/warehouse/stock.h"
 #include "warehouse/maintenance.h"
+#include "warehouse/order_delivery.h"
 
 namespace ces::test {
 
@@ -97,7 +98,7 @@ std::string WarehouseCounty::deliver(
     db->write([&](store::Connection& c) {
         for (auto to :
              {OrderStatus::scheduled, OrderStatus::out_for_delivery, OrderStatus::delivered}) {
-            store::progressOrder(c, reference, to, planner, now, "");
+            warehouse::progressOrder(c, reference, to, planner, now, "");
         }
     });
     return reference;

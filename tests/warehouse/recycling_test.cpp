@@ -9,6 +9,7 @@
 #include "core/store/warehouse/assets.h"
 #include "tests/warehouse/fixture.h"
 #include "warehouse/order_cancellation.h"
+#include "warehouse/order_delivery.h"
 
 using namespace ces;
 using namespace ces::warehouse;
@@ -211,7 +212,7 @@ TEST_CASE("an asset overdue for inspection cannot be issued again until inspecte
         county.db->write([&](store::Connection& c) {
             for (auto to :
                  {OrderStatus::scheduled, OrderStatus::out_for_delivery, OrderStatus::delivered}) {
-                store::progressOrder(c, reference, to, county.planner, county.now, "");
+                warehouse::progressOrder(c, reference, to, county.planner, county.now, "");
             }
         });
         FAIL("delivery of an overdue asset was allowed");
@@ -229,7 +230,7 @@ TEST_CASE("an asset overdue for inspection cannot be issued again until inspecte
     county.db->write([&](store::Connection& c) {
         for (auto to :
              {OrderStatus::scheduled, OrderStatus::out_for_delivery, OrderStatus::delivered}) {
-            store::progressOrder(c, reference, to, county.planner, county.now, "");
+            warehouse::progressOrder(c, reference, to, county.planner, county.now, "");
         }
     });
     CHECK(stateOf(county, overdue.front()) == "on_loan");

@@ -6,6 +6,7 @@
 #include "core/store/orders/orders.h"
 #include "core/store/warehouse/specials.h"
 #include "tests/warehouse/fixture.h"
+#include "warehouse/order_delivery.h"
 
 using namespace ces;
 using namespace ces::warehouse;
@@ -104,7 +105,7 @@ TEST_CASE("a special from request to delivery, every step dated, the order relea
     county.db->write([&](store::Connection& c) {
         for (auto to :
              {OrderStatus::scheduled, OrderStatus::out_for_delivery, OrderStatus::delivered}) {
-            store::progressOrder(c, placed.reference, to, county.planner, t, "");
+            warehouse::progressOrder(c, placed.reference, to, county.planner, t, "");
         }
         deliverSpecials(c, store::findOrderRow(c, placed.reference).id, county.planner, t);
     });

@@ -7,10 +7,8 @@
 #include "core/store/admin/geography.h"
 #include "core/store/catalogue/catalogue.h"
 #include "core/store/infrastructure/audit.h"
-#include "core/store/ledger/ledger.h"
 #include "core/store/orders/order_access.h"
 #include "core/store/residents/residents.h"
-#include "core/store/warehouse/assets.h"
 #include "core/store/warehouse/stock.h"
 
 namespace ces::store {
@@ -181,7 +179,8 @@ void insertFirstEvents(Connection& c, OrderId order, const std::vector<OrderStat
     c.execute(kInsertEvents + valuesPlaceholders(path.size(), 6), params);
 }
 
-void startLoans(Connection& c, const OrderRow& order, Instant now) {
+std::vector<StartedLoan> startLoans(Connection& c, const OrderRow& order, Instant now) {
+    std::vector<StartedLoan> started;
     Rows lines = c.query(kLinesToReserve, {order.id.value()});
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (lines.isNull(i, 3)) throw Conflict("not_reserved", "a line has no reserved stock");
@@ -192,17 +191,17 @@ void startLoans(Connection& c, const OrderRow& order, Instant now) {
         const LoanId loan(
             c.insert(kStartLoan, {lines.integer(i, 0), order.resident.value(), lines.text(i, 1),
                                   lines.integer(i, 2), formatInstant(now)}));
-        issueLineAssets(c, OrderLineId(lines.integer(i, 0)), loan, order.resident,
-                        DepotId(lines.integer(i, 3)), lines.text(i, 1), lines.integer(i, 2), now);
-        recordIssueCharge(c, loan, now);  // the ledger: issue charged to the order's funder
+        started.push_back({loan, OrderLineId(lines.integer(i, 0)), DepotId(lines.integer(i, 3)),
+                           lines.text(i, 1), lines.integer(i, 2)});
     }
     c.execute(kSetDelivered, {formatInstant(now), order.id.value()});
+    return started;
 }
 
 }  // namespace
 
-OrderOutcome progressOrder(Connection& c, const std::string& reference, OrderStatus to,
-                           const Actor& actor, Instant now, const std::string& note) {
+ProgressedOrder progressOrder(Connection& c, const std::string& reference, OrderStatus to,
+                              const Actor& actor, Instant now, const std::string& note) {
     const bool deliveryStep = to == OrderStatus::scheduled || to == OrderStatus::out_for_delivery ||
                               to == OrderStatus::delivered || to == OrderStatus::failed_visit;
     if (!deliveryStep) {
@@ -214,9 +213,12 @@ OrderOutcome progressOrder(Connection& c, const std::string& reference, OrderSta
     }
     OrderRow row = findOrderRow(c, reference);
     requireTransition(row.status, to);
-    if (to == OrderStatus::delivered) startLoans(c, row, now);
+    ProgressedOrder progressed;
+    progressed.resident = row.resident;
+    if (to == OrderStatus::delivered) progressed.startedLoans = startLoans(c, row, now);
     moveTo(c, row, to, actor, now, note);
-    return {row.reference, row.status, row.dueBy, row.trackingToken};
+    progressed.order = {row.reference, row.status, row.dueBy, row.trackingToken};
+    return progressed;
 }
 
 OrderPlan planOrder(Connection& c, const NewOrder& order, const Actor& actor) {

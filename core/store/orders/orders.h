@@ -98,11 +98,29 @@ struct CancelledOrder {
 CancelledOrder cancelOrder(Connection& c, const std::string& reference, const Actor& actor,
                            Instant now, const std::string& reason);
 
+/// A loan started when an order was delivered: one per line.
+struct StartedLoan {
+    LoanId loan;
+    OrderLineId line;
+    DepotId depot;
+    std::string itemCode;
+    std::int64_t quantity = 0;
+};
+
+/// An order moved along its delivery path, and the loans its delivery started (none for the
+/// other steps).
+struct ProgressedOrder {
+    OrderOutcome order;
+    ResidentId resident;
+    std::vector<StartedLoan> startedLoans;
+};
+
 /// Moves an order along its delivery path (scheduled, out_for_delivery, delivered, failed_visit)
 /// for staff who run visits. Delivery starts a loan per line and moves its stock from reserved
-/// to on loan.
-OrderOutcome progressOrder(Connection& c, const std::string& reference, OrderStatus to,
-                           const Actor& actor, Instant now, const std::string& note);
+/// to on loan; the loans' assets and the issue charge are the warehouse's part
+/// (warehouse::progressOrder does all of it in one write).
+ProgressedOrder progressOrder(Connection& c, const std::string& reference, OrderStatus to,
+                              const Actor& actor, Instant now, const std::string& note);
 
 /// Reserves the still unreserved lines of an approved order (stock has arrived, or a line was
 /// changed to an equivalent): it becomes allocated (or awaiting_special). Throws OutOfStock with

@@ -66,7 +66,7 @@ struct AccessFixture {
         clients.emplace(kNoSession, county.anonymous());
         for (const auto& user : kStaff) clients.emplace(user, county.signIn(user));
         adjustStock(as("warehouse"), "WKD", "KCE-MOB-002", 50);
-        adjustStock(as("warehouse"), "WKD", "KCE-HST-005", 2);
+        receiveStock(as("warehouse"), "WKD", "KCE-HST-005", 2);
         resident_details = residentAt("ME14 1AD", numbers);
         resident = createResident(as("prescriber"), resident_details);
         order = createOrder(as("prescriber"), resident.id, {{"KCE-MOB-002", 1}});
@@ -112,6 +112,9 @@ std::vector<Endpoint> accessTable() {
                                                    "planner"};
     const std::string adjustment =
         R"({"depot":"WKD","item_code":"KCE-MOB-002","delta":1,"reason":"access table"})";
+    const std::string receipt =
+        R"({"depot":"WKD","supplier":"Access Table Ltd","supplier_reference":"AT-1",)"
+        R"("lines":[{"item_code":"KCE-MOB-002","quantity":1}]})";
     const std::string track =
         R"({"reference":"{order}","postcode":"{postcode}","date_of_birth":"{birth}"})";
     const std::string slot = R"({"date":"{future}","start":"10:00"})";
@@ -185,6 +188,7 @@ std::vector<Endpoint> accessTable() {
         {"GET", "/api/v1/track/{token}", "/api/v1/track/{token}", std::nullopt, kAnyone},
         {"GET", "/api/v1/stock", "/api/v1/stock", std::nullopt, stockViewers},
         {"POST", "/api/v1/stock/adjustments", "/api/v1/stock/adjustments", adjustment, warehouse},
+        {"POST", "/api/v1/stock/receipts", "/api/v1/stock/receipts", receipt, warehouse},
         {"GET", "/api/v1/stock/states", "/api/v1/stock/states", std::nullopt, stockViewers},
         {"GET", "/api/v1/stock/replenishment", "/api/v1/stock/replenishment", std::nullopt,
          warehouse},

@@ -132,6 +132,25 @@ void adjustStock(HttpClient& warehouse, const std::string& depot, const std::str
     REQUIRE(response.status == 201);
 }
 
+std::vector<std::string> receiveStock(HttpClient& warehouse, const std::string& depot,
+                                      const std::string& item_code, long quantity) {
+    const Response response =
+        warehouse.post("/api/v1/stock/receipts",
+                       jsonObject({{"depot", depot},
+                                   {"supplier", "Integration Test Supplies"},
+                                   {"supplier_reference", "IT-" + item_code},
+                                   {"lines", jsonArray({jsonObject({{"item_code", item_code},
+                                                                    {"quantity", quantity}})})}}));
+    INFO(response.describe());
+    REQUIRE(response.status == 201);
+    std::vector<std::string> barcodes;
+    const auto line = response.object()->getArray("lines")->getObject(0);
+    const auto given = line->getArray("barcodes");
+    for (std::size_t i = 0; i < given->size(); ++i)
+        barcodes.push_back(given->getElement<std::string>(i));
+    return barcodes;
+}
+
 void setAvailable(HttpClient& warehouse, const std::string& depot, const std::string& item_code,
                   long target) {
     const long delta = target - stockAt(warehouse, depot, item_code).available;

@@ -87,6 +87,10 @@ using StockByDepot = std::map<std::string, std::map<std::string, StockLevel>>;
 StockByDepot readStock(HttpClient& warehouse);
 /// Levels of one item at one depot; zero levels when the depot does not list the item.
 StockLevel stockAt(HttpClient& warehouse, const std::string& depot, const std::string& item_code);
+/// POST /api/v1/stock/receipts of one line; fails the test unless the answer is 201. Answers
+/// the barcodes given (serialised items).
+std::vector<std::string> receiveStock(HttpClient& warehouse, const std::string& depot,
+                                      const std::string& item_code, long quantity);
 /// POST /api/v1/stock/adjustments; fails the test unless the answer is 201.
 void adjustStock(HttpClient& warehouse, const std::string& depot, const std::string& item_code,
                  long delta);

@@ -47,7 +47,7 @@ TEST_CASE("an order is placed, read with its history, listed by status and cance
     const CreatedResident resident = createResident(prescriber, residentAt("ME14 1AD", numbers));
     REQUIRE(resident.district == "Maidstone");
     for (const std::string item : {"KCE-BED-001", "KCE-PRS-001"}) {
-        if (stockAt(warehouse, "WKD", item).available < 2) adjustStock(warehouse, "WKD", item, 5);
+        if (stockAt(warehouse, "WKD", item).available < 2) receiveStock(warehouse, "WKD", item, 5);
     }
     const StockLevel before = stockAt(warehouse, "WKD", "KCE-BED-001");
 
@@ -140,7 +140,7 @@ TEST_CASE("an order over the approval limit waits for the budget holder") {
     HttpClient warehouse = county.signIn("warehouse");
     NhsNumbers numbers;
     const CreatedResident resident = createResident(prescriber, residentAt("ME14 1AD", numbers));
-    adjustStock(warehouse, "WKD", "KCE-HST-005", 2);
+    receiveStock(warehouse, "WKD", "KCE-HST-005", 2);
     const StockLevel before = stockAt(warehouse, "WKD", "KCE-HST-005");
 
     const Response placed =

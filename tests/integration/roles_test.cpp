@@ -30,7 +30,7 @@ struct RoleFixture {
     RoleFixture() {
         for (const auto& user : kAllUsers) clients.emplace(user, county.signIn(user));
         adjustStock(as("warehouse"), "WKD", "KCE-MOB-002", 20);
-        adjustStock(as("warehouse"), "WKD", "KCE-HST-005", 2);
+        receiveStock(as("warehouse"), "WKD", "KCE-HST-005", 2);
         resident_details = residentAt("ME14 1AD", numbers);
         resident = createResident(as("prescriber"), resident_details);
         allocated = createOrder(as("prescriber"), resident.id, {{"KCE-MOB-002", 1}});

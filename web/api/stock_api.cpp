@@ -1,5 +1,7 @@
 #include "core/store/warehouse/stock.h"
+#include "warehouse/goods_in.h"
 #include "web/api/routes.h"
+#include "web/api/warehouse_routes.h"
 #include "web/http/json_body.h"
 
 namespace ces::web {
@@ -57,12 +59,56 @@ Response adjustStock(App& app, Request& request) {
     });
 }
 
+warehouse::GoodsReceipt parseReceipt(const std::string& text) {
+    auto body = JsonFields::parse(text);
+    body.allowOnly({"depot", "supplier", "supplier_reference", "lines"});
+    warehouse::GoodsReceipt receipt;
+    receipt.depotCode = body.text("depot");
+    receipt.supplier = body.text("supplier");
+    receipt.supplierReference = body.text("supplier_reference");
+    for (const auto& line : body.objects("lines")) {
+        line.allowOnly({"item_code", "quantity"});
+        receipt.lines.push_back({line.text("item_code"), line.integer("quantity")});
+    }
+    return receipt;
+}
+
+Poco::JSON::Object::Ptr receivedJson(const warehouse::GoodsReceived& received) {
+    auto answer = jsonObject();
+    answer->set("id", received.id.value());
+    answer->set("depot", received.depotCode);
+    auto lines = jsonArray();
+    for (const auto& each : received.lines) {
+        auto line = jsonObject();
+        line->set("item_code", each.itemCode);
+        line->set("quantity", each.quantity);
+        line->set("available", each.available);
+        auto barcodes = jsonArray();
+        for (const auto& barcode : each.barcodes) barcodes->add(barcode);
+        line->set("barcodes", barcodes);
+        lines->add(line);
+    }
+    answer->set("lines", lines);
+    return answer;
+}
+
+Response receiveGoods(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::warehouse});
+    const auto receipt = parseReceipt(request.body);
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        return jsonResponse(201, receivedJson(warehouse::receiveGoods(c, receipt, actor, app.now(),
+                                                                      maintenancePolicy())));
+    });
+}
+
 }  // namespace
 
 void addStockRoutes(Router& router, App& app) {
     router.add("GET", "/api/v1/stock", [&app](Request& r) { return stockLevels(app, r); });
     router.add("POST", "/api/v1/stock/adjustments",
                [&app](Request& r) { return adjustStock(app, r); });
+    router.add("POST", "/api/v1/stock/receipts",
+               [&app](Request& r) { return receiveGoods(app, r); });
 }
 
 }  // namespace ces::web

@@ -48,22 +48,33 @@ std::vector<StockLevel> stockLevels(Connection& c, const std::string& depotCode)
     return levels;
 }
 
+std::int64_t addToAvailable(Connection& c, DepotId depot, const std::string& itemCode,
+                            std::int64_t delta) {
+    c.execute(kEnsureStockRow, {depot.value(), itemCode});
+    Rows rows = c.query(kAdjustAvailable, {delta, depot.value(), itemCode});
+    if (rows.empty()) {
+        throw Conflict("negative_stock", "the adjustment would leave fewer than zero available");
+    }
+    return rows.integer(0, 0);
+}
+
 std::int64_t adjustStock(Connection& c, const std::string& depotCode, const std::string& itemCode,
                          std::int64_t delta, const std::string& reason, const Actor& actor,
                          Instant now) {
     auto depot = findDepotByCode(c, depotCode);
     if (!depot) throw ValidationError("depot", "no depot has the code " + depotCode);
-    if (!findItem(c, itemCode)) {
-        throw ValidationError("item_code", "no catalogue item has the code " + itemCode);
+    const auto item = findItem(c, itemCode);
+    if (!item) throw ValidationError("item_code", "no catalogue item has the code " + itemCode);
+    if (item->serialised) {
+        // A count without a barcode would be issued with no asset behind it.
+        throw ValidationError("item_code", itemCode +
+                                               " is tracked by barcode: receive units through "
+                                               "goods in, and write one off as lost or scrapped");
     }
-    c.execute(kEnsureStockRow, {depot->id.value(), itemCode});
-    Rows rows = c.query(kAdjustAvailable, {delta, depot->id.value(), itemCode});
-    if (rows.empty()) {
-        throw Conflict("negative_stock", "the adjustment would leave fewer than zero available");
-    }
+    const std::int64_t available = addToAvailable(c, depot->id, itemCode, delta);
     audit(c, actor.id, "stock.adjust", "stock", depotCode + "/" + itemCode, now,
           std::to_string(delta) + " " + reason);
-    return rows.integer(0, 0);
+    return available;
 }
 
 std::vector<DepotId> depotPreference(Connection& c, const DeliveryPlace& place) {

@@ -27,8 +27,15 @@ struct StockLevel {
 /// Levels for one depot (by code) or every depot (empty code).
 std::vector<StockLevel> stockLevels(Connection& c, const std::string& depotCode);
 
-/// Adds `delta` (may be negative) to a depot's available count; Conflict if it would go below
-/// zero; audited with the reason. Answers the new available count.
+/// Adds `delta` (may be negative) to a depot's available count of an item; Conflict if it
+/// would go below zero. Answers the new available count. Not audited: the caller's step is.
+std::int64_t addToAvailable(Connection& c, DepotId depot, const std::string& itemCode,
+                            std::int64_t delta);
+
+/// A stock-take correction of a counted item: adds `delta` (may be negative) to a depot's
+/// available count; Conflict if it would go below zero; audited with the reason. Answers the
+/// new available count. A serialised item is refused (ValidationError on item_code): its units
+/// come in through goods in, with a barcode each.
 std::int64_t adjustStock(Connection& c, const std::string& depotCode, const std::string& itemCode,
                          std::int64_t delta, const std::string& reason, const Actor& actor,
                          Instant now);

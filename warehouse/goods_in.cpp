@@ -1,0 +1,102 @@
+#include "warehouse/goods_in.h"
+
+#include <set>
+
+#include "core/errors.h"
+#include "core/store/admin/geography.h"
+#include "core/store/catalogue/catalogue.h"
+#include "core/store/infrastructure/audit.h"
+#include "core/store/warehouse/assets.h"
+#include "core/store/warehouse/stock.h"
+
+namespace ces::warehouse {
+
+namespace {
+
+void requireText(const std::string& field, const std::string& value, std::size_t longest) {
+    if (value.find_first_not_of(" \t") == std::string::npos || value.size() > longest) {
+        throw ValidationError(field,
+                              field + " must be 1 to " + std::to_string(longest) + " characters");
+    }
+}
+
+// The catalogue item of each line, checked.
+std::vector<CatalogueItem> itemsOf(store::Connection& c, const GoodsReceipt& receipt) {
+    if (receipt.lines.empty() || receipt.lines.size() > kMaxReceiptLines) {
+        throw ValidationError("lines",
+                              "a receipt has 1 to " + std::to_string(kMaxReceiptLines) + " lines");
+    }
+    std::vector<CatalogueItem> items;
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < receipt.lines.size(); ++i) {
+        const auto& line = receipt.lines[i];
+        const std::string at = "lines[" + std::to_string(i) + "]";
+        const auto item = store::findItem(c, line.itemCode);
+        if (!item) {
+            throw ValidationError(at + ".item_code",
+                                  "no catalogue item has the code " + line.itemCode);
+        }
+        if (!seen.insert(line.itemCode).second) {
+            throw ValidationError(at + ".item_code", line.itemCode + " is on two lines");
+        }
+        if (line.quantity < 1 || line.quantity > kMaxReceiptQuantity) {
+            throw ValidationError(at + ".quantity", "quantity must be between 1 and " +
+                                                        std::to_string(kMaxReceiptQuantity));
+        }
+        items.push_back(*item);
+    }
+    return items;
+}
+
+// Puts each unit of a serialised line on the register; answers the barcodes given.
+std::vector<std::string> registerUnits(store::Connection& c, const CatalogueItem& item,
+                                       std::int64_t quantity, DepotId depot, const Actor& actor,
+                                       Instant now, const MaintenancePolicy& maintenance,
+                                       const std::string& note) {
+    const int months = maintenance.intervalMonths(item.code, item.inspectionRegime);
+    std::vector<std::string> barcodes;
+    for (std::int64_t unit = 0; unit < quantity; ++unit) {
+        store::NewAsset asset;
+        asset.barcode = store::nextBarcode(c, "CES");
+        asset.itemCode = item.code;
+        asset.description = item.name;
+        asset.depot = depot;
+        asset.state = AssetState::available;
+        asset.inspectionIntervalMonths = months;
+        asset.lastInspectedAt = now;  // checked on arrival, as goods in does
+        asset.nextInspectionDue = nextInspectionDue(now, months);
+        store::insertAsset(c, asset, actor.id, now, note);
+        barcodes.push_back(asset.barcode);
+    }
+    return barcodes;
+}
+
+}  // namespace
+
+GoodsReceived receiveGoods(store::Connection& c, const GoodsReceipt& receipt, const Actor& actor,
+                           Instant now, const MaintenancePolicy& maintenance) {
+    const auto depot = store::findDepotByCode(c, receipt.depotCode);
+    if (!depot) throw ValidationError("depot", "no depot has the code " + receipt.depotCode);
+    requireText("supplier", receipt.supplier, 200);
+    requireText("supplier_reference", receipt.supplierReference, 100);
+    const auto items = itemsOf(c, receipt);
+    GoodsReceived received;
+    received.depotCode = receipt.depotCode;
+    received.id = store::insertReceipt(
+        c, {depot->id, receipt.supplier, receipt.supplierReference, receipt.lines}, actor.id, now);
+    const std::string note = "received from " + receipt.supplier + ", " + receipt.supplierReference;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        ReceivedLine line{items[i].code, receipt.lines[i].quantity, 0, {}};
+        if (items[i].serialised) {
+            line.barcodes =
+                registerUnits(c, items[i], line.quantity, depot->id, actor, now, maintenance, note);
+        }
+        line.available = store::addToAvailable(c, depot->id, line.itemCode, line.quantity);
+        received.lines.push_back(std::move(line));
+    }
+    store::audit(c, actor.id, "stock.receive", "stock_receipt", std::to_string(received.id.value()),
+                 now, receipt.depotCode + ": " + note);
+    return received;
+}
+
+}  // namespace ces::warehouse

@@ -5,6 +5,7 @@
 #include "core/store/collections/collections.h"
 #include "core/store/infrastructure/audit.h"
 #include "core/store/ledger/ledger.h"
+#include "core/store/warehouse/counted_returns.h"
 
 namespace ces::warehouse {
 
@@ -133,6 +134,7 @@ CountedReturn returnCountedItems(store::Connection& c, const std::string& orderR
             !store::applyCountDelta(c, to, itemCode, in)) {
             throw Conflict("stock_mismatch", "the on-loan count of " + itemCode + " is too low");
         }
+        store::recordCountedReturn(c, to, itemCode, loan.id, units, condition, now);
         left -= units;
         if (left == 0) break;
     }
@@ -241,6 +243,25 @@ AssetDetail pickAsset(store::Connection& c, const std::string& barcode,
     return describeAsset(c, barcode, now);
 }
 
+namespace {
+
+// Units passing inspection credit the funders of the loans they came back from; scrapped units
+// settle their returns without credit; a failed inspection (repair) settles nothing yet.
+void settleInspectedUnits(store::Connection& c, DepotId depot, const std::string& itemCode,
+                          std::int64_t quantity, AssetStep what, const Actor& actor, Instant now) {
+    if (what != AssetStep::pass_inspection && what != AssetStep::scrap) return;
+    const auto how = what == AssetStep::pass_inspection ? store::Settlement::passed
+                                                        : store::Settlement::scrapped;
+    for (const auto& settled : store::settleCountedUnits(c, depot, itemCode, quantity, how, now)) {
+        if (how == store::Settlement::passed) {
+            store::recordCreditForCountedPass(c, settled.loan, settled.quantity, settled.condition,
+                                              actor.id, now);
+        }
+    }
+}
+
+}  // namespace
+
 store::StateLevels processCountedItems(store::Connection& c, const std::string& depotCode,
                                        const std::string& itemCode, std::int64_t quantity,
                                        AssetStep what, const std::string& notes, const Actor& actor,
@@ -268,6 +289,7 @@ store::StateLevels processCountedItems(store::Connection& c, const std::string& 
                                                itemCode + " are " + std::string(toString(from)) +
                                                " at " + depotCode);
     }
+    settleInspectedUnits(c, depot->id, itemCode, quantity, what, actor, now);
     store::audit(c, actor.id, "stock." + std::string(toString(what)), "stock",
                  depotCode + "/" + itemCode, now,
                  std::to_string(quantity) + (notes.empty() ? "" : ": " + notes));

@@ -4,6 +4,7 @@
 
 #include "core/store/admin/geography.h"
 #include "core/store/infrastructure/audit.h"
+#include "core/store/ledger/ledger.h"
 #include "core/store/orders/orders.h"
 #include "core/store/warehouse/assets.h"
 #include "warehouse/maintenance.h"
@@ -184,6 +185,7 @@ void deliverSpecials(store::Connection& c, OrderId order, const Actor& actor, In
     for (const auto& special : store::specialsOfOrder(c, order)) {
         if (special.status != SpecialStatus::received) continue;
         store::recordSpecialDelivery(c, special.id, special.status, now);
+        store::recordSpecialIssueCharge(c, special.id, now);  // charged to the order's funder
         if (special.barcode) {
             const auto asset = store::findAsset(c, *special.barcode);
             if (asset && asset->state == AssetState::reserved) {

@@ -59,7 +59,7 @@ TEST_CASE(
     CHECK(asset.object()->getValue<bool>("inspection_overdue") == false);
 }
 
-TEST_CASE("a serialised item's count cannot be adjusted; a counted item's can") {
+TEST_CASE("a serialised item's count cannot be adjusted, a counted item's can") {
     DemoCounty county;
     HttpClient warehouse = county.signIn("warehouse");
     const StockLevel before = stockAt(warehouse, "WKD", "KCE-BED-001");

@@ -2,11 +2,13 @@
 
 #include <doctest/doctest.h>
 
+#include "core/store/ledger/ledger.h"
 #include "core/store/orders/order_access.h"
 #include "core/store/orders/orders.h"
 #include "core/store/warehouse/specials.h"
 #include "tests/warehouse/fixture.h"
 #include "warehouse/order_delivery.h"
+#include "warehouse/recycling.h"
 
 using namespace ces;
 using namespace ces::warehouse;
@@ -116,6 +118,38 @@ TEST_CASE("a special from request to delivery, every step dated, the order relea
         [&](store::Connection& c) { return *store::findAsset(c, *received.record.barcode); });
     CHECK(std::string(toString(asset.state)) == "on_loan");
     CHECK(asset.resident == county.resident);
+
+    // The ledger: its quote charged to the order's funder at delivery, once.
+    auto specialRows = [&](LedgerKind kind) {
+        std::vector<store::LedgerEntry> rows;
+        for (const auto& e :
+             county.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); })) {
+            if (e.special == id && e.kind == kind) rows.push_back(e);
+        }
+        return rows;
+    };
+    const auto issues = specialRows(LedgerKind::issue);
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].amount == 95000);
+    CHECK(issues[0].funderCode == "KCC");
+    CHECK(issues[0].category == "Specials");
+    CHECK(issues[0].assetId == asset.id);
+    // Back, cleaned and passed into stock: 85% of its quote credited, once.
+    const std::string barcode = *received.record.barcode;
+    const Instant back = t + std::chrono::days(90);
+    run([&](auto& c) {
+        returnAsset(c, barcode, "WKD", "good", county.warehouse, back);
+        decontaminateAsset(c, barcode, true, "", county.warehouse, back);
+        return inspectAsset(c, barcode, InspectionResult::pass, "", MaintenancePolicy{},
+                            county.warehouse, back);
+    });
+    const auto credits = specialRows(LedgerKind::credit);
+    REQUIRE(credits.size() == 1);
+    CHECK(credits[0].amount == -80750);
+    CHECK(credits[0].rate == 8500);
+    CHECK(credits[0].note.find("condition: good") != std::string::npos);
+    run([&](auto& c) { return store::recordCreditForInspection(c, asset.id, std::nullopt, back); });
+    CHECK(specialRows(LedgerKind::credit).size() == 1);
 }
 
 TEST_CASE("breached specials are listed") {

@@ -108,6 +108,7 @@ Poco::JSON::Object::Ptr entryJson(const store::LedgerEntry& e) {
     json->set("rate_basis_points", e.rate ? Var(*e.rate) : Var());
     json->set("amount_pence", e.amount);
     json->set("corrects_id", e.correctsId ? Var(e.correctsId->value()) : Var());
+    json->set("special_id", e.special ? Var(e.special->value()) : Var());
     json->set("note", e.note);
     return json;
 }

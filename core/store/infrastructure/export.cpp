@@ -71,7 +71,11 @@ const char* const kLoadOrder[] = {"funders",
                                   "collection_items",
                                   "credit_policies",
                                   "ledger",
-                                  "district_population"};
+                                  "district_population",
+                                  "stock_receipts",
+                                  "stock_receipt_lines",
+                                  "counted_returns",
+                                  "counted_settlements"};
 // Transient or internal: not part of the service's data.
 const std::set<std::string> kNotExported{"sessions",        "idempotency_keys", "schema_migrations",
                                          "sqlite_sequence", "sqlite_stat1",     "sqlite_stat4"};
@@ -111,6 +115,10 @@ const std::map<std::string, std::string>& descriptions() {
         {"credit_policies", "Credit rates by date range, category and condition (basis points)"},
         {"ledger", "Finance ledger, append only: issues (+), credits (-) and corrections (pence)"},
         {"district_population", "Residents per district for per-1,000 rates"},
+        {"stock_receipts", "Goods in: deliveries from suppliers to depots"},
+        {"stock_receipt_lines", "What each delivery from a supplier brought"},
+        {"counted_returns", "Returns of counted items, with the loan they came back from"},
+        {"counted_settlements", "Counted units passed or scrapped at inspection, by return"},
     };
     return d;
 }

@@ -17,9 +17,18 @@ const char* const kIssueOfLoan = "SELECT id FROM ledger WHERE loan_id = $1 AND k
 const char* const kInsertEntry =
     "INSERT INTO ledger (kind, at, ledger_month, funder_id, order_id, loan_id, asset_id, "
     "inspection_event_id, item_code, category, district, quantity, unit_price_pence, "
-    "rate_basis_points, amount_pence, corrects_id, recorded_by, note) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) "
-    "RETURNING id";
+    "rate_basis_points, amount_pence, corrects_id, recorded_by, note, special_id) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
+    "$19) RETURNING id";
+const char* const kSpecialForLedger =
+    "SELECT s.id, COALESCE(s.quote_pence, s.estimated_price_pence), o.id, o.funder_id, "
+    "o.district, a.id FROM specials s JOIN orders o ON o.id = s.order_id "
+    "LEFT JOIN assets a ON a.special_id = s.id WHERE s.id = $1";
+const char* const kIssueOfSpecial =
+    "SELECT id FROM ledger WHERE special_id = $1 AND kind = 'issue'";
+const char* const kSpecialOfAsset = "SELECT special_id FROM assets WHERE id = $1";
+const char* const kCreditOfSpecialSince =
+    "SELECT COUNT(*) FROM ledger WHERE kind = 'credit' AND special_id = $1 AND at >= $2";
 const char* const kAssetForCredit =
     "SELECT a.item_code, i.credit_eligible, i.price_pence, i.category FROM assets a "
     "JOIN items i ON i.code = a.item_code WHERE a.id = $1";
@@ -34,12 +43,18 @@ const char* const kLoanOfIssue =
     "JOIN residents r ON r.id = l.resident_id "
     "WHERE l.resident_id = $1 AND l.item_code = $2 AND l.started_at = $3 ORDER BY l.id DESC LIMIT "
     "1";
+const char* const kLoanForCredit =
+    "SELECT l.item_code, i.credit_eligible, i.price_pence, i.category, o.id, o.funder_id, "
+    "r.district FROM loans l JOIN items i ON i.code = l.item_code "
+    "JOIN order_lines ol ON ol.id = l.order_line_id JOIN orders o ON o.id = ol.order_id "
+    "JOIN residents r ON r.id = l.resident_id WHERE l.id = $1";
 const char* const kCreditOfLoanAsset =
     "SELECT COUNT(*) FROM ledger WHERE kind = 'credit' AND asset_id = $1 AND loan_id = $2";
 const char* const kEntryColumns =
     "SELECT e.id, e.kind, e.at, e.funder_id, f.code, e.order_id, o.reference, e.loan_id, "
     "e.asset_id, a.barcode, e.inspection_event_id, e.item_code, e.category, e.district, "
-    "e.quantity, e.unit_price_pence, e.rate_basis_points, e.amount_pence, e.corrects_id, e.note "
+    "e.quantity, e.unit_price_pence, e.rate_basis_points, e.amount_pence, e.corrects_id, e.note, "
+    "e.special_id "
     "FROM ledger e JOIN funders f ON f.id = e.funder_id JOIN orders o ON o.id = e.order_id "
     "LEFT JOIN assets a ON a.id = e.asset_id ";
 const std::string kFindEntry = std::string(kEntryColumns) + "WHERE e.id = $1";
@@ -90,16 +105,18 @@ LedgerEntry entryFrom(const Rows& rows, std::size_t i) {
     e.amount = rows.integer(i, 17);
     e.correctsId = optionalId<LedgerEntryId>(rows, i, 18);
     e.note = rows.text(i, 19);
+    e.special = optionalId<SpecialId>(rows, i, 20);
     return e;
 }
 
 LedgerEntryId insertEntry(Connection& c, const LedgerEntry& e, std::optional<UserId> who) {
-    return LedgerEntryId(c.insert(
-        kInsertEntry,
-        {std::string(toString(e.kind)), formatInstant(e.at), formatMonth(utcMonth(e.at)),
-         e.funder.value(), e.order.value(), idOrNull(e.loanId), idOrNull(e.assetId),
-         orNull(e.inspectionEventId), orNull(e.itemCode), e.category, e.district, e.quantity,
-         e.unitPrice, orNull(e.rate), e.amount, idOrNull(e.correctsId), idOrNull(who), e.note}));
+    return LedgerEntryId(
+        c.insert(kInsertEntry,
+                 {std::string(toString(e.kind)), formatInstant(e.at), formatMonth(utcMonth(e.at)),
+                  e.funder.value(), e.order.value(), idOrNull(e.loanId), idOrNull(e.assetId),
+                  orNull(e.inspectionEventId), orNull(e.itemCode), e.category, e.district,
+                  e.quantity, e.unitPrice, orNull(e.rate), e.amount, idOrNull(e.correctsId),
+                  idOrNull(who), e.note, idOrNull(e.special)}));
 }
 
 // "returned; condition: good" -> "good" (the note warehouse returns write).
@@ -113,6 +130,25 @@ std::string conditionFromNote(const std::string& note) {
     while (!condition.empty() && condition.back() == ' ') condition.pop_back();
     return condition;
 }
+
+// A ledger row of a special (kSpecialForLedger's columns): funder and price, no item code.
+LedgerEntry specialEntry(const Rows& rows) {
+    LedgerEntry e;
+    e.special = SpecialId(rows.integer(0, 0));
+    e.unitPrice = rows.integer(0, 1);
+    e.order = OrderId(rows.integer(0, 2));
+    e.funder = FunderId(rows.integer(0, 3));
+    e.district = rows.text(0, 4);
+    e.assetId = optionalId<AssetId>(rows, 0, 5);
+    e.category = "Specials";
+    e.quantity = 1;
+    return e;
+}
+
+// A special that passes inspection back into stock after its delivery: credited once per
+// return at the policy's rate for specials and the condition logged at its return.
+std::optional<LedgerEntry> creditForSpecial(Connection& c, SpecialId special, AssetId asset,
+                                            std::optional<UserId> who, Instant now);
 
 }  // namespace
 
@@ -138,9 +174,27 @@ LedgerEntryId recordIssueCharge(Connection& c, LoanId loan, Instant now) {
     return insertEntry(c, e, std::nullopt);
 }
 
+LedgerEntryId recordSpecialIssueCharge(Connection& c, SpecialId special, Instant now) {
+    if (Rows existing = c.query(kIssueOfSpecial, {special.value()}); !existing.empty()) {
+        return LedgerEntryId(existing.integer(0, 0));
+    }
+    Rows rows = c.query(kSpecialForLedger, {special.value()});
+    if (rows.empty()) throw NotFound("no special " + std::to_string(special.value()));
+    LedgerEntry e = specialEntry(rows);
+    e.kind = LedgerKind::issue;
+    e.at = now;
+    e.amount = e.unitPrice;
+    e.note = "special issued";
+    return insertEntry(c, e, std::nullopt);
+}
+
 std::optional<LedgerEntry> recordCreditForInspection(Connection& c, AssetId asset,
                                                      std::optional<UserId> who, Instant now) {
     const std::int64_t assetId = asset.value();
+    if (Rows special = c.query(kSpecialOfAsset, {assetId});
+        !special.empty() && !special.isNull(0, 0)) {
+        return creditForSpecial(c, SpecialId(special.integer(0, 0)), asset, who, now);
+    }
     Rows item = c.query(kAssetForCredit, {assetId});
     if (item.empty() || item.integer(0, 1) == 0) return std::nullopt;  // special / not eligible
     const std::string itemCode = item.text(0, 0);
@@ -176,6 +230,31 @@ std::optional<LedgerEntry> recordCreditForInspection(Connection& c, AssetId asse
     e.rate = loadCreditPolicy(c).rateFor(utcDate(now), e.category, condition);
     e.amount = -creditAmount(price, *e.rate);
     e.note = condition.empty() ? "passed inspection" : "passed inspection; condition: " + condition;
+    return findLedgerEntry(c, insertEntry(c, e, who));
+}
+
+std::optional<LedgerEntry> recordCreditForCountedPass(Connection& c, LoanId loan,
+                                                      std::int64_t quantity,
+                                                      const std::string& condition,
+                                                      std::optional<UserId> who, Instant now) {
+    Rows rows = c.query(kLoanForCredit, {loan.value()});
+    if (rows.empty()) throw NotFound("no loan " + std::to_string(loan.value()));
+    if (rows.integer(0, 1) == 0) return std::nullopt;  // not credit-eligible
+    LedgerEntry e;
+    e.kind = LedgerKind::credit;
+    e.at = now;
+    e.itemCode = rows.text(0, 0);
+    e.unitPrice = rows.integer(0, 2);
+    e.category = rows.text(0, 3);
+    e.order = OrderId(rows.integer(0, 4));
+    e.funder = FunderId(rows.integer(0, 5));
+    e.district = rows.text(0, 6);
+    e.loanId = loan;
+    e.quantity = quantity;
+    e.rate = loadCreditPolicy(c).rateFor(utcDate(now), e.category, condition);
+    e.amount = -quantity * creditAmount(e.unitPrice, *e.rate);
+    e.note = condition.empty() ? "counted units passed inspection"
+                               : "counted units passed inspection; condition: " + condition;
     return findLedgerEntry(c, insertEntry(c, e, who));
 }
 
@@ -249,5 +328,35 @@ CreditRuleId addCreditRule(Connection& c, const CreditRule& rule, Instant now) {
                   rule.validTo ? SqlValue(formatDate(*rule.validTo)) : SqlValue(std::monostate{}),
                   rule.category, rule.condition, rule.rate, formatInstant(now)}));
 }
+
+namespace {
+
+std::optional<LedgerEntry> creditForSpecial(Connection& c, SpecialId special, AssetId asset,
+                                            std::optional<UserId> who, Instant now) {
+    const std::int64_t assetId = asset.value();
+    Rows pass = c.query(kLastStep, {assetId, std::string(toString(AssetStep::pass_inspection))});
+    Rows issue = c.query(kLastStep, {assetId, std::string(toString(AssetStep::issue))});
+    if (pass.empty() || issue.empty() || issue.integer(0, 0) > pass.integer(0, 0)) {
+        return std::nullopt;  // never delivered, or not inspected since
+    }
+    if (c.query(kCreditOfSpecialSince, {special.value(), issue.text(0, 1)}).integer(0, 0) > 0) {
+        return std::nullopt;
+    }
+    Rows returned =
+        c.query(kLastStep, {assetId, std::string(toString(AssetStep::return_to_depot))});
+    const std::string condition = returned.empty() ? "" : conditionFromNote(returned.text(0, 3));
+    LedgerEntry e = specialEntry(c.query(kSpecialForLedger, {special.value()}));
+    e.kind = LedgerKind::credit;
+    e.at = now;
+    e.assetId = asset;
+    e.inspectionEventId = pass.integer(0, 0);
+    e.rate = loadCreditPolicy(c).rateFor(utcDate(now), e.category, condition);
+    e.amount = -creditAmount(e.unitPrice, *e.rate);
+    e.note = condition.empty() ? "special passed inspection"
+                               : "special passed inspection; condition: " + condition;
+    return findLedgerEntry(c, insertEntry(c, e, who));
+}
+
+}  // namespace
 
 }  // namespace ces::store

@@ -39,6 +39,7 @@ struct LedgerEntry {
     std::optional<BasisPoints> rate;
     Pence amount = 0;  ///< > 0 charged to the funder, < 0 credited.
     std::optional<LedgerEntryId> correctsId;
+    std::optional<SpecialId> special;  ///< Set for a special's issue or credit.
     std::string note;
 };
 
@@ -56,6 +57,19 @@ LedgerEntryId recordIssueCharge(Connection& c, LoanId loan, Instant now);
 /// issued, or a loan already credited for this asset (a second pass after a repair).
 std::optional<LedgerEntry> recordCreditForInspection(Connection& c, AssetId asset,
                                                      std::optional<UserId> who, Instant now);
+
+/// Charges a special delivered to its order's funder: its quote (else its estimate). Once per
+/// special: a second call answers the first row's id. Call in the delivery's transaction.
+LedgerEntryId recordSpecialIssueCharge(Connection& c, SpecialId special, Instant now);
+
+/// The hook for counted items: call in the same write as `quantity` units of a loan pass
+/// inspection back into stock (their return was logged in `condition`). Writes one credit of
+/// quantity x rate x today's catalogue price to the funder of the loan's order and answers it;
+/// nothing (nullopt) for an item not credit-eligible.
+std::optional<LedgerEntry> recordCreditForCountedPass(Connection& c, LoanId loan,
+                                                      std::int64_t quantity,
+                                                      const std::string& condition,
+                                                      std::optional<UserId> who, Instant now);
 
 /// Corrects a row by two new rows: one reversing it, and (when `newAmount` is given) one with
 /// the corrected amount, both naming the row they correct. NotFound for an unknown id;

@@ -118,6 +118,17 @@ const char* const kLedgerTotals =
     "SELECT kind, SUM(amount_pence) FROM ledger WHERE at >= $1 AND at < $2 GROUP BY kind";
 const char* const kStepCount =
     "SELECT COUNT(*) FROM asset_events WHERE step = $1 AND at >= $2 AND at < $3";
+// Counted items settle by batch (core/store/warehouse/counted_returns).
+const char* const kCountedSettlementsByCategory =
+    "SELECT i.category, s.outcome, SUM(s.quantity) FROM counted_settlements s "
+    "JOIN counted_returns r ON r.id = s.return_id JOIN items i ON i.code = r.item_code "
+    "WHERE s.at >= $1 AND s.at < $2 GROUP BY i.category, s.outcome";
+const char* const kCountedReturned =
+    "SELECT COALESCE(SUM(quantity), 0) FROM counted_returns WHERE returned_at >= $1 "
+    "AND returned_at < $2";
+const char* const kCountedPassed =
+    "SELECT COALESCE(SUM(quantity), 0) FROM counted_settlements WHERE outcome = 'passed' "
+    "AND at >= $1 AND at < $2";
 const char* const kInsertPopulation =
     "INSERT INTO district_population (district, population, source) VALUES ($1, $2, $3) "
     "ON CONFLICT (district) DO UPDATE SET population = excluded.population, "
@@ -253,9 +264,10 @@ ReportTable failedVisits(Connection& c, const ReportContext& x) {
 
 ReportTable recycling(Connection& c, const ReportContext& x, bool fromRollups) {
     ReportTable t{"recycling",
-                  "By category: returnable items issued and collected in the period; barcoded "
-                  "assets collected, returned to stock and scrapped. Recycling rate = returned "
-                  "to stock / barcoded collected; return rate = collected / issued",
+                  "By category: returnable items issued and collected in the period; items "
+                  "(barcoded and counted) returned to stock and scrapped after inspection. "
+                  "Recycling rate = returned to stock / collected; return rate = collected / "
+                  "issued",
                   {"category", "issued", "collected", "collected_barcoded", "returned_to_stock",
                    "scrapped", "recycling_rate_percent", "return_rate_percent"},
                   {}};
@@ -284,11 +296,16 @@ ReportTable recycling(Connection& c, const ReportContext& x, bool fromRollups) {
         else
             k.scrapped += n;
     }
+    Rows settled = c.query(kCountedSettlementsByCategory, {x.period.from, x.period.to});
+    for (std::size_t i = 0; i < settled.size(); ++i) {
+        auto& k = byCategory[settled.text(i, 0)];
+        (settled.text(i, 1) == "passed" ? k.passed : k.scrapped) += settled.integer(i, 2);
+    }
     Counts all;
     auto add = [&](const std::string& key, const Counts& k) {
         const std::int64_t collected = k.counted + k.barcoded;
         t.rows.push_back({key, k.issued, collected, k.barcoded, k.passed, k.scrapped,
-                          percent(kpi::Share{k.passed, k.barcoded}),
+                          percent(kpi::Share{k.passed, collected}),
                           percent(kpi::Share{collected, k.issued})});
     };
     for (const auto& [category, k] : byCategory) {
@@ -520,9 +537,11 @@ ReportTable forecast(Connection& c, const ReportContext& x, bool fromRollups) {
                       std::string("the council's net with 85% credits alone")});
     auto recyclingRate = [&](const std::string& a, const std::string& b) {
         const std::int64_t returned =
-            c.query(kStepCount, {std::string("return"), a, b}).integer(0, 0);
+            c.query(kStepCount, {std::string("return"), a, b}).integer(0, 0) +
+            c.query(kCountedReturned, {a, b}).integer(0, 0);
         const std::int64_t passed =
-            c.query(kStepCount, {std::string("inspect_pass"), a, b}).integer(0, 0);
+            c.query(kStepCount, {std::string("inspect_pass"), a, b}).integer(0, 0) +
+            c.query(kCountedPassed, {a, b}).integer(0, 0);
         return kpi::Share{passed, returned}.percent();
     };
     const auto thisYear = recyclingRate(from, to);
@@ -531,7 +550,7 @@ ReportTable forecast(Connection& c, const ReportContext& x, bool fromRollups) {
     if (thisYear && lastYear) increase = round1(*thisYear - *lastYear);
     t.rows.push_back({std::string("recycling_rate_percent"), optionalReal(thisYear),
                       std::monostate{}, std::monostate{},
-                      std::string("barcoded items returned to stock / collected")});
+                      std::string("items returned to stock / collected, barcoded and counted")});
     t.rows.push_back(
         {std::string("recycling_increase_points"), increase, std::monostate{},
          target ? SqlValue(target->recyclingIncreasePercent) : SqlValue(std::monostate{}),

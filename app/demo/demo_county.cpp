@@ -334,8 +334,12 @@ void placeOrders(store::Database& db, const DemoOptions& options,
 std::string ordersByState(store::Database& db, const Actor& planner) {
     std::map<OrderStatus, int> states;
     db.read([&](store::Connection& c) {
-        for (const auto& summary : store::listOrders(c, planner, std::nullopt, 100000)) {
-            ++states[summary.status];
+        store::PageRequest page{std::nullopt, 500};
+        for (bool more = true; more;) {
+            const auto orders = store::listOrders(c, planner, std::nullopt, page);
+            for (const auto& summary : orders.items) ++states[summary.status];
+            page.after = orders.next;
+            more = orders.next.has_value();
         }
     });
     std::string counts;

@@ -120,10 +120,10 @@ int main(int argc, char** argv) {
         std::printf("roll-ups and raw rows give the same reports: %s\n", same ? "yes" : "NO");
         const auto t0 = Clock::now();
         const auto overdue = db.read([&](ces::store::Connection& c) {
-            return ces::store::overdueCollections(c, context.now, 1000);
+            return ces::store::overdueCollections(c, context.now, {std::nullopt, 500});
         });
-        std::printf("%-26s %10.1f %10s %8s  (%zu rows)\n", "overdue collections", millisSince(t0),
-                    "", "", overdue.size());
+        std::printf("%-26s %10.1f %10s %8s  (a page of %zu rows)\n", "overdue collections",
+                    millisSince(t0), "", "", overdue.items.size());
         std::printf("\nall reports (GET /api/v1/reports/kpis): %.1f ms; %d over 200 ms\n", total,
                     over);
     }

@@ -151,7 +151,7 @@ TEST_CASE(
     REQUIRE(failed.rescheduledVisitId.has_value());
     REQUIRE(failed.messageId.has_value());
     const auto outbox =
-        county.db->read([&](store::Connection& c) { return store::listOutbox(c, true, 10); });
+        county.db->read([&](store::Connection& c) { return store::listOutbox(c, true, {}).items; });
     REQUIRE(outbox.size() == 1);
     CHECK(outbox[0].recipientUser == county.prescriber.id);
     CHECK(outbox[0].createdAt.substr(0, 10) == "2026-03-03");  // the same day

@@ -4,6 +4,7 @@
 #include "core/store/orders/tracking.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
+#include "web/http/paging.h"
 #include "web/http/request_numbers.h"
 
 namespace ces::web {
@@ -165,12 +166,15 @@ Response getCollection(App& app, Request& request) {
 Response listCollections(App& app, Request& request) {
     requireRole(app, request, {Role::warehouse, Role::planner});
     const bool overdue = request.queryValue("overdue") == "true";
+    const auto page = pageRequest(request);
     auto answer = jsonObject();
     auto list = jsonArray();
+    std::optional<std::int64_t> next;
     if (overdue) {
         const auto rows = app.db.read(
-            [&](store::Connection& c) { return store::overdueCollections(c, app.now(), 1000); });
-        for (const auto& o : rows) {
+            [&](store::Connection& c) { return store::overdueCollections(c, app.now(), page); });
+        next = rows.next;
+        for (const auto& o : rows.items) {
             auto json = jsonObject();
             json->set("reference", o.reference);
             json->set("order_reference", orNull(o.orderReference));
@@ -186,10 +190,12 @@ Response listCollections(App& app, Request& request) {
         }
     } else {
         const auto rows =
-            app.db.read([&](store::Connection& c) { return store::openCollections(c, 500); });
-        for (const auto& k : rows) list->add(collectionJson(k));
+            app.db.read([&](store::Connection& c) { return store::openCollections(c, {}, page); });
+        next = rows.next;
+        for (const auto& k : rows.items) list->add(collectionJson(k));
     }
     answer->set("collections", list);
+    setNext(answer, request, next);
     return jsonResponse(200, answer);
 }
 

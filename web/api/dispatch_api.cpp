@@ -6,6 +6,7 @@
 #include "web/api/pick_list_view.h"
 #include "web/api/warehouse_routes.h"
 #include "web/http/json_body.h"
+#include "web/http/paging.h"
 #include "web/http/request_numbers.h"
 
 namespace ces::web {
@@ -310,10 +311,11 @@ Response requestVisit(App& app, Request& request) {
 Response outbox(App& app, Request& request) {
     requireRole(app, request, {Role::admin});
     const bool unsent = request.queryValue("unsent") == "true";
+    const auto page = pageRequest(request);
     const auto messages =
-        app.db.read([&](store::Connection& c) { return store::listOutbox(c, unsent, 500); });
+        app.db.read([&](store::Connection& c) { return store::listOutbox(c, unsent, page); });
     auto list = jsonArray();
-    for (const auto& m : messages) {
+    for (const auto& m : messages.items) {
         auto json = jsonObject();
         json->set("id", m.id.value());
         json->set("created_at", m.createdAt);
@@ -330,6 +332,7 @@ Response outbox(App& app, Request& request) {
     }
     auto answer = jsonObject();
     answer->set("messages", list);
+    setNext(answer, request, messages.next);
     return jsonResponse(200, answer);
 }
 

@@ -7,6 +7,7 @@
 #include "web/api/order_body.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
+#include "web/http/paging.h"
 
 namespace ces::web {
 
@@ -135,10 +136,11 @@ Response listOrders(App& app, Request& request) {
         status = parseOrderStatus(text);
         if (!status) throw ValidationError("status", "status " + text + " is not an order status");
     }
-    const auto orders =
-        app.db.read([&](store::Connection& c) { return store::listOrders(c, actor, status, 500); });
+    const auto page = pageRequest(request);
+    const auto orders = app.db.read(
+        [&](store::Connection& c) { return store::listOrders(c, actor, status, page); });
     auto list = jsonArray();
-    for (const auto& o : orders) {
+    for (const auto& o : orders.items) {
         auto json = jsonObject();
         json->set("reference", o.reference);
         json->set("status", std::string(toString(o.status)));
@@ -150,6 +152,7 @@ Response listOrders(App& app, Request& request) {
     }
     auto answer = jsonObject();
     answer->set("orders", list);
+    setNext(answer, request, orders.next);
     return jsonResponse(200, answer);
 }
 

@@ -12,6 +12,7 @@
 #include "core/store/orders/order_access.h"
 #include "core/store/orders/order_loans.h"
 #include "core/store/orders/tracking.h"
+#include "web/http/paging.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/presenters.h"
 #include "web/pages/tracking_link.h"
@@ -84,31 +85,17 @@ Response collectionsPage(Site& site, Request& request) {
     const Actor actor = site.require(request, {Role::prescriber, Role::planner, Role::warehouse});
     const bool overdueOnly = request.queryValue("overdue") == "true";
     App& app = site.app;
-    std::vector<store::Collection> open;
-    std::map<std::string, std::int64_t> daysOverdue;
-    app.db.read([&](store::Connection& c) {
-        for (const auto& o : store::overdueCollections(c, app.now(), 1000)) {
-            daysOverdue[o.reference] = o.daysOverdue;
-        }
-        for (auto& k : store::openCollections(c, 500)) {
-            if (actor.role == Role::prescriber) {
-                // A prescriber sees their team's: the store answers NotFound for the others.
-                try {
-                    store::findCollection(c, k.reference, staffCaller(actor));
-                } catch (const NotFound&) {
-                    continue;
-                }
-            }
-            open.push_back(std::move(k));
-        }
-        return 0;
+    store::OpenCollections which;
+    if (actor.role == Role::prescriber) {
+        if (!actor.team) throw Forbidden("a prescriber without a team sees no collections");
+        which.team = actor.team;
+    }
+    const Instant now = app.now();
+    if (overdueOnly) which.dueBefore = now;
+    const auto listed = app.db.read([&](store::Connection& c) {
+        return store::openCollections(c, which, pageRequest(request, 50));
     });
-    std::stable_sort(open.begin(), open.end(), [&](const auto& a, const auto& b) {
-        const bool aLate = daysOverdue.count(a.reference) > 0;
-        const bool bLate = daysOverdue.count(b.reference) > 0;
-        if (aLate != bLate) return aLate;
-        return aLate && daysOverdue[a.reference] > daysOverdue[b.reference];
-    });
+    const auto& open = listed.items;
 
     PageView view;
     view.title = actor.role == Role::prescriber ? "Your team's collections" : "Collections";
@@ -117,8 +104,7 @@ Response collectionsPage(Site& site, Request& request) {
     mustache::data rows(mustache::data::type::list);
     std::size_t shown = 0;
     for (const auto& k : open) {
-        const bool overdue = daysOverdue.count(k.reference) > 0;
-        if (overdueOnly && !overdue) continue;
+        const bool overdue = k.dueBy < now;
         mustache::data row;
         row.set("reference", k.reference);
         if (k.orderReference) row.set("order_reference", *k.orderReference);
@@ -134,7 +120,7 @@ Response collectionsPage(Site& site, Request& request) {
         row.set("outstanding", std::to_string(outstanding));
         row.set("overdue", overdue);
         if (overdue) {
-            const auto days = daysOverdue[k.reference];
+            const auto days = std::chrono::floor<std::chrono::days>(now - k.dueBy).count();
             row.set("overdue_days",
                     days == 1 ? std::string("1 day") : std::to_string(days) + " days");
         }
@@ -144,8 +130,11 @@ Response collectionsPage(Site& site, Request& request) {
     view.data.set("collections", rows);
     view.data.set("has_collections", shown > 0);
     view.data.set("overdue_only", overdueOnly);
-    view.data.set("count_text", shown == 1 ? std::string("1 open collection")
-                                           : std::to_string(shown) + " open collections");
+    const std::string counted =
+        shown == 1 ? std::string("1 open collection") : std::to_string(shown) + " open collections";
+    view.data.set("count_text",
+                  listed.next ? counted + ", earliest due first: more follow" : counted);
+    setNextLink(view, request, listed.next, "More collections");
     return site.render(request, actor, std::move(view));
 }
 

@@ -3,6 +3,7 @@
 #include "core/store/orders/orders.h"
 #include "warehouse/delivery_slots.h"
 #include "warehouse/order_cancellation.h"
+#include "web/http/paging.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/presenters.h"
 
@@ -17,8 +18,10 @@ Response ordersPage(Site& site, Request& request) {
     const Actor actor = site.require(request, kOrderReaders);
     const std::string statusText = request.queryValue("status");
     const auto status = parseOrderStatus(statusText);
-    const auto orders = site.app.db.read(
-        [&](store::Connection& c) { return store::listOrders(c, actor, status, 200); });
+    const auto page = pageRequest(request, 50);
+    const auto listed = site.app.db.read(
+        [&](store::Connection& c) { return store::listOrders(c, actor, status, page); });
+    const auto& orders = listed.items;
 
     PageView view;
     view.title = actor.role == Role::prescriber ? "My team's orders" : "Orders";
@@ -47,8 +50,10 @@ Response ordersPage(Site& site, Request& request) {
     }
     view.data.set("orders", rows);
     view.data.set("has_orders", !orders.empty());
-    view.data.set("count_text", orders.size() == 1 ? std::string("1 order")
-                                                   : std::to_string(orders.size()) + " orders");
+    const std::string shown =
+        orders.size() == 1 ? std::string("1 order") : std::to_string(orders.size()) + " orders";
+    view.data.set("count_text", listed.next ? shown + ", newest first: older ones follow" : shown);
+    setNextLink(view, request, listed.next, "Older orders");
     return site.render(request, actor, std::move(view));
 }
 

@@ -3,6 +3,7 @@
 #include "core/errors.h"
 #include "web/http/errors.h"
 #include "web/http/json_body.h"
+#include "web/http/paging.h"
 
 namespace ces::web {
 
@@ -117,6 +118,13 @@ Response Site::redirect(const std::string& location) {
     response.contentType = "text/html; charset=utf-8";
     response.headers.emplace_back("Location", location);
     return response;
+}
+
+void setNextLink(PageView& view, const Request& request, std::optional<std::int64_t> next,
+                 const std::string& text) {
+    const auto link = nextLink(request, next);
+    view.data.set("next_link", link ? mustache::data(*link) : mustache::data(false));
+    view.data.set("next_text", text);
 }
 
 void addError(PageView& view, const std::string& field, const std::string& message,

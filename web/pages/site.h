@@ -82,6 +82,10 @@ class Site {
     PageSecurity security_;
 };
 
+/// Sets the `_next_page` partial's link to the page after this one (nothing on the last page).
+void setNextLink(PageView& view, const Request& request, std::optional<std::int64_t> next,
+                 const std::string& text);
+
 /// Adds field errors to `view` from a ValidationError's field name and message.
 void addError(PageView& view, const std::string& field, const std::string& message,
               const std::string& anchor = "");

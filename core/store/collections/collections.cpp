@@ -56,8 +56,15 @@ const char* const kCollectionRow =
     "FROM collections c LEFT JOIN orders o ON o.id = c.order_id "
     "LEFT JOIN collection_points p ON p.id = c.collection_point_id ";
 const std::string kFindCollection = std::string(kCollectionRow) + "WHERE c.reference = $1";
+// Keyset paging in due order: the rows after the cursor's (due_by, id).
+const char* const kAfterCursor =
+    " AND ($2 = 0 OR (c.due_by, c.id) > (SELECT x.due_by, x.id FROM collections x "
+    "WHERE x.id = $2)) ";
 const std::string kOpenCollections =
-    std::string(kCollectionRow) + "WHERE c.status = 'requested' ORDER BY c.id DESC LIMIT $1";
+    std::string(kCollectionRow) + "WHERE c.status = 'requested' AND ($1 = '' OR c.due_by < $1)" +
+    kAfterCursor +
+    "AND ($3 = 0 OR EXISTS (SELECT 1 FROM resident_teams rt WHERE rt.resident_id = "
+    "c.resident_id AND rt.team_id = $3)) ORDER BY c.due_by, c.id LIMIT $4";
 const char* const kItemsOf =
     "SELECT ci.item_code, i.name, a.barcode, ci.quantity, o.reference, "
     "CASE WHEN ci.asset_id IS NOT NULL THEN (CASE WHEN a.state = 'on_loan' AND "
@@ -93,12 +100,13 @@ const std::string kCloseReturned =
     std::string(kOutstandingCondition) + ")";
 const std::string kOverdue =
     "SELECT c.reference, o.reference, c.district, r.postcode, c.reason, c.method, "
-    "c.requested_at, c.due_by, (SELECT COUNT(*) FROM collection_items ci JOIN loans l ON l.id = "
+    "c.requested_at, c.due_by, c.id, (SELECT COUNT(*) FROM collection_items ci JOIN loans l ON "
+    "l.id = "
     "ci.loan_id LEFT JOIN assets a ON a.id = ci.asset_id WHERE ci.collection_id = c.id AND " +
     std::string(kOutstandingCondition) +
     ") FROM collections c JOIN residents r ON r.id = c.resident_id LEFT JOIN orders o ON "
-    "o.id = c.order_id WHERE c.status = 'requested' AND c.due_by < $1 ORDER BY c.due_by, c.id "
-    "LIMIT $2";
+    "o.id = c.order_id WHERE c.status = 'requested' AND c.due_by < $1" +
+    kAfterCursor + "ORDER BY c.due_by, c.id LIMIT $3";
 const char* const kInsertPoint =
     "INSERT INTO collection_points (code, name, operator, district, address, postcode, lat, "
     "lon, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (code) DO NOTHING";
@@ -433,8 +441,8 @@ std::size_t closeReturnedCollections(Connection& c, LoanId loan, Instant at) {
     return c.executeCounting(kCloseReturned, {formatInstant(at), loan.value()});
 }
 
-std::vector<OverdueCollection> overdueCollections(Connection& c, Instant now, std::size_t limit) {
-    Rows rows = c.query(kOverdue, {formatInstant(now), static_cast<std::int64_t>(limit)});
+Page<OverdueCollection> overdueCollections(Connection& c, Instant now, const PageRequest& page) {
+    Rows rows = c.query(kOverdue, {formatInstant(now), cursorParam(page), fetchLimit(page)});
     std::vector<OverdueCollection> overdue;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         OverdueCollection o;
@@ -446,18 +454,24 @@ std::vector<OverdueCollection> overdueCollections(Connection& c, Instant now, st
         o.method = enumAt(rows, i, 5, "collection method", parseCollectionMethod);
         o.requestedAt = instantAt(rows, i, 6, "collection request time");
         o.dueBy = instantAt(rows, i, 7, "collection due time");
+        o.id = CollectionId(rows.integer(i, 8));
         o.daysOverdue = chr::floor<chr::days>(now - o.dueBy).count();
-        o.itemsOutstanding = rows.integer(i, 8);
+        o.itemsOutstanding = rows.integer(i, 9);
         overdue.push_back(o);
     }
-    return overdue;
+    return pageOf(std::move(overdue), page,
+                  [](const OverdueCollection& o) { return o.id.value(); });
 }
 
-std::vector<Collection> openCollections(Connection& c, std::size_t limit) {
-    Rows rows = c.query(kOpenCollections, {static_cast<std::int64_t>(limit)});
+Page<Collection> openCollections(Connection& c, const OpenCollections& which,
+                                 const PageRequest& page) {
+    Rows rows = c.query(
+        kOpenCollections,
+        {which.dueBefore ? formatInstant(*which.dueBefore) : std::string(), cursorParam(page),
+         which.team ? which.team->value() : std::int64_t{0}, fetchLimit(page)});
     std::vector<Collection> list;
     for (std::size_t i = 0; i < rows.size(); ++i) list.push_back(load(c, rows, i));
-    return list;
+    return pageOf(std::move(list), page, [](const Collection& k) { return k.id.value(); });
 }
 
 std::size_t importCollectionPoints(Connection& c, std::istream& csv) {

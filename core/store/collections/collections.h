@@ -15,6 +15,7 @@
 #include "core/iso_time.h"
 #include "core/store/dispatch/dispatch.h"
 #include "core/store/infrastructure/connection.h"
+#include "core/store/infrastructure/paging.h"
 #include "core/types.h"
 
 namespace ces::store {
@@ -105,6 +106,7 @@ std::size_t closeReturnedCollections(Connection& c, LoanId loan, Instant at);
 
 /// An open collection past its due time.
 struct OverdueCollection {
+    CollectionId id;
     std::string reference;
     std::optional<std::string> orderReference;
     std::string district;
@@ -116,11 +118,18 @@ struct OverdueCollection {
     std::int64_t daysOverdue = 0;
     std::int64_t itemsOutstanding = 0;
 };
-/// Open collections due before `now`, most overdue first.
-std::vector<OverdueCollection> overdueCollections(Connection& c, Instant now, std::size_t limit);
+/// A page of the open collections due before `now`, most overdue first.
+Page<OverdueCollection> overdueCollections(Connection& c, Instant now, const PageRequest& page);
 
-/// Open collections (status requested), newest first, for staff lists.
-std::vector<Collection> openCollections(Connection& c, std::size_t limit);
+/// Which open collections a staff list shows.
+struct OpenCollections {
+    std::optional<TeamId> team;        ///< Only residents this team serves (a prescriber's list).
+    std::optional<Instant> dueBefore;  ///< Only those due before this (overdue ones).
+};
+/// A page of the open collections (status requested), earliest due first: the overdue ones,
+/// most overdue first, then the rest by due time.
+Page<Collection> openCollections(Connection& c, const OpenCollections& which,
+                                 const PageRequest& page);
 
 /// A community collection point (household waste recycling centre) for drop-offs.
 struct CollectionPoint {

@@ -108,7 +108,8 @@ const char* const kQueueMessage =
     "entity_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
 const char* const kListOutbox =
     "SELECT id, created_at, recipient_user_id, recipient, subject, body, entity, entity_id, "
-    "sent_at FROM outbox WHERE ($1 = 0 OR sent_at IS NULL) ORDER BY id DESC LIMIT $2";
+    "sent_at FROM outbox WHERE ($1 = 0 OR sent_at IS NULL) AND ($2 = 0 OR id < $2) "
+    "ORDER BY id DESC LIMIT $3";
 
 SqlValue optionalValue(const std::optional<int>& value) {
     return value ? SqlValue(static_cast<std::int64_t>(*value)) : SqlValue(std::monostate{});
@@ -390,9 +391,9 @@ MessageId queueMessage(Connection& c, const OutboxMessage& m, Instant now) {
                   m.recipient, m.subject, m.body, m.entity, m.entityId}));
 }
 
-std::vector<OutboxMessage> listOutbox(Connection& c, bool unsentOnly, std::size_t limit) {
+Page<OutboxMessage> listOutbox(Connection& c, bool unsentOnly, const PageRequest& page) {
     Rows rows = c.query(kListOutbox, {static_cast<std::int64_t>(unsentOnly ? 1 : 0),
-                                      static_cast<std::int64_t>(limit)});
+                                      cursorParam(page), fetchLimit(page)});
     std::vector<OutboxMessage> messages;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         OutboxMessage m;
@@ -407,7 +408,7 @@ std::vector<OutboxMessage> listOutbox(Connection& c, bool unsentOnly, std::size_
         m.sentAt = rows.optionalText(i, 8);
         messages.push_back(std::move(m));
     }
-    return messages;
+    return pageOf(std::move(messages), page, [](const OutboxMessage& m) { return m.id.value(); });
 }
 
 }  // namespace ces::store

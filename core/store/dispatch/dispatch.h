@@ -9,6 +9,7 @@
 
 #include "core/iso_time.h"
 #include "core/store/infrastructure/connection.h"
+#include "core/store/infrastructure/paging.h"
 #include "core/types.h"
 #include "core/visits.h"
 
@@ -202,7 +203,7 @@ struct OutboxMessage {
     std::optional<std::string> sentAt;
 };
 MessageId queueMessage(Connection& c, const OutboxMessage& message, Instant now);
-/// Newest first; unsent only when asked.
-std::vector<OutboxMessage> listOutbox(Connection& c, bool unsentOnly, std::size_t limit);
+/// A page of the outbox, newest first; unsent only when asked.
+Page<OutboxMessage> listOutbox(Connection& c, bool unsentOnly, const PageRequest& page);
 
 }  // namespace ces::store

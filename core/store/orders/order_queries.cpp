@@ -23,9 +23,9 @@ const char* const kOrderEvents =
     "FROM order_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.order_id = $1 "
     "ORDER BY e.id";
 const char* const kListOrders =
-    "SELECT reference, status, speed, due_by, created_at, resident_id FROM orders "
-    "WHERE ($1 = 0 OR team_id = $2) AND ($3 = '' OR status = $3) "
-    "ORDER BY id DESC LIMIT $4";
+    "SELECT reference, status, speed, due_by, created_at, resident_id, id FROM orders "
+    "WHERE ($1 = 0 OR team_id = $2) AND ($3 = '' OR status = $3) AND ($4 = 0 OR id < $4) "
+    "ORDER BY id DESC LIMIT $5";
 
 }  // namespace
 
@@ -64,13 +64,13 @@ OrderDetail readOrder(Connection& c, const std::string& reference, const Actor& 
     return d;
 }
 
-std::vector<OrderSummary> listOrders(Connection& c, const Actor& actor,
-                                     std::optional<OrderStatus> status, std::size_t limit) {
+Page<OrderSummary> listOrders(Connection& c, const Actor& actor, std::optional<OrderStatus> status,
+                              const PageRequest& page) {
     const auto team = orderListScope(actor);
     Rows rows = c.query(kListOrders,
                         {std::int64_t{team.has_value()}, team ? team->value() : std::int64_t{0},
-                         status ? std::string(toString(*status)) : std::string(),
-                         static_cast<std::int64_t>(limit)});
+                         status ? std::string(toString(*status)) : std::string(), cursorParam(page),
+                         fetchLimit(page)});
     std::vector<OrderSummary> result;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         OrderSummary s;
@@ -80,9 +80,10 @@ std::vector<OrderSummary> listOrders(Connection& c, const Actor& actor,
         s.dueBy = rows.optionalText(i, 3);
         s.createdAt = rows.text(i, 4);
         s.residentId = ResidentId(rows.integer(i, 5));
+        s.id = OrderId(rows.integer(i, 6));
         result.push_back(std::move(s));
     }
-    return result;
+    return pageOf(std::move(result), page, [](const OrderSummary& s) { return s.id.value(); });
 }
 
 }  // namespace ces::store

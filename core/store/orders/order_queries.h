@@ -2,6 +2,7 @@
 // Reading orders: one order in full (audited: it names a resident) and lists.
 #include <vector>
 
+#include "core/store/infrastructure/paging.h"
 #include "core/store/orders/order_access.h"
 
 namespace ces::store {
@@ -50,6 +51,7 @@ struct OrderDetail {
 OrderDetail readOrder(Connection& c, const std::string& reference, const Actor& actor, Instant now);
 
 struct OrderSummary {
+    OrderId id;
     std::string reference;
     OrderStatus status = OrderStatus::submitted;
     Speed speed = Speed::five_day;
@@ -58,8 +60,8 @@ struct OrderSummary {
     ResidentId residentId;
 };
 
-/// Orders the actor may see, newest first, optionally of one status; at most `limit`.
-std::vector<OrderSummary> listOrders(Connection& c, const Actor& actor,
-                                     std::optional<OrderStatus> status, std::size_t limit);
+/// A page of the orders the actor may see, newest first, optionally of one status.
+Page<OrderSummary> listOrders(Connection& c, const Actor& actor, std::optional<OrderStatus> status,
+                              const PageRequest& page);
 
 }  // namespace ces::store

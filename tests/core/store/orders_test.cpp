@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "core/store/orders/order_queries.h"
 #include "core/store/warehouse/stock.h"
 #include "tests/core/store/fixture.h"
@@ -187,14 +189,36 @@ TEST_CASE("another team's prescriber can neither order for nor read a resident's
                     NotFound);
     CHECK(county.db
               ->read([&](store::Connection& c) {
-                  return store::listOrders(c, county.otherPrescriber, std::nullopt, 10);
+                  return store::listOrders(c, county.otherPrescriber, std::nullopt, {});
               })
-              .empty());
+              .items.empty());
     CHECK(county.db
               ->read([&](store::Connection& c) {
-                  return store::listOrders(c, county.planner, std::nullopt, 10);
+                  return store::listOrders(c, county.planner, std::nullopt, {});
               })
-              .size() == 1);
+              .items.size() == 1);
+}
+
+TEST_CASE("orders are listed a page at a time, newest first, and every order is on one page") {
+    test::SmallCounty county;
+    std::vector<std::string> placed;
+    for (int i = 0; i < 7; ++i) {
+        placed.push_back(place(county, orderOf(county.resident, {{"FRAME", 1}})).reference);
+    }
+    std::vector<std::string> listed;
+    store::PageRequest page{std::nullopt, 3};
+    int pages = 0;
+    for (bool more = true; more; ++pages) {
+        const auto orders = county.db->read(
+            [&](store::Connection& c) { return store::listOrders(c, county.planner, {}, page); });
+        CHECK(orders.items.size() <= 3);
+        for (const auto& o : orders.items) listed.push_back(o.reference);
+        page.after = orders.next;
+        more = orders.next.has_value();
+    }
+    CHECK(pages == 3);
+    std::reverse(placed.begin(), placed.end());
+    CHECK(listed == placed);
 }
 
 TEST_CASE("cancelling releases stock and a delivered order cannot be cancelled") {

@@ -25,6 +25,18 @@ std::string formatDate(std::chrono::year_month_day date) {
     return buffer;
 }
 
+std::string formatMonth(std::chrono::year_month month) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u", static_cast<int>(month.year()),
+                  static_cast<unsigned>(month.month()));
+    return buffer;
+}
+
+std::chrono::year_month utcMonth(Instant instant) {
+    const std::chrono::year_month_day day(std::chrono::floor<std::chrono::days>(instant));
+    return day.year() / day.month();
+}
+
 std::string formatInstant(Instant instant) {
     const auto day = std::chrono::floor<std::chrono::days>(instant);
     const std::chrono::hh_mm_ss time(instant - day);

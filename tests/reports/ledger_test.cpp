@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "core/store/orders/orders.h"
 #include "tests/reports/service_history.h"
@@ -12,10 +13,10 @@ using namespace ces;
 
 namespace {
 
-Pence sum(const std::vector<store::LedgerEntry>& entries, const std::string& kind) {
+Pence sum(const std::vector<store::LedgerEntry>& entries, std::optional<LedgerKind> kind) {
     Pence total = 0;
     for (const auto& e : entries) {
-        if (kind.empty() || e.kind == kind) total += e.amount;
+        if (!kind || e.kind == *kind) total += e.amount;
     }
     return total;
 }
@@ -28,10 +29,10 @@ TEST_CASE("a delivery charges each line at its unit price to the ordering team's
         h.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); });
     std::vector<store::LedgerEntry> issues;
     for (const auto& e : entries) {
-        if (e.kind == "issue") issues.push_back(e);
+        if (e.kind == LedgerKind::issue) issues.push_back(e);
     }
     REQUIRE(issues.size() == 3);
-    CHECK(sum(entries, "issue") == 40000 + 2 * 2000 + 2000);
+    CHECK(sum(entries, LedgerKind::issue) == 40000 + 2 * 2000 + 2000);
     for (const auto& e : issues) {
         CHECK(e.funderCode == "KCC");
         CHECK(e.district == "Maidstone");
@@ -46,7 +47,7 @@ TEST_CASE("a credit-eligible asset passing inspection credits 85 percent of its 
         h.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); });
     std::vector<store::LedgerEntry> credits;
     for (const auto& e : entries) {
-        if (e.kind == "credit") credits.push_back(e);
+        if (e.kind == LedgerKind::credit) credits.push_back(e);
     }
     REQUIRE(credits.size() == 1);
     const auto& credit = credits.front();
@@ -59,7 +60,7 @@ TEST_CASE("a credit-eligible asset passing inspection credits 85 percent of its 
     CHECK(credit.note.find("condition: good") != std::string::npos);
     // The same inspection never credits twice.
     const auto again = h.db->write([&](store::Connection& c) {
-        return store::recordCreditForInspection(c, AssetId(*credit.assetId), h.warehouse.id, h.now);
+        return store::recordCreditForInspection(c, *credit.assetId, h.warehouse.id, h.now);
     });
     CHECK_FALSE(again.has_value());
 }
@@ -92,7 +93,7 @@ TEST_CASE("the credit rate follows the policy table by date, category and condit
     });
     const auto entries =
         h.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); });
-    REQUIRE(entries.back().kind == "credit");
+    REQUIRE((entries.back().kind == LedgerKind::credit));
     CHECK(entries.back().amount == -24000);
     CHECK(entries.back().rate == 6000);
     CHECK(entries.back().orderReference == again);
@@ -111,7 +112,7 @@ TEST_CASE("a correction adds rows and never changes the row it corrects") {
     const auto before =
         h.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); });
     const auto credit = std::find_if(before.begin(), before.end(),
-                                     [](const auto& e) { return e.kind == "credit"; });
+                                     [](const auto& e) { return e.kind == LedgerKind::credit; });
     REQUIRE(credit != before.end());
     const auto written = h.db->write([&](store::Connection& c) {
         return store::correctLedgerEntry(c, credit->id, Pence{-30000}, "rate agreed at 75%",
@@ -129,10 +130,10 @@ TEST_CASE("a correction adds rows and never changes the row it corrects") {
         CHECK(after[i].id == before[i].id);
         CHECK(after[i].amount == before[i].amount);
         CHECK(after[i].at == before[i].at);
-        CHECK(after[i].kind == before[i].kind);
+        CHECK((after[i].kind == before[i].kind));
     }
     // Net: 46000 issued - 34000 credited + 34000 reversed - 30000 credited again.
-    CHECK(sum(after, "") == 46000 - 30000);
+    CHECK(sum(after, std::nullopt) == 46000 - 30000);
     CHECK_THROWS_AS(h.db->write([&](store::Connection& c) {
         return store::correctLedgerEntry(c, credit->id, std::nullopt, " ", h.budgetHolder, h.now);
     }),
@@ -144,13 +145,12 @@ TEST_CASE("an issue charge is written once per loan") {
     const auto entries =
         h.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); });
     const auto credit = std::find_if(entries.begin(), entries.end(),
-                                     [](const auto& e) { return e.kind == "credit"; });
+                                     [](const auto& e) { return e.kind == LedgerKind::credit; });
     REQUIRE(credit != entries.end());
     // Issue charges are once per loan too: a second call answers the first row.
     const auto issue = std::find_if(entries.begin(), entries.end(),
-                                    [](const auto& e) { return e.kind == "issue"; });
-    const auto id = h.db->write([&](store::Connection& c) {
-        return store::recordIssueCharge(c, LoanId(*issue->loanId), h.now);
-    });
+                                    [](const auto& e) { return e.kind == LedgerKind::issue; });
+    const auto id = h.db->write(
+        [&](store::Connection& c) { return store::recordIssueCharge(c, *issue->loanId, h.now); });
     CHECK(id == issue->id);
 }

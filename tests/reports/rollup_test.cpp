@@ -55,7 +55,7 @@ TEST_CASE("the roll-ups count rows appended after they were last topped up") {
     // A correction appends two ledger rows (a reversal and the corrected amount) in March.
     const auto credit = db.read([](store::Connection& c) {
         for (const auto& entry : store::ledgerEntries(c, {})) {
-            if (entry.kind == "credit") return entry;
+            if (entry.kind == LedgerKind::credit) return entry;
         }
         throw std::logic_error("the history has a credit");
     });

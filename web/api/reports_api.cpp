@@ -92,12 +92,12 @@ Response reportFile(App& app, Request& request) {
 
 Poco::JSON::Object::Ptr entryJson(const store::LedgerEntry& e) {
     auto json = jsonObject();
-    json->set("id", e.id);
-    json->set("kind", e.kind);
-    json->set("at", e.at);
+    json->set("id", e.id.value());
+    json->set("kind", std::string(toString(e.kind)));
+    json->set("at", formatInstant(e.at));
     json->set("funder", e.funderCode);
     json->set("order_reference", e.orderReference);
-    json->set("loan_id", e.loanId ? Var(*e.loanId) : Var());
+    json->set("loan_id", e.loanId ? Var(e.loanId->value()) : Var());
     json->set("barcode", e.barcode ? Var(*e.barcode) : Var());
     json->set("inspection_event_id", e.inspectionEventId ? Var(*e.inspectionEventId) : Var());
     json->set("item_code", e.itemCode ? Var(*e.itemCode) : Var());
@@ -107,7 +107,7 @@ Poco::JSON::Object::Ptr entryJson(const store::LedgerEntry& e) {
     json->set("unit_price_pence", e.unitPrice);
     json->set("rate_basis_points", e.rate ? Var(*e.rate) : Var());
     json->set("amount_pence", e.amount);
-    json->set("corrects_id", e.correctsId ? Var(*e.correctsId) : Var());
+    json->set("corrects_id", e.correctsId ? Var(e.correctsId->value()) : Var());
     json->set("note", e.note);
     return json;
 }
@@ -115,13 +115,15 @@ Poco::JSON::Object::Ptr entryJson(const store::LedgerEntry& e) {
 Response ledger(App& app, Request& request) {
     requireRole(app, request, {Role::commissioner, Role::admin});
     store::LedgerQuery query;
-    query.from = request.queryValue("from");
-    query.to = request.queryValue("to");
-    if (!query.from.empty() && !parseDate(query.from)) {
-        throw ValidationError("from", "from must be a date such as 2025-04-01");
+    const std::string from = request.queryValue("from");
+    const std::string to = request.queryValue("to");
+    if (!from.empty()) {
+        query.from = parseDate(from);
+        if (!query.from) throw ValidationError("from", "from must be a date such as 2025-04-01");
     }
-    if (!query.to.empty() && !parseDate(query.to)) {
-        throw ValidationError("to", "to must be a date such as 2026-04-01");
+    if (!to.empty()) {
+        query.to = parseDate(to);
+        if (!query.to) throw ValidationError("to", "to must be a date such as 2026-04-01");
     }
     query.limit = 5000;
     const auto entries =
@@ -139,8 +141,8 @@ Response correct(App& app, Request& request) {
     body.allowOnly({"amount_pence", "reason"});
     const auto amount = body.optionalInteger("amount_pence");
     const std::string reason = body.text("reason");
-    const std::int64_t id = parsePathId(request.pathParams["id"],
-                                        "no ledger row " + request.pathParams["id"].substr(0, 40));
+    const LedgerEntryId id(parsePathId(request.pathParams["id"],
+                                       "no ledger row " + request.pathParams["id"].substr(0, 40)));
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
         const auto rows = store::correctLedgerEntry(c, id, amount, reason, actor, app.now());
         auto list = jsonArray();
@@ -188,7 +190,7 @@ Response addPolicy(App& app, Request& request) {
     rule.rate = body.integer("rate_basis_points");
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
         auto answer = jsonObject();
-        answer->set("id", store::addCreditRule(c, rule, app.now()));
+        answer->set("id", store::addCreditRule(c, rule, app.now()).value());
         return jsonResponse(201, answer);
     });
 }

@@ -340,23 +340,24 @@ struct CreditRows {
 };
 CreditRows latestCredits(store::Connection& c, const Filters& f, std::size_t wanted) {
     std::vector<store::LedgerEntry> credits;
-    const auto end = chr::sys_days(*parseDate(f.to));
+    const auto start = *parseDate(f.from);
+    const auto end = *parseDate(f.to);
     // The ledger lists oldest first: look back a week, then a few months, then the period.
     for (int days : {8, 95, 0}) {
         store::LedgerQuery query;
-        query.to = f.to;
-        query.from = days == 0
-                         ? f.from
-                         : std::max(f.from, formatDate(chr::year_month_day(end - chr::days(days))));
+        query.to = end;
+        query.from =
+            days == 0 ? start
+                      : std::max(start, chr::year_month_day(chr::sys_days(end) - chr::days(days)));
         query.limit = 50000;
         credits.clear();
         for (auto& e : store::ledgerEntries(c, query)) {
-            if (e.kind != "credit") continue;
+            if (e.kind != LedgerKind::credit) continue;
             if (!f.funder.empty() && e.funderCode != f.funder) continue;
             if (!f.district.empty() && e.district != f.district) continue;
             credits.push_back(std::move(e));
         }
-        if (credits.size() >= wanted || query.from == f.from) break;
+        if (credits.size() >= wanted || query.from == start) break;
     }
     std::reverse(credits.begin(), credits.end());
     if (credits.size() > wanted) credits.resize(wanted);

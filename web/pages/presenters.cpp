@@ -70,22 +70,28 @@ StatusTag statusTag(const std::string& statusName) {
     return {statusName, "govuk-tag--grey"};
 }
 
-std::string ukDateTime(const std::string& isoInstant) {
-    const auto instant = parseInstant(isoInstant);
-    if (!instant) return isoInstant;
-    const UkLocalTime local = toUkLocal(*instant);
+std::string ukDateTime(Instant instant) {
+    const UkLocalTime local = toUkLocal(instant);
     return weekdayDate(local.date) + ", " + clockTime(local.timeOfDay);
 }
 
+std::string ukDateTime(const std::string& isoInstant) {
+    const auto instant = parseInstant(isoInstant);
+    return instant ? ukDateTime(*instant) : isoInstant;
+}
+
+std::string ukDate(Instant instant) { return weekdayDate(toUkLocal(instant).date); }
+
 std::string ukDate(const std::string& isoInstant) {
     const auto instant = parseInstant(isoInstant);
-    if (!instant) return isoInstant;
-    return weekdayDate(toUkLocal(*instant).date);
+    return instant ? ukDate(*instant) : isoInstant;
 }
+
+std::string longDate(std::chrono::year_month_day date) { return dayMonthYear(date); }
 
 std::string longDate(const std::string& isoDate) {
     const auto date = parseDate(isoDate);
-    return date ? dayMonthYear(*date) : isoDate;
+    return date ? longDate(*date) : isoDate;
 }
 
 std::string pounds(Pence pence) { return formatPounds(pence); }

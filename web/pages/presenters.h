@@ -1,10 +1,12 @@
 #pragma once
 // How the service's values read on a page: plain-English statuses with GOV.UK tag colours,
 // UK dates and times, pounds and pence, delivery speeds.
+#include <chrono>
 #include <optional>
 #include <string>
 
 #include "core/due_dates.h"
+#include "core/iso_time.h"
 #include "core/money.h"
 #include "core/order_lifecycle.h"
 
@@ -23,6 +25,10 @@ StatusTag statusTag(const std::string& statusName);
 std::string ukDateTime(const std::string& isoInstant);
 /// "Friday 6 March 2026" (UK date) for an ISO instant.
 std::string ukDate(const std::string& isoInstant);
+std::string ukDateTime(Instant instant);  ///< "Friday 6 March 2026, 5pm" (UK time).
+std::string ukDate(Instant instant);      ///< "Friday 6 March 2026" (UK date).
+/// "6 March 1942".
+std::string longDate(std::chrono::year_month_day date);
 /// "6 March 1942" for an ISO date.
 std::string longDate(const std::string& isoDate);
 /// "8am", "midday", "2:30pm" for seconds after (UK local) midnight.

@@ -68,9 +68,8 @@ std::optional<store::LedgerEntry> creditOfLatestPass(store::Connection& c,
     if (!asset || !asset->lastInspectedAt) return std::nullopt;
     store::LedgerQuery query;
     query.assetId = asset->id;
-    const std::string at = formatInstant(*asset->lastInspectedAt);
     for (const auto& entry : store::ledgerEntries(c, query)) {
-        if (entry.kind == "credit" && entry.at == at) return entry;
+        if (entry.kind == LedgerKind::credit && entry.at == *asset->lastInspectedAt) return entry;
     }
     return std::nullopt;
 }

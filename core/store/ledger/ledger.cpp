@@ -2,6 +2,7 @@
 
 #include "core/asset_state.h"
 #include "core/store/infrastructure/audit.h"
+#include "core/store/infrastructure/typed_columns.h"
 
 namespace ces::store {
 
@@ -56,6 +57,9 @@ const char* const kInsertRule =
 SqlValue orNull(const std::optional<std::int64_t>& value) {
     return value ? SqlValue(*value) : SqlValue(std::monostate{});
 }
+SqlValue orEmpty(const std::optional<std::chrono::year_month_day>& date) {
+    return date ? formatDate(*date) : std::string();
+}
 SqlValue orNull(const std::optional<std::string>& value) {
     return value ? SqlValue(*value) : SqlValue(std::monostate{});
 }
@@ -66,15 +70,15 @@ std::optional<std::int64_t> optionalInteger(const Rows& rows, std::size_t i, std
 
 LedgerEntry entryFrom(const Rows& rows, std::size_t i) {
     LedgerEntry e;
-    e.id = rows.integer(i, 0);
-    e.kind = rows.text(i, 1);
-    e.at = rows.text(i, 2);
+    e.id = LedgerEntryId(rows.integer(i, 0));
+    e.kind = enumAt(rows, i, 1, "a ledger kind", parseLedgerKind);
+    e.at = instantAt(rows, i, 2, "a ledger time");
     e.funder = FunderId(rows.integer(i, 3));
     e.funderCode = rows.text(i, 4);
     e.order = OrderId(rows.integer(i, 5));
     e.orderReference = rows.text(i, 6);
-    e.loanId = optionalInteger(rows, i, 7);
-    e.assetId = optionalInteger(rows, i, 8);
+    e.loanId = optionalId<LoanId>(rows, i, 7);
+    e.assetId = optionalId<AssetId>(rows, i, 8);
     e.barcode = rows.optionalText(i, 9);
     e.inspectionEventId = optionalInteger(rows, i, 10);
     e.itemCode = rows.optionalText(i, 11);
@@ -84,18 +88,18 @@ LedgerEntry entryFrom(const Rows& rows, std::size_t i) {
     e.unitPrice = rows.integer(i, 15);
     e.rate = optionalInteger(rows, i, 16);
     e.amount = rows.integer(i, 17);
-    e.correctsId = optionalInteger(rows, i, 18);
+    e.correctsId = optionalId<LedgerEntryId>(rows, i, 18);
     e.note = rows.text(i, 19);
     return e;
 }
 
-std::int64_t insertEntry(Connection& c, const LedgerEntry& e, std::optional<UserId> who) {
-    return c.insert(
+LedgerEntryId insertEntry(Connection& c, const LedgerEntry& e, std::optional<UserId> who) {
+    return LedgerEntryId(c.insert(
         kInsertEntry,
-        {e.kind, e.at, e.at.substr(0, 7), e.funder.value(), e.order.value(), orNull(e.loanId),
-         orNull(e.assetId), orNull(e.inspectionEventId), orNull(e.itemCode), e.category, e.district,
-         e.quantity, e.unitPrice, orNull(e.rate), e.amount, orNull(e.correctsId),
-         who ? SqlValue(who->value()) : SqlValue(std::monostate{}), e.note});
+        {std::string(toString(e.kind)), formatInstant(e.at), formatMonth(utcMonth(e.at)),
+         e.funder.value(), e.order.value(), idOrNull(e.loanId), idOrNull(e.assetId),
+         orNull(e.inspectionEventId), orNull(e.itemCode), e.category, e.district, e.quantity,
+         e.unitPrice, orNull(e.rate), e.amount, idOrNull(e.correctsId), idOrNull(who), e.note}));
 }
 
 // "returned; condition: good" -> "good" (the note warehouse returns write).
@@ -112,15 +116,15 @@ std::string conditionFromNote(const std::string& note) {
 
 }  // namespace
 
-std::int64_t recordIssueCharge(Connection& c, LoanId loan, Instant now) {
+LedgerEntryId recordIssueCharge(Connection& c, LoanId loan, Instant now) {
     if (Rows existing = c.query(kIssueOfLoan, {loan.value()}); !existing.empty()) {
-        return existing.integer(0, 0);
+        return LedgerEntryId(existing.integer(0, 0));
     }
     Rows rows = c.query(kLoanForIssue, {loan.value()});
     if (rows.empty()) throw NotFound("no loan " + std::to_string(loan.value()));
     LedgerEntry e;
-    e.kind = "issue";
-    e.at = formatInstant(now);
+    e.kind = LedgerKind::issue;
+    e.at = now;
     e.quantity = rows.integer(0, 0);
     e.unitPrice = rows.integer(0, 1);
     e.order = OrderId(rows.integer(0, 2));
@@ -128,7 +132,7 @@ std::int64_t recordIssueCharge(Connection& c, LoanId loan, Instant now) {
     e.itemCode = rows.text(0, 4);
     e.category = rows.text(0, 5);
     e.district = rows.text(0, 6);
-    e.loanId = loan.value();
+    e.loanId = loan;
     e.amount = e.quantity * e.unitPrice;
     e.note = "issued on loan";
     return insertEntry(c, e, std::nullopt);
@@ -148,34 +152,34 @@ std::optional<LedgerEntry> recordCreditForInspection(Connection& c, AssetId asse
     }
     Rows loan = c.query(kLoanOfIssue, {issue.integer(0, 2), itemCode, issue.text(0, 1)});
     if (loan.empty()) return std::nullopt;
-    const std::int64_t loanId = loan.integer(0, 0);
-    if (c.query(kCreditOfLoanAsset, {assetId, loanId}).integer(0, 0) > 0) return std::nullopt;
+    const LoanId loanId(loan.integer(0, 0));
+    if (c.query(kCreditOfLoanAsset, {assetId, loanId.value()}).integer(0, 0) > 0) {
+        return std::nullopt;
+    }
     Rows returned =
         c.query(kLastStep, {assetId, std::string(toString(AssetStep::return_to_depot))});
     const std::string condition = returned.empty() ? "" : conditionFromNote(returned.text(0, 3));
 
     LedgerEntry e;
-    e.kind = "credit";
-    e.at = formatInstant(now);
+    e.kind = LedgerKind::credit;
+    e.at = now;
     e.funder = FunderId(loan.integer(0, 2));
     e.order = OrderId(loan.integer(0, 1));
     e.loanId = loanId;
-    e.assetId = assetId;
+    e.assetId = asset;
     e.inspectionEventId = pass.integer(0, 0);
     e.itemCode = itemCode;
     e.category = item.text(0, 3);
     e.district = loan.text(0, 3);
     e.quantity = 1;
     e.unitPrice = price;
-    const auto day = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now));
-    e.rate = loadCreditPolicy(c).rateFor(day, e.category, condition);
+    e.rate = loadCreditPolicy(c).rateFor(utcDate(now), e.category, condition);
     e.amount = -creditAmount(price, *e.rate);
     e.note = condition.empty() ? "passed inspection" : "passed inspection; condition: " + condition;
-    const std::int64_t id = insertEntry(c, e, who);
-    return findLedgerEntry(c, id);
+    return findLedgerEntry(c, insertEntry(c, e, who));
 }
 
-std::vector<LedgerEntry> correctLedgerEntry(Connection& c, std::int64_t id,
+std::vector<LedgerEntry> correctLedgerEntry(Connection& c, LedgerEntryId id,
                                             std::optional<Pence> newAmount,
                                             const std::string& reason, const Actor& actor,
                                             Instant now) {
@@ -183,37 +187,39 @@ std::vector<LedgerEntry> correctLedgerEntry(Connection& c, std::int64_t id,
         throw ValidationError("reason", "a correction needs a reason of up to 2000 characters");
     }
     const auto original = findLedgerEntry(c, id);
-    if (!original) throw NotFound("no ledger row " + std::to_string(id));
+    const std::string row = std::to_string(id.value());
+    if (!original) throw NotFound("no ledger row " + row);
     LedgerEntry reversal = *original;
-    reversal.kind = "correction";
-    reversal.at = formatInstant(now);
+    reversal.kind = LedgerKind::correction;
+    reversal.at = now;
     reversal.amount = -original->amount;
     reversal.correctsId = id;
-    reversal.note = "reverses row " + std::to_string(id) + ": " + reason;
-    std::vector<std::int64_t> ids{insertEntry(c, reversal, actor.id)};
+    reversal.note = "reverses row " + row + ": " + reason;
+    std::vector<LedgerEntryId> ids{insertEntry(c, reversal, actor.id)};
     if (newAmount) {
         LedgerEntry replacement = reversal;
         replacement.amount = *newAmount;
-        replacement.note = "replaces row " + std::to_string(id) + ": " + reason;
+        replacement.note = "replaces row " + row + ": " + reason;
         ids.push_back(insertEntry(c, replacement, actor.id));
     }
-    audit(c, actor.id, "ledger.correct", "ledger", std::to_string(id), now, reason);
+    audit(c, actor.id, "ledger.correct", "ledger", row, now, reason);
     std::vector<LedgerEntry> written;
     for (auto newId : ids) written.push_back(*findLedgerEntry(c, newId));
     return written;
 }
 
 std::vector<LedgerEntry> ledgerEntries(Connection& c, const LedgerQuery& q) {
-    Rows rows = c.query(kListEntries, {q.from, q.to, q.assetId.value_or(AssetId()).value(),
-                                       q.order ? q.order->value() : std::int64_t{0},
-                                       static_cast<std::int64_t>(q.limit)});
+    Rows rows =
+        c.query(kListEntries,
+                {orEmpty(q.from), orEmpty(q.to), q.assetId.value_or(AssetId()).value(),
+                 q.order ? q.order->value() : std::int64_t{0}, static_cast<std::int64_t>(q.limit)});
     std::vector<LedgerEntry> entries;
     for (std::size_t i = 0; i < rows.size(); ++i) entries.push_back(entryFrom(rows, i));
     return entries;
 }
 
-std::optional<LedgerEntry> findLedgerEntry(Connection& c, std::int64_t id) {
-    Rows rows = c.query(kFindEntry, {id});
+std::optional<LedgerEntry> findLedgerEntry(Connection& c, LedgerEntryId id) {
+    Rows rows = c.query(kFindEntry, {id.value()});
     if (rows.empty()) return std::nullopt;
     return entryFrom(rows, 0);
 }
@@ -235,12 +241,13 @@ CreditPolicy loadCreditPolicy(Connection& c) {
     return CreditPolicy(std::move(rules));
 }
 
-std::int64_t addCreditRule(Connection& c, const CreditRule& rule, Instant now) {
+CreditRuleId addCreditRule(Connection& c, const CreditRule& rule, Instant now) {
     CreditPolicy check({rule});  // validates
-    return c.insert(kInsertRule, {formatDate(rule.validFrom),
-                                  rule.validTo ? SqlValue(formatDate(*rule.validTo))
-                                               : SqlValue(std::monostate{}),
-                                  rule.category, rule.condition, rule.rate, formatInstant(now)});
+    return CreditRuleId(
+        c.insert(kInsertRule,
+                 {formatDate(rule.validFrom),
+                  rule.validTo ? SqlValue(formatDate(*rule.validTo)) : SqlValue(std::monostate{}),
+                  rule.category, rule.condition, rule.rate, formatInstant(now)}));
 }
 
 }  // namespace ces::store

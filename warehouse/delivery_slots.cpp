@@ -83,12 +83,11 @@ std::vector<DeliverySlot> offersOn(store::Connection& c, const std::vector<year_
     std::deque<DispatchProblem> problems;
     std::deque<routing::DayPlan> plans;
     std::vector<routing::DayRequest> requests;
-    std::vector<std::string> dates;
+    std::vector<year_month_day> dates;
     for (const auto& day : days) {
-        const std::string date = formatDate(day);
         std::vector<store::VisitJob> visits;
         std::vector<std::vector<std::size_t>> routeJobs(vans.size());
-        if (const auto stored = store::loadPlan(c, date)) {
+        if (const auto stored = store::loadPlan(c, day)) {
             for (const auto& route : stored->routes) {
                 const auto van = vanIndex.find(route.van.vanId);
                 if (van == vanIndex.end()) continue;
@@ -127,7 +126,7 @@ std::vector<DeliverySlot> offersOn(store::Connection& c, const std::vector<year_
             continue;
         }
         requests.push_back({&plans.back(), problems.back().problem.jobs().back(), candidates});
-        dates.push_back(date);
+        dates.push_back(day);
     }
     std::vector<DeliverySlot> slots;
     for (const auto& dated : routing::offerSlotsOverDays(requests)) {

@@ -29,9 +29,9 @@ struct SlotPolicy {
 
 /// One bookable slot: a date and a window of seconds after UK local midnight.
 struct DeliverySlot {
-    std::string date;          ///< ISO date.
-    int startSeconds = 0;      ///< Slot start, seconds after local midnight.
-    int endSeconds = 0;        ///< Slot end, seconds after local midnight.
+    std::chrono::year_month_day date;  ///< The slot's (UK) day.
+    int startSeconds = 0;              ///< Slot start, seconds after local midnight.
+    int endSeconds = 0;                ///< Slot end, seconds after local midnight.
     routing::Distance cost{};  ///< Added travel (metres, plus a van's fixed cost) to fit it in.
 };
 

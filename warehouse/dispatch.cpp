@@ -206,8 +206,8 @@ store::StoredPlan optimiseDay(store::Database& db, year_month_day date, const Ac
     }
 
     store::PlanHeader header;
-    header.date = day;
-    header.optimisedAt = formatInstant(now);
+    header.date = date;
+    header.optimisedAt = now;
     header.travelSource = routing::GreatCircleTravelTimes(policy.travel).describe();
     header.unassigned = static_cast<int>(solved.solution.unassigned.size());
     std::vector<store::PlannedRoute> routes;
@@ -254,7 +254,7 @@ store::StoredPlan optimiseDay(store::Database& db, year_month_day date, const Ac
         store::audit(c, planner.id, "plan.optimise", "plan", day, now,
                      std::to_string(routes.size()) + " vans, " + std::to_string(unplaced.size()) +
                          " unassigned");
-        return *store::loadPlan(c, day);
+        return *store::loadPlan(c, date);
     });
 }
 

@@ -41,7 +41,7 @@ PickList pickListFor(const store::StoredPlan& plan, const std::string& vanCode) 
         }
         return list;
     }
-    throw NotFound("van " + vanCode + " has no route on " + plan.header.date);
+    throw NotFound("van " + vanCode + " has no route on " + formatDate(plan.header.date));
 }
 
 std::string pickListCsv(const PickList& list) {

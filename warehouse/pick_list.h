@@ -1,6 +1,7 @@
 #pragma once
 // A van's pick list: what to load for a planned route, listed in stop order with the load
 // order beside it (the last stop's items go in first, so the first stop's come out first).
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -28,7 +29,7 @@ struct PickLine {
 
 /// The pick list of one van on a stored plan.
 struct PickList {
-    std::string date;
+    std::chrono::year_month_day date;
     std::string vanCode;
     std::string depotCode;
     std::string crewName;

@@ -264,9 +264,10 @@ std::string planDay(store::Database& db, std::chrono::year_month_day day, const 
     const auto plan = warehouse::optimiseDay(db, day, planner, now, calendar, dispatch);
     std::size_t stops = 0;
     for (const auto& route : plan.routes) stops += route.route.stops.size();
-    return "plan for " + plan.header.date + ": " + std::to_string(plan.routes.size()) + " vans, " +
-           std::to_string(stops) + " visits, " + std::to_string(plan.header.distanceMetres / 1000) +
-           " km, " + std::to_string(plan.header.unassigned) + " unassigned";
+    return "plan for " + formatDate(plan.header.date) + ": " + std::to_string(plan.routes.size()) +
+           " vans, " + std::to_string(stops) + " visits, " +
+           std::to_string(plan.header.distanceMetres / 1000) + " km, " +
+           std::to_string(plan.header.unassigned) + " unassigned";
 }
 
 }  // namespace

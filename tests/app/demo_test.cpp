@@ -64,8 +64,8 @@ TEST_CASE("the demo county has assets in every state and a plan for the next wor
             INFO("state " << toString(state));
             CHECK(states[std::string(toString(state))] > 0);
         }
-        const auto plan =
-            db.read([](store::Connection& c) { return store::loadPlan(c, "2026-03-03"); });
+        const auto plan = db.read(
+            [](store::Connection& c) { return store::loadPlan(c, *parseDate("2026-03-03")); });
         REQUIRE(plan.has_value());
         CHECK(plan->routes.size() >= 2);
         std::size_t stops = 0, kinds = 0;

@@ -122,10 +122,11 @@ TEST_CASE("a home collection is booked into a two-hour window up to its due date
                                       WorkingDayCalendar());
     });
     REQUIRE(slots.size() == 5 * 4);  // Tue 3 to Mon 9 March, four windows a day
-    CHECK(slots.front().date == "2026-03-03");
-    CHECK(slots.back().date == "2026-03-09");
+    CHECK(formatDate(slots.front().date) == "2026-03-03");
+    CHECK(formatDate(slots.back().date) == "2026-03-09");
     const auto booked = h.db->write([&](store::Connection& c) {
-        return store::bookCollectionSlot(c, reference, {"2026-03-05", 10 * 3600, 12 * 3600},
+        return store::bookCollectionSlot(c, reference,
+                                         {*parseDate("2026-03-05"), 10 * 3600, 12 * 3600},
                                          staff(h.prescriber), h.now, WorkingDayCalendar());
     });
     CHECK((booked.slotDate == parseDate("2026-03-05")));
@@ -136,7 +137,7 @@ TEST_CASE("a home collection is booked into a two-hour window up to its due date
     CHECK(visit->slotStartSeconds == 10 * 3600);
     CHECK(formatDate(visit->dueDate) == "2026-03-05");
     CHECK_THROWS_AS(h.db->write([&](store::Connection& c) {
-        return store::bookCollectionSlot(c, reference, {"2026-03-07", 10 * 3600, 0},
+        return store::bookCollectionSlot(c, reference, {*parseDate("2026-03-07"), 10 * 3600, 0},
                                          staff(h.prescriber), h.now, WorkingDayCalendar());
     }),
                     ValidationError);

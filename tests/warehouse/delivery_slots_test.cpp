@@ -72,7 +72,8 @@ TEST_CASE("only slots the day's vans can still reach are offered, cheapest first
     const auto offers = s.offers(order);
     REQUIRE_FALSE(offers.empty());
     for (std::size_t i = 0; i < offers.size(); ++i) {
-        CHECK(offers[i].date == "2026-03-03");  // next day's order: due Tuesday, no later
+        CHECK(formatDate(offers[i].date) ==
+              "2026-03-03");  // next day's order: due Tuesday, no later
         CHECK(offers[i].startSeconds >= 8 * kHour);
         CHECK(offers[i].startSeconds < 12 * kHour);
         CHECK(offers[i].endSeconds == offers[i].startSeconds + 2 * kHour);
@@ -109,7 +110,7 @@ TEST_CASE("a booked slot becomes the visit's hard window in the next optimisatio
         return o.startSeconds == 14 * kHour;
     });
     REQUIRE(afternoon != offers.end());
-    const auto booked = s.book(order, afternoon->date, afternoon->startSeconds);
+    const auto booked = s.book(order, formatDate(afternoon->date), afternoon->startSeconds);
     CHECK(booked.endSeconds == 16 * kHour);
     CHECK(s.status(order) == "scheduled");
 
@@ -138,7 +139,7 @@ TEST_CASE("a booked slot becomes the visit's hard window in the next optimisatio
         s.county.db->read([&](store::Connection& c) { return store::trackByToken(c, token); });
     REQUIRE(view);
     REQUIRE(view->slot);
-    CHECK(view->slot->date == "2026-03-03");
+    CHECK(formatDate(view->slot->date) == "2026-03-03");
     CHECK(view->slot->startSeconds == 14 * kHour);
     CHECK(view->slot->endSeconds == 16 * kHour);
     REQUIRE(view->slot->plannedStartSeconds);
@@ -164,10 +165,10 @@ TEST_CASE("a slot offered earlier is refused once another booking has filled the
     REQUIRE_FALSE(offered.empty());
     const auto wanted = offered.front();
     REQUIRE_FALSE(s.offers(second).empty());
-    s.book(second, wanted.date, wanted.startSeconds);
+    s.book(second, formatDate(wanted.date), wanted.startSeconds);
     CHECK(s.offers(first).empty());
     try {
-        s.book(first, wanted.date, wanted.startSeconds);
+        s.book(first, formatDate(wanted.date), wanted.startSeconds);
         FAIL("the slot was booked although the van is full");
     } catch (const Conflict& e) {
         CHECK(e.code() == "slot_unavailable");

@@ -63,7 +63,7 @@ struct PlannedDay {
 TEST_CASE("the day's due deliveries become a feasible stored plan") {
     PlannedDay day;
     const auto& plan = day.plan;
-    CHECK(plan.header.date == "2026-03-03");
+    CHECK(formatDate(plan.header.date) == "2026-03-03");
     CHECK(plan.header.unassigned == 0);
     CHECK(plan.unplaced.empty());
     std::size_t stops = 0;
@@ -88,8 +88,8 @@ TEST_CASE("the day's due deliveries become a feasible stored plan") {
     CHECK(orderStatus(day.county, day.hoistOrder) == "scheduled");
     CHECK(orderStatus(day.county, day.railOrder) == "scheduled");
     // Stored: reading it back gives the same plan.
-    const auto stored =
-        day.county.db->read([&](store::Connection& c) { return store::loadPlan(c, "2026-03-03"); });
+    const auto stored = day.county.db->read(
+        [&](store::Connection& c) { return store::loadPlan(c, *parseDate("2026-03-03")); });
     REQUIRE(stored.has_value());
     CHECK(stored->header.distanceMetres == plan.header.distanceMetres);
     CHECK(plan.header.distanceMetres > 0);
@@ -154,7 +154,7 @@ TEST_CASE(
         county.db->read([&](store::Connection& c) { return store::listOutbox(c, true, {}).items; });
     REQUIRE(outbox.size() == 1);
     CHECK(outbox[0].recipientUser == county.prescriber.id);
-    CHECK(outbox[0].createdAt.substr(0, 10) == "2026-03-03");  // the same day
+    CHECK(formatInstant(outbox[0].createdAt).substr(0, 10) == "2026-03-03");  // the same day
     CHECK(outbox[0].subject.find(day.railOrder) != std::string::npos);
     CHECK(outbox[0].body.find("no answer") != std::string::npos);
     const auto again = county.db->read(

@@ -208,7 +208,7 @@ Response collectionSlots(App& app, Request& request) {
     auto list = jsonArray();
     for (const auto& s : slots) {
         auto json = jsonObject();
-        json->set("date", s.date);
+        json->set("date", formatDate(s.date));
         json->set("start", clock(s.startSeconds));
         json->set("end", clock(s.endSeconds));
         list->add(json);
@@ -233,7 +233,9 @@ Response bookSlot(App& app, Request& request) {
     auto body = JsonFields::parse(request.body);
     body.allowOnly({"date", "start"});
     const std::string reference = request.pathParams["ref"];
-    store::CollectionSlot slot{body.text("date"), parseClock(body.text("start")), 0};
+    // An unreadable date is a window not offered, refused after the collection's own checks.
+    const auto date = parseDate(body.text("date")).value_or(std::chrono::year_month_day{});
+    store::CollectionSlot slot{date, parseClock(body.text("start")), 0};
     return idempotentWrite(app, request, *caller.actor, [&](store::Connection& c) {
         return jsonResponse(200, collectionJson(store::bookCollectionSlot(
                                      c, reference, slot, caller, app.now(), app.calendar)));

@@ -65,8 +65,8 @@ Poco::JSON::Object::Ptr visitJson(const store::VisitJob& v) {
 
 Poco::JSON::Object::Ptr planJson(const store::StoredPlan& plan) {
     auto json = jsonObject();
-    json->set("date", plan.header.date);
-    json->set("optimised_at", plan.header.optimisedAt);
+    json->set("date", formatDate(plan.header.date));
+    json->set("optimised_at", formatInstant(plan.header.optimisedAt));
     json->set("travel_times", plan.header.travelSource);
     json->set("vans_used", plan.header.vansUsed);
     json->set("distance_km", static_cast<double>(plan.header.distanceMetres) / 1000.0);
@@ -117,16 +117,15 @@ Response optimise(App& app, Request& request) {
     return jsonResponse(200, planJson(plan));
 }
 
-store::StoredPlan loadPlanOrThrow(App& app, const std::string& date) {
+store::StoredPlan loadPlanOrThrow(App& app, std::chrono::year_month_day date) {
     auto plan = app.db.read([&](store::Connection& c) { return store::loadPlan(c, date); });
-    if (!plan) throw NotFound("no plan for " + date + " yet: optimise it first");
+    if (!plan) throw NotFound("no plan for " + formatDate(date) + " yet: optimise it first");
     return *plan;
 }
 
 Response readPlan(App& app, Request& request) {
     requireRole(app, request, {Role::planner, Role::driver, Role::warehouse});
-    const auto date = formatDate(dateParam(request.pathParams["date"]));
-    return jsonResponse(200, planJson(loadPlanOrThrow(app, date)));
+    return jsonResponse(200, planJson(loadPlanOrThrow(app, dateParam(request.pathParams["date"]))));
 }
 
 const char* const kPickListPage = R"(<!DOCTYPE html>
@@ -169,7 +168,7 @@ std::string pickListHtml(const warehouse::PickList& list) {
     using kainjow::mustache::data;
     data page;
     page.set("van", list.vanCode);
-    page.set("date", list.date);
+    page.set("date", formatDate(list.date));
     page.set("depot", list.depotCode);
     page.set("crew", list.crewName);
     data lines{data::type::list};
@@ -191,15 +190,14 @@ Response pickList(App& app, Request& request) {
     }
     const std::string van = request.queryValue("van");
     if (van.empty()) throw ValidationError("van", "say which van (?van=CODE)");
-    const auto list =
-        warehouse::pickListFor(loadPlanOrThrow(app, formatDate(dateParam(dateText))), van);
+    const auto list = warehouse::pickListFor(loadPlanOrThrow(app, dateParam(dateText)), van);
     Response response;
     if (format == "csv") {
         response.contentType = "text/csv; charset=utf-8";
         response.body = warehouse::pickListCsv(list);
-        response.headers.emplace_back(
-            "Content-Disposition",
-            "attachment; filename=\"picklist-" + list.vanCode + "-" + list.date + ".csv\"");
+        response.headers.emplace_back("Content-Disposition", "attachment; filename=\"picklist-" +
+                                                                 list.vanCode + "-" +
+                                                                 formatDate(list.date) + ".csv\"");
         return response;
     }
     if (format == "html") {
@@ -208,7 +206,7 @@ Response pickList(App& app, Request& request) {
         return response;
     }
     auto json = jsonObject();
-    json->set("date", list.date);
+    json->set("date", formatDate(list.date));
     json->set("van", list.vanCode);
     json->set("depot", list.depotCode);
     json->set("crew", list.crewName);
@@ -318,7 +316,7 @@ Response outbox(App& app, Request& request) {
     for (const auto& m : messages.items) {
         auto json = jsonObject();
         json->set("id", m.id.value());
-        json->set("created_at", m.createdAt);
+        json->set("created_at", formatInstant(m.createdAt));
         json->set("recipient", m.recipient);
         json->set("recipient_user_id", m.recipientUser
                                            ? Poco::Dynamic::Var(m.recipientUser->value())

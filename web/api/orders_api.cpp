@@ -13,9 +13,9 @@ namespace ces::web {
 
 namespace {
 
-Poco::JSON::Object::Ptr clockWindow(const std::string& date, int start, int end) {
+Poco::JSON::Object::Ptr clockWindow(std::chrono::year_month_day date, int start, int end) {
     auto json = jsonObject();
-    json->set("date", date);
+    json->set("date", formatDate(date));
     json->set("start", warehouse::clockTime(start));
     json->set("end", warehouse::clockTime(end));
     return json;
@@ -69,7 +69,7 @@ Response readOrder(App& app, Request& request) {
     json->set("status", std::string(toString(d.status)));
     json->set("speed", std::string(toString(d.speed)));
     json->set("due_by", orNull(d.dueBy));
-    json->set("created_at", d.createdAt);
+    json->set("created_at", formatInstant(d.createdAt));
     json->set("total_pence", d.totalPence);
     json->set("notes", d.notes);
     auto resident = jsonObject();
@@ -103,7 +103,7 @@ Response readOrder(App& app, Request& request) {
         auto event = jsonObject();
         event->set("from", orNull(e.from));
         event->set("to", e.to);
-        event->set("at", e.at);
+        event->set("at", formatInstant(e.at));
         event->set("by", e.by);
         event->set("note", e.note);
         history->add(event);
@@ -146,7 +146,7 @@ Response listOrders(App& app, Request& request) {
         json->set("status", std::string(toString(o.status)));
         json->set("speed", std::string(toString(o.speed)));
         json->set("due_by", orNull(o.dueBy));
-        json->set("created_at", o.createdAt);
+        json->set("created_at", formatInstant(o.createdAt));
         json->set("resident_id", o.residentId.value());
         list->add(json);
     }

@@ -71,7 +71,7 @@ void checkAccess(store::Connection& c, const SlotCaller& caller, const std::stri
 
 Poco::JSON::Object::Ptr slotJson(const warehouse::DeliverySlot& slot) {
     auto json = jsonObject();
-    json->set("date", slot.date);
+    json->set("date", formatDate(slot.date));
     json->set("start", warehouse::clockTime(slot.startSeconds));
     json->set("end", warehouse::clockTime(slot.endSeconds));
     return json;

@@ -13,9 +13,9 @@ namespace {
 // building it as Poco objects cost as much as the lookup itself, and this is the hottest read.
 void appendText(std::string& json, const std::string& text) { json.append(Poco::toJSON(text)); }
 
-void appendWindow(std::string& json, const std::string& date, int start, int end) {
+void appendWindow(std::string& json, std::chrono::year_month_day date, int start, int end) {
     json.append("{\"date\":");
-    appendText(json, date);
+    appendText(json, formatDate(date));
     json.append(",\"start\":");
     appendText(json, warehouse::clockTime(start));
     json.append(",\"end\":");

@@ -186,7 +186,7 @@ PageView driverView(Site& site, std::chrono::year_month_day day, const std::stri
     view.data.set("date_month", std::to_string(static_cast<unsigned>(day.month())));
     view.data.set("date_year", std::to_string(static_cast<int>(day.year())));
     const auto plan =
-        site.app.db.read([&](store::Connection& c) { return store::loadPlan(c, date); });
+        site.app.db.read([&](store::Connection& c) { return store::loadPlan(c, day); });
     const store::StoredPlan::Route* chosen = nullptr;
     mustache::data vans(mustache::data::type::list);
     if (plan) {

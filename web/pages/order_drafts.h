@@ -13,7 +13,7 @@
 namespace ces::web {
 
 struct DraftResident {
-    std::int64_t id = 0;
+    ResidentId id;
     std::string name;
     std::string dateOfBirth;
     std::string postcode;
@@ -51,7 +51,7 @@ class OrderDrafts {
 
   private:
     mutable std::mutex mutex_;
-    std::map<std::int64_t, OrderDraft> drafts_;
+    std::map<UserId, OrderDraft> drafts_;
 };
 
 }  // namespace ces::web

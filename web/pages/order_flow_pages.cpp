@@ -233,7 +233,7 @@ Response submitOrder(Site& site, Request& request) {
         return Site::redirect(step);
     }
     store::NewOrder order;
-    order.resident = ResidentId(draft.resident->id);
+    order.resident = draft.resident->id;
     order.speed = *parseSpeed(draft.speed);
     for (const auto& line : draft.lines) order.lines.push_back({line.itemCode, line.quantity});
     for (const auto& special : draft.specials) {

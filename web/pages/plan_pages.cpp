@@ -228,7 +228,7 @@ PageView planView(Site& site, std::chrono::year_month_day day) {
     view.data.set("date_month", std::to_string(static_cast<unsigned>(day.month())));
     view.data.set("date_year", std::to_string(static_cast<int>(day.year())));
     site.app.db.read([&](store::Connection& c) {
-        const auto plan = store::loadPlan(c, date);
+        const auto plan = store::loadPlan(c, day);
         view.data.set("has_plan", plan.has_value());
         if (plan) {
             addPlan(view.data, *plan, c);

@@ -24,9 +24,9 @@ std::string residentMessage(const std::string& field, const std::string& storeMe
 
 void chooseResident(Site& site, const Actor& actor, const Resident& resident) {
     OrderDraft draft = site.drafts.get(actor.id);
-    if (!draft.resident || draft.resident->id != resident.id.value()) draft = OrderDraft{};
-    draft.resident = DraftResident{resident.id.value(), resident.name,     resident.dateOfBirth,
-                                   resident.postcode,   resident.district, resident.accessNotes};
+    if (!draft.resident || draft.resident->id != resident.id) draft = OrderDraft{};
+    draft.resident = DraftResident{resident.id,       resident.name,     resident.dateOfBirth,
+                                   resident.postcode, resident.district, resident.accessNotes};
     site.drafts.put(actor.id, std::move(draft));
 }
 

@@ -4,6 +4,7 @@
 #include "core/store/orders/tracking.h"
 #include "warehouse/delivery_slots.h"
 #include "web/pages/page_routes.h"
+#include "web/pages/plan_presenters.h"
 #include "web/pages/presenters.h"
 #include "web/pages/tracking_link.h"
 
@@ -11,8 +12,8 @@ namespace ces::web {
 
 namespace {
 
-std::string slotWords(const std::string& date, int start, int end) {
-    return ukDate(date + "T12:00:00Z") + ", " + clockWords(start) + " to " + clockWords(end);
+std::string slotWords(std::chrono::year_month_day date, int start, int end) {
+    return dayWords(date) + ", " + clockWords(start) + " to " + clockWords(end);
 }
 
 /// Who is choosing: the order's prescriber, or the resident through their tracking link.
@@ -71,7 +72,7 @@ PageView slotView(Site& site, const SlotChooser& who, const std::string& chosen)
     mustache::data list(mustache::data::type::list);
     for (std::size_t i = 0; i < slots.size(); ++i) {
         const auto& s = slots[i];
-        const std::string value = s.date + "T" + warehouse::clockTime(s.startSeconds);
+        const std::string value = formatDate(s.date) + "T" + warehouse::clockTime(s.startSeconds);
         mustache::data item;
         item.set("id", i == 0 ? std::string("slot") : "slot-" + std::to_string(i + 1));
         item.set("value", value);

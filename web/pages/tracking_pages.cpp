@@ -6,6 +6,7 @@
 #include "web/pages/appointment_calendar.h"
 #include "web/pages/date_fields.h"
 #include "web/pages/page_routes.h"
+#include "web/pages/plan_presenters.h"
 #include "web/pages/presenters.h"
 
 namespace ces::web {
@@ -107,7 +108,7 @@ Response resultPage(Site& site, Request& request, const store::TrackingView& fou
         view.data.set("has_calendar", true);
     }
     if (found.slot) {
-        view.data.set("slot", ukDate(found.slot->date + "T12:00:00Z") + ", between " +
+        view.data.set("slot", dayWords(found.slot->date) + ", between " +
                                   clockWords(found.slot->startSeconds) + " and " +
                                   clockWords(found.slot->endSeconds));
         if (const auto arrival = warehouse::arrivalWindowOf(*found.slot)) {

@@ -52,7 +52,7 @@ PageView pickListsView(Site& site, std::chrono::year_month_day day, const std::s
     std::vector<warehouse::PickList> lists;
     std::map<std::string, bool> serialised;
     site.app.db.read([&](store::Connection& c) {
-        const auto plan = store::loadPlan(c, date);
+        const auto plan = store::loadPlan(c, day);
         if (!plan) return 0;
         for (const auto& route : plan->routes) {
             lists.push_back(warehouse::pickListFor(*plan, route.van.code));

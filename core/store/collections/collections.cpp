@@ -394,7 +394,7 @@ std::vector<CollectionSlot> collectionSlots(Connection& c, const std::string& re
     for (int offered = 0; offered < 3 || day <= lastDay; ++offered) {
         if (offered >= 15) break;
         for (int start : kCollectionWindows) {
-            slots.push_back({formatDate(day), start, start + 2 * 3600});
+            slots.push_back({day, start, start + 2 * 3600});
         }
         day = calendar.nextWorkingDay(day);
     }
@@ -417,10 +417,11 @@ Collection bookCollectionSlot(Connection& c, const std::string& reference,
     }
     const std::int64_t start = slot.startSeconds;
     const std::int64_t end = slot.startSeconds + 2 * 3600;
-    c.execute(kSetSlot, {slot.date, start, end, k.id.value()});
-    c.execute(kSetVisitSlots, {slot.date, start, end, k.id.value()});
+    const std::string date = formatDate(slot.date);
+    c.execute(kSetSlot, {date, start, end, k.id.value()});
+    c.execute(kSetVisitSlots, {date, start, end, k.id.value()});
     audit(c, who.actor ? std::optional<UserId>(who.actor->id) : std::nullopt, "collection.slot",
-          "collection", reference, now, slot.date + " " + std::to_string(start));
+          "collection", reference, now, date + " " + std::to_string(start));
     return loadFor(c, reference, who);
 }
 

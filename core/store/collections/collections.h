@@ -80,7 +80,7 @@ Collection findCollection(Connection& c, const std::string& reference, const Col
 inline constexpr int kCollectionWindows[] = {8 * 3600, 10 * 3600, 12 * 3600, 14 * 3600};
 /// A day and window a collection may be booked into.
 struct CollectionSlot {
-    std::string date;
+    std::chrono::year_month_day date;
     int startSeconds = 0;
     int endSeconds = 0;
 };

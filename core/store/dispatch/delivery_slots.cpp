@@ -105,7 +105,7 @@ std::optional<BookedDeliverySlot> bookedDeliverySlot(Connection& c, OrderId orde
     Rows rows = c.query(kBookedSlot, {order.value()});
     if (rows.empty()) return std::nullopt;
     BookedDeliverySlot slot;
-    slot.date = rows.text(0, 0);
+    slot.date = dateAt(rows, 0, 0, "visit date");
     slot.startSeconds = static_cast<int>(rows.integer(0, 1));
     slot.endSeconds = static_cast<int>(rows.integer(0, 2));
     if (!rows.isNull(0, 3)) slot.plannedStartSeconds = static_cast<int>(rows.integer(0, 3));

@@ -40,7 +40,7 @@ void markOrderScheduled(Connection& c, OrderId order, const std::string& referen
 
 /// The slot booked for an order's open delivery, and its planned start once a plan holds it.
 struct BookedDeliverySlot {
-    std::string date;                        ///< ISO date of the slot.
+    std::chrono::year_month_day date;        ///< The slot's (UK) day.
     int startSeconds = 0;                    ///< Seconds after local midnight.
     int endSeconds = 0;                      ///< Seconds after local midnight.
     std::optional<int> plannedStartSeconds;  ///< Service start on the latest stored plan.

@@ -285,26 +285,26 @@ std::optional<VisitJob> findVisit(Connection& c, VisitId id) {
 
 void savePlan(Connection& c, const PlanHeader& header, const std::vector<PlannedRoute>& routes,
               const std::vector<UnplacedVisit>& unplaced) {
-    c.execute(kResetPlanned, {header.date});
-    c.execute(kDeleteStops, {header.date});
-    c.execute(kDeleteRoutes, {header.date});
-    c.execute(kDeletePlan, {header.date});
-    c.execute(kInsertPlan, {header.date, header.optimisedAt, header.travelSource,
+    const std::string date = formatDate(header.date);
+    c.execute(kResetPlanned, {date});
+    c.execute(kDeleteStops, {date});
+    c.execute(kDeleteRoutes, {date});
+    c.execute(kDeletePlan, {date});
+    c.execute(kInsertPlan, {date, formatInstant(header.optimisedAt), header.travelSource,
                             static_cast<std::int64_t>(header.vansUsed), header.distanceMetres,
                             static_cast<std::int64_t>(header.unassigned)});
     for (const auto& route : routes) {
-        c.execute(kInsertRoute, {header.date, route.vanId.value(), route.distanceMetres,
+        c.execute(kInsertRoute, {date, route.vanId.value(), route.distanceMetres,
                                  static_cast<std::int64_t>(route.startSeconds),
                                  static_cast<std::int64_t>(route.endSeconds)});
         std::int64_t sequence = 0;
         for (const auto& stop : route.stops) {
-            c.execute(kInsertStop,
-                      {header.date, route.vanId.value(), ++sequence, stop.visitId.value(),
-                       static_cast<std::int64_t>(stop.arrivalSeconds),
-                       static_cast<std::int64_t>(stop.startSeconds),
-                       static_cast<std::int64_t>(stop.departureSeconds)});
-            if (c.executeCounting(kSetPlanned,
-                                  {header.date, route.vanId.value(), stop.visitId.value()}) != 1) {
+            c.execute(kInsertStop, {date, route.vanId.value(), ++sequence, stop.visitId.value(),
+                                    static_cast<std::int64_t>(stop.arrivalSeconds),
+                                    static_cast<std::int64_t>(stop.startSeconds),
+                                    static_cast<std::int64_t>(stop.departureSeconds)});
+            if (c.executeCounting(kSetPlanned, {date, route.vanId.value(), stop.visitId.value()}) !=
+                1) {
                 throw Conflict("visit_changed", "visit " + std::to_string(stop.visitId.value()) +
                                                     " changed while the plan was optimised");
             }
@@ -315,13 +315,17 @@ void savePlan(Connection& c, const PlanHeader& header, const std::vector<Planned
     }
 }
 
-std::optional<StoredPlan> loadPlan(Connection& c, const std::string& date) {
+std::optional<StoredPlan> loadPlan(Connection& c, std::chrono::year_month_day day) {
+    const std::string date = formatDate(day);
     Rows header = c.query(kPlanHeader, {date});
     if (header.empty()) return std::nullopt;
     StoredPlan plan;
-    plan.header = {header.text(0, 0),    header.text(0, 1),
-                   header.text(0, 2),    static_cast<int>(header.integer(0, 3)),
-                   header.integer(0, 4), static_cast<int>(header.integer(0, 5))};
+    plan.header = {dateAt(header, 0, 0, "plan date"),
+                   instantAt(header, 0, 1, "plan time"),
+                   header.text(0, 2),
+                   static_cast<int>(header.integer(0, 3)),
+                   header.integer(0, 4),
+                   static_cast<int>(header.integer(0, 5))};
     const auto vans = listVanCrews(c);
     Rows routes = c.query(kPlanRoutes, {date});
     Rows stops = c.query(kPlanStops, {date});
@@ -398,7 +402,7 @@ Page<OutboxMessage> listOutbox(Connection& c, bool unsentOnly, const PageRequest
     for (std::size_t i = 0; i < rows.size(); ++i) {
         OutboxMessage m;
         m.id = MessageId(rows.integer(i, 0));
-        m.createdAt = rows.text(i, 1);
+        m.createdAt = instantAt(rows, i, 1, "outbox time");
         if (!rows.isNull(i, 2)) m.recipientUser = UserId(rows.integer(i, 2));
         m.recipient = rows.text(i, 3);
         m.subject = rows.text(i, 4);

@@ -144,8 +144,8 @@ struct PlannedRoute {
 };
 /// A day's plan as stored.
 struct PlanHeader {
-    std::string date;
-    std::string optimisedAt;
+    std::chrono::year_month_day date;
+    Instant optimisedAt;
     std::string travelSource;
     int vansUsed = 0;
     std::int64_t distanceMetres = 0;
@@ -172,7 +172,7 @@ struct StoredPlan {
     std::vector<Route> routes;
     std::vector<std::pair<VisitJob, std::string>> unplaced;  ///< Pending visits with reason.
 };
-std::optional<StoredPlan> loadPlan(Connection& c, const std::string& date);
+std::optional<StoredPlan> loadPlan(Connection& c, std::chrono::year_month_day date);
 
 /// Records a planned visit's outcome (failed for VisitOutcome::failed, else completed);
 /// Conflict("visit_not_planned") unless it is planned.
@@ -193,14 +193,14 @@ std::optional<OrderId> orderOfAsset(Connection& c, AssetId assetId);
 /// A notification waiting for (or sent by) the mailer.
 struct OutboxMessage {
     MessageId id;
-    std::string createdAt;
+    Instant createdAt;
     std::optional<UserId> recipientUser;
     std::string recipient;
     std::string subject;
     std::string body;
     std::string entity;
     std::string entityId;
-    std::optional<std::string> sentAt;
+    std::optional<std::string> sentAt;  ///< As the mailer wrote it.
 };
 MessageId queueMessage(Connection& c, const OutboxMessage& message, Instant now);
 /// A page of the outbox, newest first; unsent only when asked.

@@ -38,7 +38,7 @@ OrderDetail readOrder(Connection& c, const std::string& reference, const Actor& 
     d.status = row.status;
     d.speed = row.speed;
     d.dueBy = o.optionalText(0, 3);
-    d.createdAt = o.text(0, 4);
+    d.createdAt = instantAt(o, 0, 4, "order time");
     d.notes = o.text(0, 5);
     d.totalPence = o.integer(0, 6);
     d.trackingToken = o.text(0, 7);
@@ -57,8 +57,9 @@ OrderDetail readOrder(Connection& c, const std::string& reference, const Actor& 
     }
     Rows events = c.query(kOrderEvents, {row.id.value()});
     for (std::size_t i = 0; i < events.size(); ++i) {
-        d.history.push_back({events.optionalText(i, 0), events.text(i, 1), events.text(i, 2),
-                             events.text(i, 3), events.text(i, 4)});
+        d.history.push_back({events.optionalText(i, 0), events.text(i, 1),
+                             instantAt(events, i, 2, "order event time"), events.text(i, 3),
+                             events.text(i, 4)});
     }
     audit(c, actor.id, "order.read", "order", reference, now);
     return d;
@@ -78,7 +79,7 @@ Page<OrderSummary> listOrders(Connection& c, const Actor& actor, std::optional<O
         s.status = enumAt(rows, i, 1, "order status", parseOrderStatus);
         s.speed = parseSpeed(rows.text(i, 2)).value_or(Speed::five_day);
         s.dueBy = rows.optionalText(i, 3);
-        s.createdAt = rows.text(i, 4);
+        s.createdAt = instantAt(rows, i, 4, "order time");
         s.residentId = ResidentId(rows.integer(i, 5));
         s.id = OrderId(rows.integer(i, 6));
         result.push_back(std::move(s));

@@ -24,7 +24,7 @@ struct SpecialView {
 struct OrderEventView {
     std::optional<std::string> from;
     std::string to;
-    std::string at;
+    Instant at;
     std::string by;
     std::string note;
 };
@@ -34,7 +34,7 @@ struct OrderDetail {
     OrderStatus status = OrderStatus::submitted;
     Speed speed = Speed::five_day;
     std::optional<std::string> dueBy;
-    std::string createdAt;
+    Instant createdAt;
     std::string notes;
     Pence totalPence = 0;
     std::string trackingToken;
@@ -56,7 +56,7 @@ struct OrderSummary {
     OrderStatus status = OrderStatus::submitted;
     Speed speed = Speed::five_day;
     std::optional<std::string> dueBy;
-    std::string createdAt;
+    Instant createdAt;
     ResidentId residentId;
 };
 

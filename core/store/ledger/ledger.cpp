@@ -145,10 +145,52 @@ LedgerEntry specialEntry(const Rows& rows) {
     return e;
 }
 
+// An asset's latest inspection pass, if it came after its latest issue: the pass's history
+// row, the issue's (resident, time) and the condition logged at the return in between.
+struct PassSinceIssue {
+    std::int64_t passEvent = 0;
+    ResidentId resident;
+    std::string issuedAt;
+    std::string condition;
+};
+std::optional<PassSinceIssue> passSinceIssue(Connection& c, AssetId asset) {
+    const std::int64_t id = asset.value();
+    Rows pass = c.query(kLastStep, {id, std::string(toString(AssetStep::pass_inspection))});
+    Rows issue = c.query(kLastStep, {id, std::string(toString(AssetStep::issue))});
+    if (pass.empty() || issue.empty() || issue.integer(0, 0) > pass.integer(0, 0)) {
+        return std::nullopt;  // never issued (new stock), or not inspected since
+    }
+    Rows returned = c.query(kLastStep, {id, std::string(toString(AssetStep::return_to_depot))});
+    return PassSinceIssue{pass.integer(0, 0), ResidentId(issue.integer(0, 2)), issue.text(0, 1),
+                          returned.empty() ? "" : conditionFromNote(returned.text(0, 3))};
+}
+
+// Writes a credit of `e`'s quantity x the policy's rate (by its category and the return's
+// condition) x its unit price, noted `what`; answers the row as stored.
+LedgerEntry writeCredit(Connection& c, LedgerEntry e, const std::string& condition,
+                        const std::string& what, std::optional<UserId> who, Instant now) {
+    e.kind = LedgerKind::credit;
+    e.at = now;
+    e.rate = loadCreditPolicy(c).rateFor(utcDate(now), e.category, condition);
+    e.amount = -e.quantity * creditAmount(e.unitPrice, *e.rate);
+    e.note = condition.empty() ? what : what + "; condition: " + condition;
+    return *findLedgerEntry(c, insertEntry(c, e, who));
+}
+
 // A special that passes inspection back into stock after its delivery: credited once per
 // return at the policy's rate for specials and the condition logged at its return.
 std::optional<LedgerEntry> creditForSpecial(Connection& c, SpecialId special, AssetId asset,
-                                            std::optional<UserId> who, Instant now);
+                                            std::optional<UserId> who, Instant now) {
+    const auto pass = passSinceIssue(c, asset);
+    if (!pass) return std::nullopt;
+    if (c.query(kCreditOfSpecialSince, {special.value(), pass->issuedAt}).integer(0, 0) > 0) {
+        return std::nullopt;
+    }
+    LedgerEntry e = specialEntry(c.query(kSpecialForLedger, {special.value()}));
+    e.assetId = asset;
+    e.inspectionEventId = pass->passEvent;
+    return writeCredit(c, e, pass->condition, "special passed inspection", who, now);
+}
 
 }  // namespace
 
@@ -197,40 +239,26 @@ std::optional<LedgerEntry> recordCreditForInspection(Connection& c, AssetId asse
     }
     Rows item = c.query(kAssetForCredit, {assetId});
     if (item.empty() || item.integer(0, 1) == 0) return std::nullopt;  // special / not eligible
-    const std::string itemCode = item.text(0, 0);
-    const Pence price = item.integer(0, 2);
-    Rows pass = c.query(kLastStep, {assetId, std::string(toString(AssetStep::pass_inspection))});
-    Rows issue = c.query(kLastStep, {assetId, std::string(toString(AssetStep::issue))});
-    if (pass.empty() || issue.empty() || issue.integer(0, 0) > pass.integer(0, 0)) {
-        return std::nullopt;  // never issued (new stock), or not inspected since
-    }
-    Rows loan = c.query(kLoanOfIssue, {issue.integer(0, 2), itemCode, issue.text(0, 1)});
+    const auto pass = passSinceIssue(c, asset);
+    if (!pass) return std::nullopt;
+    Rows loan = c.query(kLoanOfIssue, {pass->resident.value(), item.text(0, 0), pass->issuedAt});
     if (loan.empty()) return std::nullopt;
     const LoanId loanId(loan.integer(0, 0));
     if (c.query(kCreditOfLoanAsset, {assetId, loanId.value()}).integer(0, 0) > 0) {
         return std::nullopt;
     }
-    Rows returned =
-        c.query(kLastStep, {assetId, std::string(toString(AssetStep::return_to_depot))});
-    const std::string condition = returned.empty() ? "" : conditionFromNote(returned.text(0, 3));
-
     LedgerEntry e;
-    e.kind = LedgerKind::credit;
-    e.at = now;
     e.funder = FunderId(loan.integer(0, 2));
     e.order = OrderId(loan.integer(0, 1));
     e.loanId = loanId;
     e.assetId = asset;
-    e.inspectionEventId = pass.integer(0, 0);
-    e.itemCode = itemCode;
+    e.inspectionEventId = pass->passEvent;
+    e.itemCode = item.text(0, 0);
     e.category = item.text(0, 3);
     e.district = loan.text(0, 3);
     e.quantity = 1;
-    e.unitPrice = price;
-    e.rate = loadCreditPolicy(c).rateFor(utcDate(now), e.category, condition);
-    e.amount = -creditAmount(price, *e.rate);
-    e.note = condition.empty() ? "passed inspection" : "passed inspection; condition: " + condition;
-    return findLedgerEntry(c, insertEntry(c, e, who));
+    e.unitPrice = item.integer(0, 2);
+    return writeCredit(c, e, pass->condition, "passed inspection", who, now);
 }
 
 std::optional<LedgerEntry> recordCreditForCountedPass(Connection& c, LoanId loan,
@@ -241,8 +269,6 @@ std::optional<LedgerEntry> recordCreditForCountedPass(Connection& c, LoanId loan
     if (rows.empty()) throw NotFound("no loan " + std::to_string(loan.value()));
     if (rows.integer(0, 1) == 0) return std::nullopt;  // not credit-eligible
     LedgerEntry e;
-    e.kind = LedgerKind::credit;
-    e.at = now;
     e.itemCode = rows.text(0, 0);
     e.unitPrice = rows.integer(0, 2);
     e.category = rows.text(0, 3);
@@ -251,11 +277,7 @@ std::optional<LedgerEntry> recordCreditForCountedPass(Connection& c, LoanId loan
     e.district = rows.text(0, 6);
     e.loanId = loan;
     e.quantity = quantity;
-    e.rate = loadCreditPolicy(c).rateFor(utcDate(now), e.category, condition);
-    e.amount = -quantity * creditAmount(e.unitPrice, *e.rate);
-    e.note = condition.empty() ? "counted units passed inspection"
-                               : "counted units passed inspection; condition: " + condition;
-    return findLedgerEntry(c, insertEntry(c, e, who));
+    return writeCredit(c, e, condition, "counted units passed inspection", who, now);
 }
 
 std::vector<LedgerEntry> correctLedgerEntry(Connection& c, LedgerEntryId id,
@@ -328,35 +350,5 @@ CreditRuleId addCreditRule(Connection& c, const CreditRule& rule, Instant now) {
                   rule.validTo ? SqlValue(formatDate(*rule.validTo)) : SqlValue(std::monostate{}),
                   rule.category, rule.condition, rule.rate, formatInstant(now)}));
 }
-
-namespace {
-
-std::optional<LedgerEntry> creditForSpecial(Connection& c, SpecialId special, AssetId asset,
-                                            std::optional<UserId> who, Instant now) {
-    const std::int64_t assetId = asset.value();
-    Rows pass = c.query(kLastStep, {assetId, std::string(toString(AssetStep::pass_inspection))});
-    Rows issue = c.query(kLastStep, {assetId, std::string(toString(AssetStep::issue))});
-    if (pass.empty() || issue.empty() || issue.integer(0, 0) > pass.integer(0, 0)) {
-        return std::nullopt;  // never delivered, or not inspected since
-    }
-    if (c.query(kCreditOfSpecialSince, {special.value(), issue.text(0, 1)}).integer(0, 0) > 0) {
-        return std::nullopt;
-    }
-    Rows returned =
-        c.query(kLastStep, {assetId, std::string(toString(AssetStep::return_to_depot))});
-    const std::string condition = returned.empty() ? "" : conditionFromNote(returned.text(0, 3));
-    LedgerEntry e = specialEntry(c.query(kSpecialForLedger, {special.value()}));
-    e.kind = LedgerKind::credit;
-    e.at = now;
-    e.assetId = asset;
-    e.inspectionEventId = pass.integer(0, 0);
-    e.rate = loadCreditPolicy(c).rateFor(utcDate(now), e.category, condition);
-    e.amount = -creditAmount(e.unitPrice, *e.rate);
-    e.note = condition.empty() ? "special passed inspection"
-                               : "special passed inspection; condition: " + condition;
-    return findLedgerEntry(c, insertEntry(c, e, who));
-}
-
-}  // namespace
 
 }  // namespace ces::store

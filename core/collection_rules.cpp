@@ -6,6 +6,10 @@
 
 namespace ces {
 
+std::int64_t daysOverdue(Instant dueBy, Instant now) {
+    return std::chrono::floor<std::chrono::days>(now - dueBy).count();
+}
+
 Instant collectionDueBy(Instant requestedAt, bool urgent, const CollectionRules& rules,
                         const WorkingDayCalendar& calendar) {
     const int days = urgent ? rules.urgentWorkingDays : rules.workingDays;

@@ -27,6 +27,9 @@ struct CollectionRules {
 Instant collectionDueBy(Instant requestedAt, bool urgent, const CollectionRules& rules,
                         const WorkingDayCalendar& calendar);
 
+/// Whole days a collection due at `dueBy` is overdue at `now` (0 on its first overdue day).
+std::int64_t daysOverdue(Instant dueBy, Instant now);
+
 /// What is to be collected and why.
 struct CollectionRequest {
     std::optional<std::string> orderReference;  ///< Every open loan of this order...

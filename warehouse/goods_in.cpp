@@ -56,15 +56,8 @@ std::vector<std::string> registerUnits(store::Connection& c, const CatalogueItem
     const int months = maintenance.intervalMonths(item.code, item.inspectionRegime);
     std::vector<std::string> barcodes;
     for (std::int64_t unit = 0; unit < quantity; ++unit) {
-        store::NewAsset asset;
-        asset.barcode = store::nextBarcode(c, "CES");
-        asset.itemCode = item.code;
-        asset.description = item.name;
-        asset.depot = depot;
-        asset.state = AssetState::available;
-        asset.inspectionIntervalMonths = months;
-        asset.lastInspectedAt = now;  // checked on arrival, as goods in does
-        asset.nextInspectionDue = nextInspectionDue(now, months);
+        // Checked on arrival, as goods in does.
+        const auto asset = newUnit(c, item, depot, months, now);
         store::insertAsset(c, asset, actor.id, now, note);
         barcodes.push_back(asset.barcode);
     }
@@ -72,6 +65,20 @@ std::vector<std::string> registerUnits(store::Connection& c, const CatalogueItem
 }
 
 }  // namespace
+
+store::NewAsset newUnit(store::Connection& c, const CatalogueItem& item, DepotId depot, int months,
+                        Instant lastInspected) {
+    store::NewAsset asset;
+    asset.barcode = store::nextBarcode(c, "CES");
+    asset.itemCode = item.code;
+    asset.description = item.name;
+    asset.depot = depot;
+    asset.state = AssetState::available;
+    asset.inspectionIntervalMonths = months;
+    asset.lastInspectedAt = lastInspected;
+    asset.nextInspectionDue = nextInspectionDue(lastInspected, months);
+    return asset;
+}
 
 GoodsReceived receiveGoods(store::Connection& c, const GoodsReceipt& receipt, const Actor& actor,
                            Instant now, const MaintenancePolicy& maintenance) {

@@ -7,6 +7,7 @@
 
 #include "core/iso_time.h"
 #include "core/store/infrastructure/connection.h"
+#include "core/store/warehouse/assets.h"
 #include "core/store/warehouse/receipts.h"
 #include "core/types.h"
 #include "warehouse/maintenance.h"
@@ -37,6 +38,11 @@ struct GoodsReceived {
     std::string depotCode;
     std::vector<ReceivedLine> lines;
 };
+
+/// A new available unit of a catalogue item at a depot, with a fresh barcode, last inspected
+/// at `lastInspected` and due again by `months` (the caller sets anything else, then inserts).
+store::NewAsset newUnit(store::Connection& c, const CatalogueItem& item, DepotId depot, int months,
+                        Instant lastInspected);
 
 /// Checks the receipt (ValidationError naming the field: depot, supplier, supplier_reference,
 /// lines[i].item_code, lines[i].quantity) and records it with its counts and assets in the

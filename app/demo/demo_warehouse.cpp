@@ -11,6 +11,7 @@
 #include "core/store/warehouse/specials.h"
 #include "core/store/warehouse/stock.h"
 #include "warehouse/dispatch.h"
+#include "warehouse/goods_in.h"
 #include "warehouse/maintenance.h"
 #include "warehouse/recycling.h"
 #include "warehouse/specials.h"
@@ -53,22 +54,13 @@ std::vector<std::string> registerAssets(store::Connection& c, std::mt19937_64& r
         }
         const int months = policy.intervalMonths(item.code, item.inspectionRegime);
         for (std::int64_t n = 0; n < level.available + level.reserved; ++n) {
-            store::NewAsset asset;
-            asset.barcode = store::nextBarcode(c, "CES");
-            asset.itemCode = item.code;
-            asset.description = item.name;
-            asset.depot = depot;
-            asset.state = AssetState::available;
-            asset.inspectionIntervalMonths = months;
             // Shelf stock was inspected when it last came back: within the last two months,
             // except the first unit of each LOLER item at the west depot, left overdue.
-            Instant last = spreadLast(0, 60);
-            if (n == 0 && months == 6 && level.depotCode == "WKD") {
-                last = now - std::chrono::days(200);
-                availableOverdue.push_back(asset.barcode);
-            }
-            asset.lastInspectedAt = last;
-            asset.nextInspectionDue = warehouse::nextInspectionDue(last, months);
+            const bool overdue = n == 0 && months == 6 && level.depotCode == "WKD";
+            const Instant drawn = spreadLast(0, 60);  // drawn for every unit: same county
+            const Instant last = overdue ? now - std::chrono::days(200) : drawn;
+            const auto asset = warehouse::newUnit(c, item, depot, months, last);
+            if (overdue) availableOverdue.push_back(asset.barcode);
             store::insertAsset(c, asset, std::nullopt, now, "opening stock");
         }
     }
@@ -77,21 +69,13 @@ std::vector<std::string> registerAssets(store::Connection& c, std::mt19937_64& r
         const auto& item = items.at(loan.itemCode);
         const int months = policy.intervalMonths(item.code, item.inspectionRegime);
         for (std::int64_t n = 0; n < loan.quantity; ++n) {
-            store::NewAsset asset;
-            asset.barcode = store::nextBarcode(c, "CES");
-            asset.itemCode = item.code;
-            asset.description = item.name;
-            asset.depot = loan.depot;
+            // Items in homes were last inspected up to a regime (plus three weeks) ago, so
+            // some are due within a fortnight and a few are overdue.
+            auto asset = warehouse::newUnit(c, item, loan.depot, months, spreadLast(months, 400));
             asset.state = AssetState::on_loan;
-            asset.inspectionIntervalMonths = months;
             asset.resident = loan.resident;
             asset.loanId = loan.loan;
             asset.orderLineId = loan.orderLineId;
-            // Items in homes were last inspected up to a regime (plus three weeks) ago, so
-            // some are due within a fortnight and a few are overdue.
-            const Instant last = spreadLast(months, 400);
-            asset.lastInspectedAt = last;
-            asset.nextInspectionDue = warehouse::nextInspectionDue(last, months);
             store::insertAsset(c, asset, std::nullopt, now, "on loan when the register began");
             onLoan.push_back(asset.barcode);
         }

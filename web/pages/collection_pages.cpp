@@ -92,9 +92,9 @@ Response collectionsPage(Site& site, Request& request) {
     }
     const Instant now = app.now();
     if (overdueOnly) which.dueBefore = now;
-    const auto listed = app.db.read([&](store::Connection& c) {
-        return store::openCollections(c, which, pageRequest(request, 50));
-    });
+    const auto page = pageRequest(request, 50);
+    const auto listed =
+        app.db.read([&](store::Connection& c) { return store::openCollections(c, which, page); });
     const auto& open = listed.items;
 
     PageView view;
@@ -102,7 +102,6 @@ Response collectionsPage(Site& site, Request& request) {
     view.templateName = "collections";
     view.section = "collections";
     mustache::data rows(mustache::data::type::list);
-    std::size_t shown = 0;
     for (const auto& k : open) {
         const bool overdue = k.dueBy < now;
         mustache::data row;
@@ -111,7 +110,7 @@ Response collectionsPage(Site& site, Request& request) {
         row.set("district", k.district);
         row.set("reason", reasonText(k.reason));
         row.set("urgent", k.urgent);
-        row.set("due_by", ukDateTime(formatInstant(k.dueBy)));
+        row.set("due_by", ukDateTime(k.dueBy));
         row.set("requested_by", std::string(toString(k.requestedBy)));
         std::int64_t outstanding = 0;
         for (const auto& item : k.items) {
@@ -120,13 +119,13 @@ Response collectionsPage(Site& site, Request& request) {
         row.set("outstanding", std::to_string(outstanding));
         row.set("overdue", overdue);
         if (overdue) {
-            const auto days = std::chrono::floor<std::chrono::days>(now - k.dueBy).count();
+            const auto days = daysOverdue(k.dueBy, now);
             row.set("overdue_days",
                     days == 1 ? std::string("1 day") : std::to_string(days) + " days");
         }
         rows.push_back(row);
-        ++shown;
     }
+    const std::size_t shown = open.size();
     view.data.set("collections", rows);
     view.data.set("has_collections", shown > 0);
     view.data.set("overdue_only", overdueOnly);

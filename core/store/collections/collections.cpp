@@ -456,7 +456,7 @@ Page<OverdueCollection> overdueCollections(Connection& c, Instant now, const Pag
         o.requestedAt = instantAt(rows, i, 6, "collection request time");
         o.dueBy = instantAt(rows, i, 7, "collection due time");
         o.id = CollectionId(rows.integer(i, 8));
-        o.daysOverdue = chr::floor<chr::days>(now - o.dueBy).count();
+        o.daysOverdue = daysOverdue(o.dueBy, now);
         o.itemsOutstanding = rows.integer(i, 9);
         overdue.push_back(o);
     }

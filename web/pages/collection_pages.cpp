@@ -132,7 +132,7 @@ Response collectionsPage(Site& site, Request& request) {
     const std::string counted =
         shown == 1 ? std::string("1 open collection") : std::to_string(shown) + " open collections";
     view.data.set("count_text",
-                  listed.next ? counted + ", earliest due first: more follow" : counted);
+                  listed.next ? counted + " shown, earliest due first" : counted);
     setNextLink(view, request, listed.next, "More collections");
     return site.render(request, actor, std::move(view));
 }

@@ -52,7 +52,7 @@ Response ordersPage(Site& site, Request& request) {
     view.data.set("has_orders", !orders.empty());
     const std::string shown =
         orders.size() == 1 ? std::string("1 order") : std::to_string(orders.size()) + " orders";
-    view.data.set("count_text", listed.next ? shown + ", newest first: older ones follow" : shown);
+    view.data.set("count_text", listed.next ? shown + " shown, newest first" : shown);
     setNextLink(view, request, listed.next, "Older orders");
     return site.render(request, actor, std::move(view));
 }

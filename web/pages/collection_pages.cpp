@@ -131,8 +131,7 @@ Response collectionsPage(Site& site, Request& request) {
     view.data.set("overdue_only", overdueOnly);
     const std::string counted =
         shown == 1 ? std::string("1 open collection") : std::to_string(shown) + " open collections";
-    view.data.set("count_text",
-                  listed.next ? counted + " shown, earliest due first" : counted);
+    view.data.set("count_text", listed.next ? counted + " shown, earliest due first" : counted);
     setNextLink(view, request, listed.next, "More collections");
     return site.render(request, actor, std::move(view));
 }

@@ -51,7 +51,8 @@ std::vector<std::string> registerAssets(store::Connection& c, std::mt19937_64& r
         for (const auto& d : depots) {
             if (d.code == level.depotCode) depot = d.id;
         }
-        const int months = policy.intervalMonths(item.code, item.inspectionRegime);
+        const int months = policy.intervalMonths(item);
+        const bool lifting = item.maintenance.regime == MaintenanceRegime::loler;
         for (std::int64_t n = 0; n < level.available + level.reserved; ++n) {
             store::NewAsset asset;
             asset.barcode = store::nextBarcode(c, "CES");
@@ -63,7 +64,7 @@ std::vector<std::string> registerAssets(store::Connection& c, std::mt19937_64& r
             // Shelf stock was inspected when it last came back: within the last two months,
             // except the first unit of each LOLER item at the west depot, left overdue.
             Instant last = spreadLast(0, 60);
-            if (n == 0 && months == 6 && level.depotCode == "WKD") {
+            if (n == 0 && lifting && level.depotCode == "WKD") {
                 last = now - std::chrono::days(200);
                 availableOverdue.push_back(asset.barcode);
             }
@@ -75,7 +76,7 @@ std::vector<std::string> registerAssets(store::Connection& c, std::mt19937_64& r
     std::vector<std::string> onLoan;
     for (const auto& loan : store::openSerialisedLoans(c)) {
         const auto& item = items.at(loan.itemCode);
-        const int months = policy.intervalMonths(item.code, item.inspectionRegime);
+        const int months = policy.intervalMonths(item);
         for (std::int64_t n = 0; n < loan.quantity; ++n) {
             store::NewAsset asset;
             asset.barcode = store::nextBarcode(c, "CES");

@@ -1,5 +1,6 @@
 #include "core/store/dispatch/dispatch.h"
 
+#include "core/store/catalogue/catalogue.h"
 #include "core/store/infrastructure/typed_columns.h"
 
 namespace ces::store {
@@ -50,21 +51,27 @@ const std::string kFindVisit = kVisitColumns + "WHERE v.id = $1";
 const std::string kUnplaced = kVisitColumns +
                               "WHERE v.status = 'pending' AND v.due_date <= $1 "
                               "AND v.unassigned_reason IS NOT NULL ORDER BY v.due_date, v.id";
-const char* const kOrderItems =
-    "SELECT ol.item_code, i.name, i.category, ol.quantity, i.van_space, i.two_person, "
-    "i.needs_fitting, i.inspection_regime, ol.id FROM order_lines ol "
-    "JOIN items i ON i.code = ol.item_code WHERE ol.order_id = $1 ORDER BY ol.id";
+const std::string kOrderItems =
+    std::string(
+        "SELECT ol.item_code, i.name, i.category, ol.quantity, i.van_space, "
+        "i.two_person, i.needs_fitting, ol.id, ") +
+    kMaintenanceColumns +
+    " FROM order_lines ol JOIN items i ON i.code = ol.item_code "
+    "LEFT JOIN item_maintenance m ON m.item_code = i.code WHERE ol.order_id = $1 ORDER BY ol.id";
 const char* const kLineBarcodes =
     "SELECT barcode FROM assets WHERE order_line_id = $1 AND state IN ('reserved', 'on_loan') "
     "ORDER BY barcode";
 const char* const kOrderSpecials =
     "SELECT s.description, a.barcode FROM specials s LEFT JOIN assets a ON a.special_id = s.id "
     "WHERE s.order_id = $1 ORDER BY s.id";
-const char* const kAssetItem =
-    "SELECT COALESCE(a.item_code, ''), COALESCE(i.name, a.description), "
-    "COALESCE(i.category, 'Special'), COALESCE(i.van_space, 4), COALESCE(i.two_person, 0), "
-    "COALESCE(i.needs_fitting, 0), COALESCE(i.inspection_regime, ''), a.barcode "
-    "FROM assets a LEFT JOIN items i ON i.code = a.item_code WHERE a.id = $1";
+const std::string kAssetItem =
+    std::string(
+        "SELECT COALESCE(a.item_code, ''), COALESCE(i.name, a.description), "
+        "COALESCE(i.category, 'Special'), COALESCE(i.van_space, 4), "
+        "COALESCE(i.two_person, 0), COALESCE(i.needs_fitting, 0), a.barcode, ") +
+    kMaintenanceColumns +
+    " FROM assets a LEFT JOIN items i ON i.code = a.item_code "
+    "LEFT JOIN item_maintenance m ON m.item_code = a.item_code WHERE a.id = $1";
 const char* const kResetPlanned =
     "UPDATE visits SET status = 'pending', plan_date = NULL, van_id = NULL "
     "WHERE status = 'planned' AND plan_date = $1";
@@ -145,8 +152,8 @@ void loadItems(Connection& c, VisitJob& job) {
                                  static_cast<int>(rows.integer(0, 3)),
                                  rows.integer(0, 4) != 0,
                                  rows.integer(0, 5) != 0,
-                                 rows.text(0, 6),
-                                 {rows.text(0, 7)}});
+                                 maintenanceAt(rows, 0, 7),
+                                 {rows.text(0, 6)}});
         }
     }
 }
@@ -198,10 +205,10 @@ std::vector<VisitItem> deliveryItems(Connection& c, OrderId order, bool withBarc
                        static_cast<int>(rows.integer(i, 4)),
                        rows.integer(i, 5) != 0,
                        rows.integer(i, 6) != 0,
-                       rows.text(i, 7),
+                       maintenanceAt(rows, i, 8),
                        {}};
         if (withBarcodes) {
-            Rows codes = c.query(kLineBarcodes, {rows.integer(i, 8)});
+            Rows codes = c.query(kLineBarcodes, {rows.integer(i, 7)});
             for (std::size_t k = 0; k < codes.size(); ++k) {
                 item.barcodes.push_back(codes.text(k, 0));
             }
@@ -210,7 +217,7 @@ std::vector<VisitItem> deliveryItems(Connection& c, OrderId order, bool withBarc
     }
     Rows specials = c.query(kOrderSpecials, {order.value()});
     for (std::size_t i = 0; i < specials.size(); ++i) {
-        VisitItem item{"", specials.text(i, 0), "Special", 1, 4, false, true, "", {}};
+        VisitItem item{"", specials.text(i, 0), "Special", 1, 4, false, true, {}, {}};
         if (withBarcodes && !specials.isNull(i, 1)) item.barcodes.push_back(specials.text(i, 1));
         items.push_back(std::move(item));
     }

@@ -85,7 +85,7 @@ struct VisitItem {
     int vanSpace = 1;
     bool twoPerson = false;
     bool needsFitting = false;
-    std::string inspectionRegime;
+    ItemMaintenance maintenance;        ///< None for a special.
     std::vector<std::string> barcodes;  ///< Assets picked for the line (or the visit's asset).
 };
 

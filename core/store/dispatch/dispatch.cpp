@@ -116,6 +116,23 @@ const char* const kQueueMessage =
 const char* const kListOutbox =
     "SELECT id, created_at, recipient_user_id, recipient, subject, body, entity, entity_id, "
     "sent_at FROM outbox WHERE ($1 = 0 OR sent_at IS NULL) ORDER BY id DESC LIMIT $2";
+const char* const kFindMessage =
+    "SELECT id, created_at, recipient_user_id, recipient, subject, body, entity, entity_id, "
+    "sent_at FROM outbox WHERE id = $1";
+
+OutboxMessage messageFrom(const Rows& rows, std::size_t i) {
+    OutboxMessage m;
+    m.id = MessageId(rows.integer(i, 0));
+    m.createdAt = rows.text(i, 1);
+    if (!rows.isNull(i, 2)) m.recipientUser = UserId(rows.integer(i, 2));
+    m.recipient = rows.text(i, 3);
+    m.subject = rows.text(i, 4);
+    m.body = rows.text(i, 5);
+    m.entity = rows.text(i, 6);
+    m.entityId = rows.text(i, 7);
+    m.sentAt = rows.optionalText(i, 8);
+    return m;
+}
 
 SqlValue optionalValue(const std::optional<int>& value) {
     return value ? SqlValue(static_cast<std::int64_t>(*value)) : SqlValue(std::monostate{});
@@ -401,20 +418,14 @@ std::vector<OutboxMessage> listOutbox(Connection& c, bool unsentOnly, std::size_
     Rows rows = c.query(kListOutbox, {static_cast<std::int64_t>(unsentOnly ? 1 : 0),
                                       static_cast<std::int64_t>(limit)});
     std::vector<OutboxMessage> messages;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        OutboxMessage m;
-        m.id = MessageId(rows.integer(i, 0));
-        m.createdAt = rows.text(i, 1);
-        if (!rows.isNull(i, 2)) m.recipientUser = UserId(rows.integer(i, 2));
-        m.recipient = rows.text(i, 3);
-        m.subject = rows.text(i, 4);
-        m.body = rows.text(i, 5);
-        m.entity = rows.text(i, 6);
-        m.entityId = rows.text(i, 7);
-        m.sentAt = rows.optionalText(i, 8);
-        messages.push_back(std::move(m));
-    }
+    for (std::size_t i = 0; i < rows.size(); ++i) messages.push_back(messageFrom(rows, i));
     return messages;
+}
+
+std::optional<OutboxMessage> findMessage(Connection& c, MessageId id) {
+    Rows rows = c.query(kFindMessage, {id.value()});
+    if (rows.empty()) return std::nullopt;
+    return messageFrom(rows, 0);
 }
 
 }  // namespace ces::store

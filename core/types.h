@@ -7,6 +7,7 @@
 
 #include "core/errors.h"
 #include "core/ids.h"
+#include "core/item_maintenance.h"
 #include "core/money.h"
 
 namespace ces {
@@ -32,11 +33,12 @@ struct CatalogueItem {
     std::string name;
     std::string category;
     Pence pricePence = 0;
-    bool serialised = false;      ///< Tracked one by one with a barcode (beds, hoists, chairs).
-    bool returnable = true;       ///< False for fitted or small non-returnable aids.
-    bool creditEligible = false;  ///< Earns the funder a credit when it passes inspection.
-    std::string inspectionRegime;
-    int vanSpace = 1;  ///< Van capacity units one item takes.
+    bool serialised = false;       ///< Tracked one by one with a barcode (beds, hoists, chairs).
+    bool returnable = true;        ///< False for fitted or small non-returnable aids.
+    bool creditEligible = false;   ///< Earns the funder a credit when it passes inspection.
+    std::string inspectionRegime;  ///< The catalogue's words, for reading; rules use maintenance.
+    ItemMaintenance maintenance;   ///< Regime, interval and skill of its checks in a home.
+    int vanSpace = 1;              ///< Van capacity units one item takes.
     bool needsFitting = false;
     bool twoPerson = false;
 };

@@ -22,10 +22,6 @@ namespace {
 
 using std::chrono::year_month_day;
 
-bool contains(const std::string& text, const char* word) {
-    return text.find(word) != std::string::npos;
-}
-
 int serviceSeconds(const store::VisitJob& visit, const DispatchPolicy& policy) {
     if (visit.kind == VisitKind::inspection) return policy.inspectionSeconds;
     if (visit.kind == VisitKind::repair) return policy.repairSeconds;
@@ -76,7 +72,7 @@ routing::SkillSet skillsFor(const store::VisitJob& visit) {
         if (item.twoPerson && visit.kind != VisitKind::inspection) {
             skills |= routing::kTwoPersonCrew;
         }
-        const bool lifting = contains(item.inspectionRegime, "LOLER");
+        const bool lifting = item.maintenance.skill == MaintenanceSkill::lifting_engineer;
         if (lifting && (visit.kind == VisitKind::inspection || visit.kind == VisitKind::repair ||
                         (visit.kind == VisitKind::delivery && item.needsFitting))) {
             skills |= routing::kLiftingEngineer;

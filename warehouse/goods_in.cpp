@@ -53,7 +53,7 @@ std::vector<std::string> registerUnits(store::Connection& c, const CatalogueItem
                                        std::int64_t quantity, DepotId depot, const Actor& actor,
                                        Instant now, const MaintenancePolicy& maintenance,
                                        const std::string& note) {
-    const int months = maintenance.intervalMonths(item.code, item.inspectionRegime);
+    const int months = maintenance.intervalMonths(item);
     std::vector<std::string> barcodes;
     for (std::int64_t unit = 0; unit < quantity; ++unit) {
         // Checked on arrival, as goods in does.

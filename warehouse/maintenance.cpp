@@ -1,29 +1,26 @@
 #include "warehouse/maintenance.h"
 
-#include <algorithm>
-#include <cctype>
-
 namespace ces::warehouse {
 
-namespace {
-
-bool contains(std::string text, std::string word) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
-    return text.find(word) != std::string::npos;
+ItemMaintenance MaintenancePolicy::standard(MaintenanceRegime regime) const {
+    switch (regime) {
+        case MaintenanceRegime::loler:
+            return {regime, lolerMonths, MaintenanceSkill::lifting_engineer};
+        case MaintenanceRegime::electrical:
+            return {regime, electricalMonths, MaintenanceSkill::none};
+        case MaintenanceRegime::planned_service:
+            return {regime, serviceMonths, MaintenanceSkill::none};
+        case MaintenanceRegime::none:
+            break;
+    }
+    return {};
 }
 
-}  // namespace
-
-int MaintenancePolicy::intervalMonths(const std::string& itemCode,
-                                      const std::string& regime) const {
-    if (const auto found = itemOverrides.find(itemCode); found != itemOverrides.end()) {
+int MaintenancePolicy::intervalMonths(const CatalogueItem& item) const {
+    if (const auto found = itemOverrides.find(item.code); found != itemOverrides.end()) {
         return found->second;
     }
-    if (contains(regime, "LOLER")) return lolerMonths;
-    if (contains(regime, "PAT") || contains(regime, "ELECTRICAL")) return electricalMonths;
-    if (contains(regime, "PLANNED SERVICE") || contains(regime, "ANNUALLY")) return serviceMonths;
-    return 0;
+    return item.maintenance.intervalMonths;
 }
 
 Instant addMonths(Instant from, int months) {

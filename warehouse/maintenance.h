@@ -1,13 +1,16 @@
 #pragma once
 // Planned maintenance of equipment in homes (domain.md): hoists, slings and bath lifts have a
-// LOLER thorough examination every 6 months; electrical items (beds, mattress pumps, riser
-// chairs, powered chairs) a PAT test and service every 12 months. Both intervals are
-// configurable, and a single item may be overridden.
+// LOLER thorough examination every 6 months by a lifting engineer; electrical items (beds,
+// mattress pumps, riser chairs, powered chairs) a PAT test and service every 12 months. Each
+// catalogue item carries its regime, interval and skill (CatalogueItem::maintenance); the
+// policy gives a regime's standard figures when a catalogue is loaded, and a single item's
+// interval may be overridden.
 #include <map>
 #include <optional>
 #include <string>
 
 #include "core/iso_time.h"
+#include "core/types.h"
 
 namespace ces::warehouse {
 
@@ -18,9 +21,11 @@ struct MaintenancePolicy {
     int serviceMonths = 12;     ///< Planned annual service of non-electrical items (wheelchairs).
     std::map<std::string, int> itemOverrides;  ///< item code -> months (0 = none).
 
-    /// The interval for an item from its catalogue regime text ("LOLER ...", "PUWER ... PAT",
-    /// "Planned service (annual)"), unless overridden by item code.
-    int intervalMonths(const std::string& itemCode, const std::string& regime) const;
+    /// A regime's standard interval and skill: LOLER checks need a lifting engineer.
+    ItemMaintenance standard(MaintenanceRegime regime) const;
+
+    /// The item's interval from its catalogue maintenance, unless overridden by item code.
+    int intervalMonths(const CatalogueItem& item) const;
 };
 
 /// `from` plus whole calendar months; a day past the month's end becomes its last day

@@ -163,7 +163,7 @@ AssetDetail inspectAsset(store::Connection& c, const std::string& barcode, Inspe
     int interval = asset.inspectionIntervalMonths;
     if (asset.itemCode) {
         if (const auto item = store::findItem(c, *asset.itemCode)) {
-            interval = policy.intervalMonths(item->code, item->inspectionRegime);
+            interval = policy.intervalMonths(*item);
         }
     }
     if (asset.state == AssetState::on_loan) {

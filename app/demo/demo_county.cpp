@@ -17,6 +17,7 @@
 #include "core/store/orders/orders.h"
 #include "core/store/residents/residents.h"
 #include "core/store/warehouse/stock.h"
+#include "warehouse/maintenance.h"
 #include "warehouse/order_cancellation.h"
 #include "warehouse/order_delivery.h"
 
@@ -62,6 +63,18 @@ void loadCatalogue(store::Connection& c, const std::string& dataDir) {
             row[column] = handlingTable.field(column);
         }
     }
+    // Each item's maintenance regime, mapped item by item from the catalogue's regime words;
+    // its interval and skill are the regime's standard (LOLER: 6 months, a lifting engineer).
+    const warehouse::MaintenancePolicy maintenance;
+    std::map<std::string, ItemMaintenance> maintenanceOf;
+    auto maintenanceFile = openFile(dataDir + "/catalogue_maintenance.csv");
+    CsvTable maintenanceTable(maintenanceFile);
+    while (maintenanceTable.next()) {
+        const std::string word = maintenanceTable.field("maintenance_regime");
+        const auto regime = parseMaintenanceRegime(word);
+        if (!regime) throw std::runtime_error("unknown maintenance regime: " + word);
+        maintenanceOf[maintenanceTable.field("item_code")] = maintenance.standard(*regime);
+    }
     auto catalogueFile = openFile(dataDir + "/catalogue.csv");
     CsvTable catalogue(catalogueFile);
     while (catalogue.next()) {
@@ -72,6 +85,7 @@ void loadCatalogue(store::Connection& c, const std::string& dataDir) {
         item.pricePence = parsePoundsToPence(catalogue.field("unit_price_gbp"), "unit_price_gbp");
         item.serialised = catalogue.field("serialised") == "y";
         item.inspectionRegime = catalogue.field("inspection_regime");
+        item.maintenance = maintenanceOf.at(item.code);
         const auto& h = handling.at(item.code);
         item.returnable = h.at("returnable") == "y";
         item.creditEligible = h.at("credit_eligible") == "y";

@@ -52,11 +52,12 @@ std::vector<std::string> registerAssets(store::Connection& c, std::mt19937_64& r
         for (const auto& d : depots) {
             if (d.code == level.depotCode) depot = d.id;
         }
-        const int months = policy.intervalMonths(item.code, item.inspectionRegime);
+        const int months = policy.intervalMonths(item);
+        const bool lifting = item.maintenance.regime == MaintenanceRegime::loler;
         for (std::int64_t n = 0; n < level.available + level.reserved; ++n) {
             // Shelf stock was inspected when it last came back: within the last two months,
             // except the first unit of each LOLER item at the west depot, left overdue.
-            const bool overdue = n == 0 && months == 6 && level.depotCode == "WKD";
+            const bool overdue = n == 0 && lifting && level.depotCode == "WKD";
             const Instant drawn = spreadLast(0, 60);  // drawn for every unit: same county
             const Instant last = overdue ? now - std::chrono::days(200) : drawn;
             const auto asset = warehouse::newUnit(c, item, depot, months, last);
@@ -67,7 +68,7 @@ std::vector<std::string> registerAssets(store::Connection& c, std::mt19937_64& r
     std::vector<std::string> onLoan;
     for (const auto& loan : store::openSerialisedLoans(c)) {
         const auto& item = items.at(loan.itemCode);
-        const int months = policy.intervalMonths(item.code, item.inspectionRegime);
+        const int months = policy.intervalMonths(item);
         for (std::int64_t n = 0; n < loan.quantity; ++n) {
             // Items in homes were last inspected up to a regime (plus three weeks) ago, so
             // some are due within a fortnight and a few are overdue.

@@ -1,11 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <random>
 
 #include "app/demo/demo_county.h"
 #include "core/store/admin/geography.h"
+#include "core/store/catalogue/catalogue.h"
 #include "core/store/dispatch/dispatch.h"
 #include "core/store/warehouse/assets.h"
 #include "warehouse/asset_lifecycle.h"
@@ -64,6 +66,27 @@ TEST_CASE("the demo county has assets in every state and a plan for the next wor
             INFO("state " << toString(state));
             CHECK(states[std::string(toString(state))] > 0);
         }
+        // Maintenance comes from the catalogue's typed regimes: the riser-recliner chair is
+        // electrical (12 months, no lifting engineer), hoists and slings LOLER; some checks of
+        // equipment in homes are due within a month and some are overdue.
+        db.read([&](store::Connection& c) {
+            CHECK(store::findItem(c, "KCE-SEA-001")->maintenance ==
+                  ItemMaintenance{MaintenanceRegime::electrical, 12, MaintenanceSkill::none});
+            for (const char* code : {"KCE-HST-001", "KCE-SLG-001"}) {
+                CHECK(store::findItem(c, code)->maintenance ==
+                      ItemMaintenance{MaintenanceRegime::loler, 6,
+                                      MaintenanceSkill::lifting_engineer});
+            }
+            const auto due = store::inspectionsDueBy(c, options.now + std::chrono::days(30), 5000);
+            CHECK(due.size() >= 5);
+            CHECK(std::any_of(due.begin(), due.end(), [&](const store::DueInspection& d) {
+                return d.nextInspectionDue < options.now;
+            }));
+            for (const auto& d : due) {
+                if (d.itemCode != "KCE-SEA-001") continue;
+                CHECK(store::findAsset(c, d.barcode)->inspectionIntervalMonths == 12);
+            }
+        });
         const auto plan = db.read(
             [](store::Connection& c) { return store::loadPlan(c, *parseDate("2026-03-03")); });
         REQUIRE(plan.has_value());

@@ -13,8 +13,8 @@ namespace ces::test {
 
 namespace {
 
-CatalogueItem serialisedItem(const std::string& code, const std::string& regime, bool twoPerson,
-                             int vanSpace) {
+CatalogueItem serialisedItem(const std::string& code, const std::string& regime,
+                             MaintenanceRegime maintenance, bool twoPerson, int vanSpace) {
     CatalogueItem i;
     i.code = code;
     i.name = code + " item";
@@ -23,6 +23,7 @@ CatalogueItem serialisedItem(const std::string& code, const std::string& regime,
     i.serialised = true;
     i.creditEligible = true;
     i.inspectionRegime = regime;
+    i.maintenance = warehouse::MaintenancePolicy().standard(maintenance);
     i.vanSpace = vanSpace;
     i.needsFitting = true;
     i.twoPerson = twoPerson;
@@ -35,10 +36,10 @@ WarehouseCounty::WarehouseCounty() {
     db->write([&](store::Connection& c) {
         driver = Actor{store::createUser(c, "d", "d", Role::driver, std::nullopt, "pw", now), "d",
                        "d", Role::driver, std::nullopt};
-        store::upsertItem(
-            c, serialisedItem("HOIST-S", "LOLER thorough examination every 6 months", false, 6));
-        store::upsertItem(
-            c, serialisedItem("BED-S", "PUWER service; electrical safety (PAT-style)", true, 12));
+        store::upsertItem(c, serialisedItem("HOIST-S", "LOLER thorough examination every 6 months",
+                                            MaintenanceRegime::loler, false, 6));
+        store::upsertItem(c, serialisedItem("BED-S", "PUWER service; electrical safety (PAT-style)",
+                                            MaintenanceRegime::electrical, true, 12));
         CatalogueItem rail;
         rail.code = "RAIL";
         rail.name = "Bed rail";

@@ -232,6 +232,15 @@ Response pickList(App& app, Request& request) {
     return jsonResponse(200, json);
 }
 
+// A message as the outbox holds it: queued until something sends it, then sent.
+Poco::JSON::Object::Ptr outboxState(const store::OutboxMessage& message) {
+    auto json = jsonObject();
+    json->set("id", message.id.value());
+    json->set("status", message.sentAt ? "sent" : "queued");
+    json->set("sent_at", orNull(message.sentAt));
+    return json;
+}
+
 Response outcome(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::driver, Role::planner});
     const std::int64_t id = parsePathId(
@@ -267,7 +276,12 @@ Response outcome(App& app, Request& request) {
                   receipt.rescheduledVisitId
                       ? Poco::Dynamic::Var(receipt.rescheduledVisitId->value())
                       : Poco::Dynamic::Var());
-        json->set("prescriber_notified", receipt.messageId.has_value());
+        const auto message = receipt.messageId ? store::findMessage(c, *receipt.messageId)
+                                               : std::optional<store::OutboxMessage>();
+        // True only once the message has gone; nothing sends the outbox yet, so it waits.
+        json->set("prescriber_notified", message && message->sentAt.has_value());
+        json->set("prescriber_message",
+                  message ? Poco::Dynamic::Var(outboxState(*message)) : Poco::Dynamic::Var());
         return jsonResponse(200, json);
     });
 }

@@ -17,11 +17,16 @@ namespace {
 constexpr std::size_t kDueShown = 500;
 constexpr int kWindows[] = {7, 30, 60, 90};
 
-/// The regime's short name for a tag, from the catalogue's regime text.
-std::string regimeName(const std::string& regime) {
-    if (regime.find("LOLER") != std::string::npos) return "LOLER";
-    if (regime.find("PAT") != std::string::npos || regime.find("lectrical") != std::string::npos) {
-        return "PAT";
+/// The regime's short name for a tag (a special's check, without a regime, is a service).
+std::string regimeName(MaintenanceRegime regime) {
+    switch (regime) {
+        case MaintenanceRegime::loler:
+            return "LOLER";
+        case MaintenanceRegime::electrical:
+            return "PAT";
+        case MaintenanceRegime::planned_service:
+        case MaintenanceRegime::none:
+            break;
     }
     return "Service";
 }
@@ -41,13 +46,13 @@ PageView maintenanceView(Site& site, int withinDays, const std::string& checked,
     view.section = "maintenance";
     const Instant now = site.app.now();
     std::vector<store::DueInspection> due;
-    std::map<std::string, std::string> regimeOf;
+    std::map<std::string, MaintenanceRegime> regimeOf;
     site.app.db.read([&](store::Connection& c) {
         due = store::inspectionsDueBy(c, now + std::chrono::days(withinDays), kDueShown);
         for (const auto& d : due) {
             if (regimeOf.contains(d.itemCode)) continue;
             const auto item = store::findItem(c, d.itemCode);
-            regimeOf[d.itemCode] = item ? item->inspectionRegime : "";
+            regimeOf[d.itemCode] = item ? item->maintenance.regime : MaintenanceRegime::none;
         }
         return 0;
     });

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "core/store/infrastructure/typed_columns.h"
+
 namespace ces::store {
 
 namespace {
@@ -15,19 +17,26 @@ const char* const kUpsertItem =
     "credit_eligible = excluded.credit_eligible, inspection_regime = excluded.inspection_regime, "
     "van_space = excluded.van_space, needs_fitting = excluded.needs_fitting, "
     "two_person = excluded.two_person";
+const char* const kUpsertMaintenance =
+    "INSERT INTO item_maintenance (item_code, regime, interval_months, skill) "
+    "VALUES ($1, $2, $3, $4) ON CONFLICT (item_code) DO UPDATE SET regime = excluded.regime, "
+    "interval_months = excluded.interval_months, skill = excluded.skill";
 const char* const kAddEquivalent =
     "INSERT INTO item_equivalents (item_code, equivalent_code) VALUES ($1, $2) "
     "ON CONFLICT DO NOTHING";
-const char* const kItemColumns =
-    "SELECT i.code, i.name, i.category, i.price_pence, i.serialised, i.returnable, "
-    "i.credit_eligible, i.inspection_regime, i.van_space, i.needs_fitting, i.two_person, "
-    "COALESCE((SELECT SUM(s.available) FROM stock s WHERE s.item_code = i.code), 0) "
-    "FROM items i ";
+const std::string kItemFields =
+    std::string(
+        "SELECT i.code, i.name, i.category, i.price_pence, i.serialised, i.returnable, "
+        "i.credit_eligible, i.inspection_regime, i.van_space, i.needs_fitting, "
+        "i.two_person, ") +
+    kMaintenanceColumns + ", ";
+const char* const kWithMaintenance =
+    " FROM items i LEFT JOIN item_maintenance m ON m.item_code = i.code ";
+const std::string kItemColumns =
+    kItemFields + "COALESCE((SELECT SUM(s.available) FROM stock s WHERE s.item_code = i.code), 0)" +
+    kWithMaintenance;
 // One item: the same columns without the stock sum, which findItem does not answer.
-const char* const kItemByCode =
-    "SELECT i.code, i.name, i.category, i.price_pence, i.serialised, i.returnable, "
-    "i.credit_eligible, i.inspection_regime, i.van_space, i.needs_fitting, i.two_person, 0 "
-    "FROM items i WHERE i.code = $1";
+const std::string kItemByCode = kItemFields + "0" + kWithMaintenance + "WHERE i.code = $1";
 const char* const kSearchFilter =
     "WHERE ($1 = '' OR LOWER(i.code) LIKE $2 OR LOWER(i.name) LIKE $2) "
     "AND ($3 = '' OR i.category = $3) ORDER BY i.category, i.code";
@@ -54,7 +63,8 @@ CatalogueEntry entryFrom(const Rows& rows, std::size_t i) {
     item.vanSpace = static_cast<int>(rows.integer(i, 8));
     item.needsFitting = rows.integer(i, 9) != 0;
     item.twoPerson = rows.integer(i, 10) != 0;
-    entry.available = rows.integer(i, 11);
+    item.maintenance = maintenanceAt(rows, i, 11);
+    entry.available = rows.integer(i, 14);
     return entry;
 }
 
@@ -65,12 +75,21 @@ std::string lowered(std::string text) {
 
 }  // namespace
 
+ItemMaintenance maintenanceAt(const Rows& rows, std::size_t i, std::size_t col) {
+    return {enumAt(rows, i, col, "maintenance regime", parseMaintenanceRegime),
+            static_cast<int>(rows.integer(i, col + 1)),
+            enumAt(rows, i, col + 2, "maintenance skill", parseMaintenanceSkill)};
+}
+
 void upsertItem(Connection& c, const CatalogueItem& item) {
     c.execute(kUpsertItem,
               {item.code, item.name, item.category, item.pricePence, std::int64_t{item.serialised},
                std::int64_t{item.returnable}, std::int64_t{item.creditEligible},
                item.inspectionRegime, std::int64_t{item.vanSpace}, std::int64_t{item.needsFitting},
                std::int64_t{item.twoPerson}});
+    c.execute(kUpsertMaintenance, {item.code, std::string(toString(item.maintenance.regime)),
+                                   std::int64_t{item.maintenance.intervalMonths},
+                                   std::string(toString(item.maintenance.skill))});
 }
 
 void addEquivalents(Connection& c, const std::string& a, const std::string& b) {

@@ -1,5 +1,6 @@
 #include "core/store/dispatch/dispatch.h"
 
+#include "core/store/catalogue/catalogue.h"
 #include "core/store/infrastructure/typed_columns.h"
 
 namespace ces::store {
@@ -50,21 +51,27 @@ const std::string kFindVisit = kVisitColumns + "WHERE v.id = $1";
 const std::string kUnplaced = kVisitColumns +
                               "WHERE v.status = 'pending' AND v.due_date <= $1 "
                               "AND v.unassigned_reason IS NOT NULL ORDER BY v.due_date, v.id";
-const char* const kOrderItems =
-    "SELECT ol.item_code, i.name, i.category, ol.quantity, i.van_space, i.two_person, "
-    "i.needs_fitting, i.inspection_regime, ol.id FROM order_lines ol "
-    "JOIN items i ON i.code = ol.item_code WHERE ol.order_id = $1 ORDER BY ol.id";
+const std::string kOrderItems =
+    std::string(
+        "SELECT ol.item_code, i.name, i.category, ol.quantity, i.van_space, "
+        "i.two_person, i.needs_fitting, ol.id, ") +
+    kMaintenanceColumns +
+    " FROM order_lines ol JOIN items i ON i.code = ol.item_code "
+    "LEFT JOIN item_maintenance m ON m.item_code = i.code WHERE ol.order_id = $1 ORDER BY ol.id";
 const char* const kLineBarcodes =
     "SELECT barcode FROM assets WHERE order_line_id = $1 AND state IN ('reserved', 'on_loan') "
     "ORDER BY barcode";
 const char* const kOrderSpecials =
     "SELECT s.description, a.barcode FROM specials s LEFT JOIN assets a ON a.special_id = s.id "
     "WHERE s.order_id = $1 ORDER BY s.id";
-const char* const kAssetItem =
-    "SELECT COALESCE(a.item_code, ''), COALESCE(i.name, a.description), "
-    "COALESCE(i.category, 'Special'), COALESCE(i.van_space, 4), COALESCE(i.two_person, 0), "
-    "COALESCE(i.needs_fitting, 0), COALESCE(i.inspection_regime, ''), a.barcode "
-    "FROM assets a LEFT JOIN items i ON i.code = a.item_code WHERE a.id = $1";
+const std::string kAssetItem =
+    std::string(
+        "SELECT COALESCE(a.item_code, ''), COALESCE(i.name, a.description), "
+        "COALESCE(i.category, 'Special'), COALESCE(i.van_space, 4), "
+        "COALESCE(i.two_person, 0), COALESCE(i.needs_fitting, 0), a.barcode, ") +
+    kMaintenanceColumns +
+    " FROM assets a LEFT JOIN items i ON i.code = a.item_code "
+    "LEFT JOIN item_maintenance m ON m.item_code = a.item_code WHERE a.id = $1";
 const char* const kResetPlanned =
     "UPDATE visits SET status = 'pending', plan_date = NULL, van_id = NULL "
     "WHERE status = 'planned' AND plan_date = $1";
@@ -110,6 +117,23 @@ const char* const kListOutbox =
     "SELECT id, created_at, recipient_user_id, recipient, subject, body, entity, entity_id, "
     "sent_at FROM outbox WHERE ($1 = 0 OR sent_at IS NULL) AND ($2 = 0 OR id < $2) "
     "ORDER BY id DESC LIMIT $3";
+const char* const kFindMessage =
+    "SELECT id, created_at, recipient_user_id, recipient, subject, body, entity, entity_id, "
+    "sent_at FROM outbox WHERE id = $1";
+
+OutboxMessage messageFrom(const Rows& rows, std::size_t i) {
+    OutboxMessage m;
+    m.id = MessageId(rows.integer(i, 0));
+    m.createdAt = instantAt(rows, i, 1, "outbox time");
+    if (!rows.isNull(i, 2)) m.recipientUser = UserId(rows.integer(i, 2));
+    m.recipient = rows.text(i, 3);
+    m.subject = rows.text(i, 4);
+    m.body = rows.text(i, 5);
+    m.entity = rows.text(i, 6);
+    m.entityId = rows.text(i, 7);
+    m.sentAt = rows.optionalText(i, 8);
+    return m;
+}
 
 SqlValue optionalValue(const std::optional<int>& value) {
     return value ? SqlValue(static_cast<std::int64_t>(*value)) : SqlValue(std::monostate{});
@@ -146,8 +170,8 @@ void loadItems(Connection& c, VisitJob& job) {
                                  static_cast<int>(rows.integer(0, 3)),
                                  rows.integer(0, 4) != 0,
                                  rows.integer(0, 5) != 0,
-                                 rows.text(0, 6),
-                                 {rows.text(0, 7)}});
+                                 maintenanceAt(rows, 0, 7),
+                                 {rows.text(0, 6)}});
         }
     }
 }
@@ -199,10 +223,10 @@ std::vector<VisitItem> deliveryItems(Connection& c, OrderId order, bool withBarc
                        static_cast<int>(rows.integer(i, 4)),
                        rows.integer(i, 5) != 0,
                        rows.integer(i, 6) != 0,
-                       rows.text(i, 7),
+                       maintenanceAt(rows, i, 8),
                        {}};
         if (withBarcodes) {
-            Rows codes = c.query(kLineBarcodes, {rows.integer(i, 8)});
+            Rows codes = c.query(kLineBarcodes, {rows.integer(i, 7)});
             for (std::size_t k = 0; k < codes.size(); ++k) {
                 item.barcodes.push_back(codes.text(k, 0));
             }
@@ -211,7 +235,7 @@ std::vector<VisitItem> deliveryItems(Connection& c, OrderId order, bool withBarc
     }
     Rows specials = c.query(kOrderSpecials, {order.value()});
     for (std::size_t i = 0; i < specials.size(); ++i) {
-        VisitItem item{"", specials.text(i, 0), "Special", 1, 4, false, true, "", {}};
+        VisitItem item{"", specials.text(i, 0), "Special", 1, 4, false, true, {}, {}};
         if (withBarcodes && !specials.isNull(i, 1)) item.barcodes.push_back(specials.text(i, 1));
         items.push_back(std::move(item));
     }
@@ -399,20 +423,14 @@ Page<OutboxMessage> listOutbox(Connection& c, bool unsentOnly, const PageRequest
     Rows rows = c.query(kListOutbox, {static_cast<std::int64_t>(unsentOnly ? 1 : 0),
                                       cursorParam(page), fetchLimit(page)});
     std::vector<OutboxMessage> messages;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        OutboxMessage m;
-        m.id = MessageId(rows.integer(i, 0));
-        m.createdAt = instantAt(rows, i, 1, "outbox time");
-        if (!rows.isNull(i, 2)) m.recipientUser = UserId(rows.integer(i, 2));
-        m.recipient = rows.text(i, 3);
-        m.subject = rows.text(i, 4);
-        m.body = rows.text(i, 5);
-        m.entity = rows.text(i, 6);
-        m.entityId = rows.text(i, 7);
-        m.sentAt = rows.optionalText(i, 8);
-        messages.push_back(std::move(m));
-    }
+    for (std::size_t i = 0; i < rows.size(); ++i) messages.push_back(messageFrom(rows, i));
     return pageOf(std::move(messages), page, [](const OutboxMessage& m) { return m.id.value(); });
+}
+
+std::optional<OutboxMessage> findMessage(Connection& c, MessageId id) {
+    Rows rows = c.query(kFindMessage, {id.value()});
+    if (rows.empty()) return std::nullopt;
+    return messageFrom(rows, 0);
 }
 
 }  // namespace ces::store

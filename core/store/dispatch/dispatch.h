@@ -1,6 +1,6 @@
 #pragma once
 // Dispatch records: vans and crews, visits (deliveries, collections, repairs, inspections),
-// the stored route plan of a day, and the outbox of notifications a mailer sends.
+// the stored route plan of a day, and the outbox of notifications waiting to be sent.
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -86,7 +86,7 @@ struct VisitItem {
     int vanSpace = 1;
     bool twoPerson = false;
     bool needsFitting = false;
-    std::string inspectionRegime;
+    ItemMaintenance maintenance;        ///< None for a special.
     std::vector<std::string> barcodes;  ///< Assets picked for the line (or the visit's asset).
 };
 
@@ -190,7 +190,8 @@ std::optional<OrderContact> orderContact(Connection& c, OrderId order);
 /// The order a loaned asset came from, if any.
 std::optional<OrderId> orderOfAsset(Connection& c, AssetId assetId);
 
-/// A notification waiting for (or sent by) the mailer.
+/// A notification waiting in the outbox; sentAt is set once a mailer has sent it (none does yet:
+/// messages wait, and are listed for staff to send by hand).
 struct OutboxMessage {
     MessageId id;
     Instant createdAt;
@@ -205,5 +206,7 @@ struct OutboxMessage {
 MessageId queueMessage(Connection& c, const OutboxMessage& message, Instant now);
 /// A page of the outbox, newest first; unsent only when asked.
 Page<OutboxMessage> listOutbox(Connection& c, bool unsentOnly, const PageRequest& page);
+/// One message as the outbox holds it now (sentAt empty while it waits).
+std::optional<OutboxMessage> findMessage(Connection& c, MessageId id);
 
 }  // namespace ces::store

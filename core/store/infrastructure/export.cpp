@@ -90,6 +90,9 @@ const std::map<std::string, std::string>& descriptions() {
         {"postcodes", "County postcodes with district and deprivation decile (IMD 2019)"},
         {"items", "The catalogue: code, category, unit price (pence), handling"},
         {"item_equivalents", "Close technical equivalents between catalogue items"},
+        {"item_maintenance",
+         "Each item's planned maintenance in homes: regime (none, loler, electrical, "
+         "planned_service), interval in months and the skill its checks need"},
         {"stock", "Counts per depot and item by state"},
         {"residents", "People equipment is lent to (personal data)"},
         {"resident_teams", "Which teams serve which residents"},

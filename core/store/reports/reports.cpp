@@ -558,7 +558,7 @@ ReportTable forecast(Connection& c, const ReportContext& x, bool fromRollups) {
     t.rows.push_back(
         {std::string("self_purchase_percent"), std::monostate{}, std::monostate{},
          target ? SqlValue(target->selfPurchaseTargetPercent) : SqlValue(std::monostate{}),
-         std::string("not recorded: self-purchase is signposted, not ordered")});
+         std::string("not recorded: the service keeps no record of self-purchase")});
     t.rows.push_back(
         {std::string("financial_year"), std::monostate{}, std::monostate{}, std::monostate{},
          year + " (day " + std::to_string(elapsed) + " of " + std::to_string(daysInYear) + ")"});

@@ -70,6 +70,7 @@ const char* const kLoadOrder[] = {"funders",
                                   "collections",
                                   "collection_items",
                                   "credit_policies",
+                                  "settings",
                                   "ledger",
                                   "district_population"};
 // Transient or internal: not part of the service's data.
@@ -109,6 +110,9 @@ const std::map<std::string, std::string>& descriptions() {
         {"collections", "Collection requests with reason, due time and outcome"},
         {"collection_items", "The loans and assets each collection brings back"},
         {"credit_policies", "Credit rates by date range, category and condition (basis points)"},
+        {"settings",
+         "The service's configurable numbers: every change, in force from its date, with who "
+         "set it and why"},
         {"ledger", "Finance ledger, append only: issues (+), credits (-) and corrections (pence)"},
         {"district_population", "Residents per district for per-1,000 rates"},
     };

@@ -1,5 +1,7 @@
 #include "warehouse/maintenance.h"
 
+#include <algorithm>
+
 namespace ces::warehouse {
 
 ItemMaintenance MaintenancePolicy::standard(MaintenanceRegime regime) const {
@@ -20,7 +22,13 @@ int MaintenancePolicy::intervalMonths(const CatalogueItem& item) const {
     if (const auto found = itemOverrides.find(item.code); found != itemOverrides.end()) {
         return found->second;
     }
-    return item.maintenance.intervalMonths;
+    // The settings' regime interval is the longest any item of the regime may go; an item's
+    // catalogue entry may ask for sooner (a manufacturer's schedule), never for later.
+    const int regimeMonths = standard(item.maintenance.regime).intervalMonths;
+    const int itemMonths = item.maintenance.intervalMonths;
+    if (regimeMonths <= 0) return itemMonths;
+    if (itemMonths <= 0) return regimeMonths;
+    return std::min(itemMonths, regimeMonths);
 }
 
 Instant addMonths(Instant from, int months) {

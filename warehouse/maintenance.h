@@ -24,7 +24,8 @@ struct MaintenancePolicy {
     /// A regime's standard interval and skill: LOLER checks need a lifting engineer.
     ItemMaintenance standard(MaintenanceRegime regime) const;
 
-    /// The item's interval from its catalogue maintenance, unless overridden by item code.
+    /// The item's interval: overridden by item code, else its catalogue interval capped by its
+    /// regime's interval in force (a council that shortens LOLER shortens every hoist's).
     int intervalMonths(const CatalogueItem& item) const;
 };
 

@@ -19,6 +19,13 @@ std::string sessionToken(const Request& request) {
 
 }  // namespace
 
+RateLimiter& trackingLimiterInForce(App& app) {
+    const Settings settings = app.settings();
+    app.trackingLimiter.setLimits(static_cast<std::size_t>(settings.trackingMaxFailures),
+                                  std::chrono::minutes(settings.trackingWindowMinutes));
+    return app.trackingLimiter;
+}
+
 Actor requireActor(App& app, const Request& request) {
     const std::string token = sessionToken(request);
     if (token.empty() || token.size() > 200) throw Unauthenticated("please sign in");

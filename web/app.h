@@ -6,10 +6,12 @@
 
 #include "core/calendar.h"
 #include "core/iso_time.h"
+#include "core/settings.h"
 #include "core/store/infrastructure/database.h"
 #include "core/types.h"
 #include "web/http/exchange.h"
 #include "web/rate_limiter.h"
+#include "web/settings_cache.h"
 
 namespace ces::web {
 
@@ -18,9 +20,15 @@ struct App {
     WorkingDayCalendar calendar;
     std::function<Instant()> clock;
     RateLimiter trackingLimiter;
+    SettingsCache settingsCache;
 
     Instant now() const { return clock(); }
+    /// The settings in force now (on today's UK date).
+    Settings settings() { return settingsCache.history(db)->inForceOn(ukDateOf(now())); }
 };
+
+/// The tracking limiter with the limits in force now (call before asking it).
+RateLimiter& trackingLimiterInForce(App& app);
 
 /// The signed-in actor (bearer token or session cookie); Unauthenticated if none.
 Actor requireActor(App& app, const Request& request);

@@ -9,7 +9,13 @@ RateLimiter::Shard& RateLimiter::shardFor(const std::string& key) {
 }
 
 void RateLimiter::forgetOld(std::deque<Instant>& tries, Instant now) const {
-    while (!tries.empty() && tries.front() + window_ <= now) tries.pop_front();
+    while (!tries.empty() && tries.front() + window_.load(std::memory_order_relaxed) <= now)
+        tries.pop_front();
+}
+
+void RateLimiter::setLimits(std::size_t maxFailures, std::chrono::seconds window) {
+    maxFailures_.store(maxFailures, std::memory_order_relaxed);
+    window_.store(window, std::memory_order_relaxed);
 }
 
 int RateLimiter::blockedFor(const std::string& key, Instant now) {
@@ -19,14 +25,15 @@ int RateLimiter::blockedFor(const std::string& key, Instant now) {
     auto found = shard.failures.find(key);
     if (found == shard.failures.end()) return 0;
     forgetOld(found->second, now);
-    if (found->second.size() < maxFailures_) {
+    if (found->second.size() < maxFailures_.load(std::memory_order_relaxed)) {
         if (found->second.empty()) {
             shard.failures.erase(found);
             shard.keys.store(shard.failures.size(), std::memory_order_release);
         }
         return 0;
     }
-    return static_cast<int>((found->second.front() + window_ - now).count());
+    return static_cast<int>(
+        (found->second.front() + window_.load(std::memory_order_relaxed) - now).count());
 }
 
 void RateLimiter::recordFailure(const std::string& key, Instant now) {

@@ -17,6 +17,8 @@ class RateLimiter {
   public:
     RateLimiter(std::size_t maxFailures, std::chrono::seconds window)
         : maxFailures_(maxFailures), window_(window) {}
+    /// Changes the limits (the settings in force); safe while other threads ask.
+    void setLimits(std::size_t maxFailures, std::chrono::seconds window);
     /// Seconds until `key` may try again (0 when it may try now).
     int blockedFor(const std::string& key, Instant now);
     void recordFailure(const std::string& key, Instant now);
@@ -33,8 +35,8 @@ class RateLimiter {
     static constexpr std::size_t kMaxKeysPerShard = 100000 / kShards;
     Shard& shardFor(const std::string& key);
     void forgetOld(std::deque<Instant>& tries, Instant now) const;
-    std::size_t maxFailures_;
-    std::chrono::seconds window_;
+    std::atomic<std::size_t> maxFailures_;
+    std::atomic<std::chrono::seconds> window_;
     std::array<Shard, kShards> shards_;
 };
 

@@ -6,6 +6,7 @@
 #include "app/demo/demo_county.h"
 #include "core/credentials.h"
 #include "core/store/admin/accounts.h"
+#include "core/store/admin/settings.h"
 #include "core/store/infrastructure/database.h"
 #include "web/api/routes.h"
 #include "web/http/server.h"
@@ -75,8 +76,15 @@ int runServe(const std::vector<std::string>& args) {
         demo::ensurePostcodes(db, options.value("geo-dir", sharedDataDir() + "/geo"));
     if (loaded > 0) std::cout << "ces: loaded " << loaded << " postcodes" << std::endl;
     createFirstAdmin(db);
-    web::App app{db, WorkingDayCalendar(), systemNow,
-                 web::RateLimiter(5, std::chrono::minutes(15))};
+    // The extra bank holidays in force at start (a change applies from the next start).
+    const auto holidays = db.read([](store::Connection& c) {
+        return store::settingsInForce(c, systemNow()).extraBankHolidays;
+    });
+    web::App app{db,
+                 WorkingDayCalendar(holidays),
+                 systemNow,
+                 web::RateLimiter(5, std::chrono::minutes(15)),
+                 {}};
     web::Router router;
     web::addApiRoutes(router, app);
     web::addPageRoutes(router, app);

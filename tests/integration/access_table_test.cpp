@@ -285,6 +285,8 @@ std::vector<Endpoint> accessTable() {
         {"POST", "/api/v1/credit-policies", "/api/v1/credit-policies", "{}", {"admin"}},
         {"GET", "/api/v1/export", "/api/v1/export", std::nullopt, {"admin"}},
         {"GET", "/api/v1/export/{file}", "/api/v1/export/teams.json", std::nullopt, {"admin"}},
+        {"GET", "/api/v1/settings", "/api/v1/settings", std::nullopt, {"admin"}},
+        {"POST", "/api/v1/settings", "/api/v1/settings", "{}", {"admin"}},
     };
 }
 
@@ -448,7 +450,7 @@ TEST_CASE("staff pages send signed-out visitors to sign in and refuse the wrong 
     AccessFixture f;
     const int port = f.county.port();
     for (const std::string path :
-         {"/home", "/orders", "/orders/new", "/residents/new", "/catalogue"}) {
+         {"/home", "/orders", "/orders/new", "/residents/new", "/catalogue", "/admin/settings"}) {
         const PageAnswer signed_out = page(port, path, "");
         INFO(path << " signed out -> " << signed_out.status << " " << signed_out.location);
         CHECK(signed_out.status == 303);
@@ -459,7 +461,9 @@ TEST_CASE("staff pages send signed-out visitors to sign in and refuse the wrong 
         {"/residents/new", "warehouse"},
         {"/orders", "commissioner"},
         {"/orders", "driver"},
-        {"/orders/" + f.order.reference, "admin"}};
+        {"/orders/" + f.order.reference, "admin"},
+        {"/admin/settings", "warehouse"},
+        {"/admin/settings", "commissioner"}};
     for (const auto& [path, user] : refused) {
         const PageAnswer answer = page(port, path, f.as(user).token());
         INFO(path << " as " << user << " -> " << answer.status);

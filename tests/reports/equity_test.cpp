@@ -24,7 +24,8 @@ std::string equityReports(store::Database& db, Instant now, store::ReportSource 
         std::string csv;
         for (const auto& [from, to] :
              {std::pair{"2026-02-01", "2026-03-01"}, std::pair{"2025-04-01", "2026-04-01"}}) {
-            const store::ReportContext context{store::reportPeriod(from, to), now, {}};
+            const store::ReportContext context{
+                store::reportPeriod(from, to), now, {}, kpi::kSpecialsTarget, {}};
             for (const char* name : kEquityReports) {
                 csv += store::toCsv(store::runReport(c, name, context, source));
             }
@@ -53,7 +54,8 @@ void undoMigration005(store::Database& db) {
 }
 
 std::int64_t maidstone(store::Database& db, Instant now, const char* column) {
-    const store::ReportContext context{store::reportPeriod("2026-03-01", "2026-04-01"), now, {}};
+    const store::ReportContext context{
+        store::reportPeriod("2026-03-01", "2026-04-01"), now, {}, kpi::kSpecialsTarget, {}};
     const auto t = db.read(
         [&](store::Connection& c) { return store::runReport(c, "equity_by_district", context); });
     return std::get<std::int64_t>(t.cell("district", "Maidstone", column));

@@ -11,8 +11,11 @@ namespace {
 struct Reports {
     test::ServiceHistory history;
     store::ReportTable run(const std::string& name) {
-        store::ReportContext context{
-            store::reportPeriod("2026-02-01", "2026-03-01"), history.now, {}};
+        store::ReportContext context{store::reportPeriod("2026-02-01", "2026-03-01"),
+                                     history.now,
+                                     {},
+                                     kpi::kSpecialsTarget,
+                                     {}};
         return history.db->read(
             [&](store::Connection& c) { return store::runReport(c, name, context); });
     }

@@ -26,14 +26,16 @@ void checkSameAnswers(store::Database& db, Instant now) {
          {std::pair{"2026-02-01", "2026-03-01"}, std::pair{"2026-02-05", "2026-02-06"},
           std::pair{"2025-04-01", "2026-04-01"}}) {
         CAPTURE(from);
-        const store::ReportContext context{store::reportPeriod(from, to), now, {}};
+        const store::ReportContext context{
+            store::reportPeriod(from, to), now, {}, kpi::kSpecialsTarget, {}};
         CHECK(allReports(db, context, store::ReportSource::rollups) ==
               allReports(db, context, store::ReportSource::rawRows));
     }
 }
 
 std::int64_t corrections(store::Database& db, Instant now) {
-    const store::ReportContext context{store::reportPeriod("2026-02-01", "2026-04-01"), now, {}};
+    const store::ReportContext context{
+        store::reportPeriod("2026-02-01", "2026-04-01"), now, {}, kpi::kSpecialsTarget, {}};
     const auto t = db.read(
         [&](store::Connection& c) { return store::runReport(c, "finance_by_district", context); });
     return std::get<std::int64_t>(t.cell("district", "all", "corrections_pence"));

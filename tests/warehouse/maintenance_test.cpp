@@ -72,6 +72,19 @@ TEST_CASE("an item's interval is its catalogue maintenance, whatever its regime'
     CHECK(overridden.intervalMonths(item("KCE-MOB-001", "", MaintenanceRegime::none)) == 24);
 }
 
+TEST_CASE("the regime's interval in force caps an item's: sooner by catalogue, never later") {
+    MaintenancePolicy policy;
+    policy.lolerMonths = 4;  // a council that shortens LOLER shortens every hoist's
+    policy.electricalMonths = 9;
+    CHECK(policy.intervalMonths(item("KCE-HST-001", "", MaintenanceRegime::loler)) == 4);
+    CHECK(policy.intervalMonths(item("KCE-BED-001", "", MaintenanceRegime::electrical)) == 9);
+    auto pump = item("KCE-PMP-001", "", MaintenanceRegime::electrical);
+    pump.maintenance.intervalMonths = 3;  // the manufacturer asks for a quarterly service
+    CHECK(policy.intervalMonths(pump) == 3);
+    policy.electricalMonths = 0;  // a regime with no interval leaves the catalogue's
+    CHECK(policy.intervalMonths(pump) == 3);
+}
+
 TEST_CASE("a lifting engineer for the checks, repairs and fitting of LOLER items only") {
     const auto chair = item("KCE-SEA-001", kRiserChairWords, MaintenanceRegime::electrical);
     const auto hoist = item("KCE-HST-001", "", MaintenanceRegime::loler);

@@ -6,6 +6,7 @@
 #include "web/http/json_body.h"
 #include "web/http/paging.h"
 #include "web/http/request_numbers.h"
+#include "web/policies.h"
 
 namespace ces::web {
 
@@ -75,7 +76,7 @@ Poco::JSON::Object::Ptr collectionJson(const store::Collection& k) {
 
 void refuseIfBlocked(App& app, const std::vector<std::string>& keys) {
     for (const auto& key : keys) {
-        if (int wait = app.trackingLimiter.blockedFor(key, app.now()); wait > 0) {
+        if (int wait = trackingLimiterInForce(app).blockedFor(key, app.now()); wait > 0) {
             throw RateLimited("too many tries; please wait before trying again, or call us", wait);
         }
     }
@@ -146,9 +147,9 @@ Response requestCollection(App& app, Request& request) {
     wanted.urgent = optionalFlag(request.body, "urgent", "urgent");
     wanted.collectionPoint = body.optionalText("collection_point");
     wanted.notes = body.optionalText("notes");
+    const auto rules = collectionRulesOf(app.settings());
     auto work = [&](store::Connection& c) {
-        const auto k =
-            store::requestCollection(c, wanted, caller, app.now(), app.calendar, CollectionRules());
+        const auto k = store::requestCollection(c, wanted, caller, app.now(), app.calendar, rules);
         return jsonResponse(201, collectionJson(k));
     };
     if (caller.actor) return idempotentWrite(app, request, *caller.actor, work);

@@ -266,7 +266,7 @@ Response outcome(App& app, Request& request) {
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
         const auto receipt =
             warehouse::recordVisitOutcome(c, VisitId(id), *what, reason, notes, actor, app.now(),
-                                          app.calendar, maintenancePolicy());
+                                          app.calendar, maintenancePolicy(app));
         auto json = jsonObject();
         json->set("visit_id", receipt.visitId.value());
         json->set("status", std::string(toString(receipt.status)));

@@ -5,6 +5,7 @@
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
 #include "web/http/request_numbers.h"
+#include "web/policies.h"
 
 namespace ces::web {
 
@@ -32,7 +33,7 @@ store::ReportContext contextOf(App& app, const Request& request) {
     const std::string defaultFrom = formatDate(kpi::financialYearStart(kpi::financialYear(today)));
     const std::string defaultTo = formatDate(
         std::chrono::year_month_day(std::chrono::sys_days(today) + std::chrono::days(1)));
-    store::ReportContext context;
+    store::ReportContext context = reportContextOf(app.settings());
     context.period = store::reportPeriod(request.queryValue("from", defaultFrom),
                                          request.queryValue("to", defaultTo));
     context.now = app.now();

@@ -18,6 +18,7 @@ void addCollectionRoutes(Router& router, App& app);  ///< Collections, collectio
 void addReportRoutes(Router& router, App& app);      ///< KPI reports, the ledger, credit policy.
 void addExportRoutes(Router& router, App& app);      ///< The open export.
 void addSlotRoutes(Router& router, App& app);        ///< Delivery slots of orders: offer and book.
+void addSettingsRoutes(Router& router, App& app);    ///< The admin's settings.
 
 /// Every API route.
 inline void addApiRoutes(Router& router, App& app) {
@@ -33,6 +34,7 @@ inline void addApiRoutes(Router& router, App& app) {
     addReportRoutes(router, app);
     addExportRoutes(router, app);
     addSlotRoutes(router, app);
+    addSettingsRoutes(router, app);
 }
 
 }  // namespace ces::web

@@ -2,12 +2,11 @@
 #include "core/store/admin/accounts.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
+#include "web/policies.h"
 
 namespace ces::web {
 
 namespace {
-
-constexpr auto kSessionLifetime = std::chrono::hours(12);
 
 Response signIn(App& app, Request& request) {
     auto body = JsonFields::parse(request.body);
@@ -23,8 +22,9 @@ Response signIn(App& app, Request& request) {
     const Actor& actor = signedIn->actor;
     const std::string token = randomHex(32);
     const Instant now = app.now();
+    const auto lifetime = sessionLifetimeOf(app.settings());
     app.db.write([&](store::Connection& c) {
-        store::createSession(c, *signedIn, token, now, now + kSessionLifetime);
+        store::createSession(c, *signedIn, token, now, now + lifetime);
     });
     auto user = jsonObject();
     user->set("id", actor.id.value());
@@ -38,7 +38,7 @@ Response signIn(App& app, Request& request) {
     Response response = jsonResponse(201, answer);
     response.headers.emplace_back(
         "Set-Cookie", "ces_session=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-                          std::to_string(std::chrono::seconds(kSessionLifetime).count()));
+                          std::to_string(std::chrono::seconds(lifetime).count()));
     return response;
 }
 

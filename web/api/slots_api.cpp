@@ -5,6 +5,7 @@
 #include "warehouse/delivery_slots.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
+#include "web/policies.h"
 
 namespace ces::web {
 
@@ -42,7 +43,7 @@ SlotCaller callerOf(App& app, const Request& request, const std::string& referen
     if (signedIn(request) || !proof) return {requireRole(app, request, {Role::prescriber})};
     const std::vector<std::string> keys = {"ip:" + request.clientAddress, "ref:" + reference};
     for (const auto& key : keys) {
-        if (int wait = app.trackingLimiter.blockedFor(key, app.now()); wait > 0) {
+        if (int wait = trackingLimiterInForce(app).blockedFor(key, app.now()); wait > 0) {
             throw RateLimited("too many tries; please wait before trying again, or call us", wait);
         }
     }
@@ -92,7 +93,8 @@ Response listSlots(App& app, Request& request) {
     const auto slots = app.db.read([&](store::Connection& c) {
         checkAccess(c, caller, reference);
         return warehouse::offerDeliverySlots(c, reference, app.now(), app.calendar,
-                                             warehouse::DispatchPolicy{});
+                                             warehouse::DispatchPolicy{},
+                                             slotPolicyOf(app.settings()));
     });
     auto list = jsonArray();
     for (const auto& slot : slots) list->add(slotJson(slot));
@@ -121,7 +123,7 @@ Response bookSlot(App& app, Request& request) {
         const auto booked = warehouse::bookDeliverySlot(
             c, reference, date, start,
             caller.prescriber ? std::optional<UserId>(caller.prescriber->id) : std::nullopt,
-            app.now(), app.calendar, warehouse::DispatchPolicy{});
+            app.now(), app.calendar, warehouse::DispatchPolicy{}, slotPolicyOf(app.settings()));
         auto answer = jsonObject();
         answer->set("reference", reference);
         answer->set("status", "scheduled");

@@ -2,15 +2,13 @@
 #include "web/api/warehouse_routes.h"
 #include "web/http/json_body.h"
 #include "web/http/request_numbers.h"
+#include "web/policies.h"
 
 namespace ces::web {
 
 namespace {
 
-const warehouse::SpecialsPolicy& specialsPolicy() {
-    static const warehouse::SpecialsPolicy policy{};
-    return policy;
-}
+warehouse::SpecialsPolicy specialsPolicy(App& app) { return specialsPolicyOf(app.settings()); }
 
 Poco::JSON::Object::Ptr specialJson(const warehouse::SpecialView& view) {
     const auto& s = view.record;
@@ -45,10 +43,11 @@ std::int64_t idParam(Request& request) {
 
 Response list(App& app, Request& request) {
     requireRole(app, request, {Role::warehouse, Role::budget_holder, Role::commissioner});
+    const auto policy = specialsPolicy(app);
     const bool breached = request.queryValue("breached") == "true";
     const bool all = request.queryValue("all") == "true";
     const auto views = app.db.read([&](store::Connection& c) {
-        return warehouse::listSpecials(c, breached, all, app.now(), specialsPolicy());
+        return warehouse::listSpecials(c, breached, all, app.now(), policy);
     });
     auto items = jsonArray();
     for (const auto& v : views) items->add(specialJson(v));
@@ -59,15 +58,17 @@ Response list(App& app, Request& request) {
 
 Response approve(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::budget_holder});
+    const auto policy = specialsPolicy(app);
     const SpecialId id(idParam(request));
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
         return jsonResponse(
-            200, specialJson(warehouse::approveSpecial(c, id, actor, app.now(), specialsPolicy())));
+            200, specialJson(warehouse::approveSpecial(c, id, actor, app.now(), policy)));
     });
 }
 
 Response quote(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::warehouse});
+    const auto policy = specialsPolicy(app);
     const SpecialId id(idParam(request));
     auto body = JsonFields::parse(request.body);
     body.allowOnly({"supplier", "price_pence"});
@@ -75,24 +76,26 @@ Response quote(App& app, Request& request) {
     const std::int64_t price = body.integer("price_pence");
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
         return jsonResponse(200, specialJson(warehouse::quoteSpecial(c, id, supplier, price, actor,
-                                                                     app.now(), specialsPolicy())));
+                                                                     app.now(), policy)));
     });
 }
 
 Response order(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::warehouse});
+    const auto policy = specialsPolicy(app);
     const SpecialId id(idParam(request));
     auto body = JsonFields::parse(request.body);
     body.allowOnly({"purchase_order"});
     const std::string purchaseOrder = body.text("purchase_order");
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
         return jsonResponse(200, specialJson(warehouse::orderSpecial(c, id, purchaseOrder, actor,
-                                                                     app.now(), specialsPolicy())));
+                                                                     app.now(), policy)));
     });
 }
 
 Response receive(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::warehouse});
+    const auto policy = specialsPolicy(app);
     const SpecialId id(idParam(request));
     auto body = JsonFields::parse(request.body);
     body.allowOnly({"depot", "inspection_interval_months"});
@@ -104,7 +107,7 @@ Response receive(App& app, Request& request) {
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
         return jsonResponse(
             201, specialJson(warehouse::receiveSpecial(c, id, depot, static_cast<int>(months),
-                                                       actor, app.now(), specialsPolicy())));
+                                                       actor, app.now(), policy)));
     });
 }
 

@@ -97,7 +97,7 @@ Response receiveGoods(App& app, Request& request) {
     const auto receipt = parseReceipt(request.body);
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
         return jsonResponse(201, receivedJson(warehouse::receiveGoods(c, receipt, actor, app.now(),
-                                                                      maintenancePolicy())));
+                                                                      maintenancePolicy(app))));
     });
 }
 

@@ -68,7 +68,7 @@ Response trackingAnswer(const store::TrackingView& view) {
 
 void refuseIfBlocked(App& app, const std::vector<std::string>& keys) {
     for (const auto& key : keys) {
-        if (int wait = app.trackingLimiter.blockedFor(key, app.now()); wait > 0) {
+        if (int wait = trackingLimiterInForce(app).blockedFor(key, app.now()); wait > 0) {
             throw RateLimited("too many tries; please wait before trying again, or call us", wait);
         }
     }

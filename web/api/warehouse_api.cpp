@@ -9,6 +9,7 @@
 #include "web/http/errors.h"
 #include "web/http/json_body.h"
 #include "web/http/request_numbers.h"
+#include "web/policies.h"
 
 namespace ces::web {
 
@@ -95,8 +96,8 @@ Response inspect(App& app, Request& request) {
     const std::string notes = body.optionalText("notes");
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
         return jsonResponse(
-            200, assetJson(warehouse::inspectAsset(c, barcode, *result, notes, maintenancePolicy(),
-                                                   actor, app.now())));
+            200, assetJson(warehouse::inspectAsset(c, barcode, *result, notes,
+                                                   maintenancePolicy(app), actor, app.now())));
     });
 }
 
@@ -293,9 +294,8 @@ Poco::Dynamic::Var nullableInstant(const std::optional<Instant>& at) {
     return at ? Poco::Dynamic::Var(formatInstant(*at)) : Poco::Dynamic::Var();
 }
 
-const warehouse::MaintenancePolicy& maintenancePolicy() {
-    static const warehouse::MaintenancePolicy policy{};
-    return policy;
+warehouse::MaintenancePolicy maintenancePolicy(App& app) {
+    return maintenancePolicyOf(app.settings());
 }
 
 Poco::JSON::Object::Ptr assetJson(const warehouse::AssetDetail& detail) {

@@ -11,8 +11,8 @@ namespace ces::web {
 void addDispatchRoutes(Router& router, App& app);  ///< Plans, pick lists, visits, outbox.
 void addSpecialsRoutes(Router& router, App& app);  ///< Specials' steps and their clock.
 
-/// The maintenance regime the endpoints apply (domain.md defaults).
-const warehouse::MaintenancePolicy& maintenancePolicy();
+/// The maintenance regime in force (the settings' inspection intervals).
+warehouse::MaintenancePolicy maintenancePolicy(App& app);
 
 /// The instant as ISO text, or JSON null when absent.
 Poco::Dynamic::Var nullableInstant(const std::optional<Instant>& at);

@@ -16,6 +16,7 @@
 #include "web/pages/page_routes.h"
 #include "web/pages/presenters.h"
 #include "web/pages/tracking_link.h"
+#include "web/policies.h"
 
 namespace ces::web {
 
@@ -241,10 +242,11 @@ Response submitRequest(Site& site, Request& request, const FormFields& fields) {
         wanted.reason = *reason;
         wanted.urgent = form.urgent == "yes";
         wanted.notes = form.notes;
+        const auto rules = collectionRulesOf(site.app.settings());
         try {
             const auto made = site.app.db.write([&](store::Connection& c) {
                 return store::requestCollection(c, wanted, staffCaller(actor), site.app.now(),
-                                                site.app.calendar, CollectionRules());
+                                                site.app.calendar, rules);
             });
             return Site::redirect("/collections/" + made.reference);
         } catch (const Conflict& e) {
@@ -350,10 +352,11 @@ Response submitResidentRequest(Site& site, Request& request, const FormFields& f
         wanted.orderReference = order.reference;
         wanted.reason = *reason;
         wanted.notes = notes;
+        const auto rules = collectionRulesOf(site.app.settings());
         try {
             const auto made = site.app.db.write([&](store::Connection& c) {
                 return store::requestCollection(c, wanted, residentCaller(order), site.app.now(),
-                                                site.app.calendar, CollectionRules());
+                                                site.app.calendar, rules);
             });
             return Site::redirect("/track/" + order.trackingToken + "/collection/" +
                                   made.reference);

@@ -15,6 +15,7 @@
 #include "web/pages/page_routes.h"
 #include "web/pages/presenters.h"
 #include "web/pages/svg_charts.h"
+#include "web/policies.h"
 
 namespace ces::web {
 
@@ -753,7 +754,7 @@ Response dashboardPage(Site& site, Request& request) {
     view.section = "dashboard";
     const Filters f = filtersOf(app, request, view);
 
-    store::ReportContext context;
+    store::ReportContext context = reportContextOf(app.settings());
     context.period = {f.from, f.to};
     context.now = app.now();
     std::vector<ReportTable> tables;

@@ -286,7 +286,7 @@ Response recordOutcome(Site& site, Request& request, const FormFields& form) {
             site.app.db.write([&](store::Connection& c) {
                 return warehouse::recordVisitOutcome(c, VisitId(id), *outcome, reason, notes, actor,
                                                      site.app.now(), site.app.calendar,
-                                                     maintenancePolicy());
+                                                     maintenancePolicy(site.app));
             });
             return Site::redirect(driverLink(formatDate(day), van) + "&recorded=" + idText +
                                   "#stop-" + idText);

@@ -19,5 +19,6 @@ void addDashboardPages(Router& router, Site& site);   ///< /dashboard (commissio
 void addWarehousePages(Router& router, Site& site);   ///< /warehouse/... (returns to pick lists).
 void addPlanPages(Router& router, Site& site);        ///< /plan (planner): the day plan, optimise.
 void addDriverPages(Router& router, Site& site);      ///< /driver: a van's stops and outcomes.
+void addSettingsPages(Router& router, Site& site);    ///< /admin/settings (admin).
 
 }  // namespace ces::web

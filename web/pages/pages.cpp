@@ -23,6 +23,7 @@ void addPageRoutes(Router& router, App& app) {
     addWarehousePages(router, *site);
     addPlanPages(router, *site);
     addDriverPages(router, *site);
+    addSettingsPages(router, *site);
     router.add("GET", "/favicon.ico",
                [site](Request&) { return Site::redirect("/assets/images/favicon.ico"); });
 }

@@ -1,12 +1,11 @@
 #include "core/credentials.h"
 #include "core/store/admin/accounts.h"
 #include "web/pages/page_routes.h"
+#include "web/policies.h"
 
 namespace ces::web {
 
 namespace {
-
-constexpr auto kSessionLifetime = std::chrono::hours(12);
 
 PageView signInView(const std::string& username) {
     PageView view;
@@ -37,13 +36,13 @@ Response signIn(Site& site, Request& request, const FormFields& form) {
     }
     const std::string token = randomHex(32);
     const Instant now = site.app.now();
+    const auto lifetime = sessionLifetimeOf(site.app.settings());
     site.app.db.write([&](store::Connection& c) {
-        store::createSession(c, *signedIn, token, now, now + kSessionLifetime);
+        store::createSession(c, *signedIn, token, now, now + lifetime);
     });
     Response response = Site::redirect(Site::homeFor(signedIn->actor.role));
     response.headers.emplace_back(
-        "Set-Cookie",
-        PageSecurity::sessionCookie(token, std::chrono::seconds(kSessionLifetime).count()));
+        "Set-Cookie", PageSecurity::sessionCookie(token, std::chrono::seconds(lifetime).count()));
     return response;
 }
 
@@ -73,6 +72,7 @@ Response home(Site& site, Request& request) {
     view.data.set("sees_orders", actor.role == Role::warehouse || actor.role == Role::planner ||
                                      actor.role == Role::budget_holder ||
                                      actor.role == Role::prescriber);
+    view.data.set("sees_settings", actor.role == Role::admin);
     return site.render(request, actor, std::move(view));
 }
 

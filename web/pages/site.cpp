@@ -42,6 +42,10 @@ std::vector<NavItem> navigationFor(Role role) {
         case Role::commissioner:
             return {{"dashboard", "/dashboard", "Dashboard"},
                     {"catalogue", "/catalogue", "Catalogue"}};
+        case Role::admin:
+            return {{"home", "/home", "Home"},
+                    {"settings", "/admin/settings", "Settings"},
+                    {"catalogue", "/catalogue", "Catalogue"}};
         default:
             return {{"home", "/home", "Home"}, {"catalogue", "/catalogue", "Catalogue"}};
     }

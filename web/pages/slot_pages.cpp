@@ -7,6 +7,7 @@
 #include "web/pages/plan_presenters.h"
 #include "web/pages/presenters.h"
 #include "web/pages/tracking_link.h"
+#include "web/policies.h"
 
 namespace ces::web {
 
@@ -59,7 +60,8 @@ PageView slotView(Site& site, const SlotChooser& who, const std::string& chosen)
     try {
         site.app.db.read([&](store::Connection& c) {
             slots = warehouse::offerDeliverySlots(c, who.reference, site.app.now(),
-                                                  site.app.calendar, warehouse::DispatchPolicy{});
+                                                  site.app.calendar, warehouse::DispatchPolicy{},
+                                                  slotPolicyOf(site.app.settings()));
             booked = store::bookedDeliverySlot(c, store::findOrderRow(c, who.reference).id);
             return 0;
         });
@@ -112,7 +114,8 @@ Response chooseSlot(Site& site, Request& request, const FormFields& form, const 
                 return warehouse::bookDeliverySlot(
                     c, who.reference, date, start,
                     who.prescriber ? std::optional<UserId>(who.prescriber->id) : std::nullopt,
-                    site.app.now(), site.app.calendar, warehouse::DispatchPolicy{});
+                    site.app.now(), site.app.calendar, warehouse::DispatchPolicy{},
+                    slotPolicyOf(site.app.settings()));
             });
             return Site::redirect(backLink(who));
         } catch (const ValidationError&) {

@@ -7,7 +7,7 @@ namespace ces::web {
 store::TrackingView orderByTrackingLink(Site& site, Request& request) {
     App& app = site.app;
     const std::string key = "ip:" + request.clientAddress;
-    if (int wait = app.trackingLimiter.blockedFor(key, app.now()); wait > 0) {
+    if (int wait = trackingLimiterInForce(app).blockedFor(key, app.now()); wait > 0) {
         throw RateLimited(
             "You have tried too many times. Please wait 15 minutes, or call the person who "
             "ordered your equipment.",

@@ -23,7 +23,7 @@ struct TrackedBy {
 
 void refuseIfBlocked(App& app, const std::vector<std::string>& keys) {
     for (const auto& key : keys) {
-        if (int wait = app.trackingLimiter.blockedFor(key, app.now()); wait > 0) {
+        if (int wait = trackingLimiterInForce(app).blockedFor(key, app.now()); wait > 0) {
             throw RateLimited(
                 "You have tried too many times. Please wait 15 minutes, or call the person who "
                 "ordered your equipment.",

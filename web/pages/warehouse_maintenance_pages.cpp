@@ -125,8 +125,8 @@ Response recordCheck(Site& site, Request& request, const FormFields& form) {
                 throw Conflict("not_on_loan", "it is no longer in a home");
             }
             return warehouse::inspectAsset(c, barcode, InspectionResult::pass,
-                                           "planned check passed in the home", maintenancePolicy(),
-                                           actor, site.app.now());
+                                           "planned check passed in the home",
+                                           maintenancePolicy(site.app), actor, site.app.now());
         });
         std::string location = "/warehouse/maintenance?within_days=" + std::to_string(within);
         return Site::redirect(location.append("&checked=").append(urlEncode(barcode)));

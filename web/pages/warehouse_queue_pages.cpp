@@ -194,7 +194,8 @@ std::string inspect(Site& site, const FormFields& form, store::Connection& c, co
     if (!result) throw ValidationError("result", "select pass, needs repair or scrap");
     const std::string notes = form.text("notes");
     if (notes.size() > 2000) throw ValidationError("notes", "at most 2000 characters");
-    warehouse::inspectAsset(c, barcode, *result, notes, maintenancePolicy(), actor, site.app.now());
+    warehouse::inspectAsset(c, barcode, *result, notes, maintenancePolicy(site.app), actor,
+                            site.app.now());
     switch (*result) {
         case InspectionResult::pass:
             return "passed";

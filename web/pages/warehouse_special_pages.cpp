@@ -6,6 +6,7 @@
 #include "warehouse/specials.h"
 #include "web/http/request_numbers.h"
 #include "web/pages/warehouse_pages.h"
+#include "web/policies.h"
 
 namespace ces::web {
 
@@ -93,9 +94,10 @@ PageView specialsView(Site& site, const std::string& done, std::int64_t doneId,
     view.section = "specials";
     std::vector<warehouse::SpecialView> specials;
     std::vector<store::Depot> depots;
+    const auto policy = specialsPolicyOf(site.app.settings());
+    view.data.set("target_weeks", std::to_string(policy.target.count() / 7));
     site.app.db.read([&](store::Connection& c) {
-        specials =
-            warehouse::listSpecials(c, false, false, site.app.now(), warehouse::SpecialsPolicy{});
+        specials = warehouse::listSpecials(c, false, false, site.app.now(), policy);
         depots = store::listDepots(c);
         if (const std::string message = doneMessage(store::findSpecial(c, SpecialId(doneId)), done);
             !message.empty()) {
@@ -159,8 +161,8 @@ Response specialStep(Site& site, Request& request, const SpecialStepWork& work) 
     return site.render(request, actor, std::move(view));
 }
 
-std::string quote(Site& site, const FormFields& form, store::Connection& c, const Actor& actor,
-                  std::int64_t id) {
+std::string quote(Site& site, const warehouse::SpecialsPolicy& policy, const FormFields& form,
+                  store::Connection& c, const Actor& actor, std::int64_t id) {
     const std::string supplier = form.text("supplier");
     if (supplier.empty()) throw ValidationError("supplier", "Enter the supplier");
     if (supplier.size() > 200) throw ValidationError("supplier", "At most 200 characters");
@@ -173,26 +175,24 @@ std::string quote(Site& site, const FormFields& form, store::Connection& c, cons
     } catch (const ValidationError&) {
         throw ValidationError("price", "Enter the quoted price in pounds, like 650.00");
     }
-    warehouse::quoteSpecial(c, SpecialId(id), supplier, pence, actor, site.app.now(),
-                            warehouse::SpecialsPolicy{});
+    warehouse::quoteSpecial(c, SpecialId(id), supplier, pence, actor, site.app.now(), policy);
     return "quoted";
 }
 
-std::string order(Site& site, const FormFields& form, store::Connection& c, const Actor& actor,
-                  std::int64_t id) {
+std::string order(Site& site, const warehouse::SpecialsPolicy& policy, const FormFields& form,
+                  store::Connection& c, const Actor& actor, std::int64_t id) {
     const std::string purchaseOrder = form.text("purchase_order");
     if (purchaseOrder.empty()) {
         throw ValidationError("purchase_order", "Enter the purchase order number");
     }
     if (purchaseOrder.size() > 100)
         throw ValidationError("purchase_order", "At most 100 characters");
-    warehouse::orderSpecial(c, SpecialId(id), purchaseOrder, actor, site.app.now(),
-                            warehouse::SpecialsPolicy{});
+    warehouse::orderSpecial(c, SpecialId(id), purchaseOrder, actor, site.app.now(), policy);
     return "ordered";
 }
 
-std::string receive(Site& site, const FormFields& form, store::Connection& c, const Actor& actor,
-                    std::int64_t id) {
+std::string receive(Site& site, const warehouse::SpecialsPolicy& policy, const FormFields& form,
+                    store::Connection& c, const Actor& actor, std::int64_t id) {
     const std::string depot = form.text("depot");
     if (depot.empty()) throw ValidationError("depot", "Select the depot it arrived at");
     const std::string monthsText = form.text("months");
@@ -203,8 +203,7 @@ std::string receive(Site& site, const FormFields& form, store::Connection& c, co
                                                    "Enter the inspection interval as a whole "
                                                    "number of months from 0 to 60"));
     }
-    warehouse::receiveSpecial(c, SpecialId(id), depot, months, actor, site.app.now(),
-                              warehouse::SpecialsPolicy{});
+    warehouse::receiveSpecial(c, SpecialId(id), depot, months, actor, site.app.now(), policy);
     return "received";
 }
 
@@ -222,18 +221,21 @@ Response specialsPage(Site& site, Request& request) {
 void addWarehouseSpecialPages(Router& router, Site& site) {
     site.get(router, "/warehouse/specials", [&site](Request& r) { return specialsPage(site, r); });
     site.post(router, "/warehouse/specials/{id}/quote", [&site](Request& r, const FormFields& f) {
+        const auto policy = specialsPolicyOf(site.app.settings());
         return specialStep(site, r, [&](store::Connection& c, const Actor& a, std::int64_t id) {
-            return quote(site, f, c, a, id);
+            return quote(site, policy, f, c, a, id);
         });
     });
     site.post(router, "/warehouse/specials/{id}/order", [&site](Request& r, const FormFields& f) {
+        const auto policy = specialsPolicyOf(site.app.settings());
         return specialStep(site, r, [&](store::Connection& c, const Actor& a, std::int64_t id) {
-            return order(site, f, c, a, id);
+            return order(site, policy, f, c, a, id);
         });
     });
     site.post(router, "/warehouse/specials/{id}/receive", [&site](Request& r, const FormFields& f) {
+        const auto policy = specialsPolicyOf(site.app.settings());
         return specialStep(site, r, [&](store::Connection& c, const Actor& a, std::int64_t id) {
-            return receive(site, f, c, a, id);
+            return receive(site, policy, f, c, a, id);
         });
     });
 }

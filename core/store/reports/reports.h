@@ -42,6 +42,9 @@ struct ReportContext {
     ReportPeriod period;
     Instant now{};  ///< Open collections due before now count as late.
     kpi::CarbonFactors carbon;
+    std::chrono::days specialsTarget = kpi::kSpecialsTarget;  ///< Order to arrival.
+    /// The council's targets for years after the published three (settings).
+    std::vector<kpi::CouncilYearTarget> laterTargets;
 };
 
 /// Where the ledger and asset-step sums come from. Both give the same answers.

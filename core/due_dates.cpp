@@ -36,15 +36,15 @@ chr::sys_seconds endOfWorkingDays(const WorkingDayCalendar& calendar, chr::year_
 
 }  // namespace
 
-chr::sys_seconds dueBy(Speed speed, chr::sys_seconds approvedAt,
-                       const WorkingDayCalendar& calendar) {
+chr::sys_seconds dueBy(Speed speed, chr::sys_seconds approvedAt, const WorkingDayCalendar& calendar,
+                       const EmergencyPolicy& emergency) {
     const UkLocalTime approved = toUkLocal(approvedAt);
     switch (speed) {
         case Speed::emergency:
-            if (calendar.isWorkingDay(approved.date) && approved.timeOfDay <= kEmergencyCutOff) {
-                return approvedAt + kEmergencyWindow;
+            if (calendar.isWorkingDay(approved.date) && approved.timeOfDay <= emergency.cutOff) {
+                return approvedAt + emergency.window;
             }
-            return fromUkLocal(calendar.nextWorkingDay(approved.date), kLateEmergencyDueAt);
+            return fromUkLocal(calendar.nextWorkingDay(approved.date), emergency.lateDueAt);
         case Speed::next_day:
             return endOfWorkingDays(calendar, approved.date, 1);
         case Speed::three_day:

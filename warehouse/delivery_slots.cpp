@@ -4,6 +4,7 @@
 #include <cmath>
 #include <deque>
 #include <map>
+#include <tuple>
 
 #include "core/errors.h"
 #include "core/store/dispatch/dispatch.h"
@@ -66,9 +67,8 @@ void fitBookedVisits(const routing::Problem& problem, routing::Solution& solutio
 // Each day's question: its stored routes (only visits still planned for it, the order's own
 // visit left out) with the delivery as the one unassigned job; a day whose stored plan no
 // longer holds is skipped rather than offered on a guess.
-std::vector<DeliverySlot> offersOn(store::Connection& c, const std::vector<year_month_day>& days,
-                                   store::VisitJob delivery, const DispatchPolicy& dispatch,
-                                   const SlotPolicy& policy) {
+std::vector<DeliverySlot> offersOn(store::Connection& c, const std::vector<SlotDay>& days,
+                                   store::VisitJob delivery, const DispatchPolicy& dispatch) {
     const auto vans = store::listVanCrews(c);
     if (vans.empty()) return {};
     std::map<VanId, std::size_t> vanIndex;
@@ -76,15 +76,12 @@ std::vector<DeliverySlot> offersOn(store::Connection& c, const std::vector<year_
     const VisitId ownVisit = delivery.id;
     delivery.slotStartSeconds.reset();
     delivery.slotEndSeconds.reset();
-    const auto candidates = routing::slotsBetween(routing::Time(policy.dayStartSeconds),
-                                                  routing::Time(policy.dayEndSeconds),
-                                                  routing::Time(policy.slotSeconds));
 
     std::deque<DispatchProblem> problems;
     std::deque<routing::DayPlan> plans;
     std::vector<routing::DayRequest> requests;
     std::vector<year_month_day> dates;
-    for (const auto& day : days) {
+    for (const auto& [day, windows] : days) {
         std::vector<store::VisitJob> visits;
         std::vector<std::vector<std::size_t>> routeJobs(vans.size());
         if (const auto stored = store::loadPlan(c, day)) {
@@ -125,6 +122,10 @@ std::vector<DeliverySlot> offersOn(store::Connection& c, const std::vector<year_
             problems.pop_back();
             continue;
         }
+        std::vector<routing::TimeWindow> candidates;
+        for (const auto& w : windows) {
+            candidates.emplace_back(routing::Time(w.startSeconds), routing::Time(w.endSeconds));
+        }
         requests.push_back({&plans.back(), problems.back().problem.jobs().back(), candidates});
         dates.push_back(day);
     }
@@ -135,6 +136,43 @@ std::vector<DeliverySlot> offersOn(store::Connection& c, const std::vector<year_
              static_cast<int>(std::lround(dated.offer.window.end().value())), dated.offer.cost});
     }
     return slots;
+}
+
+// Back-to-back windows of `length` between two times of day, the last cut short at `end` when
+// it is still at least `shortest` long.
+std::vector<ClockWindow> windowsBetween(int start, int end, int length, int shortest) {
+    std::vector<ClockWindow> windows;
+    for (int from = start; end - from >= shortest; from += length) {
+        windows.push_back({from, std::min(from + length, end)});
+    }
+    return windows;
+}
+
+std::vector<SlotDay> ordinarySlotDays(Instant now, std::optional<Instant> dueBy,
+                                      const WorkingDayCalendar& calendar,
+                                      const SlotPolicy& policy) {
+    const auto windows = windowsBetween(policy.dayStartSeconds, policy.dayEndSeconds,
+                                        policy.slotSeconds, policy.slotSeconds);
+    std::vector<SlotDay> days;
+    for (const auto& day : slotDays(now, dueBy, calendar, policy)) days.push_back({day, windows});
+    return days;
+}
+
+// An emergency is offered only slots that meet its due time while one is left; otherwise (or
+// for any other order) the ordinary days.
+std::vector<SlotDay> offeredDays(const store::OrderRow& order, Instant now,
+                                 const WorkingDayCalendar& calendar, const SlotPolicy& policy) {
+    if (order.speed == Speed::emergency && order.dueBy) {
+        auto days = emergencySlotDays(now, *order.dueBy, calendar, policy);
+        if (!days.empty()) return days;
+    }
+    return ordinarySlotDays(now, order.dueBy, calendar, policy);
+}
+
+bool meetsEmergency(const store::OrderRow& order, Instant now, const WorkingDayCalendar& calendar,
+                    const SlotPolicy& policy) {
+    return order.speed == Speed::emergency && order.dueBy &&
+           !emergencySlotDays(now, *order.dueBy, calendar, policy).empty();
 }
 
 }  // namespace
@@ -158,6 +196,27 @@ std::vector<year_month_day> slotDays(Instant now, std::optional<Instant> dueBy,
     return days;
 }
 
+std::vector<SlotDay> emergencySlotDays(Instant now, Instant dueBy,
+                                       const WorkingDayCalendar& calendar,
+                                       const SlotPolicy& policy) {
+    using std::chrono::sys_days;
+    constexpr int kQuarterHour = 15 * 60;  // slots start on the quarter hour
+    const UkLocalTime earliest = toUkLocal(now + policy.emergency.preparationLead);
+    const UkLocalTime due = toUkLocal(dueBy);
+    if (!calendar.isWorkingDay(due.date) || sys_days(earliest.date) > sys_days(due.date)) {
+        return {};
+    }
+    int start = policy.dayStartSeconds;
+    if (earliest.date == due.date) {
+        const int ready = static_cast<int>(earliest.timeOfDay.count());
+        start = std::max(start, (ready + kQuarterHour - 1) / kQuarterHour * kQuarterHour);
+    }
+    const int end = std::min(policy.dayEndSeconds, static_cast<int>(due.timeOfDay.count()));
+    auto windows = windowsBetween(start, end, policy.slotSeconds, policy.arrivalWindowSeconds);
+    if (windows.empty()) return {};
+    return {{due.date, std::move(windows)}};
+}
+
 std::vector<DeliverySlot> offerDeliverySlots(store::Connection& c, const std::string& reference,
                                              Instant now, const WorkingDayCalendar& calendar,
                                              const DispatchPolicy& dispatch,
@@ -165,7 +224,13 @@ std::vector<DeliverySlot> offerDeliverySlots(store::Connection& c, const std::st
     const auto order = schedulableOrder(c, reference);
     const auto delivery = deliveryOf(c, order);
     if (!delivery) return {};
-    return offersOn(c, slotDays(now, order.dueBy, calendar, policy), *delivery, dispatch, policy);
+    auto slots = offersOn(c, offeredDays(order, now, calendar, policy), *delivery, dispatch);
+    if (meetsEmergency(order, now, calendar, policy)) {
+        std::sort(slots.begin(), slots.end(), [](const DeliverySlot& a, const DeliverySlot& b) {
+            return std::tie(a.date, a.startSeconds) < std::tie(b.date, b.startSeconds);
+        });
+    }
+    return slots;
 }
 
 DeliverySlot bookDeliverySlot(store::Connection& c, const std::string& reference,
@@ -179,12 +244,14 @@ DeliverySlot bookDeliverySlot(store::Connection& c, const std::string& reference
     }
     const auto order = schedulableOrder(c, reference);
     const auto delivery = deliveryOf(c, order);
-    const auto days = slotDays(now, order.dueBy, calendar, policy);
-    if (!delivery || std::find(days.begin(), days.end(), *day) == days.end()) {
+    const auto days = offeredDays(order, now, calendar, policy);
+    const auto offered =
+        std::find_if(days.begin(), days.end(), [&](const SlotDay& d) { return d.day == *day; });
+    if (!delivery || offered == days.end()) {
         throw Conflict("slot_unavailable",
                        "that slot is not available: choose one of those offered");
     }
-    const auto offers = offersOn(c, {*day}, *delivery, dispatch, policy);
+    const auto offers = offersOn(c, {*offered}, *delivery, dispatch);
     const auto chosen = std::find_if(offers.begin(), offers.end(), [&](const DeliverySlot& s) {
         return s.startSeconds == startSeconds;
     });

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/calendar.h"
+#include "core/due_dates.h"
 #include "core/iso_time.h"
 #include "core/order_lifecycle.h"
 #include "core/store/dispatch/delivery_slots.h"
@@ -25,6 +26,13 @@ struct SlotPolicy {
     int dayEndSeconds = 18 * 3600;    ///< Last slot ends by 18:00 local.
     int slotSeconds = 2 * 3600;       ///< Two-hour slots.
     int arrivalWindowSeconds = 3600;  ///< The resident's arrival window, inside the slot.
+    EmergencyPolicy emergency{};      ///< How soon an emergency's same-day slot may start.
+};
+
+/// A window of seconds after local midnight.
+struct ClockWindow {
+    int startSeconds = 0;
+    int endSeconds = 0;
 };
 
 /// One bookable slot: a date and a window of seconds after UK local midnight.
@@ -44,7 +52,21 @@ std::vector<std::chrono::year_month_day> slotDays(Instant now, std::optional<Ins
                                                   const WorkingDayCalendar& calendar,
                                                   const SlotPolicy& policy);
 
-/// Feasible slots for the order's delivery, cheapest first (ties: earlier day, earlier slot).
+/// The slots an emergency due at `dueBy` can be offered: on the day it is due only (today when
+/// approved by the cut-off, else the next working day), from the day's first slot or now plus
+/// the preparation lead (rounded up to the quarter hour), to its due time, in back-to-back
+/// windows of at most a slot's length (a shorter last one kept if at least an arrival window
+/// long). Empty when none is left before the due time.
+struct SlotDay {
+    std::chrono::year_month_day day;
+    std::vector<ClockWindow> windows;
+};
+std::vector<SlotDay> emergencySlotDays(Instant now, Instant dueBy,
+                                       const WorkingDayCalendar& calendar,
+                                       const SlotPolicy& policy);
+
+/// Feasible slots for the order's delivery, cheapest first (ties: earlier day, earlier slot);
+/// an emergency's, while its due time can still be met, only those ending by it, earliest first.
 /// NotFound for an unknown order; Conflict("order_not_schedulable") when its state cannot be
 /// scheduled; empty when no depot serves it or no van has a crew.
 std::vector<DeliverySlot> offerDeliverySlots(store::Connection& c, const std::string& reference,
@@ -62,12 +84,6 @@ DeliverySlot bookDeliverySlot(store::Connection& c, const std::string& reference
                               const std::string& date, int startSeconds, std::optional<UserId> who,
                               Instant now, const WorkingDayCalendar& calendar,
                               const DispatchPolicy& dispatch, const SlotPolicy& policy = {});
-
-/// A window of seconds after local midnight.
-struct ClockWindow {
-    int startSeconds = 0;
-    int endSeconds = 0;
-};
 
 /// The resident's one-hour arrival window for a booked slot once a stored plan holds the visit
 /// (centred on the planned start, moved inside the slot); nullopt before that.

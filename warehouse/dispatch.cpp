@@ -10,8 +10,10 @@
 #include "core/store/orders/order_access.h"
 #include "core/store/orders/orders.h"
 #include "core/store/warehouse/assets.h"
+#include "core/uk_time.h"
 #include "routing/vrptw/checker.h"
 #include "routing/vrptw/solve.h"
+#include "warehouse/emergencies.h"
 #include "warehouse/order_delivery.h"
 #include "warehouse/recycling.h"
 #include "warehouse/specials.h"
@@ -43,7 +45,7 @@ routing::Load demandOf(const store::VisitJob& visit) {
 }
 
 int priorityOf(const store::VisitJob& visit, year_month_day date) {
-    if (visit.dueDate < date) return 3;
+    if (visit.dueDate < date || visit.emergency) return 3;
     if (visit.dueDate == date) return 2;
     return 1;
 }
@@ -51,6 +53,44 @@ int priorityOf(const store::VisitJob& visit, year_month_day date) {
 // The UTC date of an instant (an order's due time names the day it is due).
 year_month_day dateOf(Instant instant) {
     return year_month_day(std::chrono::floor<std::chrono::days>(instant));
+}
+
+// An emergency's due time is on `date` or already past: its last chance to be met.
+bool lastChance(const store::VisitJob& visit, year_month_day date) {
+    using std::chrono::sys_days;
+    return visit.emergency && sys_days(toUkLocal(visit.emergency->dueBy).date) <= sys_days(date);
+}
+
+std::string dueWords(const store::EmergencyDue& emergency) {
+    const UkLocalTime due = toUkLocal(emergency.dueBy);
+    return formatDate(due.date) + " " + clockTime(static_cast<int>(due.timeOfDay.count()));
+}
+
+// An emergency is served between its approval and its due time, never later: on the plan's day
+// a hard window (seconds after local midnight), narrowed to its booked slot where they meet. One
+// already overdue keeps only its slot and goes first as late work.
+std::vector<routing::TimeWindow> windowsOf(const store::VisitJob& visit, year_month_day date) {
+    using routing::Time;
+    using std::chrono::sys_days;
+    std::vector<routing::TimeWindow> windows;
+    if (visit.slotStartSeconds && visit.slotEndSeconds) {
+        windows.emplace_back(Time(*visit.slotStartSeconds), Time(*visit.slotEndSeconds));
+    }
+    if (!visit.emergency) return windows;
+    const UkLocalTime approved = toUkLocal(visit.emergency->approvedAt);
+    const UkLocalTime due = toUkLocal(visit.emergency->dueBy);
+    if (sys_days(due.date) < sys_days(date)) return windows;
+    constexpr double kDay = 24 * 3600;
+    const double start = sys_days(approved.date) < sys_days(date) ? 0
+                         : approved.date == date ? static_cast<double>(approved.timeOfDay.count())
+                                                 : kDay;
+    const double end = due.date == date ? static_cast<double>(due.timeOfDay.count()) : kDay;
+    if (!windows.empty() && windows.front().start().value() <= end &&
+        start <= windows.front().end().value()) {
+        return {routing::TimeWindow(Time(std::max(start, windows.front().start().value())),
+                                    Time(std::min(end, windows.front().end().value())))};
+    }
+    return {routing::TimeWindow(Time(start), Time(end))};
 }
 
 }  // namespace
@@ -123,10 +163,7 @@ DispatchProblem buildProblem(year_month_day date, const std::vector<store::Visit
                                                        : routing::JobKind::delivery;
         job.demand = demandOf(visit);
         job.service = routing::Time(serviceSeconds(visit, policy));
-        if (visit.slotStartSeconds && visit.slotEndSeconds) {
-            job.windows.emplace_back(routing::Time(*visit.slotStartSeconds),
-                                     routing::Time(*visit.slotEndSeconds));
-        }
+        job.windows = windowsOf(visit, date);
         job.skills = skillsFor(visit);
         job.priority = priorityOf(visit, date);
         if (visit.kind == VisitKind::delivery) {
@@ -173,6 +210,53 @@ int bookDueVisits(store::Connection& c, year_month_day date, const WorkingDayCal
     }
     return booked;
 }
+
+namespace {
+
+// The visits left out, with why; an emergency on its last day says it cannot be met.
+std::vector<store::UnplacedVisit> unplacedVisits(const std::vector<store::VisitJob>& visits,
+                                                 const DispatchProblem& built,
+                                                 const routing::Solution& solution,
+                                                 year_month_day date) {
+    std::vector<store::UnplacedVisit> unplaced;
+    for (const auto& job : solution.unassigned) {
+        const auto& visit = visits[job.job];
+        unplaced.push_back(
+            {built.visitIds[job.job], lastChance(visit, date)
+                                          ? "emergency due by " + dueWords(*visit.emergency) +
+                                                ": no van can reach it in time (" + job.reason + ")"
+                                          : job.reason});
+    }
+    return unplaced;
+}
+
+// Emergencies the plan cannot meet: left out on the day they are due, or already overdue.
+void escalateMissedEmergencies(store::Connection& c, const std::vector<store::VisitJob>& visits,
+                               const routing::Solution& solution,
+                               const std::vector<store::UnplacedVisit>& unplaced,
+                               year_month_day date, Instant now) {
+    for (std::size_t u = 0; u < solution.unassigned.size(); ++u) {
+        const auto& visit = visits[solution.unassigned[u].job];
+        if (lastChance(visit, date) && visit.order) {
+            escalateEmergency(c, *visit.order, *visit.orderReference, unplaced[u].reason, now);
+        }
+    }
+    for (const auto& route : solution.routes) {
+        for (const std::size_t j : route.jobs) {
+            const auto& visit = visits[j];
+            if (!lastChance(visit, date) || !visit.order ||
+                toUkLocal(visit.emergency->dueBy).date == date) {
+                continue;
+            }
+            escalateEmergency(c, *visit.order, *visit.orderReference,
+                              "it was due by " + dueWords(*visit.emergency) +
+                                  " and is planned for " + formatDate(date),
+                              now);
+        }
+    }
+}
+
+}  // namespace
 
 store::StoredPlan optimiseDay(store::Database& db, year_month_day date, const Actor& planner,
                               Instant now, const WorkingDayCalendar& calendar,
@@ -227,12 +311,10 @@ store::StoredPlan optimiseDay(store::Database& db, year_month_day date, const Ac
         routes.push_back(std::move(stored));
     }
     header.vansUsed = static_cast<int>(routes.size());
-    std::vector<store::UnplacedVisit> unplaced;
-    for (const auto& job : solved.solution.unassigned) {
-        unplaced.push_back({built.visitIds[job.job], job.reason});
-    }
+    const auto unplaced = unplacedVisits(visits, built, solved.solution, date);
     return db.write([&](store::Connection& c) {
         store::savePlan(c, header, routes, unplaced);
+        escalateMissedEmergencies(c, visits, solved.solution, unplaced, date, now);
         for (const auto& route : routes) {
             for (const auto& stop : route.stops) {
                 const auto visit = store::findVisit(c, stop.visitId);
@@ -349,6 +431,14 @@ void applyFailed(store::Connection& c, const store::VisitJob& visit, FailureReas
     again.notes = "rescheduled after failed visit " + std::to_string(visit.id.value());
     receipt.rescheduledVisitId = store::createVisit(c, again, now);
     receipt.messageId = tellPrescriber(c, visit, reason, notes, again.dueDate, now);
+    if (visit.emergency && visit.order) {
+        // The failure message above is the e-mail follow-up; the planner phones as well.
+        if (const auto contact = store::orderContact(c, *visit.order)) {
+            receipt.taskId = store::raisePrescriberTask(
+                c, *visit.order, contact->prescriber,
+                "the emergency delivery visit failed: " + std::string(describe(reason)), now);
+        }
+    }
 }
 
 }  // namespace

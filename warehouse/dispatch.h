@@ -11,6 +11,7 @@
 #include "core/calendar.h"
 #include "core/iso_time.h"
 #include "core/store/dispatch/dispatch.h"
+#include "core/store/dispatch/prescriber_tasks.h"
 #include "core/store/infrastructure/database.h"
 #include "core/types.h"
 #include "routing/graph/fallback_matrix.h"
@@ -82,6 +83,7 @@ struct OutcomeReceipt {
     std::optional<std::string> orderStatus;
     std::optional<VisitId> rescheduledVisitId;  ///< The new pending visit of a failure.
     std::optional<MessageId> messageId;         ///< The prescriber's notification.
+    std::optional<TaskId> taskId;  ///< A failed emergency's "phone the prescriber" task.
 };
 
 /// Records a planned visit's outcome. Success: a delivery's order is delivered (loans start,

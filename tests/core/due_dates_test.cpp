@@ -106,3 +106,14 @@ TEST_CASE("3_day and 5_day are due at 17:00 local on the 3rd and 5th working day
     CHECK(dueBy(Speed::five_day, bst(2026, 10, 23, 12), calendar) == utc(2026, 10, 30, 17));
     CHECK(dueBy(Speed::three_day, bst(2026, 10, 23, 12), calendar) == utc(2026, 10, 28, 17));
 }
+
+TEST_CASE("an emergency's cut-off, window and next-day time come from its policy") {
+    const ces::WorkingDayCalendar calendar;
+    ces::EmergencyPolicy policy;
+    policy.cutOff = std::chrono::hours(12);
+    policy.window = std::chrono::hours(3);
+    policy.lateDueAt = std::chrono::hours(10);
+    CHECK(dueBy(Speed::emergency, utc(2026, 3, 2, 11), calendar, policy) == utc(2026, 3, 2, 14));
+    CHECK(dueBy(Speed::emergency, utc(2026, 3, 2, 12, 1), calendar, policy) == utc(2026, 3, 3, 10));
+    CHECK(dueBy(Speed::emergency, utc(2026, 3, 2, 12, 1), calendar) == utc(2026, 3, 2, 16, 1));
+}

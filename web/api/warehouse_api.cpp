@@ -358,6 +358,7 @@ void addWarehouseRoutes(Router& router, App& app) {
     router.add("POST", "/api/v1/orders/{ref}/equivalent",
                [&app](Request& r) { return acceptEquivalent(app, r); });
     addDispatchRoutes(router, app);
+    addTaskRoutes(router, app);
     addSpecialsRoutes(router, app);
 }
 

@@ -10,6 +10,7 @@ namespace ces::web {
 
 void addDispatchRoutes(Router& router, App& app);  ///< Plans, pick lists, visits, outbox.
 void addSpecialsRoutes(Router& router, App& app);  ///< Specials' steps and their clock.
+void addTaskRoutes(Router& router, App& app);      ///< "Phone the prescriber" tasks.
 
 /// The maintenance regime in force (the settings' inspection intervals).
 warehouse::MaintenancePolicy maintenancePolicy(App& app);

@@ -7,6 +7,7 @@
 #include "core/errors.h"
 #include "core/iso_time.h"
 #include "core/store/admin/geography.h"
+#include "core/store/dispatch/prescriber_tasks.h"
 #include "core/store/residents/residents.h"
 #include "warehouse/dispatch.h"
 #include "web/http/json_body.h"
@@ -216,6 +217,24 @@ void addWaiting(mustache::data& data, const App& app, std::chrono::year_month_da
     data.set("waiting", waiting);
 }
 
+// Open "phone the prescriber" tasks, shown above every day's plan until marked done.
+void addTasks(mustache::data& data, const std::string& date, store::Connection& c) {
+    mustache::data tasks(mustache::data::type::list);
+    const auto open = store::openPrescriberTasks(c);
+    for (const auto& t : open) {
+        mustache::data row;
+        row.set("id", std::to_string(t.id.value()));
+        row.set("order", t.orderReference);
+        row.set("prescriber", t.prescriberName);
+        row.set("phone", t.teamPhone);
+        row.set("reason", t.reason);
+        row.set("date", date);
+        tasks.push_back(row);
+    }
+    data.set("tasks", tasks);
+    data.set("has_tasks", !open.empty());
+}
+
 PageView planView(Site& site, std::chrono::year_month_day day) {
     const std::string date = formatDate(day);
     PageView view;
@@ -228,6 +247,7 @@ PageView planView(Site& site, std::chrono::year_month_day day) {
     view.data.set("date_month", std::to_string(static_cast<unsigned>(day.month())));
     view.data.set("date_year", std::to_string(static_cast<int>(day.year())));
     site.app.db.read([&](store::Connection& c) {
+        addTasks(view.data, date, c);
         const auto plan = store::loadPlan(c, day);
         view.data.set("has_plan", plan.has_value());
         if (plan) {
@@ -300,12 +320,30 @@ Response optimise(Site& site, Request& request, const FormFields& form) {
     return site.render(request, actor, std::move(view));
 }
 
+Response taskDone(Site& site, Request& request, const FormFields& form) {
+    const Actor actor = site.require(request, {Role::planner});
+    const auto day = parseDate(form.text("date").substr(0, 20));
+    const auto task = plainDecimal(form.text("task").substr(0, 20));
+    if (!day || !task) throw BadRequest("task", "the task to mark done is missing");
+    try {
+        site.app.db.write([&](store::Connection& c) {
+            store::markPrescriberTaskDone(c, TaskId(*task), actor.id, site.app.now());
+            return 0;
+        });
+    } catch (const Conflict&) {
+        // Marked done already (another planner, or a second click): the page shows the rest.
+    }
+    return Site::redirect("/plan?date=" + formatDate(*day));
+}
+
 }  // namespace
 
 void addPlanPages(Router& router, Site& site) {
     site.get(router, "/plan", [&site](Request& r) { return showPlan(site, r); });
     site.post(router, "/plan/optimise",
               [&site](Request& r, const FormFields& f) { return optimise(site, r, f); });
+    site.post(router, "/plan/tasks/done",
+              [&site](Request& r, const FormFields& f) { return taskDone(site, r, f); });
 }
 
 }  // namespace ces::web

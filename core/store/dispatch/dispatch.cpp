@@ -1,5 +1,6 @@
 #include "core/store/dispatch/dispatch.h"
 
+#include "core/due_dates.h"
 #include "core/store/catalogue/catalogue.h"
 #include "core/store/infrastructure/typed_columns.h"
 
@@ -39,7 +40,8 @@ const std::string kVisitColumns =
     "v.resident_id, r.name, r.address_line1 || ', ' || r.town, r.postcode, r.access_notes, "
     "p.lat, p.lon, v.depot_id, v.due_date, v.slot_start_seconds, v.slot_end_seconds, "
     "v.plan_date, v.van_id, v.outcome, v.failure_reason, v.notes, v.unassigned_reason, "
-    "COALESCE(o.notes, '') FROM visits v JOIN residents r ON r.id = v.resident_id "
+    "COALESCE(o.notes, ''), o.speed, o.approved_at, o.due_by FROM visits v JOIN residents r ON "
+    "r.id = v.resident_id "
     "JOIN postcodes p ON p.postcode = r.postcode LEFT JOIN orders o ON o.id = v.order_id "
     "LEFT JOIN assets a ON a.id = v.asset_id ";
 const std::string kVisitsToPlan =
@@ -204,6 +206,12 @@ std::vector<VisitJob> visitsFrom(Connection& c, const Rows& rows) {
         j.failureReason = optionalEnumAt(rows, i, 21, "visit failure reason", parseFailureReason);
         j.notes = rows.text(i, 22);
         j.orderNotes = rows.text(i, 24);
+        const auto speed = optionalEnumAt(rows, i, 25, "order speed", parseSpeed);
+        if (j.kind == VisitKind::delivery && speed == Speed::emergency && !rows.isNull(i, 26) &&
+            !rows.isNull(i, 27)) {
+            j.emergency = EmergencyDue{instantAt(rows, i, 26, "order approval time"),
+                                       instantAt(rows, i, 27, "order due time")};
+        }
         jobs.push_back(std::move(j));
     }
     for (auto& job : jobs) loadItems(c, job);

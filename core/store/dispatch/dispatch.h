@@ -94,6 +94,12 @@ struct VisitItem {
 /// barcodes picked for them).
 std::vector<VisitItem> deliveryItems(Connection& c, OrderId order, bool withBarcodes);
 
+/// An emergency delivery's clock: routing serves it from approval to its due time, no later.
+struct EmergencyDue {
+    Instant approvedAt;
+    Instant dueBy;
+};
+
 /// A visit with what routing and drivers need.
 struct VisitJob {
     VisitId id;
@@ -121,6 +127,7 @@ struct VisitJob {
     std::string notes;       ///< The visit's own notes.
     std::string orderNotes;  ///< The prescriber's delivery notes on the order, if any.
     std::vector<VisitItem> items;
+    std::optional<EmergencyDue> emergency;  ///< Only for the delivery of an emergency order.
 };
 /// Pending visits due at or before `dueUntil` plus those already planned for `planDate`.
 std::vector<VisitJob> visitsToPlan(Connection& c, std::chrono::year_month_day dueUntil,

@@ -8,6 +8,7 @@
 #include "core/iso_time.h"
 #include "core/store/infrastructure/database.h"
 #include "core/types.h"
+#include "warehouse/dispatch.h"
 #include "web/http/exchange.h"
 #include "web/rate_limiter.h"
 
@@ -18,6 +19,7 @@ struct App {
     WorkingDayCalendar calendar;
     std::function<Instant()> clock;
     RateLimiter trackingLimiter;
+    warehouse::DispatchPolicy dispatch{};  ///< With the road graph chosen at start-up, if any.
 
     Instant now() const { return clock(); }
 };

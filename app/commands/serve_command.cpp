@@ -7,6 +7,7 @@
 #include "core/credentials.h"
 #include "core/store/admin/accounts.h"
 #include "core/store/infrastructure/database.h"
+#include "warehouse/travel_source.h"
 #include "web/api/routes.h"
 #include "web/http/server.h"
 #include "web/pages/pages.h"
@@ -43,6 +44,17 @@ void createFirstAdmin(store::Database& db) {
     }
 }
 
+// The road graph named by --road-graph, loaded once; none without the option.
+std::shared_ptr<const warehouse::RoadNetwork> roadNetworkOption(const Options& options,
+                                                                const char* command) {
+    const auto file = options.value("road-graph");
+    if (!file) return nullptr;
+    auto roads = warehouse::loadRoadNetwork(*file);
+    std::cout << command << ": travel times from "
+              << warehouse::describeTravel(roads.get(), routing::FallbackParameters{}) << std::endl;
+    return roads;
+}
+
 }  // namespace
 
 std::string sharedDataDir() {
@@ -58,7 +70,8 @@ std::string repositoryDataDir() {
 }
 
 int runServe(const std::vector<std::string>& args) {
-    Options options(args, {"db", "port", "threads", "geo-dir"}, {"print-demo-logins"});
+    Options options(args, {"db", "port", "threads", "geo-dir", "road-graph"},
+                    {"print-demo-logins"});
     const std::string path = options.value("db", "var/ces.db");
     const auto port = static_cast<unsigned short>(options.number("port", 8080, 0, 65535));
     const int threads = static_cast<int>(options.number("threads", 64, 2, 1024));
@@ -70,6 +83,7 @@ int runServe(const std::vector<std::string>& args) {
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+    const auto roads = roadNetworkOption(options, "ces");
     store::Database db(path, static_cast<std::size_t>(threads) + 2);
     const std::size_t loaded =
         demo::ensurePostcodes(db, options.value("geo-dir", sharedDataDir() + "/geo"));
@@ -77,6 +91,7 @@ int runServe(const std::vector<std::string>& args) {
     createFirstAdmin(db);
     web::App app{db, WorkingDayCalendar(), systemNow,
                  web::RateLimiter(5, std::chrono::minutes(15))};
+    app.dispatch.roads = roads;
     web::Router router;
     web::addApiRoutes(router, app);
     web::addPageRoutes(router, app);
@@ -96,7 +111,8 @@ int runServe(const std::vector<std::string>& args) {
 }
 
 int runDemo(const std::vector<std::string>& args) {
-    Options options(args, {"db", "seed", "geo-dir", "data-dir", "residents", "orders"});
+    Options options(args,
+                    {"db", "seed", "geo-dir", "data-dir", "residents", "orders", "road-graph"});
     const auto path = options.value("db");
     if (!path) throw UsageError("ces demo needs --db PATH");
     demo::DemoOptions demo;
@@ -106,6 +122,7 @@ int runDemo(const std::vector<std::string>& args) {
     demo.residents = static_cast<int>(options.number("residents", 600, 12, 1'000'000));
     demo.orders = static_cast<int>(options.number("orders", 400, 0, 10'000'000));
     demo.now = systemNow();
+    demo.roads = roadNetworkOption(options, "ces demo");
     store::Database db(*path, 2);
     std::cout << "ces demo: building the demo county in " << *path << std::endl;
     demo::createDemoCounty(db, demo, WorkingDayCalendar(),

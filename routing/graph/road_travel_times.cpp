@@ -1,6 +1,7 @@
 #include "routing/graph/road_travel_times.h"
 
 #include <cmath>
+#include <optional>
 #include <utility>
 
 #include "routing/graph/errors.h"
@@ -25,20 +26,14 @@ RoadGraphTravelTimes::RoadGraphTravelTimes(std::shared_ptr<const RoadGraph> grap
     if (!std::isfinite(options_.accessSpeedKmh) || options_.accessSpeedKmh <= 0.0) {
         throw RoadGraphError("access speed must be a positive number of km/h");
     }
+    if (!std::isfinite(options_.maxSnapMetres) || options_.maxSnapMetres <= 0.0) {
+        throw RoadGraphError("the snapping limit must be a positive number of metres");
+    }
+    checkFallbackParameters(options_.fallback);
 }
 
-TravelMatrix RoadGraphTravelTimes::matrix(const std::vector<LatLon>& positions) const {
-    const std::vector<SnappedPoint> snapped = snap_.snapAll(positions);
-
-    // Several positions often share a node (a block of flats): time each node once.
-    std::vector<RoadNodeId> nodes;
-    std::vector<std::size_t> slotOf;
-    std::unordered_map<RoadNodeId, std::size_t> slots;
-    for (const SnappedPoint& s : snapped) {
-        const auto [it, added] = slots.try_emplace(s.node, nodes.size());
-        if (added) nodes.push_back(s.node);
-        slotOf.push_back(it->second);
-    }
+std::vector<RoadGraphTravelTimes::Cell> RoadGraphTravelTimes::nodeTable(
+    const std::vector<RoadNodeId>& nodes) const {
     const std::size_t k = nodes.size();
     std::vector<Cell> table(k * k, Cell{RoadMatrix::kUnreached, RoadMatrix::kUnreached});
 
@@ -64,35 +59,64 @@ TravelMatrix RoadGraphTravelTimes::matrix(const std::vector<LatLon>& positions) 
             }
         }
     }
-    if (!missing.empty()) {
-        const RoadMatrix computed = roadMatrix(*graph_, missing, nodes, options_.threads);
-        for (std::size_t m = 0; m < missing.size(); ++m) {
-            for (std::size_t c = 0; c < k; ++c) {
-                table[missingRows[m] * k + c] = {computed.duration(m, c), computed.length(m, c)};
-            }
+    if (missing.empty()) return table;
+    const RoadMatrix computed = roadMatrix(*graph_, missing, nodes, options_.threads);
+    for (std::size_t m = 0; m < missing.size(); ++m) {
+        for (std::size_t c = 0; c < k; ++c) {
+            table[missingRows[m] * k + c] = {computed.duration(m, c), computed.length(m, c)};
         }
-        const std::size_t adding = missing.size() * k;
-        if (options_.cacheCapacity > 0 && adding <= options_.cacheCapacity) {
-            const std::lock_guard lock(cacheMutex_);
-            if (cache_.size() + adding > options_.cacheCapacity) cache_.clear();
-            for (const std::size_t r : missingRows) {
-                for (std::size_t c = 0; c < k; ++c) {
-                    cache_.insert_or_assign(pairKey(nodes[r], nodes[c]), table[r * k + c]);
-                }
+    }
+    const std::size_t adding = missing.size() * k;
+    if (options_.cacheCapacity > 0 && adding <= options_.cacheCapacity) {
+        const std::lock_guard lock(cacheMutex_);
+        if (cache_.size() + adding > options_.cacheCapacity) cache_.clear();
+        for (const std::size_t r : missingRows) {
+            for (std::size_t c = 0; c < k; ++c) {
+                cache_.insert_or_assign(pairKey(nodes[r], nodes[c]), table[r * k + c]);
             }
         }
     }
+    return table;
+}
 
-    const double accessMetresPerSecond = options_.accessSpeedKmh / 3.6;
+TravelMatrix RoadGraphTravelTimes::matrix(const std::vector<LatLon>& positions) const {
+    const std::vector<SnappedPoint> snapped = snap_.snapAll(positions);
     TravelMatrix matrix;
     matrix.size = positions.size();
     matrix.seconds.assign(matrix.size * matrix.size, 0);
     matrix.metres.assign(matrix.size * matrix.size, 0);
+
+    // Several positions often share a node (a block of flats): time each node once. A
+    // position too far from every road gets no node.
+    std::vector<RoadNodeId> nodes;
+    std::vector<std::optional<std::size_t>> slotOf;
+    std::unordered_map<RoadNodeId, std::size_t> slots;
+    for (std::size_t i = 0; i < snapped.size(); ++i) {
+        if (snapped[i].metres > options_.maxSnapMetres) {
+            matrix.estimated.push_back(i);
+            slotOf.emplace_back();
+            continue;
+        }
+        const auto [it, added] = slots.try_emplace(snapped[i].node, nodes.size());
+        if (added) nodes.push_back(snapped[i].node);
+        slotOf.emplace_back(it->second);
+    }
+    const std::size_t k = nodes.size();
+    const std::vector<Cell> table = nodeTable(nodes);
+
+    const double accessMetresPerSecond = options_.accessSpeedKmh / 3.6;
     for (std::size_t i = 0; i < matrix.size; ++i) {
         for (std::size_t j = 0; j < matrix.size; ++j) {
             if (i == j) continue;
-            const Cell cell = table[slotOf[i] * k + slotOf[j]];
             const std::size_t at = i * matrix.size + j;
+            if (!slotOf[i] || !slotOf[j]) {
+                const GreatCircleLeg leg =
+                    greatCircleLeg(positions[i], positions[j], options_.fallback);
+                matrix.seconds[at] = leg.seconds;
+                matrix.metres[at] = leg.metres;
+                continue;
+            }
+            const Cell cell = table[*slotOf[i] * k + *slotOf[j]];
             if (cell.duration == RoadMatrix::kUnreached) {
                 matrix.seconds[at] = TravelMatrix::kUnreachable;
                 matrix.metres[at] = TravelMatrix::kUnreachable;

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "routing/graph/fallback_matrix.h"
 #include "routing/graph/road_graph.h"
 #include "routing/graph/snap.h"
 #include "routing/graph/travel_times.h"
@@ -26,6 +27,14 @@ struct RoadTravelOptions {
     /// Node pairs kept in the cache (about 50 bytes each); 0 turns caching off. When full,
     /// the cache is emptied and refilled: matrices for a day reuse the same stops.
     std::size_t cacheCapacity = 1'000'000;
+    /// A position farther than this from every road node is not snapped: it lies outside
+    /// the extract or its coordinates are wrong, and the access leg alone would cost over
+    /// 4 minutes each way at 15 km/h. Its trips take the great-circle fallback instead and
+    /// it is listed in TravelMatrix::estimated. Town and rural postcode centroids in England
+    /// lie within a few hundred metres of a mapped road node. Must be > 0.
+    double maxSnapMetres = 1000.0;
+    /// The estimate for positions beyond maxSnapMetres.
+    FallbackParameters fallback{};
 };
 
 /// Travel times on a road graph; safe to call from several threads.
@@ -36,9 +45,10 @@ class RoadGraphTravelTimes final : public TravelTimeSource {
     explicit RoadGraphTravelTimes(std::shared_ptr<const RoadGraph> graph,
                                   RoadTravelOptions options = {});
 
-    /// Snaps every position, then times node to node plus the access legs at both ends.
-    /// Unreachable pairs (only possible if the graph was not reduced to one strongly
-    /// connected component) are TravelMatrix::kUnreachable.
+    /// Snaps every position, then times node to node plus the access legs at both ends;
+    /// a trip to or from a position beyond maxSnapMetres is the fallback's. Unreachable pairs (only
+    /// possible if the graph was not reduced to one strongly connected component) are
+    /// TravelMatrix::kUnreachable.
     TravelMatrix matrix(const std::vector<LatLon>& positions) const override;
     std::string describe() const override;  ///< "road graph (N nodes, M arcs)".
 
@@ -52,6 +62,8 @@ class RoadGraphTravelTimes final : public TravelTimeSource {
         Deciseconds duration;
         Decimetres length;
     };
+    /// Node to node, row-major over `nodes`, from the cache or Dijkstra (filling the cache).
+    std::vector<Cell> nodeTable(const std::vector<RoadNodeId>& nodes) const;
 
     std::shared_ptr<const RoadGraph> graph_;
     SnapIndex snap_;

@@ -91,8 +91,7 @@ Response listSlots(App& app, Request& request) {
     const auto caller = callerOf(app, request, reference, proofFromQuery(request));
     const auto slots = app.db.read([&](store::Connection& c) {
         checkAccess(c, caller, reference);
-        return warehouse::offerDeliverySlots(c, reference, app.now(), app.calendar,
-                                             warehouse::DispatchPolicy{});
+        return warehouse::offerDeliverySlots(c, reference, app.now(), app.calendar, app.dispatch);
     });
     auto list = jsonArray();
     for (const auto& slot : slots) list->add(slotJson(slot));
@@ -121,7 +120,7 @@ Response bookSlot(App& app, Request& request) {
         const auto booked = warehouse::bookDeliverySlot(
             c, reference, date, start,
             caller.prescriber ? std::optional<UserId>(caller.prescriber->id) : std::nullopt,
-            app.now(), app.calendar, warehouse::DispatchPolicy{});
+            app.now(), app.calendar, app.dispatch);
         auto answer = jsonObject();
         answer->set("reference", reference);
         answer->set("status", "scheduled");

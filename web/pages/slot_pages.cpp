@@ -58,7 +58,7 @@ PageView slotView(Site& site, const SlotChooser& who, const std::string& chosen)
     try {
         site.app.db.read([&](store::Connection& c) {
             slots = warehouse::offerDeliverySlots(c, who.reference, site.app.now(),
-                                                  site.app.calendar, warehouse::DispatchPolicy{});
+                                                  site.app.calendar, site.app.dispatch);
             booked = store::bookedDeliverySlot(c, store::findOrderRow(c, who.reference).id);
             return 0;
         });
@@ -111,7 +111,7 @@ Response chooseSlot(Site& site, Request& request, const FormFields& form, const 
                 return warehouse::bookDeliverySlot(
                     c, who.reference, date, start,
                     who.prescriber ? std::optional<UserId>(who.prescriber->id) : std::nullopt,
-                    site.app.now(), site.app.calendar, warehouse::DispatchPolicy{});
+                    site.app.now(), site.app.calendar, site.app.dispatch);
             });
             return Site::redirect(backLink(who));
         } catch (const ValidationError&) {

@@ -15,11 +15,26 @@ std::uint64_t pairKey(RoadNodeId from, RoadNodeId to) {
     return (static_cast<std::uint64_t>(from.value()) << 32) | to.value();
 }
 
+RoadGraph reversedGraph(const RoadGraph& graph) {
+    std::vector<LatLon> positions;
+    std::vector<RoadArc> arcs;
+    positions.reserve(graph.nodeCount());
+    arcs.reserve(graph.arcCount());
+    for (std::uint32_t v = 0; v < graph.nodeCount(); ++v) {
+        positions.push_back(graph.position(RoadNodeId(v)));
+        for (const RoadArc& arc : graph.arcsFrom(RoadNodeId(v))) {
+            arcs.push_back({arc.to, arc.from, arc.data});
+        }
+    }
+    return RoadGraph(std::move(positions), arcs);
+}
+
 }  // namespace
 
 RoadGraphTravelTimes::RoadGraphTravelTimes(std::shared_ptr<const RoadGraph> graph,
                                            RoadTravelOptions options)
     : graph_(graph ? std::move(graph) : throw RoadGraphError("road travel times need a graph")),
+      reversed_(reversedGraph(*graph_)),
       snap_(*graph_),
       options_(options) {
     if (graph_->nodeCount() == 0) throw RoadGraphError("road graph has no nodes");
@@ -36,47 +51,85 @@ std::vector<RoadGraphTravelTimes::Cell> RoadGraphTravelTimes::nodeTable(
     const std::vector<RoadNodeId>& nodes) const {
     const std::size_t k = nodes.size();
     std::vector<Cell> table(k * k, Cell{RoadMatrix::kUnreached, RoadMatrix::kUnreached});
-
-    // A row is taken from the cache only if it is complete; otherwise its source is timed
-    // again against every target (one Dijkstra settles them all at once).
-    std::vector<RoadNodeId> missing;
-    std::vector<std::size_t> missingRows;
+    std::vector<bool> known(k * k, false);
+    // Nodes never timed before (their own pair is not cached) are timed out of and into;
+    // then any row still incomplete (two old nodes never asked about together) is timed again
+    // against every target.
+    std::vector<std::size_t> fresh;
     {
         const std::lock_guard lock(cacheMutex_);
         for (std::size_t r = 0; r < k; ++r) {
-            bool complete = options_.cacheCapacity > 0;
-            for (std::size_t c = 0; c < k && complete; ++c) {
+            for (std::size_t c = 0; c < k && options_.cacheCapacity > 0; ++c) {
                 const auto it = cache_.find(pairKey(nodes[r], nodes[c]));
-                if (it == cache_.end()) {
-                    complete = false;
-                } else {
-                    table[r * k + c] = it->second;
-                }
+                if (it == cache_.end()) continue;
+                table[r * k + c] = it->second;
+                known[r * k + c] = true;
             }
-            if (!complete) {
-                missing.push_back(nodes[r]);
-                missingRows.push_back(r);
-            }
+            if (!known[r * k + r]) fresh.push_back(r);
         }
     }
-    if (missing.empty()) return table;
-    const RoadMatrix computed = roadMatrix(*graph_, missing, nodes, options_.threads);
-    for (std::size_t m = 0; m < missing.size(); ++m) {
+    if (fresh.size() == k) {
+        compute(nodes, fresh, {}, table);
+        return table;
+    }
+    if (!fresh.empty()) {
+        compute(nodes, fresh, fresh, table);
+        for (const std::size_t f : fresh) {
+            for (std::size_t c = 0; c < k; ++c) known[f * k + c] = known[c * k + f] = true;
+        }
+    }
+    std::vector<std::size_t> incomplete;
+    for (std::size_t r = 0; r < k; ++r) {
         for (std::size_t c = 0; c < k; ++c) {
-            table[missingRows[m] * k + c] = {computed.duration(m, c), computed.length(m, c)};
-        }
-    }
-    const std::size_t adding = missing.size() * k;
-    if (options_.cacheCapacity > 0 && adding <= options_.cacheCapacity) {
-        const std::lock_guard lock(cacheMutex_);
-        if (cache_.size() + adding > options_.cacheCapacity) cache_.clear();
-        for (const std::size_t r : missingRows) {
-            for (std::size_t c = 0; c < k; ++c) {
-                cache_.insert_or_assign(pairKey(nodes[r], nodes[c]), table[r * k + c]);
+            if (!known[r * k + c]) {
+                incomplete.push_back(r);
+                break;
             }
         }
     }
+    if (!incomplete.empty()) compute(nodes, incomplete, {}, table);
     return table;
+}
+
+void RoadGraphTravelTimes::compute(const std::vector<RoadNodeId>& nodes,
+                                   const std::vector<std::size_t>& rows,
+                                   const std::vector<std::size_t>& columns,
+                                   std::vector<Cell>& table) const {
+    const std::size_t k = nodes.size();
+    const auto pick = [&](const std::vector<std::size_t>& at) {
+        std::vector<RoadNodeId> picked;
+        for (const std::size_t i : at) picked.push_back(nodes[i]);
+        return picked;
+    };
+    if (!rows.empty()) {
+        const RoadMatrix out = roadMatrix(*graph_, pick(rows), nodes, options_.threads);
+        for (std::size_t m = 0; m < rows.size(); ++m) {
+            for (std::size_t c = 0; c < k; ++c) {
+                table[rows[m] * k + c] = {out.duration(m, c), out.length(m, c)};
+            }
+        }
+    }
+    if (!columns.empty()) {
+        const RoadMatrix in = roadMatrix(reversed_, pick(columns), nodes, options_.threads);
+        for (std::size_t m = 0; m < columns.size(); ++m) {
+            for (std::size_t r = 0; r < k; ++r) {
+                table[r * k + columns[m]] = {in.duration(m, r), in.length(m, r)};
+            }
+        }
+    }
+    const std::size_t adding = (rows.size() + columns.size()) * k;
+    if (options_.cacheCapacity == 0 || adding > options_.cacheCapacity) return;
+    const std::lock_guard lock(cacheMutex_);
+    if (cache_.size() + adding > options_.cacheCapacity) cache_.clear();
+    const auto keep = [&](std::size_t r, std::size_t c) {
+        cache_.insert_or_assign(pairKey(nodes[r], nodes[c]), table[r * k + c]);
+    };
+    for (const std::size_t r : rows) {
+        for (std::size_t c = 0; c < k; ++c) keep(r, c);
+    }
+    for (const std::size_t c : columns) {
+        for (std::size_t r = 0; r < k; ++r) keep(r, c);
+    }
 }
 
 TravelMatrix RoadGraphTravelTimes::matrix(const std::vector<LatLon>& positions) const {

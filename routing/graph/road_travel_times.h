@@ -37,7 +37,9 @@ struct RoadTravelOptions {
     FallbackParameters fallback{};
 };
 
-/// Travel times on a road graph; safe to call from several threads.
+/// Travel times on a road graph; safe to call from several threads. A question that adds a
+/// few new places to ones already asked about (a slot offer: a day's stops plus one resident)
+/// costs two Dijkstras per new place: one out of it, and one into it on the reversed graph.
 class RoadGraphTravelTimes final : public TravelTimeSource {
   public:
     /// Builds the snapping index (the graph is shared, not copied). Throws RoadGraphError if
@@ -64,8 +66,13 @@ class RoadGraphTravelTimes final : public TravelTimeSource {
     };
     /// Node to node, row-major over `nodes`, from the cache or Dijkstra (filling the cache).
     std::vector<Cell> nodeTable(const std::vector<RoadNodeId>& nodes) const;
+    /// Fills the rows of `rows` (out of each) and the columns of `columns` (into each, on the
+    /// reversed graph) of `table`, and caches them.
+    void compute(const std::vector<RoadNodeId>& nodes, const std::vector<std::size_t>& rows,
+                 const std::vector<std::size_t>& columns, std::vector<Cell>& table) const;
 
     std::shared_ptr<const RoadGraph> graph_;
+    RoadGraph reversed_;  ///< Every arc turned round: times into a node.
     SnapIndex snap_;
     RoadTravelOptions options_;
     mutable std::mutex cacheMutex_;

@@ -238,7 +238,10 @@ TEST_CASE("figures: building a day's problem on Monaco's roads" *
     const double straightMs = time(policyWith(nullptr));
     const double firstMs = time(policyWith(roads));
     const double cachedMs = time(policyWith(roads));
+    // A slot question: the same day and one new resident.
+    visits.push_back(visitAt(routing::sampleRoadPositions(*graph, 1, 99).front(), county.west, 99));
+    const double slotMs = time(policyWith(roads));
     MESSAGE("graph " << graph->nodeCount() << " nodes, loaded in " << loadMs << " ms; 63 points: "
                      << "straight line " << straightMs << " ms, road graph " << firstMs
-                     << " ms (cached " << cachedMs << " ms)");
+                     << " ms (cached " << cachedMs << " ms, one new place " << slotMs << " ms)");
 }

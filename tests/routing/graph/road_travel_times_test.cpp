@@ -120,3 +120,22 @@ TEST_CASE("a position beyond the snapping limit is timed by the fallback, and li
     CHECK(times.matrix({a, b}).estimated.empty());
     CHECK_THROWS_AS(RoadGraphTravelTimes(hand(), {.maxSnapMetres = 0.0}), RoadGraphError);
 }
+
+TEST_CASE("a new place among cached ones is timed out of and into, the same as from scratch") {
+    const auto graph = hand();
+    const RoadGraphTravelTimes times(graph, {.threads = 1});
+    const auto at = [&](HandNode node) { return graph->position(RoadNodeId(node)); };
+    times.matrix({at(A), at(B), at(C)});
+    times.matrix({at(D), at(E)});
+    // F is new (timed out of and into it); A and D were never asked about together.
+    const std::vector<LatLon> all{at(A), at(B), at(C), at(D), at(E), at(F)};
+    const TravelMatrix mixed = times.matrix(all);
+    const TravelMatrix scratch = RoadGraphTravelTimes(graph, {.cacheCapacity = 0}).matrix(all);
+    CHECK(mixed.seconds == scratch.seconds);
+    CHECK(mixed.metres == scratch.metres);
+    CHECK(times.cachedPairs() == 36);
+    // One more new place: only its row and column are timed, the rest comes from the cache.
+    const TravelMatrix again = times.matrix({at(C), at(F), at(A)});
+    CHECK(again.secondsAt(0, 1) == mixed.secondsAt(2, 5));
+    CHECK(again.secondsAt(2, 1) == mixed.secondsAt(0, 5));
+}

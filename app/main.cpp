@@ -10,13 +10,15 @@ namespace {
 const char* const kUsage =
     "usage: ces <command> [options]\n"
     "  serve --db PATH [--port N] [--threads N] [--geo-dir DIR]   serve the API\n"
-    "  demo --db PATH [--seed N] [--geo-dir DIR]                  create the demo county\n"
+    "        [--road-graph FILE]                                   plan on the county's roads\n"
+    "  demo --db PATH [--seed N] [--geo-dir DIR] [--road-graph FILE]  create the demo county\n"
     "  check --db PATH                                             integrity check\n"
     "  export DIR [--db PATH]                                      open export (CSV + schema)\n"
     "  import DIR --db PATH                                        load an export, empty db\n"
     "  backup --db PATH|URL FILE [--force]                         copy a live database\n"
     "  restore --db PATH|URL FILE [--force]                        load a backup, empty db\n"
-    "  route solve FILE [--time-limit-ms N] [--seed N] [--threads N] [--objective O]\n";
+    "  route solve FILE [--time-limit-ms N] [--seed N] [--threads N] [--objective O]\n"
+    "  route import OSMFILE GRAPHFILE                              build a road-graph file\n";
 
 }  // namespace
 

@@ -133,10 +133,12 @@ DispatchProblem buildProblem(year_month_day date, const std::vector<store::Visit
     }
     const std::size_t firstVisit = positions.size();
     for (const auto& visit : visits) positions.push_back({visit.lat, visit.lon});
-    const auto travel = routing::greatCircleMatrix(positions, policy.travel);
-    std::vector<routing::Time> durations(travel.seconds.begin(), travel.seconds.end());
-    std::vector<routing::Distance> distances(travel.metres.begin(), travel.metres.end());
-    routing::Matrix matrix(travel.size, std::move(durations), std::move(distances));
+    PlanTravel travel = planTravel(positions, policy.roads.get(), policy.travel);
+    std::vector<routing::Time> durations(travel.matrix.seconds.begin(),
+                                         travel.matrix.seconds.end());
+    std::vector<routing::Distance> distances(travel.matrix.metres.begin(),
+                                             travel.matrix.metres.end());
+    routing::Matrix matrix(travel.matrix.size, std::move(durations), std::move(distances));
 
     std::vector<VanId> vanIds;
     std::vector<VisitId> visitIds;
@@ -175,7 +177,7 @@ DispatchProblem buildProblem(year_month_day date, const std::vector<store::Visit
         visitIds.push_back(visit.id);
     }
     return {routing::Problem(std::move(matrix), std::move(jobs), std::move(vehicles)),
-            std::move(visitIds), std::move(vanIds)};
+            std::move(visitIds), std::move(vanIds), std::move(travel.source)};
 }
 
 int bookDueVisits(store::Connection& c, year_month_day date, const WorkingDayCalendar& calendar,
@@ -288,7 +290,7 @@ store::StoredPlan optimiseDay(store::Database& db, year_month_day date, const Ac
     store::PlanHeader header;
     header.date = date;
     header.optimisedAt = now;
-    header.travelSource = routing::GreatCircleTravelTimes(policy.travel).describe();
+    header.travelSource = built.travelSource;
     header.unassigned = static_cast<int>(solved.solution.unassigned.size());
     std::vector<store::PlannedRoute> routes;
     for (const auto& route : solved.solution.routes) {

@@ -4,6 +4,7 @@
 // stored as the day's plan, and drivers' outcomes move orders and assets on.
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "routing/graph/fallback_matrix.h"
 #include "routing/vrptw/problem.h"
 #include "warehouse/maintenance.h"
+#include "warehouse/travel_source.h"
 #include "warehouse/visit_outcome.h"
 
 namespace ces::warehouse {
@@ -37,6 +39,8 @@ struct DispatchPolicy {
     int repairSeconds = 45 * 60;
     /// Travel times without a road file (routing's documented fallback).
     routing::FallbackParameters travel{};
+    /// The road graph loaded at start-up; empty: every trip is the fallback's estimate.
+    std::shared_ptr<const RoadNetwork> roads;
     /// Search effort: a fixed iteration count keeps plans the same on any machine.
     std::chrono::milliseconds timeLimit{3000};
     std::uint64_t iterations = 300;
@@ -48,12 +52,14 @@ struct DispatchProblem {
     routing::Problem problem;
     std::vector<VisitId> visitIds;  ///< By job index.
     std::vector<VanId> vanIds;      ///< By vehicle index.
+    std::string travelSource;       ///< Which travel times, for the plan (PlanTravel::source).
 };
 
 /// Builds the problem for `date`: one location per depot with a van and one per visit;
-/// great-circle travel times; deliveries loaded at the depot that holds their stock and
-/// served only by its vans; collections picked up on the way; two-person and
-/// lifting-engineer skills from the items; booked slots as windows; overdue work first.
+/// travel times on the road graph when the policy has one, else the great-circle estimate;
+/// deliveries loaded at the depot that holds their stock and served only by its vans; collections
+/// picked up on the way; two-person and lifting-engineer skills from the items; booked slots as
+/// windows; overdue work first.
 DispatchProblem buildProblem(std::chrono::year_month_day date,
                              const std::vector<store::VisitJob>& visits,
                              const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy);

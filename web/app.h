@@ -9,6 +9,7 @@
 #include "core/settings.h"
 #include "core/store/infrastructure/database.h"
 #include "core/types.h"
+#include "warehouse/dispatch.h"
 #include "web/http/exchange.h"
 #include "web/rate_limiter.h"
 #include "web/settings_cache.h"
@@ -21,6 +22,7 @@ struct App {
     std::function<Instant()> clock;
     RateLimiter trackingLimiter;
     SettingsCache settingsCache;
+    warehouse::DispatchPolicy dispatch{};  ///< With the road graph chosen at start-up, if any.
 
     Instant now() const { return clock(); }
     /// The settings in force now (on today's UK date).

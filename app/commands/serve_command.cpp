@@ -8,6 +8,7 @@
 #include "core/store/admin/accounts.h"
 #include "core/store/admin/settings.h"
 #include "core/store/infrastructure/database.h"
+#include "warehouse/travel_source.h"
 #include "web/api/routes.h"
 #include "web/http/server.h"
 #include "web/pages/pages.h"
@@ -44,6 +45,17 @@ void createFirstAdmin(store::Database& db) {
     }
 }
 
+// The road graph named by --road-graph, loaded once; none without the option.
+std::shared_ptr<const warehouse::RoadNetwork> roadNetworkOption(const Options& options,
+                                                                const char* command) {
+    const auto file = options.value("road-graph");
+    if (!file) return nullptr;
+    auto roads = warehouse::loadRoadNetwork(*file);
+    std::cout << command << ": travel times from "
+              << warehouse::describeTravel(roads.get(), routing::FallbackParameters{}) << std::endl;
+    return roads;
+}
+
 }  // namespace
 
 std::string sharedDataDir() {
@@ -59,7 +71,8 @@ std::string repositoryDataDir() {
 }
 
 int runServe(const std::vector<std::string>& args) {
-    Options options(args, {"db", "port", "threads", "geo-dir"}, {"print-demo-logins"});
+    Options options(args, {"db", "port", "threads", "geo-dir", "road-graph"},
+                    {"print-demo-logins"});
     const std::string path = options.value("db", "var/ces.db");
     const auto port = static_cast<unsigned short>(options.number("port", 8080, 0, 65535));
     const int threads = static_cast<int>(options.number("threads", 64, 2, 1024));
@@ -71,6 +84,7 @@ int runServe(const std::vector<std::string>& args) {
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+    const auto roads = roadNetworkOption(options, "ces");
     store::Database db(path, static_cast<std::size_t>(threads) + 2);
     const std::size_t loaded =
         demo::ensurePostcodes(db, options.value("geo-dir", sharedDataDir() + "/geo"));
@@ -80,11 +94,10 @@ int runServe(const std::vector<std::string>& args) {
     const auto holidays = db.read([](store::Connection& c) {
         return store::settingsInForce(c, systemNow()).extraBankHolidays;
     });
-    web::App app{db,
-                 WorkingDayCalendar(holidays),
-                 systemNow,
-                 web::RateLimiter(5, std::chrono::minutes(15)),
-                 {}};
+    web::App app{db,        WorkingDayCalendar(holidays),
+                 systemNow, web::RateLimiter(5, std::chrono::minutes(15)),
+                 {},        {}};
+    app.dispatch.roads = roads;
     web::Router router;
     web::addApiRoutes(router, app);
     web::addPageRoutes(router, app);
@@ -104,7 +117,8 @@ int runServe(const std::vector<std::string>& args) {
 }
 
 int runDemo(const std::vector<std::string>& args) {
-    Options options(args, {"db", "seed", "geo-dir", "data-dir", "residents", "orders"});
+    Options options(args,
+                    {"db", "seed", "geo-dir", "data-dir", "residents", "orders", "road-graph"});
     const auto path = options.value("db");
     if (!path) throw UsageError("ces demo needs --db PATH");
     demo::DemoOptions demo;
@@ -114,6 +128,7 @@ int runDemo(const std::vector<std::string>& args) {
     demo.residents = static_cast<int>(options.number("residents", 600, 12, 1'000'000));
     demo.orders = static_cast<int>(options.number("orders", 400, 0, 10'000'000));
     demo.now = systemNow();
+    demo.roads = roadNetworkOption(options, "ces demo");
     store::Database db(*path, 2);
     std::cout << "ces demo: building the demo county in " << *path << std::endl;
     demo::createDemoCounty(db, demo, WorkingDayCalendar(),

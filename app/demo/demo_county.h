@@ -1,11 +1,13 @@
 #pragma once
 // The demo county: a realistic service to try and to test against, the same for a seed.
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "core/calendar.h"
 #include "core/iso_time.h"
 #include "core/store/infrastructure/database.h"
+#include "warehouse/travel_source.h"
 
 namespace ces::demo {
 
@@ -16,6 +18,8 @@ struct DemoOptions {
     int residents = 600;
     int orders = 400;
     Instant now{};  ///< "Today" for the demo's history.
+    /// The road graph its plans use (`ces demo --road-graph`); none: the straight-line estimate.
+    std::shared_ptr<const warehouse::RoadNetwork> roads;
 };
 
 /// The demo logins (user name; the password is "demo-" + user name).

@@ -243,8 +243,10 @@ void moveSpecialsAlong(store::Connection& c, const DemoActors& actors, Instant n
 
 // The route plan for `day`, and a line saying what it holds.
 std::string planDay(store::Database& db, std::chrono::year_month_day day, const Actor& planner,
-                    Instant now, const WorkingDayCalendar& calendar) {
+                    Instant now, const WorkingDayCalendar& calendar,
+                    std::shared_ptr<const warehouse::RoadNetwork> roads) {
     warehouse::DispatchPolicy dispatch;
+    dispatch.roads = std::move(roads);
     dispatch.iterations = 200;
     const auto plan = warehouse::optimiseDay(db, day, planner, now, calendar, dispatch);
     std::size_t stops = 0;
@@ -252,7 +254,8 @@ std::string planDay(store::Database& db, std::chrono::year_month_day day, const 
     return "plan for " + formatDate(plan.header.date) + ": " + std::to_string(plan.routes.size()) +
            " vans, " + std::to_string(stops) + " visits, " +
            std::to_string(plan.header.distanceMetres / 1000) + " km, " +
-           std::to_string(plan.header.unassigned) + " unassigned";
+           std::to_string(plan.header.unassigned) +
+           " unassigned; travel: " + plan.header.travelSource;
 }
 
 }  // namespace
@@ -292,7 +295,7 @@ void createDemoWarehouse(store::Database& db, const DemoOptions& options,
     }
     progress("recycling path: " + states + "; " + std::to_string(picked) + " assets picked; " +
              std::to_string(overdueOnShelf.size()) + " on the shelf overdue for inspection");
-    progress(planDay(db, tomorrow, actors.planner, now, calendar));
+    progress(planDay(db, tomorrow, actors.planner, now, calendar, options.roads));
 }
 
 }  // namespace ces::demo

@@ -18,11 +18,17 @@ void checkFallbackParameters(const FallbackParameters& parameters) {
     }
 }
 
+GreatCircleLeg greatCircleLeg(const LatLon& from, const LatLon& to,
+                              const FallbackParameters& parameters) {
+    const double road = greatCircleMetres(from, to) * parameters.detourFactor;
+    return {static_cast<Seconds>(std::lround(road / (parameters.averageSpeedKmh / 3.6))),
+            static_cast<Metres>(std::lround(road))};
+}
+
 TravelMatrix greatCircleMatrix(const std::vector<LatLon>& positions,
                                const FallbackParameters& parameters) {
     checkFallbackParameters(parameters);
     for (const LatLon& p : positions) checkLatLon(p, "travel-time position");
-    const double metresPerSecond = parameters.averageSpeedKmh / 3.6;
     TravelMatrix matrix;
     matrix.size = positions.size();
     matrix.seconds.assign(matrix.size * matrix.size, 0);
@@ -30,11 +36,9 @@ TravelMatrix greatCircleMatrix(const std::vector<LatLon>& positions,
     for (std::size_t i = 0; i < matrix.size; ++i) {
         for (std::size_t j = 0; j < matrix.size; ++j) {
             if (i == j) continue;
-            const double road =
-                greatCircleMetres(positions[i], positions[j]) * parameters.detourFactor;
-            matrix.metres[i * matrix.size + j] = static_cast<Metres>(std::lround(road));
-            matrix.seconds[i * matrix.size + j] =
-                static_cast<Seconds>(std::lround(road / metresPerSecond));
+            const GreatCircleLeg leg = greatCircleLeg(positions[i], positions[j], parameters);
+            matrix.metres[i * matrix.size + j] = leg.metres;
+            matrix.seconds[i * matrix.size + j] = leg.seconds;
         }
     }
     return matrix;

@@ -26,6 +26,14 @@ struct FallbackParameters {
 /// Throws RoadGraphError if a parameter is out of range (detour < 1, speed <= 0, not finite).
 void checkFallbackParameters(const FallbackParameters& parameters);
 
+/// The fallback for one trip: metres and seconds as in greatCircleMatrix (no checks).
+struct GreatCircleLeg {
+    Seconds seconds = 0;
+    Metres metres = 0;
+};
+GreatCircleLeg greatCircleLeg(const LatLon& from, const LatLon& to,
+                              const FallbackParameters& parameters);
+
 /// The fallback matrix: metres = round(great circle × detour), seconds = round(great circle ×
 /// detour ÷ speed). Every pair is reachable. Throws RoadGraphError on bad input.
 TravelMatrix greatCircleMatrix(const std::vector<LatLon>& positions,

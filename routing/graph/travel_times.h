@@ -23,6 +23,9 @@ struct TravelMatrix {
     std::size_t size = 0;          ///< Number of positions (rows = columns).
     std::vector<Seconds> seconds;  ///< Travel time, or kUnreachable.
     std::vector<Metres> metres;    ///< Distance driven, or kUnreachable.
+    /// Positions a road-graph source could not place on a road (too far from every node):
+    /// their rows and columns are the great-circle fallback's. Always empty for the fallback.
+    std::vector<std::size_t> estimated;
 
     /// Travel time from position i to position j.
     Seconds secondsAt(std::size_t i, std::size_t j) const { return seconds[i * size + j]; }

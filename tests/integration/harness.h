@@ -145,7 +145,8 @@ class ChildProcess {
 class CesServer {
   public:
     struct Options {
-        int threads = 0;  ///< --threads; 0 leaves the server's default.
+        int threads = 0;          ///< --threads; 0 leaves the server's default.
+        std::string roadGraph{};  ///< --road-graph FILE; empty: none.
     };
     explicit CesServer(const std::string& db_path, Options options);
     explicit CesServer(const std::string& db_path) : CesServer(db_path, Options{}) {}

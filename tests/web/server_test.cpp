@@ -111,6 +111,7 @@ TEST_CASE("pages - an unexpected failure is an error page with the request id, n
                 WorkingDayCalendar(),
                 [] { return Instant{}; },
                 RateLimiter(5, std::chrono::minutes(15)),
+                {},
                 {}};
         Site site(app, templatesDirectory(), "secret");
         Router router;

@@ -40,6 +40,7 @@ struct Service {
                           WorkingDayCalendar(),
                           [] { return kMonday; },
                           RateLimiter(5, chr::minutes(15)),
+                          {},
                           {}});
     }
     ~Service() {

@@ -13,11 +13,6 @@ namespace ces::web {
 
 namespace {
 
-const warehouse::DispatchPolicy& dispatchPolicy() {
-    static const warehouse::DispatchPolicy policy{};
-    return policy;
-}
-
 std::chrono::year_month_day dateParam(const std::string& text) {
     const auto date = parseDate(text);
     if (!date) throw ValidationError("date", "the date must be like 2026-03-02");
@@ -113,7 +108,7 @@ Response optimise(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::planner});
     const auto date = dateParam(request.pathParams["date"]);
     const auto plan =
-        warehouse::optimiseDay(app.db, date, actor, app.now(), app.calendar, dispatchPolicy());
+        warehouse::optimiseDay(app.db, date, actor, app.now(), app.calendar, app.dispatch);
     return jsonResponse(200, planJson(plan));
 }
 

@@ -92,8 +92,7 @@ Response listSlots(App& app, Request& request) {
     const auto caller = callerOf(app, request, reference, proofFromQuery(request));
     const auto slots = app.db.read([&](store::Connection& c) {
         checkAccess(c, caller, reference);
-        return warehouse::offerDeliverySlots(c, reference, app.now(), app.calendar,
-                                             warehouse::DispatchPolicy{},
+        return warehouse::offerDeliverySlots(c, reference, app.now(), app.calendar, app.dispatch,
                                              slotPolicyOf(app.settings()));
     });
     auto list = jsonArray();
@@ -123,7 +122,7 @@ Response bookSlot(App& app, Request& request) {
         const auto booked = warehouse::bookDeliverySlot(
             c, reference, date, start,
             caller.prescriber ? std::optional<UserId>(caller.prescriber->id) : std::nullopt,
-            app.now(), app.calendar, warehouse::DispatchPolicy{}, slotPolicyOf(app.settings()));
+            app.now(), app.calendar, app.dispatch, slotPolicyOf(app.settings()));
         auto answer = jsonObject();
         answer->set("reference", reference);
         answer->set("status", "scheduled");

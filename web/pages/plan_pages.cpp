@@ -25,11 +25,6 @@ constexpr double kDrawingWidth = 800;
 constexpr double kDrawingHeight = 560;
 constexpr double kDrawingMargin = 30;
 
-const warehouse::DispatchPolicy& dispatchPolicy() {
-    static const warehouse::DispatchPolicy policy{};
-    return policy;
-}
-
 std::string oneDecimal(double value, const char* unit) {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.1f %s", value, unit);
@@ -193,7 +188,8 @@ void addPlan(mustache::data& data, const store::StoredPlan& plan, store::Connect
 void addWaiting(mustache::data& data, const App& app, std::chrono::year_month_day day,
                 store::Connection& c) {
     using namespace std::chrono;
-    const auto& policy = dispatchPolicy();
+    const auto& policy = app.dispatch;
+    data.set("travel_next", warehouse::describeTravel(policy.roads.get(), policy.travel));
     const year_month_day until(
         sys_days(app.calendar.addWorkingDays(day, policy.deliveryLookAheadWorkingDays)) +
         days(policy.inspectionLookAheadDays));
@@ -300,7 +296,7 @@ Response optimise(Site& site, Request& request, const FormFields& form) {
     int status = 409;
     try {
         const auto plan = warehouse::optimiseDay(site.app.db, *day, actor, site.app.now(),
-                                                 site.app.calendar, dispatchPolicy());
+                                                 site.app.calendar, site.app.dispatch);
         const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(
                                 std::chrono::steady_clock::now() - started)
                                 .count();

@@ -91,3 +91,51 @@ TEST_CASE("without a road file the fallback answers; a wrong road file is an err
         makeTravelTimeSource(std::filesystem::path("/nonexistent/roads.osm.pbf"), {}, {}),
         RoadGraphError);
 }
+
+TEST_CASE("a position beyond the snapping limit is timed by the fallback, and listed") {
+    const auto graph = hand();
+    const FallbackParameters fallback{1.3, 40.0};
+    const RoadGraphTravelTimes times(graph,
+                                     {.threads = 1, .maxSnapMetres = 500.0, .fallback = fallback});
+    const double degree = kEarthRadiusMetres * std::numbers::pi / 180.0;
+    const LatLon a = graph->position(RoadNodeId(A));
+    const LatLon b = graph->position(RoadNodeId(B));
+    const LatLon near{a.lat + 400.0 / degree, a.lon};  // Within the limit: snapped to A.
+    const LatLon far{a.lat + 3000.0 / degree, a.lon};  // 3 km north: off the map.
+    const TravelMatrix m = times.matrix({a, far, b, near});
+    CHECK(m.estimated == std::vector<std::size_t>{1});
+    // Road to road as before; to and from the far point the great-circle estimate.
+    CHECK(m.secondsAt(0, 2) == 9);
+    CHECK(m.metresAt(0, 2) == 90);
+    CHECK(m.metresAt(3, 2) == 90 + 400);
+    const GreatCircleLeg out = greatCircleLeg(a, far, fallback);
+    CHECK(m.metresAt(0, 1) == out.metres);
+    CHECK(m.secondsAt(0, 1) == out.seconds);
+    CHECK(m.metresAt(1, 2) == greatCircleLeg(far, b, fallback).metres);
+    CHECK(m.metresAt(0, 1) == doctest::Approx(3000 * 1.3).epsilon(0.01));
+    // Every point far away: all estimates, no Dijkstra at all.
+    const TravelMatrix lost = times.matrix({far, {far.lat + 0.1, far.lon}});
+    CHECK(lost.estimated == std::vector<std::size_t>{0, 1});
+    CHECK(lost.metres == greatCircleMatrix({far, {far.lat + 0.1, far.lon}}, fallback).metres);
+    CHECK(times.matrix({a, b}).estimated.empty());
+    CHECK_THROWS_AS(RoadGraphTravelTimes(hand(), {.maxSnapMetres = 0.0}), RoadGraphError);
+}
+
+TEST_CASE("a new place among cached ones is timed out of and into, the same as from scratch") {
+    const auto graph = hand();
+    const RoadGraphTravelTimes times(graph, {.threads = 1});
+    const auto at = [&](HandNode node) { return graph->position(RoadNodeId(node)); };
+    times.matrix({at(A), at(B), at(C)});
+    times.matrix({at(D), at(E)});
+    // F is new (timed out of and into it); A and D were never asked about together.
+    const std::vector<LatLon> all{at(A), at(B), at(C), at(D), at(E), at(F)};
+    const TravelMatrix mixed = times.matrix(all);
+    const TravelMatrix scratch = RoadGraphTravelTimes(graph, {.cacheCapacity = 0}).matrix(all);
+    CHECK(mixed.seconds == scratch.seconds);
+    CHECK(mixed.metres == scratch.metres);
+    CHECK(times.cachedPairs() == 36);
+    // One more new place: only its row and column are timed, the rest comes from the cache.
+    const TravelMatrix again = times.matrix({at(C), at(F), at(A)});
+    CHECK(again.secondsAt(0, 1) == mixed.secondsAt(2, 5));
+    CHECK(again.secondsAt(2, 1) == mixed.secondsAt(0, 5));
+}

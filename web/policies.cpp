@@ -29,8 +29,17 @@ warehouse::MaintenancePolicy maintenancePolicyOf(const Settings& settings) {
     return policy;
 }
 
+EmergencyPolicy emergencyPolicyOf(const Settings& settings) {
+    EmergencyPolicy policy;
+    policy.cutOff = std::chrono::hours(settings.emergencyCutOffHour);
+    policy.window = std::chrono::hours(settings.emergencyWindowHours);
+    policy.lateDueAt = std::chrono::hours(settings.lateEmergencyDueHour);
+    return policy;
+}
+
 warehouse::SlotPolicy slotPolicyOf(const Settings& settings) {
     warehouse::SlotPolicy policy;
+    policy.emergency = emergencyPolicyOf(settings);
     policy.dayStartSeconds = asInt(settings.slotDayStartHour) * 3600;
     policy.dayEndSeconds = asInt(settings.slotDayEndHour) * 3600;
     policy.slotSeconds = asInt(settings.slotLengthMinutes) * 60;

@@ -5,6 +5,7 @@
 
 #include "core/calendar.h"
 #include "core/collection_rules.h"
+#include "core/due_dates.h"
 #include "core/kpis.h"
 #include "core/settings.h"
 #include "core/store/reports/reports.h"
@@ -17,6 +18,9 @@ namespace ces::web {
 CollectionRules collectionRulesOf(const Settings& settings);
 warehouse::SpecialsPolicy specialsPolicyOf(const Settings& settings);
 warehouse::MaintenancePolicy maintenancePolicyOf(const Settings& settings);
+/// The emergency cut-off, window and next-day due time in force.
+EmergencyPolicy emergencyPolicyOf(const Settings& settings);
+/// Slot hours and length, and the emergency rules a same-day slot must meet.
 warehouse::SlotPolicy slotPolicyOf(const Settings& settings);
 kpi::CarbonFactors carbonFactorsOf(const Settings& settings);
 /// A report context with the carbon factors, specials target and later council targets in

@@ -103,6 +103,27 @@ TEST_CASE("settings - slot hours and length set the slot policy") {
     CHECK(slotPolicyOf(Settings{}).slotSeconds == 2 * 3600);
 }
 
+TEST_CASE("settings - the emergency cut-off, window and next-day time set when it is due") {
+    const WorkingDayCalendar calendar;
+    // Monday 2 March 2026 11:00 UK (GMT): before the 14:00 cut-off, due in 4 hours.
+    const Instant approved = kMonday + chr::hours(1);
+    CHECK(formatInstant(dueBy(Speed::emergency, approved, calendar,
+                              emergencyPolicyOf(Settings{}))) == "2026-03-02T15:00:00Z");
+    // A council that closes same-day emergencies at 10:00 makes it due at noon the next day...
+    const auto early = emergencyPolicyOf(with("emergency.cut_off_hour", "10"));
+    CHECK(formatInstant(dueBy(Speed::emergency, approved, calendar, early)) ==
+          "2026-03-03T12:00:00Z");
+    Settings later = with("emergency.cut_off_hour", "10");
+    applySetting(later, *findSettingKey("emergency.late_due_hour"), "9");
+    CHECK(formatInstant(dueBy(Speed::emergency, approved, calendar, emergencyPolicyOf(later))) ==
+          "2026-03-03T09:00:00Z");
+    // ...and one that gives two hours makes it due at 13:00; the slots use the same rules.
+    const auto shorter = emergencyPolicyOf(with("emergency.window_hours", "2"));
+    CHECK(formatInstant(dueBy(Speed::emergency, approved, calendar, shorter)) ==
+          "2026-03-02T13:00:00Z");
+    CHECK(slotPolicyOf(with("emergency.window_hours", "2")).emergency.window == chr::hours(2));
+}
+
 TEST_CASE("settings - carbon factors, extra bank holidays and later council targets") {
     const auto factors = carbonFactorsOf(with("carbon.kg_co2_per_kg_reused", "2.0"));
     CHECK(kpi::reuseKgCo2Avoided(factors, "Beds", 1) == doctest::Approx(140.0));

@@ -5,6 +5,7 @@
 #include "web/http/request_numbers.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/presenters.h"
+#include "web/policies.h"
 
 namespace ces::web {
 
@@ -242,8 +243,10 @@ Response submitOrder(Site& site, Request& request) {
     order.notes = draft.notes;
     PageView view = checkView(draft);
     try {
+        const auto emergency = emergencyPolicyOf(site.app.settings());
         const auto outcome = site.app.db.write([&](store::Connection& c) {
-            return store::createOrder(c, order, actor, site.app.now(), site.app.calendar);
+            return store::createOrder(c, order, actor, site.app.now(), site.app.calendar,
+                                      emergency);
         });
         return Site::redirect("/orders/" + outcome.reference + "/confirmation");
     } catch (const OutOfStock& e) {

@@ -114,9 +114,9 @@ void allocate(Connection& c, OrderRow& order, const Actor& actor, Instant now) {
 
 // Approval starts the delivery clock.
 void approve(Connection& c, OrderRow& order, const Actor& actor, Instant now,
-             const WorkingDayCalendar& calendar) {
+             const WorkingDayCalendar& calendar, const EmergencyPolicy& emergency) {
     moveTo(c, order, OrderStatus::approved, actor, now);
-    const Instant due = dueBy(order.speed, now, calendar);
+    const Instant due = dueBy(order.speed, now, calendar, emergency);
     c.execute(kSetApproved, {formatInstant(now), formatInstant(due), order.id.value()});
     order.dueBy = due;
 }
@@ -252,7 +252,7 @@ OrderPlan planOrder(Connection& c, const NewOrder& order, const Actor& actor) {
 }
 
 OrderOutcome placeOrder(Connection& c, const OrderPlan& plan, const Actor& actor, Instant now,
-                        const WorkingDayCalendar& calendar) {
+                        const WorkingDayCalendar& calendar, const EmergencyPolicy& emergency) {
     if (actor.role != Role::prescriber || !actor.team) {
         throw Forbidden("only prescribers may place orders");
     }
@@ -277,7 +277,7 @@ OrderOutcome placeOrder(Connection& c, const OrderPlan& plan, const Actor& actor
         path.push_back(OrderStatus::approved);
         path.push_back(order.specials.empty() ? OrderStatus::allocated
                                               : OrderStatus::awaiting_special);
-        outcome.dueBy = dueBy(order.speed, now, calendar);
+        outcome.dueBy = dueBy(order.speed, now, calendar, emergency);
     }
     for (std::size_t step = 1; step < path.size(); ++step) {
         requireTransition(path[step - 1], path[step]);
@@ -313,19 +313,20 @@ OrderOutcome placeOrder(Connection& c, const OrderPlan& plan, const Actor& actor
 }
 
 OrderOutcome createOrder(Connection& c, const NewOrder& order, const Actor& actor, Instant now,
-                         const WorkingDayCalendar& calendar) {
-    return placeOrder(c, planOrder(c, order, actor), actor, now, calendar);
+                         const WorkingDayCalendar& calendar, const EmergencyPolicy& emergency) {
+    return placeOrder(c, planOrder(c, order, actor), actor, now, calendar, emergency);
 }
 
 OrderOutcome approveOrder(Connection& c, const std::string& reference, const Actor& actor,
-                          Instant now, const WorkingDayCalendar& calendar) {
+                          Instant now, const WorkingDayCalendar& calendar,
+                          const EmergencyPolicy& emergency) {
     OrderRow row = loadOrderFor(c, reference, actor, OrderAccess::approve);
     if (row.status != OrderStatus::awaiting_approval) {
         throw Conflict("invalid_transition", "order " + reference + " is " +
                                                  std::string(toString(row.status)) +
                                                  ", not awaiting approval");
     }
-    approve(c, row, actor, now, calendar);
+    approve(c, row, actor, now, calendar, emergency);
     // The budget decision stands even when stock is short: the order waits, approved, for stock
     // (its partial reservations undone) and the warehouse allocates it when stock arrives.
     c.execute(kSavepointReserve);

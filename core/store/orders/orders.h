@@ -74,15 +74,16 @@ OrderPlan planOrder(Connection& c, const NewOrder& order, const Actor& actor);
 /// Writes a planned order; approves and reserves at once when the total is within the team's
 /// approval limit. Throws OutOfStock (the caller's savepoint undoes the order then).
 OrderOutcome placeOrder(Connection& c, const OrderPlan& plan, const Actor& actor, Instant now,
-                        const WorkingDayCalendar& calendar);
+                        const WorkingDayCalendar& calendar, const EmergencyPolicy& emergency = {});
 
 /// planOrder then placeOrder on one connection.
 OrderOutcome createOrder(Connection& c, const NewOrder& order, const Actor& actor, Instant now,
-                         const WorkingDayCalendar& calendar);
+                         const WorkingDayCalendar& calendar, const EmergencyPolicy& emergency = {});
 
 /// A budget holder approves an order waiting for approval; its lines are reserved.
 OrderOutcome approveOrder(Connection& c, const std::string& reference, const Actor& actor,
-                          Instant now, const WorkingDayCalendar& calendar);
+                          Instant now, const WorkingDayCalendar& calendar,
+                          const EmergencyPolicy& emergency = {});
 
 /// The longest cancellation reason kept (longer ones are refused, naming `reason`).
 inline constexpr std::size_t kMaxCancelReasonLength = 500;

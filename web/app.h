@@ -1,6 +1,6 @@
 #pragma once
-// What every handler needs: the store, the calendar, the clock and the rate limiter. Passed in,
-// never global (tests set the clock).
+// What every handler needs: the store, the clock, the rate limiter and the settings in force.
+// Passed in, never global (tests set the clock).
 #include <functional>
 #include <initializer_list>
 
@@ -18,7 +18,6 @@ namespace ces::web {
 
 struct App {
     store::Database& db;
-    WorkingDayCalendar calendar;
     std::function<Instant()> clock;
     RateLimiter trackingLimiter;
     SettingsCache settingsCache;
@@ -27,6 +26,8 @@ struct App {
     Instant now() const { return clock(); }
     /// The settings in force now (on today's UK date).
     Settings settings() { return settingsCache.history(db)->inForceOn(ukDateOf(now())); }
+    /// England and Wales' working days less the extra bank holidays in force now.
+    WorkingDayCalendar workingDays() { return WorkingDayCalendar(settings().extraBankHolidays); }
 };
 
 /// The tracking limiter with the limits in force now (call before asking it).

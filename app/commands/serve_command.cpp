@@ -6,7 +6,6 @@
 #include "app/demo/demo_county.h"
 #include "core/credentials.h"
 #include "core/store/admin/accounts.h"
-#include "core/store/admin/settings.h"
 #include "core/store/infrastructure/database.h"
 #include "warehouse/travel_source.h"
 #include "web/api/routes.h"
@@ -90,13 +89,7 @@ int runServe(const std::vector<std::string>& args) {
         demo::ensurePostcodes(db, options.value("geo-dir", sharedDataDir() + "/geo"));
     if (loaded > 0) std::cout << "ces: loaded " << loaded << " postcodes" << std::endl;
     createFirstAdmin(db);
-    // The extra bank holidays in force at start (a change applies from the next start).
-    const auto holidays = db.read([](store::Connection& c) {
-        return store::settingsInForce(c, systemNow()).extraBankHolidays;
-    });
-    web::App app{db,        WorkingDayCalendar(holidays),
-                 systemNow, web::RateLimiter(5, std::chrono::minutes(15)),
-                 {},        {}};
+    web::App app{db, systemNow, web::RateLimiter(5, std::chrono::minutes(15)), {}, {}};
     app.dispatch.roads = roads;
     web::Router router;
     web::addApiRoutes(router, app);

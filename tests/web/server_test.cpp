@@ -107,12 +107,7 @@ TEST_CASE("pages - an unexpected failure is an error page with the request id, n
     std::filesystem::create_directories(dir);
     {
         store::Database db((dir / "ces.db").string(), 1);
-        App app{db,
-                WorkingDayCalendar(),
-                [] { return Instant{}; },
-                RateLimiter(5, std::chrono::minutes(15)),
-                {},
-                {}};
+        App app{db, [] { return Instant{}; }, RateLimiter(5, std::chrono::minutes(15)), {}, {}};
         Site site(app, templatesDirectory(), "secret");
         Router router;
         site.get(router, "/plan", [](Request&) -> Response {

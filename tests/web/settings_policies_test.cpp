@@ -36,12 +36,7 @@ struct Service {
             return store::createUser(c, "admin", "Admin", Role::admin, std::nullopt,
                                      "correct horse", kMonday);
         });
-        app.reset(new App{*db,
-                          WorkingDayCalendar(),
-                          [] { return kMonday; },
-                          RateLimiter(5, chr::minutes(15)),
-                          {},
-                          {}});
+        app.reset(new App{*db, [] { return kMonday; }, RateLimiter(5, chr::minutes(15)), {}, {}});
     }
     ~Service() {
         app.reset();
@@ -151,6 +146,11 @@ TEST_CASE("settings - the App hands out the settings in force and the tracking l
     CHECK(trackingLimiterInForce(app).blockedFor("198.51.100.7", kMonday) == 0);
     trackingLimiterInForce(app).recordFailure("198.51.100.7", kMonday);
     CHECK(trackingLimiterInForce(app).blockedFor("198.51.100.7", kMonday) == 15 * 60);
+    // An extra bank holiday counts at once, without a restart.
+    const auto wednesday = chr::year(2026) / chr::March / 4;
+    CHECK(app.workingDays().isWorkingDay(wednesday));
+    service.set("calendar.extra_bank_holidays", "2026-03-04");
+    CHECK_FALSE(app.workingDays().isWorkingDay(wednesday));
 }
 
 TEST_CASE("settings - a sign-in lasts the session length in force") {

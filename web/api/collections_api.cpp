@@ -149,7 +149,8 @@ Response requestCollection(App& app, Request& request) {
     wanted.notes = body.optionalText("notes");
     const auto rules = collectionRulesOf(app.settings());
     auto work = [&](store::Connection& c) {
-        const auto k = store::requestCollection(c, wanted, caller, app.now(), app.calendar, rules);
+        const auto k =
+            store::requestCollection(c, wanted, caller, app.now(), app.workingDays(), rules);
         return jsonResponse(201, collectionJson(k));
     };
     if (caller.actor) return idempotentWrite(app, request, *caller.actor, work);
@@ -204,7 +205,7 @@ Response collectionSlots(App& app, Request& request) {
     const auto caller = callerOf(app, request, nullptr);
     const std::string reference = request.pathParams["ref"];
     const auto slots = app.db.read([&](store::Connection& c) {
-        return store::collectionSlots(c, reference, caller, app.now(), app.calendar);
+        return store::collectionSlots(c, reference, caller, app.now(), app.workingDays());
     });
     auto list = jsonArray();
     for (const auto& s : slots) {
@@ -239,7 +240,7 @@ Response bookSlot(App& app, Request& request) {
     store::CollectionSlot slot{date, parseClock(body.text("start")), 0};
     return idempotentWrite(app, request, *caller.actor, [&](store::Connection& c) {
         return jsonResponse(200, collectionJson(store::bookCollectionSlot(
-                                     c, reference, slot, caller, app.now(), app.calendar)));
+                                     c, reference, slot, caller, app.now(), app.workingDays())));
     });
 }
 

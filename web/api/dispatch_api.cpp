@@ -108,7 +108,7 @@ Response optimise(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::planner});
     const auto date = dateParam(request.pathParams["date"]);
     const auto plan =
-        warehouse::optimiseDay(app.db, date, actor, app.now(), app.calendar, app.dispatch);
+        warehouse::optimiseDay(app.db, date, actor, app.now(), app.workingDays(), app.dispatch);
     return jsonResponse(200, planJson(plan));
 }
 
@@ -261,7 +261,7 @@ Response outcome(App& app, Request& request) {
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
         const auto receipt =
             warehouse::recordVisitOutcome(c, VisitId(id), *what, reason, notes, actor, app.now(),
-                                          app.calendar, maintenancePolicy(app));
+                                          app.workingDays(), maintenancePolicy(app));
         auto json = jsonObject();
         json->set("visit_id", receipt.visitId.value());
         json->set("status", std::string(toString(receipt.status)));

@@ -44,8 +44,8 @@ Response createOrder(App& app, Request& request) {
         // A retry must get the first answer even if the checks would now say otherwise: the
         // checks run after the key is looked up, in the write.
         return idempotentWrite(app, request, actor, [&](store::Connection& c) {
-            return createdOrderJson(store::createOrder(c, order, actor, app.now(), app.calendar,
-                                                       emergencyPolicyOf(app.settings())));
+            return createdOrderJson(store::createOrder(
+                c, order, actor, app.now(), app.workingDays(), emergencyPolicyOf(app.settings())));
         });
     }
     // The checks read on a reader; the single writer, the bottleneck of order taking, only
@@ -54,7 +54,7 @@ Response createOrder(App& app, Request& request) {
         app.db.read([&](store::Connection& c) { return store::planOrder(c, order, actor); });
     const auto emergency = emergencyPolicyOf(app.settings());
     return createdOrderJson(app.db.write([&](store::Connection& c) {
-        return store::placeOrder(c, plan, actor, app.now(), app.calendar, emergency);
+        return store::placeOrder(c, plan, actor, app.now(), app.workingDays(), emergency);
     }));
 }
 
@@ -162,9 +162,9 @@ Response listOrders(App& app, Request& request) {
 Response approveOrder(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::budget_holder});
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
-        return jsonResponse(
-            200, outcomeJson(store::approveOrder(c, request.pathParams["ref"], actor, app.now(),
-                                                 app.calendar, emergencyPolicyOf(app.settings()))));
+        return jsonResponse(200, outcomeJson(store::approveOrder(
+                                     c, request.pathParams["ref"], actor, app.now(),
+                                     app.workingDays(), emergencyPolicyOf(app.settings()))));
     });
 }
 

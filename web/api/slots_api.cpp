@@ -92,8 +92,8 @@ Response listSlots(App& app, Request& request) {
     const auto caller = callerOf(app, request, reference, proofFromQuery(request));
     const auto slots = app.db.read([&](store::Connection& c) {
         checkAccess(c, caller, reference);
-        return warehouse::offerDeliverySlots(c, reference, app.now(), app.calendar, app.dispatch,
-                                             slotPolicyOf(app.settings()));
+        return warehouse::offerDeliverySlots(c, reference, app.now(), app.workingDays(),
+                                             app.dispatch, slotPolicyOf(app.settings()));
     });
     auto list = jsonArray();
     for (const auto& slot : slots) list->add(slotJson(slot));
@@ -122,7 +122,7 @@ Response bookSlot(App& app, Request& request) {
         const auto booked = warehouse::bookDeliverySlot(
             c, reference, date, start,
             caller.prescriber ? std::optional<UserId>(caller.prescriber->id) : std::nullopt,
-            app.now(), app.calendar, app.dispatch, slotPolicyOf(app.settings()));
+            app.now(), app.workingDays(), app.dispatch, slotPolicyOf(app.settings()));
         auto answer = jsonObject();
         answer->set("reference", reference);
         answer->set("status", "scheduled");

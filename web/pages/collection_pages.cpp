@@ -246,7 +246,7 @@ Response submitRequest(Site& site, Request& request, const FormFields& fields) {
         try {
             const auto made = site.app.db.write([&](store::Connection& c) {
                 return store::requestCollection(c, wanted, staffCaller(actor), site.app.now(),
-                                                site.app.calendar, rules);
+                                                site.app.workingDays(), rules);
             });
             return Site::redirect("/collections/" + made.reference);
         } catch (const Conflict& e) {
@@ -356,7 +356,7 @@ Response submitResidentRequest(Site& site, Request& request, const FormFields& f
         try {
             const auto made = site.app.db.write([&](store::Connection& c) {
                 return store::requestCollection(c, wanted, residentCaller(order), site.app.now(),
-                                                site.app.calendar, rules);
+                                                site.app.workingDays(), rules);
             });
             return Site::redirect("/track/" + order.trackingToken + "/collection/" +
                                   made.reference);

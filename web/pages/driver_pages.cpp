@@ -285,7 +285,7 @@ Response recordOutcome(Site& site, Request& request, const FormFields& form) {
         try {
             site.app.db.write([&](store::Connection& c) {
                 return warehouse::recordVisitOutcome(c, VisitId(id), *outcome, reason, notes, actor,
-                                                     site.app.now(), site.app.calendar,
+                                                     site.app.now(), site.app.workingDays(),
                                                      maintenancePolicy(site.app));
             });
             return Site::redirect(driverLink(formatDate(day), van) + "&recorded=" + idText +

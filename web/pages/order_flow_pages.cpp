@@ -245,7 +245,7 @@ Response submitOrder(Site& site, Request& request) {
     try {
         const auto emergency = emergencyPolicyOf(site.app.settings());
         const auto outcome = site.app.db.write([&](store::Connection& c) {
-            return store::createOrder(c, order, actor, site.app.now(), site.app.calendar,
+            return store::createOrder(c, order, actor, site.app.now(), site.app.workingDays(),
                                       emergency);
         });
         return Site::redirect("/orders/" + outcome.reference + "/confirmation");

@@ -185,13 +185,13 @@ void addPlan(mustache::data& data, const store::StoredPlan& plan, store::Connect
 }
 
 /// The visits the solver would be given for `day` (before any are booked from orders).
-void addWaiting(mustache::data& data, const App& app, std::chrono::year_month_day day,
+void addWaiting(mustache::data& data, App& app, std::chrono::year_month_day day,
                 store::Connection& c) {
     using namespace std::chrono;
     const auto& policy = app.dispatch;
     data.set("travel_next", warehouse::describeTravel(policy.roads.get(), policy.travel));
     const year_month_day until(
-        sys_days(app.calendar.addWorkingDays(day, policy.deliveryLookAheadWorkingDays)) +
+        sys_days(app.workingDays().addWorkingDays(day, policy.deliveryLookAheadWorkingDays)) +
         days(policy.inspectionLookAheadDays));
     Districts districts(c);
     mustache::data waiting(mustache::data::type::list);
@@ -200,7 +200,7 @@ void addWaiting(mustache::data& data, const App& app, std::chrono::year_month_da
     }
     // Orders due within the look-ahead get their delivery visit when the day is optimised.
     const auto lastDelivery =
-        sys_days(app.calendar.addWorkingDays(day, policy.deliveryLookAheadWorkingDays));
+        sys_days(app.workingDays().addWorkingDays(day, policy.deliveryLookAheadWorkingDays));
     for (const auto& d : store::deliveriesWithoutVisit(c, lastDelivery + days(1) - seconds(1))) {
         mustache::data row;
         row.set("kind", std::string("Delivery"));
@@ -267,7 +267,7 @@ Response showPlan(Site& site, Request& request) {
     const Actor actor = site.require(request, {Role::planner});
     bool entered = false;
     const auto asked = requestedDay(request, entered);
-    const auto day = asked.value_or(site.app.calendar.nextWorkingDay(today(site.app)));
+    const auto day = asked.value_or(site.app.workingDays().nextWorkingDay(today(site.app)));
     if (asked && request.queryValue("date").empty()) {
         throw RedirectTo("/plan?date=" + formatDate(*asked));  // one address per day
     }
@@ -296,7 +296,7 @@ Response optimise(Site& site, Request& request, const FormFields& form) {
     int status = 409;
     try {
         const auto plan = warehouse::optimiseDay(site.app.db, *day, actor, site.app.now(),
-                                                 site.app.calendar, site.app.dispatch);
+                                                 site.app.workingDays(), site.app.dispatch);
         const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(
                                 std::chrono::steady_clock::now() - started)
                                 .count();

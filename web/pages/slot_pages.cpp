@@ -59,9 +59,9 @@ PageView slotView(Site& site, const SlotChooser& who, const std::string& chosen)
     std::optional<store::BookedDeliverySlot> booked;
     try {
         site.app.db.read([&](store::Connection& c) {
-            slots =
-                warehouse::offerDeliverySlots(c, who.reference, site.app.now(), site.app.calendar,
-                                              site.app.dispatch, slotPolicyOf(site.app.settings()));
+            slots = warehouse::offerDeliverySlots(c, who.reference, site.app.now(),
+                                                  site.app.workingDays(), site.app.dispatch,
+                                                  slotPolicyOf(site.app.settings()));
             booked = store::bookedDeliverySlot(c, store::findOrderRow(c, who.reference).id);
             return 0;
         });
@@ -114,7 +114,7 @@ Response chooseSlot(Site& site, Request& request, const FormFields& form, const 
                 return warehouse::bookDeliverySlot(
                     c, who.reference, date, start,
                     who.prescriber ? std::optional<UserId>(who.prescriber->id) : std::nullopt,
-                    site.app.now(), site.app.calendar, site.app.dispatch,
+                    site.app.now(), site.app.workingDays(), site.app.dispatch,
                     slotPolicyOf(site.app.settings()));
             });
             return Site::redirect(backLink(who));

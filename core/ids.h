@@ -34,6 +34,8 @@ using CollectionId = Id<struct CollectionTag>;
 using VisitId = Id<struct VisitTag>;
 using VanId = Id<struct VanTag>;
 using CrewId = Id<struct CrewTag>;
+/// A "phone the prescriber" task.
+using TaskId = Id<struct TaskTag>;
 
 }  // namespace ces
 

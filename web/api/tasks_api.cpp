@@ -18,8 +18,8 @@ Poco::JSON::Object::Ptr taskJson(const store::PrescriberTask& t) {
     json->set("team_phone", t.teamPhone);
     json->set("reason", t.reason);
     json->set("status", std::string(t.done ? "done" : "open"));
-    json->set("created_at", t.createdAt);
-    json->set("done_at", orNull(t.doneAt));
+    json->set("created_at", formatInstant(t.createdAt));
+    json->set("done_at", nullableInstant(t.doneAt));
     return json;
 }
 

@@ -1,6 +1,7 @@
 #include "core/store/dispatch/prescriber_tasks.h"
 
 #include "core/errors.h"
+#include "core/store/infrastructure/typed_columns.h"
 
 namespace ces::store {
 
@@ -35,8 +36,8 @@ std::vector<PrescriberTask> tasksFrom(const Rows& rows) {
         t.teamPhone = rows.text(i, 5);
         t.reason = rows.text(i, 6);
         t.done = rows.text(i, 7) == "done";
-        t.createdAt = rows.text(i, 8);
-        t.doneAt = rows.optionalText(i, 9);
+        t.createdAt = instantAt(rows, i, 8, "task time");
+        t.doneAt = optionalInstantAt(rows, i, 9, "task done time");
         tasks.push_back(std::move(t));
     }
     return tasks;

@@ -9,11 +9,6 @@
 #include "core/store/infrastructure/connection.h"
 #include "core/types.h"
 
-namespace ces {
-/// A "phone the prescriber" task.
-using TaskId = Id<struct TaskTag>;
-}  // namespace ces
-
 namespace ces::store {
 
 /// A task with what the planner needs to make the call.
@@ -26,8 +21,8 @@ struct PrescriberTask {
     std::string teamPhone;
     std::string reason;
     bool done = false;
-    std::string createdAt;
-    std::optional<std::string> doneAt;
+    Instant createdAt;
+    std::optional<Instant> doneAt;
 };
 
 /// Raises a task to phone the order's prescriber about `reason`, unless one is already open

@@ -1,6 +1,5 @@
 #include "app/demo/demo_county.h"
 
-#include <algorithm>
 #include <array>
 #include <fstream>
 #include <map>
@@ -274,82 +273,44 @@ store::NewOrder demoOrder(Random& random, ResidentId resident,
     return order;
 }
 
-// One step of an order's lifecycle and when it was taken.
-struct DemoStep {
-    OrderStatus to;
-    Instant at;
-};
-
-// The steps an allocated order has taken by `now`, as a Monday morning would find it: an order
-// whose due time has passed was delivered, mostly on time (a few late, a few visits failed), and
-// a few are cancelled; one not yet due is waiting or scheduled, so no order is weeks overdue.
-std::vector<DemoStep> stepsByNow(Random& random, Instant created, Instant due, Instant now) {
-    using std::chrono::hours;
-    using std::chrono::minutes;
+// The steps an allocated order takes by its age (a share of the demo's 60 days: older orders
+// are further on); a few are cancelled and a few visits fail.
+std::vector<OrderStatus> pathByAge(Random& random, double progressShare) {
     const int roll = pick(random, 0, 99);
-    const Instant start = created + hours(1);
-    if (roll < 4) return {{OrderStatus::cancelled, std::min(start + hours(20), now - hours(1))}};
-    if (due >= now) {
-        if (roll < 40 || start + hours(1) >= now) return {};
-        // Some of those due today are on a van already.
-        if (roll < 60 && due - now < hours(8) && start + hours(2) < now) {
-            return {{OrderStatus::scheduled, start},
-                    {OrderStatus::out_for_delivery, now - hours(1)}};
-        }
-        return {{OrderStatus::scheduled, start}};
+    if (roll < 4) return {OrderStatus::cancelled};
+    if (progressShare > 0.3) {
+        return {OrderStatus::scheduled, OrderStatus::out_for_delivery,
+                roll < 8 ? OrderStatus::failed_visit : OrderStatus::delivered};
     }
-    const bool late = roll < 12;
-    Instant end = late ? due + hours(pick(random, 2, 30)) : due - minutes(pick(random, 20, 180));
-    end = std::clamp(end, start + hours(3), std::max(start + hours(3), now - hours(1)));
-    const auto third = (end - start) / 3;
-    std::vector<DemoStep> steps{
-        {OrderStatus::scheduled, start},
-        {OrderStatus::out_for_delivery, start + 2 * third},
-        {roll < 8 ? OrderStatus::failed_visit : OrderStatus::delivered, end}};
-    // A failed visit is tried again the next working day; only recent failures still wait.
-    if (roll < 8 && end + std::chrono::days(2) < now) {
-        const Instant retry = end + std::chrono::days(1);
-        steps.push_back({OrderStatus::scheduled, end + hours(1)});
-        steps.push_back({OrderStatus::out_for_delivery, retry});
-        steps.push_back({OrderStatus::delivered, retry + hours(2)});
-    }
-    return steps;
+    if (progressShare > 0.15) return {OrderStatus::scheduled};
+    if (progressShare > 0.1) return {OrderStatus::scheduled, OrderStatus::out_for_delivery};
+    return {};
 }
 
-// Creates one order and moves it along its lifecycle up to `now`.
+// Creates one order and moves it along its lifecycle according to its age.
 void placeOrder(store::Database& db, const store::NewOrder& order, const DemoPeople& people,
-                const Actor& prescriber, Instant created, Instant now,
+                const Actor& prescriber, Instant created, double progressShare,
                 const WorkingDayCalendar& calendar, Random& random) {
     const auto outcome = db.write([&](store::Connection& c) {
         return store::createOrder(c, order, prescriber, created, calendar);
     });
-    const Instant approvedAt = created + std::chrono::hours(3);
-    auto allocated = outcome;
-    if (outcome.status == OrderStatus::awaiting_approval &&
-        approvedAt < now - std::chrono::hours(1) && prescriber.team == people.budgetHolder.team) {
-        allocated = db.write([&](store::Connection& c) {
-            return store::approveOrder(c, outcome.reference, people.budgetHolder, approvedAt,
-                                       calendar);
+    std::vector<OrderStatus> path;
+    if (outcome.status == OrderStatus::allocated) {
+        path = pathByAge(random, progressShare);
+    } else if (outcome.status == OrderStatus::awaiting_approval && progressShare > 0.2 &&
+               prescriber.team == people.budgetHolder.team) {
+        db.write([&](store::Connection& c) {
+            store::approveOrder(c, outcome.reference, people.budgetHolder,
+                                created + std::chrono::hours(3), calendar);
         });
     }
-    std::vector<DemoStep> steps;
-    if (allocated.status == OrderStatus::awaiting_approval &&
-        created < now - std::chrono::days(3)) {
-        // Another team's budget holder (not a demo user) would have decided by now; the demo
-        // has the prescriber withdraw it instead of leaving it waiting for weeks.
-        steps = {{OrderStatus::cancelled, created + std::chrono::days(2)}};
-    }
-    if (allocated.status == OrderStatus::allocated && allocated.dueBy) {
-        const Instant from = outcome.status == OrderStatus::allocated ? created : approvedAt;
-        steps = stepsByNow(random, from, *allocated.dueBy, now);
-    }
-    for (const auto& [to, at] : steps) {
+    Instant at = created + std::chrono::hours(20);
+    for (auto to : path) {
+        at += std::chrono::hours(6);
         db.write([&](store::Connection& c) {
             if (to == OrderStatus::cancelled) {
                 warehouse::cancelOrder(c, outcome.reference, prescriber, at,
-                                       allocated.status == OrderStatus::awaiting_approval
-                                           ? "withdrawn: a cheaper equivalent was ordered"
-                                           : "no longer needed: resident admitted to hospital");
+                                       "no longer needed: resident admitted to hospital");
             } else {
                 warehouse::progressOrder(
                     c, outcome.reference, to, people.planner, at,
@@ -359,8 +320,7 @@ void placeOrder(store::Database& db, const store::NewOrder& order, const DemoPeo
     }
 }
 
-// Orders over the last four weeks (the current work; the year before is the history), each moved
-// along its lifecycle as far as it would be by now.
+// Orders over the last 60 days, then moved along their lifecycle so every state is present.
 void placeOrders(store::Database& db, const DemoOptions& options,
                  const WorkingDayCalendar& calendar, const DemoPeople& people,
                  const std::vector<RegisteredResident>& residents, Random& random) {
@@ -370,13 +330,14 @@ void placeOrders(store::Database& db, const DemoOptions& options,
         const auto& [resident, prescriber] = residents[static_cast<std::size_t>(
             pick(random, 0, static_cast<int>(residents.size()) - 1))];
         const int age = options.orders - i;  // older orders first
-        const Instant created = options.now - std::chrono::hours(age * 28 * 24 / options.orders) -
+        const Instant created = options.now -
+                                std::chrono::hours(age * 60 * 24 / options.orders * 1) -
                                 std::chrono::minutes(pick(random, 0, 600));
         const store::NewOrder order = demoOrder(random, resident, catalogue);
         if (order.lines.empty() && order.specials.empty()) continue;
         try {
-            placeOrder(db, order, people, people.prescribers[prescriber], created, options.now,
-                       calendar, random);
+            placeOrder(db, order, people, people.prescribers[prescriber], created,
+                       static_cast<double>(age) / options.orders, calendar, random);
         } catch (const OutOfStock&) {
             // Stock ran short for this demo order: a real prescriber would pick an equivalent.
         }

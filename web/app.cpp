@@ -26,13 +26,31 @@ RateLimiter& trackingLimiterInForce(App& app) {
     return app.trackingLimiter;
 }
 
-Actor requireActor(App& app, const Request& request) {
+namespace {
+
+store::SessionUser sessionOf(App& app, const Request& request) {
     const std::string token = sessionToken(request);
     if (token.empty() || token.size() > 200) throw Unauthenticated("please sign in");
-    auto actor =
-        app.db.read([&](store::Connection& c) { return store::findSession(c, token, app.now()); });
-    if (!actor) throw Unauthenticated("your session has ended; please sign in again");
-    return *actor;
+    auto session = app.db.read(
+        [&](store::Connection& c) { return store::findSessionUser(c, token, app.now()); });
+    if (!session) throw Unauthenticated("your session has ended; please sign in again");
+    return *session;
+}
+
+}  // namespace
+
+Actor requireActor(App& app, const Request& request) {
+    store::SessionUser session = sessionOf(app, request);
+    if (session.passwordChangeRequired) {
+        throw PasswordChangeRequired(
+            "you signed in with a one-time password: set a new password first "
+            "(POST /api/v1/me/password)");
+    }
+    return session.actor;
+}
+
+Actor requireActorBeforePasswordChange(App& app, const Request& request) {
+    return sessionOf(app, request).actor;
 }
 
 Actor requireRole(App& app, const Request& request, std::initializer_list<Role> roles) {

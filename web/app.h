@@ -22,6 +22,8 @@ struct App {
     RateLimiter trackingLimiter;
     SettingsCache settingsCache;
     warehouse::DispatchPolicy dispatch{};  ///< With the road graph chosen at start-up, if any.
+    /// Failed sign-ins per user name: 5 in 15 minutes lock the name until the oldest is 15 old.
+    RateLimiter signInLimiter{5, std::chrono::minutes(15)};
 
     Instant now() const { return clock(); }
     /// The settings in force now (on today's UK date).
@@ -33,8 +35,12 @@ struct App {
 /// The tracking limiter with the limits in force now (call before asking it).
 RateLimiter& trackingLimiterInForce(App& app);
 
-/// The signed-in actor (bearer token or session cookie); Unauthenticated if none.
+/// The signed-in actor (bearer token or session cookie); Unauthenticated if none,
+/// PasswordChangeRequired while the session was opened with a one-time password.
 Actor requireActor(App& app, const Request& request);
+/// The signed-in actor, also while a new password must be set first: for setting it and for
+/// signing out, the only things such a session may do.
+Actor requireActorBeforePasswordChange(App& app, const Request& request);
 /// The actor if their role is one of `roles`; Forbidden otherwise.
 Actor requireRole(App& app, const Request& request, std::initializer_list<Role> roles);
 

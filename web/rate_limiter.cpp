@@ -52,4 +52,12 @@ void RateLimiter::recordFailure(const std::string& key, Instant now) {
     shard.keys.store(shard.failures.size(), std::memory_order_release);
 }
 
+void RateLimiter::forget(const std::string& key) {
+    Shard& shard = shardFor(key);
+    if (shard.keys.load(std::memory_order_acquire) == 0) return;
+    std::lock_guard lock(shard.mutex);
+    shard.failures.erase(key);
+    shard.keys.store(shard.failures.size(), std::memory_order_release);
+}
+
 }  // namespace ces::web

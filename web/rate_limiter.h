@@ -22,6 +22,8 @@ class RateLimiter {
     /// Seconds until `key` may try again (0 when it may try now).
     int blockedFor(const std::string& key, Instant now);
     void recordFailure(const std::string& key, Instant now);
+    /// Forgets the failures of `key` (it succeeded).
+    void forget(const std::string& key);
 
   private:
     // Every tracking read asks; keys are spread over shards so that concurrent reads rarely

@@ -4,7 +4,7 @@
 #include "app/commands/commands.h"
 #include "app/commands/options.h"
 #include "app/demo/demo_county.h"
-#include "core/credentials.h"
+#include "core/password_rules.h"
 #include "core/store/admin/accounts.h"
 #include "core/store/infrastructure/database.h"
 #include "warehouse/travel_source.h"
@@ -29,18 +29,22 @@ void waitForStopSignal() {
     sigwait(&signals, &received);
 }
 
-// A database with no users (not a demo) starts with one admin whose password is shown once.
+// A database with no users (not a demo) starts with one admin whose one-time password is shown
+// once: the first sign-in must set a new one.
 void createFirstAdmin(store::Database& db) {
-    const std::string password = randomHex(12);
+    const std::string password = oneTimePassword();
     const bool created = db.write([&](store::Connection& c) {
         if (store::hasUsers(c)) return false;
-        store::createUser(c, "admin", "Service administrator", Role::admin, std::nullopt, password,
-                          systemNow());
+        const UserId admin = store::createUser(c, "admin", "Service administrator", Role::admin,
+                                               std::nullopt, password, systemNow());
+        store::requirePasswordChange(c, admin);
         return true;
     });
     if (created) {
         std::cout << "ces: created user admin with password " << password
-                  << " (shown once: write it down)" << std::endl;
+                  << " (one-time, shown once: write it down; a new one is set at the first "
+                     "sign-in)"
+                  << std::endl;
     }
 }
 

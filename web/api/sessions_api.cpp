@@ -1,8 +1,7 @@
-#include "core/credentials.h"
 #include "core/store/admin/accounts.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
-#include "web/policies.h"
+#include "web/sign_in.h"
 
 namespace ces::web {
 
@@ -16,34 +15,28 @@ Response signIn(App& app, Request& request) {
     if (username.size() > 100 || password.size() > 1000) {
         throw ValidationError("username", "username or password is too long");
     }
-    const auto signedIn = app.db.read(
-        [&](store::Connection& c) { return store::authenticate(c, username, password); });
-    if (!signedIn) throw Unauthenticated("the user name or password is not right");
-    const Actor& actor = signedIn->actor;
-    const std::string token = randomHex(32);
-    const Instant now = app.now();
-    const auto lifetime = sessionLifetimeOf(app.settings());
-    app.db.write([&](store::Connection& c) {
-        store::createSession(c, *signedIn, token, now, now + lifetime);
-    });
+    const OpenedSession session = openSession(app, username, password);
+    const Actor& actor = session.actor;
     auto user = jsonObject();
     user->set("id", actor.id.value());
     user->set("username", actor.username);
     user->set("name", actor.displayName);
     user->set("team", actor.team ? Poco::Dynamic::Var(actor.team->value()) : Poco::Dynamic::Var());
     auto answer = jsonObject();
-    answer->set("token", token);
+    answer->set("token", session.token);
     answer->set("role", std::string(toString(actor.role)));
     answer->set("user", user);
+    answer->set("password_change_required", session.passwordChangeRequired);
     Response response = jsonResponse(201, answer);
-    response.headers.emplace_back(
-        "Set-Cookie", "ces_session=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-                          std::to_string(std::chrono::seconds(lifetime).count()));
+    response.headers.emplace_back("Set-Cookie",
+                                  "ces_session=" + session.token +
+                                      "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+                                      std::to_string(session.lifetime.count()));
     return response;
 }
 
 Response signOut(App& app, Request& request) {
-    requireActor(app, request);
+    requireActorBeforePasswordChange(app, request);
     std::string token = request.header("authorization");
     token = token.starts_with("Bearer ") ? token.substr(7) : request.cookie("ces_session");
     app.db.write([&](store::Connection& c) { store::deleteSession(c, token); });

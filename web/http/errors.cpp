@@ -59,6 +59,8 @@ Response errorResponse(std::exception_ptr error, const Request& request) {
         return errorBody(401, "unauthenticated", e.what());
     } catch (const Forbidden& e) {
         return errorBody(403, "forbidden", e.what());
+    } catch (const PasswordChangeRequired& e) {
+        return errorBody(403, "password_change_required", e.what());
     } catch (const NotFound& e) {
         return errorBody(404, "not_found", e.what());
     } catch (const OutOfStock& e) {

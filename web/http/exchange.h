@@ -51,6 +51,13 @@ class Unauthenticated : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// 403 `password_change_required`: a session opened with a one-time password may only set a
+/// new password (or sign out).
+class PasswordChangeRequired : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
 /// 405: the path is known but not with this method; `allowed` goes into Allow ("GET, POST").
 class MethodNotAllowed : public std::runtime_error {
   public:

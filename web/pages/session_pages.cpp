@@ -1,7 +1,8 @@
-#include "core/credentials.h"
+#include "core/errors.h"
+#include "core/password_rules.h"
 #include "core/store/admin/accounts.h"
 #include "web/pages/page_routes.h"
-#include "web/policies.h"
+#include "web/sign_in.h"
 
 namespace ces::web {
 
@@ -24,26 +25,93 @@ Response signIn(Site& site, Request& request, const FormFields& form) {
     if (view.errors.empty() && (username.size() > 100 || password.size() > 1000)) {
         addError(view, "username", "The user name or password is not right");
     }
-    std::optional<store::SignIn> signedIn;
+    std::optional<OpenedSession> session;
+    std::optional<int> lockedFor;
     if (view.errors.empty()) {
-        signedIn = site.app.db.read(
-            [&](store::Connection& c) { return store::authenticate(c, username, password); });
-        if (!signedIn) addError(view, "username", "The user name or password is not right");
+        try {
+            session = openSession(site.app, username, password);
+        } catch (const Unauthenticated&) {
+            addError(view, "username", "The user name or password is not right");
+        } catch (const RateLimited& e) {
+            lockedFor = e.retryAfterSeconds();
+            addError(view, "username", "T" + lockedMessage(*lockedFor).substr(1));
+        }
     }
-    if (!signedIn) {
-        view.status = 401;
-        return site.render(request, std::nullopt, std::move(view));
+    if (!session) {
+        view.status = lockedFor ? 429 : 401;
+        Response response = site.render(request, std::nullopt, std::move(view));
+        if (lockedFor) response.headers.emplace_back("Retry-After", std::to_string(*lockedFor));
+        return response;
     }
-    const std::string token = randomHex(32);
-    const Instant now = site.app.now();
-    const auto lifetime = sessionLifetimeOf(site.app.settings());
-    site.app.db.write([&](store::Connection& c) {
-        store::createSession(c, *signedIn, token, now, now + lifetime);
-    });
-    Response response = Site::redirect(Site::homeFor(signedIn->actor.role));
+    Response response = Site::redirect(
+        session->passwordChangeRequired ? "/account/password" : Site::homeFor(session->actor.role));
     response.headers.emplace_back(
-        "Set-Cookie", PageSecurity::sessionCookie(token, std::chrono::seconds(lifetime).count()));
+        "Set-Cookie", PageSecurity::sessionCookie(session->token, session->lifetime.count()));
     return response;
+}
+
+// The signed-in person, also one who must set a new password first; nullopt when nobody is.
+std::optional<Actor> signedInBeforePasswordChange(Site& site, const Request& request) {
+    if (request.cookie(kSessionCookie).empty()) return std::nullopt;
+    Request cookieOnly;
+    cookieOnly.headers["cookie"] = request.header("cookie");
+    try {
+        return requireActorBeforePasswordChange(site.app, cookieOnly);
+    } catch (const Unauthenticated&) {
+        return std::nullopt;
+    }
+}
+
+PageView passwordView(const Actor& actor, bool required) {
+    PageView view;
+    view.title = "Set a new password";
+    view.templateName = "set_password";
+    view.data.set("required", required);
+    view.data.set("username", actor.username);
+    return view;
+}
+
+Response passwordPage(Site& site, Request& request) {
+    const auto actor = signedInBeforePasswordChange(site, request);
+    if (!actor) return Site::redirect("/sign-in");
+    bool required = false;
+    try {
+        requireActor(site.app, request);
+    } catch (const PasswordChangeRequired&) {
+        required = true;
+    }
+    return site.render(request, actor, passwordView(*actor, required));
+}
+
+Response setPassword(Site& site, Request& request, const FormFields& form) {
+    const auto actor = signedInBeforePasswordChange(site, request);
+    if (!actor) return Site::redirect("/sign-in");
+    const std::string current = form.raw("current_password");
+    const std::string next = form.raw("new_password");
+    PageView view = passwordView(*actor, false);
+    try {
+        if (current.empty()) throw ValidationError("current_password", "Enter your password now");
+        if (next != form.raw("confirm_password")) {
+            throw ValidationError("confirm_password", "The two new passwords are not the same");
+        }
+        checkNewPassword(next, actor->username, "new_password");
+        site.app.db.write([&](store::Connection& c) {
+            if (current.size() > kMaxPasswordLength || !store::isPassword(c, actor->id, current)) {
+                throw ValidationError("current_password", "This is not your password now");
+            }
+            if (current == next) {
+                throw ValidationError("new_password", "The new password must differ from the old");
+            }
+            store::changeOwnPassword(c, *actor, next, site.app.now());
+        });
+    } catch (const ValidationError& e) {
+        std::string message = e.what();
+        if (!message.empty()) message[0] = static_cast<char>(std::toupper(message[0]));
+        addError(view, e.field(), message);
+        view.status = 422;
+        return site.render(request, actor, std::move(view));
+    }
+    return Site::redirect(Site::homeFor(actor->role));
 }
 
 Response signOut(Site& site, Request& request) {
@@ -90,7 +158,7 @@ void addSessionPages(Router& router, Site& site) {
     site.post(router, "/sign-in",
               [&site](Request& r, const FormFields& f) { return signIn(site, r, f); });
     site.get(router, "/sign-out", [&site](Request& r) {
-        const auto actor = site.signedIn(r);
+        const auto actor = signedInBeforePasswordChange(site, r);
         if (!actor) return Site::redirect("/sign-in");
         PageView view;
         view.title = "Sign out";
@@ -100,6 +168,9 @@ void addSessionPages(Router& router, Site& site) {
     site.post(router, "/sign-out",
               [&site](Request& r, const FormFields&) { return signOut(site, r); });
     site.get(router, "/home", [&site](Request& r) { return home(site, r); });
+    site.get(router, "/account/password", [&site](Request& r) { return passwordPage(site, r); });
+    site.post(router, "/account/password",
+              [&site](Request& r, const FormFields& f) { return setPassword(site, r, f); });
 }
 
 }  // namespace ces::web

@@ -45,6 +45,7 @@ std::vector<NavItem> navigationFor(Role role) {
         case Role::admin:
             return {{"home", "/home", "Home"},
                     {"settings", "/admin/settings", "Settings"},
+                    {"users", "/admin/users", "Users"},
                     {"catalogue", "/catalogue", "Catalogue"}};
         default:
             return {{"home", "/home", "Home"}, {"catalogue", "/catalogue", "Catalogue"}};
@@ -211,6 +212,8 @@ Response Site::guarded(Request& request, const std::function<Response()>& work) 
         return redirect(e.what());
     } catch (const Unauthenticated&) {
         return redirect("/sign-in");
+    } catch (const PasswordChangeRequired&) {
+        return redirect("/account/password");
     } catch (const Forbidden& e) {
         return errorPage(request, 403, "You cannot see this page", e.what());
     } catch (const NotFound& e) {

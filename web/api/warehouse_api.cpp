@@ -8,6 +8,7 @@
 #include "web/api/warehouse_routes.h"
 #include "web/http/errors.h"
 #include "web/http/json_body.h"
+#include "web/http/paging.h"
 #include "web/http/request_numbers.h"
 #include "web/policies.h"
 

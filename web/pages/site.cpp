@@ -131,6 +131,14 @@ void setNextLink(PageView& view, const Request& request, std::optional<std::int6
     view.data.set("next_text", text);
 }
 
+void setNextLink(PageView& view, const std::string& base, std::optional<std::int64_t> next,
+                 const std::string& text) {
+    const std::string link = base + (base.find('?') == std::string::npos ? "?" : "&") +
+                             "after=" + std::to_string(next.value_or(0));
+    view.data.set("next_link", next ? mustache::data(link) : mustache::data(false));
+    view.data.set("next_text", text);
+}
+
 void addError(PageView& view, const std::string& field, const std::string& message,
               const std::string& anchor) {
     view.errors.push_back({field, anchor.empty() ? field : anchor, message});

@@ -68,6 +68,7 @@ std::optional<store::LedgerEntry> creditOfLatestPass(store::Connection& c,
     if (!asset || !asset->lastInspectedAt) return std::nullopt;
     store::LedgerQuery query;
     query.assetId = asset->id;
+    query.kind = LedgerKind::credit;
     for (const auto& entry : store::ledgerEntries(c, query)) {
         if (entry.kind == LedgerKind::credit && entry.at == *asset->lastInspectedAt) return entry;
     }

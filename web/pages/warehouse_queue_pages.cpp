@@ -5,6 +5,7 @@
 #include "core/store/ledger/ledger.h"
 #include "core/store/warehouse/asset_queues.h"
 #include "web/api/warehouse_routes.h"
+#include "web/http/json_body.h"
 #include "web/http/paging.h"
 #include "web/pages/warehouse_pages.h"
 
@@ -69,7 +70,11 @@ QueuesAt queuesAt(const Request& request) {
     QueuesAt at;
     at.depot = request.queryValue("depot").substr(0, 20);
     at.queue = request.queryValue("queue").substr(0, 20);
-    at.page = pageRequest(request);
+    try {
+        at.page = pageRequest(request);
+    } catch (const ValidationError& e) {
+        throw BadRequest(e.field(), e.what());
+    }
     return at;
 }
 

@@ -2,6 +2,7 @@
 // each scan logs the return (as POST /api/v1/returns does) and the page shows what came back.
 #include "core/store/warehouse/asset_queues.h"
 #include "warehouse/recycling.h"
+#include "web/http/json_body.h"
 #include "web/http/paging.h"
 #include "web/pages/warehouse_pages.h"
 
@@ -44,7 +45,12 @@ PageView returnsView(Site& site, const Request& request, const std::string& logg
     store::Page<store::QueuedAsset> today;
     std::int64_t count = 0;
     const Instant from = startOfUkDay(site.app.now());
-    const auto page = pageRequest(request);
+    store::PageRequest page;
+    try {
+        page = pageRequest(request);
+    } catch (const ValidationError& e) {
+        throw BadRequest(e.field(), e.what());
+    }
     site.app.db.read([&](store::Connection& c) {
         if (!logged.empty()) just = store::queuedAsset(c, logged);
         today = store::returnsSince(c, from, page);

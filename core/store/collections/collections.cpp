@@ -113,10 +113,8 @@ const char* const kInsertPoint =
 const char* const kListPoints =
     "SELECT code, name, operator, district, address, postcode, lat, lon, source "
     "FROM collection_points ORDER BY district, name";
-const char* const kStillNeeded =
-    "SELECT l.id, o.reference, l.item_code, i.name, l.quantity - l.returned_quantity, "
-    "(l.quantity - l.returned_quantity) * i.price_pence AS value, l.started_at, r.district, "
-    "o.prescriber_id, u.username, r.id, r.phone FROM loans l "
+const char* const kStillNeededLoans =
+    "FROM loans l "
     "JOIN order_lines ol ON ol.id = l.order_line_id JOIN orders o ON o.id = ol.order_id "
     "JOIN items i ON i.code = l.item_code JOIN residents r ON r.id = l.resident_id "
     "JOIN users u ON u.id = o.prescriber_id "
@@ -124,8 +122,14 @@ const char* const kStillNeeded =
     "AND NOT EXISTS (SELECT 1 FROM collection_items ci JOIN collections c ON "
     "c.id = ci.collection_id WHERE ci.loan_id = l.id AND c.status = 'requested') "
     "AND NOT EXISTS (SELECT 1 FROM outbox m WHERE m.entity = 'loan' AND "
-    "m.entity_id = CAST(l.id AS TEXT) AND m.created_at >= $2) "
-    "ORDER BY value DESC, l.id LIMIT $3";
+    "m.entity_id = CAST(l.id AS TEXT) AND m.created_at >= $2) ";
+const std::string kStillNeeded =
+    std::string(
+        "SELECT l.id, o.reference, l.item_code, i.name, l.quantity - l.returned_quantity, "
+        "(l.quantity - l.returned_quantity) * i.price_pence AS value, l.started_at, "
+        "r.district, o.prescriber_id, u.username, r.id, r.phone ") +
+    kStillNeededLoans + "ORDER BY value DESC, l.id LIMIT $3";
+const std::string kStillNeededCount = std::string("SELECT COUNT(*) ") + kStillNeededLoans;
 
 struct PendingItem {
     LoanId loanId;
@@ -508,6 +512,14 @@ std::vector<CollectionPoint> listCollectionPoints(Connection& c) {
         points.push_back(p);
     }
     return points;
+}
+
+std::int64_t stillNeededCount(Connection& c, Instant now, int minAgeDays, int repeatAfterDays) {
+    validateStillNeededAges(minAgeDays, repeatAfterDays);
+    return c
+        .query(kStillNeededCount, {formatInstant(now - chr::days(minAgeDays)),
+                                   formatInstant(now - chr::days(repeatAfterDays))})
+        .integer(0, 0);
 }
 
 std::vector<StillNeededCheck> stillNeededChecks(Connection& c, Instant now, int minAgeDays,

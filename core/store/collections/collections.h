@@ -166,5 +166,8 @@ struct StillNeededCheck {
 /// puts a check-in for the prescriber and one for the resident into the outbox.
 std::vector<StillNeededCheck> stillNeededChecks(Connection& c, Instant now, int minAgeDays,
                                                 int repeatAfterDays, std::size_t limit, bool queue);
+/// How many loans a check-in would take now, before any `limit`: the rest of a capped run
+/// wait for the next.
+std::int64_t stillNeededCount(Connection& c, Instant now, int minAgeDays, int repeatAfterDays);
 
 }  // namespace ces::store

@@ -12,11 +12,9 @@ using namespace ces::integration;
 
 namespace {
 
-std::string unescaped(std::string link) {
-    for (std::size_t at = link.find("&amp;"); at != std::string::npos; at = link.find("&amp;")) {
-        link.replace(at, 5, "&");
-    }
-    return link;
+std::string unescaped(const std::string& link) {
+    static const std::regex ampersand("&amp;");
+    return std::regex_replace(link, ampersand, "&");
 }
 
 /// The href of the element with this id, or "".

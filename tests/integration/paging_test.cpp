@@ -90,3 +90,21 @@ TEST_CASE("the specials and maintenance pages say how many they show and link to
     CHECK(contains(checks, "1 shown, overdue and soonest due first"));
     CHECK(contains(checks, "rel=\"next\" href=\"/warehouse/maintenance?within_days=90"));
 }
+
+TEST_CASE("a page asked for a bad limit answers 400 naming limit, never 500") {
+    DemoCounty county;
+    PageBrowser planner(county, "planner");
+    PageBrowser warehouse(county, "warehouse");
+    const std::vector<std::pair<PageBrowser*, std::string>> asks = {
+        {&planner, "/orders?limit=abc"},
+        {&planner, "/collections?limit=0"},
+        {&warehouse, "/warehouse/specials?limit=x"},
+        {&warehouse, "/warehouse/maintenance?limit=-3"},
+        {&warehouse, "/warehouse/queues?limit=x"}};
+    for (const auto& [browser, path] : asks) {
+        CAPTURE(path);
+        const Response page = browser->get(path);
+        CHECK(page.status == 400);
+        CHECK(contains(page, "limit"));
+    }
+}

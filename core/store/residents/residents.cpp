@@ -187,15 +187,18 @@ Resident readResident(Connection& c, ResidentId id, const Actor& actor, Instant 
     return *resident;
 }
 
+void requireResidentChanger(Connection& c, ResidentId id, const Actor& actor) {
+    if (actor.role == Role::admin) return;
+    const TeamId team = requireTeam(actor);
+    if (findResident(c, id) && !teamServesResident(c, team, id)) {
+        throw Forbidden("only a team that serves this resident may change their details");
+    }
+}
+
 Resident changeResident(Connection& c, ResidentId id, const ResidentChanges& changes,
                         const Actor& actor, Instant now) {
+    requireResidentChanger(c, id, actor);
     auto found = findResident(c, id);
-    if (actor.role != Role::admin) {
-        const TeamId team = requireTeam(actor);
-        if (found && !teamServesResident(c, team, id)) {
-            throw Forbidden("only a team that serves this resident may change their details");
-        }
-    }
     if (!found) throw NotFound("no resident has the id " + std::to_string(id.value()));
     Resident after = *found;
     if (changes.name) after.name = required(*changes.name, "name", 200);

@@ -41,6 +41,10 @@ struct ResidentChanges {
     std::optional<std::string> accessNotes;
 };
 
+/// Forbidden unless the actor is an admin or in a team serving the resident (checked before a
+/// change's body is read).
+void requireResidentChanger(Connection& c, ResidentId id, const Actor& actor);
+
 /// Corrects a resident's details, by a member of a team that serves them or an admin (Forbidden
 /// for anyone else), audited with the old and new values; ValidationError naming the field.
 Resident changeResident(Connection& c, ResidentId id, const ResidentChanges& changes,

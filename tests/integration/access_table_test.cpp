@@ -298,6 +298,12 @@ std::vector<Endpoint> accessTable() {
          "/api/v1/catalogue/import?dry_run=true",
          "{}",
          {"admin"}},
+        {"PATCH",
+         "/api/v1/residents/{id}",
+         "/api/v1/residents/{resident}",
+         "{}",
+         {"prescriber", "admin"}},
+        {"GET", "/api/v1/audit", "/api/v1/audit?limit=1", std::nullopt, {"admin"}},
     };
 }
 

@@ -20,5 +20,6 @@ void addWarehousePages(Router& router, Site& site);   ///< /warehouse/... (retur
 void addPlanPages(Router& router, Site& site);        ///< /plan (planner): the day plan, optimise.
 void addDriverPages(Router& router, Site& site);      ///< /driver: a van's stops and outcomes.
 void addSettingsPages(Router& router, Site& site);    ///< /admin/settings (admin).
+void addAuditPages(Router& router, Site& site);       ///< /admin/audit (admin).
 
 }  // namespace ces::web

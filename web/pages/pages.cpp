@@ -24,6 +24,7 @@ void addPageRoutes(Router& router, App& app) {
     addPlanPages(router, *site);
     addDriverPages(router, *site);
     addSettingsPages(router, *site);
+    addAuditPages(router, *site);
     router.add("GET", "/favicon.ico",
                [site](Request&) { return Site::redirect("/assets/images/favicon.ico"); });
 }

@@ -45,6 +45,7 @@ std::vector<NavItem> navigationFor(Role role) {
         case Role::admin:
             return {{"home", "/home", "Home"},
                     {"settings", "/admin/settings", "Settings"},
+                    {"audit", "/admin/audit", "Audit log"},
                     {"catalogue", "/catalogue", "Catalogue"}};
         default:
             return {{"home", "/home", "Home"}, {"catalogue", "/catalogue", "Catalogue"}};

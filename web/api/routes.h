@@ -19,6 +19,7 @@ void addReportRoutes(Router& router, App& app);      ///< KPI reports, the ledge
 void addExportRoutes(Router& router, App& app);      ///< The open export.
 void addSlotRoutes(Router& router, App& app);        ///< Delivery slots of orders: offer and book.
 void addSettingsRoutes(Router& router, App& app);    ///< The admin's settings.
+void addOrganisationRoutes(Router& router, App& app);  ///< Funders, teams, depots, vans.
 
 /// Every API route.
 inline void addApiRoutes(Router& router, App& app) {
@@ -35,6 +36,7 @@ inline void addApiRoutes(Router& router, App& app) {
     addExportRoutes(router, app);
     addSlotRoutes(router, app);
     addSettingsRoutes(router, app);
+    addOrganisationRoutes(router, app);
 }
 
 }  // namespace ces::web

@@ -3,6 +3,9 @@
 // 422 naming its field, an unknown code 404, and every other role is refused.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "api_requests.h"
 #include "harness.h"
 #include "page_browser.h"
@@ -33,6 +36,13 @@ Poco::JSON::Object::Ptr van(const std::string& code, const std::string& depot) {
                        {"skills", skills},
                        {"two_person", true},
                        {"active", true}});
+}
+
+std::string fileText(const std::string& path) {
+    std::ifstream in(path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
 }
 
 }  // namespace
@@ -189,4 +199,33 @@ TEST_CASE("organisation - the admin home lists the checklist and links every adm
         CAPTURE(area);
         CHECK(home.body.find(std::string("href=\"") + area + "\"") != std::string::npos);
     }
+}
+
+TEST_CASE("organisation - team codes and switched-off vans survive export and import, audited") {
+    DemoCounty county;
+    HttpClient admin = county.signIn("admin");
+    const std::string depot = depotOf(admin)->getValue<std::string>("code");
+    auto off = van("VOFF", depot);
+    off->set("active", false);
+    REQUIRE(admin.post("/api/v1/vans", off).status == 201);
+    const Response audit = admin.get("/api/v1/export/audit_log.csv");
+    REQUIRE(audit.status == 200);
+    CHECK(audit.body.find(",van_added,van,VOFF,") != std::string::npos);
+
+    TempDir work;
+    const CommandResult exported = runCes({"export", work.file("first"), "--db", county.dbPath()});
+    INFO(exported.output);
+    REQUIRE(exported.exit_code == 0);
+    const EmptyDatabase copy;
+    const CommandResult imported = runCes({"import", work.file("first"), "--db", copy.location()});
+    INFO(imported.output);
+    REQUIRE(imported.exit_code == 0);
+    REQUIRE(runCes({"export", work.file("second"), "--db", copy.location()}).exit_code == 0);
+    for (const char* table : {"teams.csv", "vans.csv"}) {
+        CAPTURE(table);
+        const std::string first = fileText(work.file("first") + "/" + table);
+        CHECK(!first.empty());
+        CHECK(first == fileText(work.file("second") + "/" + table));
+    }
+    CHECK(fileText(work.file("first") + "/vans.csv").find("active") != std::string::npos);
 }

@@ -3,6 +3,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include <cstdio>
+#include <string>
 
 #include "core/errors.h"
 #include "core/store/admin/organisation.h"
@@ -26,9 +27,11 @@ int clockSeconds(const std::string& text, const std::string& field) {
 }
 
 std::string clockText(int seconds) {
-    char text[6];
-    std::snprintf(text, sizeof text, "%02d:%02d", seconds / 3600, seconds / 60 % 60);
-    return text;
+    const int hours = seconds / 3600 % 24;
+    const int minutes = seconds / 60 % 60;
+    return std::string{static_cast<char>('0' + hours / 10), static_cast<char>('0' + hours % 10),
+                       ':', static_cast<char>('0' + minutes / 10),
+                       static_cast<char>('0' + minutes % 10)};
 }
 
 // A true/false field; `otherwise` when absent.

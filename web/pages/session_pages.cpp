@@ -66,13 +66,13 @@ Response signOut(Site& site, Request& request) {
 void addReadiness(Site& site, PageView& view) {
     const auto gaps =
         site.app.db.read([](store::Connection& c) { return store::readinessGaps(c); });
-    Poco::JSON::Array::Ptr lines(new Poco::JSON::Array);
+    mustache::data lines(mustache::data::type::list);
     for (const auto& gap : gaps) {
-        Poco::JSON::Object::Ptr line(new Poco::JSON::Object);
-        line->set("message", gap.message);
-        line->set("fix_at", gap.fixAt);
-        line->set("warning", gap.warning);
-        lines->add(line);
+        mustache::data line;
+        line.set("message", gap.message);
+        line.set("fix_at", gap.fixAt);
+        line.set("warning", gap.warning);
+        lines.push_back(line);
     }
     view.data.set("admin", true);
     view.data.set("gaps", lines);

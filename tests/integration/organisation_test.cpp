@@ -64,10 +64,10 @@ TEST_CASE("organisation - the admin adds a funder and a team, then changes the t
     checkError(admin.post("/api/v1/funders", jsonObject({{"code", ""}, {"name", "Other"}})), 422,
                "validation", "code");
 
-    const auto team = jsonObject({{"code", "OTX"},
-                                  {"name", "OT Example"},
-                                  {"funder_code", "NHSX"},
-                                  {"approval_limit_pence", 150000}});
+    auto team = jsonObject({{"code", "OTX"},
+                            {"name", "OT Example"},
+                            {"funder_code", "NHSX"},
+                            {"approval_limit_pence", 150000}});
     const Response added = admin.post("/api/v1/teams", team);
     INFO(added.describe());
     REQUIRE(added.status == 201);
@@ -81,10 +81,10 @@ TEST_CASE("organisation - the admin adds a funder and a team, then changes the t
     team->set("approval_limit_pence", -1);
     checkError(admin.post("/api/v1/teams", team), 422, "validation", "approval_limit_pence");
 
-    const auto changed = jsonObject({{"code", "OTX"},
-                                     {"name", "OT Example"},
-                                     {"funder_code", "NHSX"},
-                                     {"approval_limit_pence", 200000}});
+    auto changed = jsonObject({{"code", "OTX"},
+                               {"name", "OT Example"},
+                               {"funder_code", "NHSX"},
+                               {"approval_limit_pence", 200000}});
     const Response patched = patch(admin, "/api/v1/teams/OTX", changed);
     INFO(patched.describe());
     REQUIRE(patched.status == 200);
@@ -111,7 +111,7 @@ TEST_CASE(
 
     auto served = Poco::JSON::Array::Ptr(new Poco::JSON::Array);
     served->add(district);
-    const auto depot = jsonObject(
+    auto depot = jsonObject(
         {{"code", "NEWD"}, {"name", "New depot"}, {"postcode", postcode}, {"districts", served}});
     const Response added = admin.post("/api/v1/depots", depot);
     INFO(added.describe());

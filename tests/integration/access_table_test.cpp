@@ -304,6 +304,18 @@ std::vector<Endpoint> accessTable() {
          "{}",
          {"prescriber", "admin"}},
         {"GET", "/api/v1/audit", "/api/v1/audit?limit=1", std::nullopt, {"admin"}},
+        {"GET", "/api/v1/funders", "/api/v1/funders", std::nullopt, {"admin"}},
+        {"POST", "/api/v1/funders", "/api/v1/funders", "{}", {"admin"}},
+        {"GET", "/api/v1/teams", "/api/v1/teams", std::nullopt, {"admin"}},
+        {"POST", "/api/v1/teams", "/api/v1/teams", "{}", {"admin"}},
+        {"PATCH", "/api/v1/teams/{code}", "/api/v1/teams/TEAM1", "{}", {"admin"}},
+        {"GET", "/api/v1/depots", "/api/v1/depots", std::nullopt, {"admin"}},
+        {"POST", "/api/v1/depots", "/api/v1/depots", "{}", {"admin"}},
+        {"PATCH", "/api/v1/depots/{code}", "/api/v1/depots/EKD", "{}", {"admin"}},
+        {"GET", "/api/v1/vans", "/api/v1/vans", std::nullopt, {"admin"}},
+        {"POST", "/api/v1/vans", "/api/v1/vans", "{}", {"admin"}},
+        {"PATCH", "/api/v1/vans/{code}", "/api/v1/vans/EKD-VAN1", "{}", {"admin"}},
+        {"GET", "/api/v1/admin/readiness", "/api/v1/admin/readiness", std::nullopt, {"admin"}},
     };
 }
 

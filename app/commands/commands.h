@@ -12,6 +12,8 @@ int runExport(const std::vector<std::string>& args);   ///< `ces export DIR [--d
 int runImport(const std::vector<std::string>& args);   ///< `ces import DIR --db PATH`
 int runBackup(const std::vector<std::string>& args);   ///< `ces backup --db PATH|URL FILE`
 int runRestore(const std::vector<std::string>& args);  ///< `ces restore --db PATH|URL FILE`
+/// `ces migrate FILE_OR_DIR --db PATH --mapping FILE --team NAME [--dry-run]`
+int runMigrate(const std::vector<std::string>& args);
 
 /// Where the shared data lives: $CES_SHARED, else ../shared beside the source checkout.
 std::string sharedDataDir();

@@ -18,6 +18,8 @@ const char* const kUsage =
     "  backup --db PATH|URL FILE [--force]                         copy a live database\n"
     "  restore --db PATH|URL FILE [--force]                        load a backup, empty db\n"
     "  catalogue import FILE --db PATH [--dry-run]                 import catalogue items (CSV)\n"
+    "  migrate FILE_OR_DIR --db PATH --mapping FILE --team NAME    bring in an outgoing\n"
+    "        [--dry-run] [--geo-dir DIR]                           provider's records\n"
     "  route solve FILE [--time-limit-ms N] [--seed N] [--threads N] [--objective O]\n"
     "  route import OSMFILE GRAPHFILE                              build a road-graph file\n";
 
@@ -39,6 +41,7 @@ int main(int argc, char** argv) {
         if (command == "backup") return ces::cli::runBackup(args);
         if (command == "restore") return ces::cli::runRestore(args);
         if (command == "catalogue") return ces::cli::runCatalogue(args);
+        if (command == "migrate") return ces::cli::runMigrate(args);
         if (command == "route") return ces::cli::runRouteCommand(args);
         std::cerr << kUsage;
         return 2;

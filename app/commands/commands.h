@@ -13,6 +13,7 @@ int runImport(const std::vector<std::string>& args);     ///< `ces import DIR --
 int runBackup(const std::vector<std::string>& args);     ///< `ces backup --db PATH|URL FILE`
 int runRestore(const std::vector<std::string>& args);    ///< `ces restore --db PATH|URL FILE`
 int runCatalogue(const std::vector<std::string>& args);  ///< `ces catalogue import FILE --db PATH`
+int runMigrate(const std::vector<std::string>& args);  ///< `ces migrate FILE_OR_DIR --db PATH ...`
 
 /// Where the shared data lives: $CES_SHARED, else ../shared beside the source checkout.
 std::string sharedDataDir();

@@ -7,6 +7,7 @@
 #include "web/http/paging.h"
 #include "web/http/request_numbers.h"
 #include "web/pages/page_routes.h"
+#include "web/pages/presenters.h"
 
 namespace ces::web {
 
@@ -39,6 +40,7 @@ mustache::data entryRows(const std::vector<store::AuditEntry>& entries) {
     for (const auto& e : entries) {
         mustache::data row;
         row.set("at", e.at);
+        row.set("atText", ukDateTime(e.at));
         row.set("user", e.username.value_or("the service"));
         row.set("action", e.action);
         row.set("entity", e.entity + " " + e.entityId);

@@ -187,12 +187,12 @@ Response changeDetails(Site& site, Request& request, const FormFields& form) {
     } catch (const ValidationError& e) {
         Resident typed;
         typed.id = id;
-        typed.name = form.text("name");
-        typed.addressLine1 = form.text("address_line1");
-        typed.town = form.text("town");
-        typed.postcode = form.text("postcode");
-        typed.phone = form.text("phone");
-        typed.accessNotes = form.text("access_notes");
+        typed.name = *changes.name;
+        typed.addressLine1 = *changes.addressLine1;
+        typed.town = *changes.town;
+        typed.postcode = *changes.postcode;
+        typed.phone = *changes.phone;
+        typed.accessNotes = *changes.accessNotes;
         PageView view = changeView(typed);
         addError(view, e.field(), residentMessage(e.field(), e.what()));
         view.status = 422;

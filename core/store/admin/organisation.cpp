@@ -4,6 +4,9 @@
 
 #include "core/errors.h"
 #include "core/postcode.h"
+#include "core/store/admin/accounts.h"
+#include "core/store/admin/geography.h"
+#include "core/store/dispatch/dispatch.h"
 #include "core/store/infrastructure/audit.h"
 
 namespace ces::store {
@@ -12,7 +15,6 @@ namespace {
 
 const char* const kListFunders = "SELECT code, name FROM funders ORDER BY code";
 const char* const kFunderByCode = "SELECT id FROM funders WHERE code = $1";
-const char* const kInsertFunder = "INSERT INTO funders (code, name) VALUES ($1, $2)";
 
 const std::string kTeamColumns =
     "SELECT t.code, t.name, f.code, t.approval_limit_pence FROM teams t "
@@ -36,15 +38,9 @@ const char* const kCountyPostcode =
     "SELECT lat, lon FROM postcodes WHERE postcode = $1 AND in_county = 1";
 const char* const kKnownDistricts =
     "SELECT DISTINCT district FROM postcodes WHERE in_county = 1 ORDER BY district";
-const char* const kInsertDepot =
-    "INSERT INTO depots (code, name, postcode, lat, lon) VALUES ($1, $2, $3, $4, $5) "
-    "RETURNING id";
 const char* const kUpdateDepot =
     "UPDATE depots SET code = $1, name = $2, postcode = $3, lat = $4, lon = $5 WHERE id = $6";
 const char* const kDropDistricts = "DELETE FROM district_depots WHERE depot_id = $1";
-const char* const kServeDistrict =
-    "INSERT INTO district_depots (district, depot_id) VALUES ($1, $2) "
-    "ON CONFLICT (district) DO UPDATE SET depot_id = excluded.depot_id";
 
 const std::string kVanColumns =
     "SELECT v.code, d.code, v.capacity, c.shift_start_seconds, c.shift_end_seconds, "
@@ -53,12 +49,7 @@ const std::string kVanColumns =
 const std::string kListVans = kVanColumns + "ORDER BY v.code";
 const std::string kVanByCode = kVanColumns + "WHERE v.code = $1";
 const char* const kVanId = "SELECT id FROM vans WHERE code = $1";
-const char* const kInsertVan =
-    "INSERT INTO vans (code, depot_id, capacity, co2_grams_per_km, active) "
-    "VALUES ($1, $2, $3, $4, $5) RETURNING id";
-const char* const kInsertCrew =
-    "INSERT INTO crews (name, van_id, people, lifting_engineer, shift_start_seconds, "
-    "shift_end_seconds) VALUES ($1, $2, $3, $4, $5, $6)";
+const char* const kSwitchVanOff = "UPDATE vans SET active = 0 WHERE id = $1";
 const char* const kUpdateVan =
     "UPDATE vans SET code = $1, depot_id = $2, capacity = $3, active = $4 WHERE id = $5";
 const char* const kUpdateCrew =
@@ -147,7 +138,7 @@ CountyPlace validateDepot(Connection& c, const DepotEntry& depot) {
 
 void serveDistricts(Connection& c, std::int64_t depotId, const std::vector<std::string>& names) {
     c.execute(kDropDistricts, {depotId});
-    for (const auto& district : names) c.execute(kServeDistrict, {district, depotId});
+    for (const auto& district : names) assignDistrictToDepot(c, district, DepotId(depotId));
 }
 
 void validateVan(const VanEntry& van) {
@@ -207,7 +198,7 @@ void addFunder(Connection& c, const FunderEntry& funder, const OrganisationChang
     requireText(funder.code, "code");
     requireText(funder.name, "name");
     requireFreeCode(c, kFunderByCode, funder.code, "", "funder");
-    c.execute(kInsertFunder, {funder.code, funder.name});
+    createFunder(c, funder.code, funder.name);
     audit(c, change.by, "funder_added", "funder", funder.code, change.at, funder.name);
 }
 
@@ -278,9 +269,9 @@ std::vector<DepotEntry> listDepotEntries(Connection& c) {
 void addDepot(Connection& c, const DepotEntry& depot, const OrganisationChange& change) {
     const CountyPlace place = validateDepot(c, depot);
     requireFreeCode(c, kDepotByCode, depot.code, "", "depot");
-    const std::int64_t id =
-        c.insert(kInsertDepot, {depot.code, depot.name, place.postcode, place.lat, place.lon});
-    serveDistricts(c, id, depot.districts);
+    const DepotId id =
+        createDepot(c, {DepotId(), depot.code, depot.name, place.postcode, place.lat, place.lon});
+    serveDistricts(c, id.value(), depot.districts);
     audit(c, change.by, "depot_added", "depot", depot.code, change.at,
           depot.name + ", " + place.postcode);
 }
@@ -315,10 +306,10 @@ void addVan(Connection& c, const VanEntry& van, const OrganisationChange& change
     validateVan(van);
     const std::int64_t depot = depotIdOf(c, van.depotCode, "depot_code");
     requireFreeCode(c, kVanId, van.code, "", "van");
-    const std::int64_t id = c.insert(
-        kInsertVan, {van.code, depot, van.capacityUnits, kVanCo2GramsPerKm, van.active ? 1 : 0});
-    c.execute(kInsertCrew, {van.code, id, van.twoPerson ? 2 : 1, lifts(van) ? 1 : 0,
-                            van.shiftStartSeconds, van.shiftEndSeconds});
+    const VanId id = createVan(c, van.code, DepotId(depot), van.capacityUnits, kVanCo2GramsPerKm);
+    createCrew(c, van.code, id, van.twoPerson ? 2 : 1, lifts(van), van.shiftStartSeconds,
+               van.shiftEndSeconds);
+    if (!van.active) c.execute(kSwitchVanOff, {id.value()});
     audit(c, change.by, "van_added", "van", van.code, change.at, vanDetail(van));
 }
 

@@ -17,6 +17,9 @@ const char* const kUsage =
     "  import DIR --db PATH                                        load an export, empty db\n"
     "  backup --db PATH|URL FILE [--force]                         copy a live database\n"
     "  restore --db PATH|URL FILE [--force]                        load a backup, empty db\n"
+    "  catalogue import FILE --db PATH [--dry-run]                 import catalogue items (CSV)\n"
+    "  migrate FILE_OR_DIR --db PATH --mapping FILE --team NAME    bring in an outgoing\n"
+    "        [--dry-run] [--geo-dir DIR]                           provider's records\n"
     "  route solve FILE [--time-limit-ms N] [--seed N] [--threads N] [--objective O]\n"
     "  route import OSMFILE GRAPHFILE                              build a road-graph file\n";
 
@@ -37,6 +40,8 @@ int main(int argc, char** argv) {
         if (command == "import") return ces::cli::runImport(args);
         if (command == "backup") return ces::cli::runBackup(args);
         if (command == "restore") return ces::cli::runRestore(args);
+        if (command == "catalogue") return ces::cli::runCatalogue(args);
+        if (command == "migrate") return ces::cli::runMigrate(args);
         if (command == "route") return ces::cli::runRouteCommand(args);
         std::cerr << kUsage;
         return 2;

@@ -22,7 +22,8 @@ class CsvTable {
     explicit CsvTable(std::istream& in);  ///< Reads the header row.
     bool next();                          ///< Advances to the next record; false at the end.
     const std::string& field(const std::string& column) const;  ///< Throws for unknown columns.
-    std::size_t line() const { return line_; }                  ///< Record number, 1 = header.
+    bool has(const std::string& column) const { return columns_.count(column) > 0; }
+    std::size_t line() const { return line_; }  ///< Record number, 1 = header.
 
   private:
     std::istream& in_;

@@ -13,6 +13,8 @@ namespace ces::warehouse {
 
 namespace {
 
+constexpr std::size_t kSpecialsScanned = 500;  // rows read at a time while filtering
+
 Pence priceOf(const store::SpecialRecord& s) {
     return std::max(s.estimatedPricePence, s.quotePence.value_or(0));
 }
@@ -100,15 +102,28 @@ SpecialView viewSpecial(const store::SpecialRecord& record, Instant now,
     return view;
 }
 
-std::vector<SpecialView> listSpecials(store::Connection& c, bool breachedOnly,
+store::Page<SpecialView> listSpecials(store::Connection& c, bool breachedOnly,
                                       bool includeDelivered, Instant now,
-                                      const SpecialsPolicy& policy) {
-    std::vector<SpecialView> views;
-    for (const auto& record : store::listSpecials(c, includeDelivered || breachedOnly, 1000)) {
-        auto view = viewSpecial(record, now, policy);
-        if (!breachedOnly || view.breached) views.push_back(std::move(view));
+                                      const SpecialsPolicy& policy,
+                                      const store::PageRequest& page) {
+    // Breach depends on the clock and the policy, not on a column: the store's pages are read
+    // in turn until this page is full and one more special shows that another page follows.
+    store::Page<SpecialView> result;
+    store::PageRequest scan{page.after, breachedOnly ? kSpecialsScanned : page.limit + 1};
+    for (;;) {
+        const auto batch = store::listSpecials(c, includeDelivered || breachedOnly, scan);
+        for (const auto& record : batch.items) {
+            auto view = viewSpecial(record, now, policy);
+            if (breachedOnly && !view.breached) continue;
+            if (result.items.size() == page.limit) {
+                result.next = result.items.back().record.id.value();
+                return result;
+            }
+            result.items.push_back(std::move(view));
+        }
+        if (!batch.next) return result;
+        scan.after = batch.next;
     }
-    return views;
 }
 
 SpecialView approveSpecial(store::Connection& c, SpecialId id, const Actor& actor, Instant now,

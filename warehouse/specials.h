@@ -49,10 +49,11 @@ struct SpecialView {
 };
 SpecialView viewSpecial(const store::SpecialRecord& record, Instant now,
                         const SpecialsPolicy& policy);
-/// Open specials (and delivered ones when asked); only breached ones when `breachedOnly`.
-std::vector<SpecialView> listSpecials(store::Connection& c, bool breachedOnly,
+/// A page of the open specials (and delivered ones when asked), oldest request first; only
+/// breached ones when `breachedOnly`, filtered before the page is cut so none is left out.
+store::Page<SpecialView> listSpecials(store::Connection& c, bool breachedOnly,
                                       bool includeDelivered, Instant now,
-                                      const SpecialsPolicy& policy);
+                                      const SpecialsPolicy& policy, const store::PageRequest& page);
 
 /// A budget holder of the order's team approves (Forbidden for another team).
 SpecialView approveSpecial(store::Connection& c, SpecialId id, const Actor& actor, Instant now,

@@ -1,5 +1,6 @@
 #include "app/demo/demo_county.h"
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <map>
@@ -17,6 +18,7 @@
 #include "core/store/orders/orders.h"
 #include "core/store/residents/residents.h"
 #include "core/store/warehouse/stock.h"
+#include "core/uk_time.h"
 #include "warehouse/maintenance.h"
 #include "warehouse/order_cancellation.h"
 #include "warehouse/order_delivery.h"
@@ -273,44 +275,82 @@ store::NewOrder demoOrder(Random& random, ResidentId resident,
     return order;
 }
 
-// The steps an allocated order takes by its age (a share of the demo's 60 days: older orders
-// are further on); a few are cancelled and a few visits fail.
-std::vector<OrderStatus> pathByAge(Random& random, double progressShare) {
+// One step of an order's lifecycle and when it was taken.
+struct DemoStep {
+    OrderStatus to;
+    Instant at;
+};
+
+// The steps an allocated order has taken by `now`, as a Monday morning would find it: an order
+// whose due time has passed was delivered, mostly on time (a few late, a few visits failed), and
+// a few are cancelled; one not yet due is waiting or scheduled, so no order is weeks overdue.
+std::vector<DemoStep> stepsByNow(Random& random, Instant created, Instant due, Instant now) {
+    using std::chrono::hours;
+    using std::chrono::minutes;
     const int roll = pick(random, 0, 99);
-    if (roll < 4) return {OrderStatus::cancelled};
-    if (progressShare > 0.3) {
-        return {OrderStatus::scheduled, OrderStatus::out_for_delivery,
-                roll < 8 ? OrderStatus::failed_visit : OrderStatus::delivered};
+    const Instant start = created + hours(1);
+    if (roll < 4) return {{OrderStatus::cancelled, std::min(start + hours(20), now - hours(1))}};
+    if (due >= now) {
+        if (roll < 40 || start + hours(1) >= now) return {};
+        // Some of those due today are on a van already.
+        if (roll < 60 && due - now < hours(8) && start + hours(2) < now) {
+            return {{OrderStatus::scheduled, start},
+                    {OrderStatus::out_for_delivery, now - hours(1)}};
+        }
+        return {{OrderStatus::scheduled, start}};
     }
-    if (progressShare > 0.15) return {OrderStatus::scheduled};
-    if (progressShare > 0.1) return {OrderStatus::scheduled, OrderStatus::out_for_delivery};
-    return {};
+    const bool late = roll < 12;
+    Instant end = late ? due + hours(pick(random, 2, 30)) : due - minutes(pick(random, 20, 180));
+    end = std::clamp(end, start + hours(3), std::max(start + hours(3), now - hours(1)));
+    const auto third = (end - start) / 3;
+    std::vector<DemoStep> steps{
+        {OrderStatus::scheduled, start},
+        {OrderStatus::out_for_delivery, start + 2 * third},
+        {roll < 8 ? OrderStatus::failed_visit : OrderStatus::delivered, end}};
+    // A failed visit is tried again the next working day; only recent failures still wait.
+    if (roll < 8 && end + std::chrono::days(2) < now) {
+        const Instant retry = end + std::chrono::days(1);
+        steps.push_back({OrderStatus::scheduled, end + hours(1)});
+        steps.push_back({OrderStatus::out_for_delivery, retry});
+        steps.push_back({OrderStatus::delivered, retry + hours(2)});
+    }
+    return steps;
 }
 
-// Creates one order and moves it along its lifecycle according to its age.
+// Creates one order and moves it along its lifecycle up to `now`.
 void placeOrder(store::Database& db, const store::NewOrder& order, const DemoPeople& people,
-                const Actor& prescriber, Instant created, double progressShare,
+                const Actor& prescriber, Instant created, Instant now,
                 const WorkingDayCalendar& calendar, Random& random) {
     const auto outcome = db.write([&](store::Connection& c) {
         return store::createOrder(c, order, prescriber, created, calendar);
     });
-    std::vector<OrderStatus> path;
-    if (outcome.status == OrderStatus::allocated) {
-        path = pathByAge(random, progressShare);
-    } else if (outcome.status == OrderStatus::awaiting_approval && progressShare > 0.2 &&
-               prescriber.team == people.budgetHolder.team) {
-        db.write([&](store::Connection& c) {
-            store::approveOrder(c, outcome.reference, people.budgetHolder,
-                                created + std::chrono::hours(3), calendar);
+    const Instant approvedAt = created + std::chrono::hours(3);
+    auto allocated = outcome;
+    if (outcome.status == OrderStatus::awaiting_approval &&
+        approvedAt < now - std::chrono::hours(1) && prescriber.team == people.budgetHolder.team) {
+        allocated = db.write([&](store::Connection& c) {
+            return store::approveOrder(c, outcome.reference, people.budgetHolder, approvedAt,
+                                       calendar);
         });
     }
-    Instant at = created + std::chrono::hours(20);
-    for (auto to : path) {
-        at += std::chrono::hours(6);
+    std::vector<DemoStep> steps;
+    if (allocated.status == OrderStatus::awaiting_approval &&
+        created < now - std::chrono::days(3)) {
+        // Another team's budget holder (not a demo user) would have decided by now; the demo
+        // has the prescriber withdraw it instead of leaving it waiting for weeks.
+        steps = {{OrderStatus::cancelled, created + std::chrono::days(2)}};
+    }
+    if (allocated.status == OrderStatus::allocated && allocated.dueBy) {
+        const Instant from = outcome.status == OrderStatus::allocated ? created : approvedAt;
+        steps = stepsByNow(random, from, *allocated.dueBy, now);
+    }
+    for (const auto& [to, at] : steps) {
         db.write([&](store::Connection& c) {
             if (to == OrderStatus::cancelled) {
                 warehouse::cancelOrder(c, outcome.reference, prescriber, at,
-                                       "no longer needed: resident admitted to hospital");
+                                       allocated.status == OrderStatus::awaiting_approval
+                                           ? "withdrawn: a cheaper equivalent was ordered"
+                                           : "no longer needed: resident admitted to hospital");
             } else {
                 warehouse::progressOrder(
                     c, outcome.reference, to, people.planner, at,
@@ -320,7 +360,8 @@ void placeOrder(store::Database& db, const store::NewOrder& order, const DemoPeo
     }
 }
 
-// Orders over the last 60 days, then moved along their lifecycle so every state is present.
+// Orders over the last four weeks (the current work; the year before is the history), each moved
+// along its lifecycle as far as it would be by now.
 void placeOrders(store::Database& db, const DemoOptions& options,
                  const WorkingDayCalendar& calendar, const DemoPeople& people,
                  const std::vector<RegisteredResident>& residents, Random& random) {
@@ -330,16 +371,78 @@ void placeOrders(store::Database& db, const DemoOptions& options,
         const auto& [resident, prescriber] = residents[static_cast<std::size_t>(
             pick(random, 0, static_cast<int>(residents.size()) - 1))];
         const int age = options.orders - i;  // older orders first
-        const Instant created = options.now -
-                                std::chrono::hours(age * 60 * 24 / options.orders * 1) -
+        const Instant created = options.now - std::chrono::hours(age * 28 * 24 / options.orders) -
                                 std::chrono::minutes(pick(random, 0, 600));
         const store::NewOrder order = demoOrder(random, resident, catalogue);
         if (order.lines.empty() && order.specials.empty()) continue;
         try {
-            placeOrder(db, order, people, people.prescribers[prescriber], created,
-                       static_cast<double>(age) / options.orders, calendar, random);
+            placeOrder(db, order, people, people.prescribers[prescriber], created, options.now,
+                       calendar, random);
         } catch (const OutOfStock&) {
             // Stock ran short for this demo order: a real prescriber would pick an equivalent.
+        }
+    }
+}
+
+// When a referral made on the latest working day up to now was placed: that day at 10:00, or just
+// before now when now is earlier, so that next-day orders placed then are due on the next working
+// day, the day the planner plans on a Monday morning.
+Instant latestWorkingMorning(Instant now, const WorkingDayCalendar& calendar) {
+    const UkLocalTime local = toUkLocal(now);
+    std::chrono::sys_days day{local.date};
+    if (!calendar.isWorkingDay(local.date)) {
+        while (!calendar.isWorkingDay(std::chrono::year_month_day{day}))
+            day -= std::chrono::days(1);
+        return fromUkLocal(std::chrono::year_month_day{day}, std::chrono::hours(10));
+    }
+    const Instant morning = fromUkLocal(local.date, std::chrono::hours(10));
+    const Instant startOfDay = fromUkLocal(local.date, std::chrono::minutes(1));
+    return std::max(startOfDay, std::min(morning, now - std::chrono::minutes(10)));
+}
+
+// The latest working day's hospital-discharge referrals: beds and hoists for the next working day,
+// which need two people or fitting, so the plan the planner opens always has such visits.
+void placeDischargeReferrals(store::Database& db, const DemoOptions& options,
+                             const WorkingDayCalendar& calendar, const DemoPeople& people,
+                             const std::vector<RegisteredResident>& residents, Random& random) {
+    const auto catalogue =
+        db.read([](store::Connection& c) { return store::searchCatalogue(c, {}); });
+    std::vector<std::string> handled;
+    for (const auto& entry : catalogue) {
+        if ((entry.item.twoPerson || entry.item.needsFitting) && entry.available > 2) {
+            handled.push_back(entry.item.code);
+        }
+    }
+    std::vector<ResidentId> ofBudgetTeam;
+    for (const auto& [resident, prescriber] : residents) {
+        if (people.prescribers[prescriber].team == people.budgetHolder.team) {
+            ofBudgetTeam.push_back(resident);
+        }
+    }
+    const Actor* prescriber = nullptr;
+    for (const auto& p : people.prescribers) {
+        if (p.team == people.budgetHolder.team) prescriber = &p;
+    }
+    if (handled.empty() || ofBudgetTeam.empty() || prescriber == nullptr) return;
+    const Instant placed = latestWorkingMorning(options.now, calendar);
+    for (int i = 0; i < 6; ++i) {
+        store::NewOrder order;
+        order.resident = ofBudgetTeam[static_cast<std::size_t>(
+            pick(random, 0, static_cast<int>(ofBudgetTeam.size()) - 1))];
+        order.speed = Speed::next_day;
+        order.notes = "Hospital discharge: needed before the resident comes home";
+        order.lines.push_back({handled[static_cast<std::size_t>(i) % handled.size()], 1});
+        try {
+            db.write([&](store::Connection& c) {
+                const auto placedOrder =
+                    store::createOrder(c, order, *prescriber, placed, calendar);
+                if (placedOrder.status == OrderStatus::awaiting_approval) {
+                    store::approveOrder(c, placedOrder.reference, people.budgetHolder,
+                                        placed + std::chrono::minutes(5), calendar);
+                }
+            });
+        } catch (const OutOfStock&) {
+            // The depot serving this resident has none left: the demo skips that referral.
         }
     }
 }
@@ -387,6 +490,7 @@ void createDemoCounty(store::Database& db, const DemoOptions& options,
     const auto residents = registerResidents(db, options, people, random);
     progress(std::to_string(residents.size()) + " residents registered across 12 districts");
     placeOrders(db, options, calendar, people, residents, random);
+    placeDischargeReferrals(db, options, calendar, people, residents, random);
     progress("orders by state: " + ordersByState(db, people.planner));
     createDemoWarehouse(db, options, calendar, progress);
     createDemoHistory(db, options, calendar, progress);

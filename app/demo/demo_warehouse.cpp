@@ -218,7 +218,7 @@ void moveSpecialsAlong(store::Connection& c, const DemoActors& actors, Instant n
     const warehouse::SpecialsPolicy specialsPolicy;
     const Actor& clerk = actors.warehouse;
     int n = 0;
-    for (const auto& s : store::listSpecials(c, false, 100)) {
+    for (const auto& s : store::listSpecials(c, false, {std::nullopt, 100}).items) {
         const int stage = n++ % 4;
         try {
             if (warehouse::needsApproval(s.estimatedPricePence, specialsPolicy)) {

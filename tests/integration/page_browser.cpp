@@ -24,4 +24,10 @@ bool contains(const Response& page, const std::string& text) {
     return page.body.find(text) != std::string::npos;
 }
 
+int returnsLoggedToday(const Response& page) {
+    static const std::regex count(R"re((\d+) returns? logged today)re");
+    std::smatch m;
+    return std::regex_search(page.body, m, count) ? std::stoi(m[1].str()) : 0;
+}
+
 }  // namespace ces::integration

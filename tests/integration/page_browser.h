@@ -26,4 +26,8 @@ class PageBrowser {
 /// True when the page's body holds `text`.
 bool contains(const Response& page, const std::string& text);
 
+/// The count of returns the warehouse returns page says were logged today (the demo's history
+/// may have brought some back earlier today, depending on the hour).
+int returnsLoggedToday(const Response& page);
+
 }  // namespace ces::integration

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/store/infrastructure/audit.h"
+#include "core/store/residents/legacy_records.h"
 #include "tests/reports/service_history.h"
 
 using namespace ces;
@@ -31,6 +32,8 @@ TEST_CASE("export then import into an empty database loses nothing in any table"
         store::audit(c, h.warehouse.id, "test", "x", "2", h.now, "\\N");
         store::audit(c, h.warehouse.id, "test", "x", "3", h.now, "\\leading backslash");
         store::audit(c, std::nullopt, "test", "x", "4", h.now, "");
+        const auto migrated = c.query("SELECT MIN(id) FROM residents").integer(0, 0);
+        store::setResidentLegacyRef(c, ResidentId(migrated), "OLD-C001");
     });
     const auto first = h.directory / "export-1";
     const auto second = h.directory / "export-2";
@@ -66,6 +69,7 @@ TEST_CASE("export then import into an empty database loses nothing in any table"
         REQUIRE(table != tables.end());
         CHECK(table->rows > 0);
     }
+    CHECK(slurp(first / "residents.csv").find(",OLD-C001") != std::string::npos);
     CHECK(slurp(first / "audit_log.csv").find("\"a \"\"quoted\"\", multi\nline\"") !=
           std::string::npos);
 }

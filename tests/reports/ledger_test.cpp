@@ -155,3 +155,49 @@ TEST_CASE("an issue charge is written once per loan") {
         [&](store::Connection& c) { return store::recordIssueCharge(c, *issue->loanId, h.now); });
     CHECK(id == issue->id);
 }
+
+TEST_CASE("the ledger comes a page at a time and every row is read, past any cap") {
+    test::ServiceHistory h;
+    const auto before =
+        h.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); });
+    const auto credit = std::find_if(before.begin(), before.end(),
+                                     [](const auto& e) { return e.kind == LedgerKind::credit; });
+    REQUIRE(credit != before.end());
+    // 600 corrections of the credit, two rows each: more rows than any one read used to hold.
+    h.db->write([&](store::Connection& c) {
+        for (int i = 0; i < 600; ++i) {
+            store::correctLedgerEntry(c, credit->id, credit->amount, "checked again",
+                                      h.budgetHolder, h.now);
+        }
+        return 0;
+    });
+    const auto all = h.db->read([](store::Connection& c) { return store::ledgerEntries(c, {}); });
+    REQUIRE(all.size() == before.size() + 1200);
+    CHECK(sum(all, std::nullopt) == sum(before, std::nullopt));
+    std::vector<std::int64_t> paged;
+    store::PageRequest page{std::nullopt, 500};
+    int pages = 0;
+    for (bool more = true; more; ++pages) {
+        const auto some =
+            h.db->read([&](store::Connection& c) { return store::ledgerPage(c, {}, page); });
+        CHECK(some.items.size() <= 500);
+        for (const auto& e : some.items) paged.push_back(e.id.value());
+        page.after = some.next;
+        more = some.next.has_value();
+    }
+    CHECK(pages == 3);
+    REQUIRE(paged.size() == all.size());
+    for (std::size_t i = 0; i < all.size(); ++i) CHECK(paged[i] == all[i].id.value());
+    // The newest credits, found among the corrections by the query, not by a capped list.
+    store::LedgerQuery credits;
+    credits.kind = LedgerKind::credit;
+    credits.funderCode = "KCC";
+    const auto latest =
+        h.db->read([&](store::Connection& c) { return store::latestLedgerEntries(c, credits, 5); });
+    REQUIRE(latest.size() == 1);
+    CHECK(latest[0].id == credit->id);
+    credits.funderCode = "NOBODY";
+    CHECK(
+        h.db->read([&](store::Connection& c) { return store::latestLedgerEntries(c, credits, 5); })
+            .empty());
+}

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <set>
 #include <thread>
 
 #include "core/store/orders/orders.h"
@@ -251,7 +252,7 @@ TEST_CASE("maintenance due lists assets in homes due soon and overdue, soonest f
     });
     const auto within = [&](int days) {
         return county.db->read([&](store::Connection& c) {
-            return store::inspectionsDueBy(c, county.now + std::chrono::days(days), 100);
+            return store::inspectionsDueBy(c, county.now + std::chrono::days(days), {}).items;
         });
     };
     CHECK(within(0).size() == 1);
@@ -268,6 +269,38 @@ TEST_CASE("maintenance due lists assets in homes due soon and overdue, soonest f
     });
     CHECK(within(30).size() == 1);
     CHECK(stateOf(county, county.hoists[1]) == "on_loan");
+}
+
+TEST_CASE("maintenance due comes a page at a time, ties on the due date included, with counts") {
+    test::WarehouseCounty county;
+    county.deliver({{"HOIST-S", 3}});
+    // Two share one overdue date; the third is due in ten days.
+    county.db->write([&](store::Connection& c) {
+        for (std::size_t i = 0; i < 3; ++i) {
+            const auto asset = store::findAsset(c, county.hoists[i]);
+            const Instant due = county.now + std::chrono::days(i < 2 ? -5 : 10);
+            store::setAssetInspection(c, asset->id, due - std::chrono::days(180), due);
+        }
+    });
+    const Instant until = county.now + std::chrono::days(30);
+    std::vector<std::string> listed;
+    store::PageRequest page{std::nullopt, 1};
+    int pages = 0;
+    for (bool more = true; more; ++pages) {
+        const auto due = county.db->read(
+            [&](store::Connection& c) { return store::inspectionsDueBy(c, until, page); });
+        REQUIRE(due.items.size() == 1);
+        listed.push_back(due.items[0].barcode);
+        page.after = due.next;
+        more = due.next.has_value();
+    }
+    CHECK(pages == 3);
+    CHECK(std::set<std::string>(listed.begin(), listed.end()).size() == 3);
+    CHECK(listed[2] == county.hoists[2]);
+    const auto counts = county.db->read(
+        [&](store::Connection& c) { return store::countInspectionsDue(c, until, county.now); });
+    CHECK(counts.due == 3);
+    CHECK(counts.overdue == 2);
 }
 
 TEST_CASE("cancelling an order puts its picked assets back on the shelf") {

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "core/store/ledger/ledger.h"
 #include "core/store/orders/order_access.h"
 #include "core/store/orders/orders.h"
@@ -163,12 +165,63 @@ TEST_CASE("breached specials are listed") {
     });
     const SpecialsPolicy policy;
     const auto list = [&](Instant now) {
-        return county.db->read(
-            [&](store::Connection& c) { return listSpecials(c, true, false, now, policy); });
+        return county.db->read([&](store::Connection& c) {
+            return listSpecials(c, true, false, now, policy, {}).items;
+        });
     };
     CHECK(list(county.now + std::chrono::days(55)).empty());
     const auto late = list(county.now + std::chrono::days(60));
     REQUIRE(late.size() == 1);
     CHECK(late[0].record.description == "Bespoke cushion");
     CHECK(late[0].daysOpen == 60);
+}
+
+TEST_CASE("specials come a page at a time, and the breached filter reaches past any cap") {
+    test::WarehouseCounty county;
+    store::NewOrder order;
+    order.resident = county.resident;
+    order.speed = Speed::five_day;
+    // 1150 arrive in time; the 50 requested last (the same day, later ids) never arrive.
+    for (int i = 0; i < 1200; ++i) {
+        order.specials.push_back({(i < 1150 ? "on time " : "late ") + std::to_string(i), 20000});
+    }
+    county.db->write([&](store::Connection& c) {
+        store::createOrder(c, order, county.prescriber, county.now, WorkingDayCalendar());
+        c.execute(
+            "UPDATE specials SET status = 'received', received_at = $1 "
+            "WHERE description LIKE 'on time %'",
+            {formatInstant(county.now + std::chrono::days(10))});
+        return 0;
+    });
+    const SpecialsPolicy policy;
+    const Instant later = county.now + std::chrono::days(60);
+    const auto everyPage = [&](bool breachedOnly, std::size_t limit) {
+        std::vector<std::string> listed;
+        store::PageRequest page{std::nullopt, limit};
+        for (bool more = true; more;) {
+            const auto views = county.db->read([&](store::Connection& c) {
+                return listSpecials(c, breachedOnly, false, later, policy, page);
+            });
+            CHECK(views.items.size() <= limit);
+            for (const auto& v : views.items) listed.push_back(v.record.description);
+            page.after = views.next;
+            more = views.next.has_value();
+        }
+        return listed;
+    };
+    const auto late = everyPage(true, 20);
+    REQUIRE(late.size() == 50);
+    CHECK(late.front() == "late 1150");
+    CHECK(late.back() == "late 1199");
+    CHECK(std::set<std::string>(late.begin(), late.end()).size() == 50);
+    const auto all = everyPage(false, 500);
+    REQUIRE(all.size() == 1200);
+    CHECK(std::set<std::string>(all.begin(), all.end()).size() == 1200);
+    CHECK(all[1199] == "late 1199");
+    // One page of breached ones says nothing follows when nothing does.
+    const auto one = county.db->read([&](store::Connection& c) {
+        return listSpecials(c, true, false, later, policy, {std::nullopt, 50});
+    });
+    CHECK(one.items.size() == 50);
+    CHECK_FALSE(one.next.has_value());
 }

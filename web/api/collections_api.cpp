@@ -287,6 +287,7 @@ Response stillNeeded(App& app, Request& request) {
     if (limit < 1 || limit > 10000) throw ValidationError("limit", "limit must be 1 to 10000");
     const bool dryRun = !request.body.empty() && optionalFlag(request.body, "dry_run", "dry_run");
     auto work = [&](store::Connection& c) {
+        const auto due = store::stillNeededCount(c, app.now(), minAge, repeat);
         const auto checks = store::stillNeededChecks(c, app.now(), minAge, repeat,
                                                      static_cast<std::size_t>(limit), !dryRun);
         auto list = jsonArray();
@@ -308,6 +309,8 @@ Response stillNeeded(App& app, Request& request) {
         }
         auto answer = jsonObject();
         answer->set("checks", list);
+        answer->set("due", due);
+        answer->set("left_for_later", due - static_cast<std::int64_t>(checks.size()));
         return jsonResponse(dryRun ? 200 : 201, answer);
     };
     if (dryRun) return app.db.read(work);

@@ -4,6 +4,7 @@
 #include "core/store/reports/reports.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
+#include "web/http/paging.h"
 #include "web/http/request_numbers.h"
 #include "web/policies.h"
 
@@ -127,13 +128,14 @@ Response ledger(App& app, Request& request) {
         query.to = parseDate(to);
         if (!query.to) throw ValidationError("to", "to must be a date such as 2026-04-01");
     }
-    query.limit = 5000;
+    const auto page = pageRequest(request);
     const auto entries =
-        app.db.read([&](store::Connection& c) { return store::ledgerEntries(c, query); });
+        app.db.read([&](store::Connection& c) { return store::ledgerPage(c, query, page); });
     auto list = jsonArray();
-    for (const auto& e : entries) list->add(entryJson(e));
+    for (const auto& e : entries.items) list->add(entryJson(e));
     auto answer = jsonObject();
     answer->set("entries", list);
+    setNext(answer, request, entries.next);
     return jsonResponse(200, answer);
 }
 

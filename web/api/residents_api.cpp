@@ -70,6 +70,34 @@ Response readResident(App& app, Request& request) {
     return jsonResponse(200, residentJson(resident));
 }
 
+std::optional<std::string> fieldIfGiven(const JsonFields& body, const std::string& name) {
+    if (!body.has(name)) return std::nullopt;
+    return body.optionalText(name);
+}
+
+Response changeResident(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::prescriber, Role::admin});
+    const std::string& text = request.pathParams["id"];
+    const std::int64_t id = parsePathId(text, "no resident has the id " + text.substr(0, 40));
+    app.db.read([&](store::Connection& c) {
+        store::requireResidentChanger(c, ResidentId(id), actor);
+        return 0;
+    });
+    auto body = JsonFields::parse(request.body);
+    body.allowOnly({"name", "address_line1", "town", "postcode", "phone", "access_notes"});
+    store::ResidentChanges changes;
+    changes.name = fieldIfGiven(body, "name");
+    changes.addressLine1 = fieldIfGiven(body, "address_line1");
+    changes.town = fieldIfGiven(body, "town");
+    changes.postcode = fieldIfGiven(body, "postcode");
+    changes.phone = fieldIfGiven(body, "phone");
+    changes.accessNotes = fieldIfGiven(body, "access_notes");
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        return jsonResponse(
+            200, residentJson(store::changeResident(c, ResidentId(id), changes, actor, app.now())));
+    });
+}
+
 }  // namespace
 
 void addResidentRoutes(Router& router, App& app) {
@@ -78,6 +106,8 @@ void addResidentRoutes(Router& router, App& app) {
     router.add("GET", "/api/v1/residents", [&app](Request& r) { return findResidents(app, r); });
     router.add("GET", "/api/v1/residents/{id}",
                [&app](Request& r) { return readResident(app, r); });
+    router.add("PATCH", "/api/v1/residents/{id}",
+               [&app](Request& r) { return changeResident(app, r); });
 }
 
 }  // namespace ces::web

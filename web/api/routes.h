@@ -20,6 +20,8 @@ void addExportRoutes(Router& router, App& app);      ///< The open export.
 void addSlotRoutes(Router& router, App& app);        ///< Delivery slots of orders: offer and book.
 void addSettingsRoutes(Router& router, App& app);    ///< The admin's settings.
 void addUserRoutes(Router& router, App& app);        ///< Users (admin) and one's own password.
+void addAuditRoutes(Router& router, App& app);       ///< The audit viewer.
+void addOrganisationRoutes(Router& router, App& app);  ///< Funders, teams, depots, vans.
 
 /// Every API route.
 inline void addApiRoutes(Router& router, App& app) {
@@ -37,6 +39,8 @@ inline void addApiRoutes(Router& router, App& app) {
     addSlotRoutes(router, app);
     addSettingsRoutes(router, app);
     addUserRoutes(router, app);
+    addAuditRoutes(router, app);
+    addOrganisationRoutes(router, app);
 }
 
 }  // namespace ces::web

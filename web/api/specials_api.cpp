@@ -1,6 +1,7 @@
 #include "warehouse/specials.h"
 #include "web/api/warehouse_routes.h"
 #include "web/http/json_body.h"
+#include "web/http/paging.h"
 #include "web/http/request_numbers.h"
 #include "web/policies.h"
 
@@ -46,13 +47,15 @@ Response list(App& app, Request& request) {
     const auto policy = specialsPolicy(app);
     const bool breached = request.queryValue("breached") == "true";
     const bool all = request.queryValue("all") == "true";
+    const auto page = pageRequest(request);
     const auto views = app.db.read([&](store::Connection& c) {
-        return warehouse::listSpecials(c, breached, all, app.now(), policy);
+        return warehouse::listSpecials(c, breached, all, app.now(), policy, page);
     });
     auto items = jsonArray();
-    for (const auto& v : views) items->add(specialJson(v));
+    for (const auto& v : views.items) items->add(specialJson(v));
     auto answer = jsonObject();
     answer->set("specials", items);
+    setNext(answer, request, views.next);
     return jsonResponse(200, answer);
 }
 

@@ -3,6 +3,7 @@
 #include "core/store/dispatch/prescriber_tasks.h"
 #include "web/api/warehouse_routes.h"
 #include "web/http/json_body.h"
+#include "web/http/paging.h"
 #include "web/http/request_numbers.h"
 
 namespace ces::web {
@@ -25,12 +26,14 @@ Poco::JSON::Object::Ptr taskJson(const store::PrescriberTask& t) {
 
 Response listTasks(App& app, Request& request) {
     requireRole(app, request, {Role::planner, Role::admin});
+    const auto page = pageRequest(request);
     const auto tasks =
-        app.db.read([&](store::Connection& c) { return store::openPrescriberTasks(c); });
+        app.db.read([&](store::Connection& c) { return store::openPrescriberTasks(c, page); });
     auto list = jsonArray();
-    for (const auto& t : tasks) list->add(taskJson(t));
+    for (const auto& t : tasks.items) list->add(taskJson(t));
     auto answer = jsonObject();
     answer->set("tasks", list);
+    setNext(answer, request, tasks.next);
     return jsonResponse(200, answer);
 }
 

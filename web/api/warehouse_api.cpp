@@ -8,6 +8,7 @@
 #include "web/api/warehouse_routes.h"
 #include "web/http/errors.h"
 #include "web/http/json_body.h"
+#include "web/http/paging.h"
 #include "web/http/request_numbers.h"
 #include "web/policies.h"
 
@@ -224,12 +225,15 @@ Response maintenanceDue(App& app, Request& request) {
     const auto days = parseFieldNumber("within_days", text, 0, 366,
                                        "within_days is a whole number of days from 0 to 366");
     const Instant now = app.now();
-    const auto due = app.db.read([&](store::Connection& c) {
-        return store::inspectionsDueBy(c, now + std::chrono::days(days), 5000);
+    const Instant until = now + std::chrono::days(days);
+    const auto page = pageRequest(request);
+    store::Page<store::DueInspection> due;
+    const auto counts = app.db.read([&](store::Connection& c) {
+        due = store::inspectionsDueBy(c, until, page);
+        return store::countInspectionsDue(c, until, now);
     });
     auto list = jsonArray();
-    std::size_t overdue = 0;
-    for (const auto& d : due) {
+    for (const auto& d : due.items) {
         auto json = jsonObject();
         json->set("barcode", d.barcode);
         json->set("item_code", d.itemCode);
@@ -240,15 +244,15 @@ Response maintenanceDue(App& app, Request& request) {
         json->set("district", d.district);
         json->set("last_inspected_at", nullableInstant(d.lastInspectedAt));
         json->set("next_inspection_due", formatInstant(d.nextInspectionDue));
-        const bool late = warehouse::isOverdue(d.nextInspectionDue, now);
-        overdue += late ? 1 : 0;
-        json->set("overdue", late);
+        json->set("overdue", warehouse::isOverdue(d.nextInspectionDue, now));
         list->add(json);
     }
     auto answer = jsonObject();
     answer->set("within_days", days);
-    answer->set("overdue", static_cast<std::int64_t>(overdue));
+    answer->set("due", counts.due);
+    answer->set("overdue", counts.overdue);
     answer->set("assets", list);
+    setNext(answer, request, due.next);
     return jsonResponse(200, answer);
 }
 

@@ -340,28 +340,13 @@ struct CreditRows {
     std::size_t count = 0;
 };
 CreditRows latestCredits(store::Connection& c, const Filters& f, std::size_t wanted) {
-    std::vector<store::LedgerEntry> credits;
-    const auto start = *parseDate(f.from);
-    const auto end = *parseDate(f.to);
-    // The ledger lists oldest first: look back a week, then a few months, then the period.
-    for (int days : {8, 95, 0}) {
-        store::LedgerQuery query;
-        query.to = end;
-        query.from =
-            days == 0 ? start
-                      : std::max(start, chr::year_month_day(chr::sys_days(end) - chr::days(days)));
-        query.limit = 50000;
-        credits.clear();
-        for (auto& e : store::ledgerEntries(c, query)) {
-            if (e.kind != LedgerKind::credit) continue;
-            if (!f.funder.empty() && e.funderCode != f.funder) continue;
-            if (!f.district.empty() && e.district != f.district) continue;
-            credits.push_back(std::move(e));
-        }
-        if (credits.size() >= wanted || query.from == start) break;
-    }
-    std::reverse(credits.begin(), credits.end());
-    if (credits.size() > wanted) credits.resize(wanted);
+    store::LedgerQuery query;
+    query.from = *parseDate(f.from);
+    query.to = *parseDate(f.to);
+    query.kind = LedgerKind::credit;
+    query.funderCode = f.funder;
+    query.district = f.district;
+    const auto credits = store::latestLedgerEntries(c, query, wanted);
     std::map<std::string, std::string> names;
     mustache::data rows(mustache::data::type::list);
     for (const auto& e : credits) {

@@ -75,6 +75,10 @@ PageView orderView(const Actor& actor, const store::OrderDetail& order) {
     view.data.set("total", pounds(order.totalPence));
     if (!order.notes.empty()) view.data.set("notes", order.notes);
     if (actor.role == Role::prescriber) view.data.set("tracking_token", order.trackingToken);
+    if (actor.role == Role::prescriber) {
+        view.data.set("change_details",
+                      "/residents/" + std::to_string(order.residentId.value()) + "/change");
+    }
     if (actor.role == Role::prescriber && warehouse::canBookDeliverySlot(order.status)) {
         view.data.set("slot_link", "/orders/" + order.reference + "/slot");
     }

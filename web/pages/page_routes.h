@@ -21,5 +21,6 @@ void addPlanPages(Router& router, Site& site);        ///< /plan (planner): the 
 void addDriverPages(Router& router, Site& site);      ///< /driver: a van's stops and outcomes.
 void addSettingsPages(Router& router, Site& site);    ///< /admin/settings (admin).
 void addUserPages(Router& router, Site& site);        ///< /admin/users (admin): people and access.
+void addAuditPages(Router& router, Site& site);       ///< /admin/audit (admin).
 
 }  // namespace ces::web

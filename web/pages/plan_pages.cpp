@@ -216,8 +216,8 @@ void addWaiting(mustache::data& data, App& app, std::chrono::year_month_day day,
 // Open "phone the prescriber" tasks, shown above every day's plan until marked done.
 void addTasks(mustache::data& data, const std::string& date, store::Connection& c) {
     mustache::data tasks(mustache::data::type::list);
-    const auto open = store::openPrescriberTasks(c);
-    for (const auto& t : open) {
+    const auto open = store::openPrescriberTasks(c, store::PageRequest{});
+    for (const auto& t : open.items) {
         mustache::data row;
         row.set("id", std::to_string(t.id.value()));
         row.set("order", t.orderReference);
@@ -228,7 +228,12 @@ void addTasks(mustache::data& data, const std::string& date, store::Connection& 
         tasks.push_back(row);
     }
     data.set("tasks", tasks);
-    data.set("has_tasks", !open.empty());
+    data.set("has_tasks", !open.items.empty());
+    // The oldest page only: the next ones show as these are marked done.
+    data.set("tasks_caption", open.next ? "Prescribers to phone: the " +
+                                              std::to_string(open.items.size()) +
+                                              " oldest shown, more are waiting"
+                                        : std::string("Prescribers to phone"));
 }
 
 PageView planView(Site& site, std::chrono::year_month_day day) {

@@ -1,4 +1,5 @@
 #include "core/store/residents/residents.h"
+#include "web/http/request_numbers.h"
 #include "web/pages/date_fields.h"
 #include "web/pages/page_routes.h"
 
@@ -13,6 +14,7 @@ std::string residentMessage(const std::string& field, const std::string& storeMe
     if (field == "name") return "Enter the resident's full name";
     if (field == "address_line1") return "Enter the first line of the address";
     if (field == "town") return "Enter the town or city";
+    if (field == "phone") return "Enter a UK phone number, like 01622 123456";
     if (field == "postcode") {
         if (storeMessage.find("outside") != std::string::npos) {
             return "This postcode is outside the county the service covers";
@@ -128,6 +130,76 @@ Response registerResident(Site& site, Request& request, const FormFields& form) 
     return site.render(request, actor, std::move(view));
 }
 
+const char* const kChangeableFields[] = {"name",     "address_line1", "town",
+                                         "postcode", "phone",         "access_notes"};
+
+PageView changeView(const Resident& resident) {
+    PageView view;
+    view.title = "Change details";
+    view.templateName = "resident_change";
+    view.section = "orders";
+    view.data.set("id", std::to_string(resident.id.value()));
+    view.data.set("nhs_number", resident.nhsNumber);
+    view.data.set("district", resident.district);
+    const std::string values[] = {resident.name,     resident.addressLine1, resident.town,
+                                  resident.postcode, resident.phone,        resident.accessNotes};
+    for (std::size_t i = 0; i < std::size(values); ++i)
+        view.data.set(kChangeableFields[i], values[i]);
+    return view;
+}
+
+ResidentId residentIdOf(Request& request) {
+    const std::string& text = request.pathParams["id"];
+    return ResidentId(parsePathId(text, "no resident has the id " + text.substr(0, 40)));
+}
+
+Response changePage(Site& site, Request& request) {
+    const Actor actor = site.require(request, {Role::prescriber, Role::admin});
+    const ResidentId id = residentIdOf(request);
+    const Resident resident = site.app.db.write([&](store::Connection& c) {
+        if (actor.role == Role::admin) {
+            auto found = store::findResident(c, id);
+            if (!found) throw NotFound("no resident has that id");
+            return *found;
+        }
+        return store::readResident(c, id, actor, site.app.now());
+    });
+    PageView view = changeView(resident);
+    if (request.queryValue("done") == "1") view.data.set("done", true);
+    return site.render(request, actor, std::move(view));
+}
+
+Response changeDetails(Site& site, Request& request, const FormFields& form) {
+    const Actor actor = site.require(request, {Role::prescriber, Role::admin});
+    const ResidentId id = residentIdOf(request);
+    store::ResidentChanges changes;
+    changes.name = form.text("name");
+    changes.addressLine1 = form.text("address_line1");
+    changes.town = form.text("town");
+    changes.postcode = form.text("postcode");
+    changes.phone = form.text("phone");
+    changes.accessNotes = form.text("access_notes");
+    try {
+        site.app.db.write([&](store::Connection& c) {
+            return store::changeResident(c, id, changes, actor, site.app.now());
+        });
+        return Site::redirect("/residents/" + std::to_string(id.value()) + "/change?done=1");
+    } catch (const ValidationError& e) {
+        Resident typed;
+        typed.id = id;
+        typed.name = *changes.name;
+        typed.addressLine1 = *changes.addressLine1;
+        typed.town = *changes.town;
+        typed.postcode = *changes.postcode;
+        typed.phone = *changes.phone;
+        typed.accessNotes = *changes.accessNotes;
+        PageView view = changeView(typed);
+        addError(view, e.field(), residentMessage(e.field(), e.what()));
+        view.status = 422;
+        return site.render(request, actor, std::move(view));
+    }
+}
+
 }  // namespace
 
 void addResidentPages(Router& router, Site& site) {
@@ -145,6 +217,9 @@ void addResidentPages(Router& router, Site& site) {
     });
     site.post(router, "/residents/new",
               [&site](Request& r, const FormFields& f) { return registerResident(site, r, f); });
+    site.get(router, "/residents/{id}/change", [&site](Request& r) { return changePage(site, r); });
+    site.post(router, "/residents/{id}/change",
+              [&site](Request& r, const FormFields& f) { return changeDetails(site, r, f); });
 }
 
 }  // namespace ces::web

@@ -1,6 +1,7 @@
 #include "core/errors.h"
 #include "core/password_rules.h"
 #include "core/store/admin/accounts.h"
+#include "core/store/admin/organisation.h"
 #include "web/pages/page_routes.h"
 #include "web/sign_in.h"
 
@@ -129,6 +130,23 @@ Response signOut(Site& site, Request& request) {
     return response;
 }
 
+// The admin's "before you go live" checklist, each gap linking to the page that fixes it.
+void addReadiness(Site& site, PageView& view) {
+    const auto gaps =
+        site.app.db.read([](store::Connection& c) { return store::readinessGaps(c); });
+    mustache::data lines(mustache::data::type::list);
+    for (const auto& gap : gaps) {
+        mustache::data line;
+        line.set("message", gap.message);
+        line.set("fix_at", gap.fixAt);
+        line.set("warning", gap.warning);
+        lines.push_back(line);
+    }
+    view.data.set("admin", true);
+    view.data.set("gaps", lines);
+    view.data.set("ready", gaps.empty());
+}
+
 Response home(Site& site, Request& request) {
     const Actor actor =
         site.require(request, {Role::prescriber, Role::budget_holder, Role::warehouse,
@@ -141,6 +159,7 @@ Response home(Site& site, Request& request) {
                                      actor.role == Role::budget_holder ||
                                      actor.role == Role::prescriber);
     view.data.set("sees_settings", actor.role == Role::admin);
+    if (actor.role == Role::admin) addReadiness(site, view);
     return site.render(request, actor, std::move(view));
 }
 

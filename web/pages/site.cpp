@@ -46,6 +46,7 @@ std::vector<NavItem> navigationFor(Role role) {
             return {{"home", "/home", "Home"},
                     {"settings", "/admin/settings", "Settings"},
                     {"users", "/admin/users", "Users"},
+                    {"audit", "/admin/audit", "Audit log"},
                     {"catalogue", "/catalogue", "Catalogue"}};
         default:
             return {{"home", "/home", "Home"}, {"catalogue", "/catalogue", "Catalogue"}};
@@ -129,6 +130,14 @@ void setNextLink(PageView& view, const Request& request, std::optional<std::int6
                  const std::string& text) {
     const auto link = nextLink(request, next);
     view.data.set("next_link", link ? mustache::data(*link) : mustache::data(false));
+    view.data.set("next_text", text);
+}
+
+void setNextLink(PageView& view, const std::string& base, std::optional<std::int64_t> next,
+                 const std::string& text) {
+    const std::string link = base + (base.find('?') == std::string::npos ? "?" : "&") +
+                             "after=" + std::to_string(next.value_or(0));
+    view.data.set("next_link", next ? mustache::data(link) : mustache::data(false));
     view.data.set("next_text", text);
 }
 
@@ -220,6 +229,11 @@ Response Site::guarded(Request& request, const std::function<Response()>& work) 
         return errorPage(request, 404, "Page not found", e.what());
     } catch (const BadRequest& e) {
         return errorPage(request, 400, "Sorry, we could not read that", e.what());
+    } catch (const ValidationError& e) {
+        // A form shows its own errors; one that escapes comes from the address (?limit=abc).
+        return errorPage(request, 400, "Sorry, we could not read that", e.what());
+    } catch (const Conflict& e) {
+        return errorPage(request, 409, "That has changed since you looked", e.what());
     } catch (const RateLimited& e) {
         Response response = errorPage(request, 429, "Too many tries", e.what());
         response.headers.emplace_back("Retry-After", std::to_string(e.retryAfterSeconds()));

@@ -85,6 +85,10 @@ class Site {
 /// Sets the `_next_page` partial's link to the page after this one (nothing on the last page).
 void setNextLink(PageView& view, const Request& request, std::optional<std::int64_t> next,
                  const std::string& text);
+/// The same for a page whose link carries only `base` (a path, perhaps with a query) and the
+/// cursor, not the banner or error of the request that showed it.
+void setNextLink(PageView& view, const std::string& base, std::optional<std::int64_t> next,
+                 const std::string& text);
 
 /// Adds field errors to `view` from a ValidationError's field name and message.
 void addError(PageView& view, const std::string& field, const std::string& message,

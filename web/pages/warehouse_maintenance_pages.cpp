@@ -8,13 +8,13 @@
 #include "core/store/warehouse/assets.h"
 #include "warehouse/recycling.h"
 #include "web/api/warehouse_routes.h"
+#include "web/http/paging.h"
 #include "web/pages/warehouse_pages.h"
 
 namespace ces::web {
 
 namespace {
 
-constexpr std::size_t kDueShown = 500;
 constexpr int kWindows[] = {7, 30, 60, 90};
 
 /// The regime's short name for a tag (a special's check, without a regime, is a service).
@@ -38,30 +38,41 @@ int windowOf(const std::string& text) {
     return 30;
 }
 
+/// "12 checks due within 30 days, 3 overdue", and when more follow, which these are.
+std::string summaryOf(const store::DueInspectionCounts& counts, int withinDays, std::size_t shown,
+                      bool more) {
+    std::string text = std::to_string(counts.due) + " checks due within " +
+                       std::to_string(withinDays) + " days, " + std::to_string(counts.overdue) +
+                       " overdue";
+    if (more) text += ": " + std::to_string(shown) + " shown, overdue and soonest due first";
+    return text;
+}
+
 PageView maintenanceView(Site& site, int withinDays, const std::string& checked,
-                         const std::string& errorBarcode, const std::string& errorMessage) {
+                         const std::string& errorBarcode, const std::string& errorMessage,
+                         const store::PageRequest& page) {
     PageView view;
     view.title = "Maintenance";
     view.templateName = "warehouse_maintenance";
     view.section = "maintenance";
     const Instant now = site.app.now();
-    std::vector<store::DueInspection> due;
+    const Instant until = now + std::chrono::days(withinDays);
+    store::Page<store::DueInspection> listed;
+    store::DueInspectionCounts counts;
     std::map<std::string, MaintenanceRegime> regimeOf;
     site.app.db.read([&](store::Connection& c) {
-        due = store::inspectionsDueBy(c, now + std::chrono::days(withinDays), kDueShown);
-        for (const auto& d : due) {
+        listed = store::inspectionsDueBy(c, until, page);
+        counts = store::countInspectionsDue(c, until, now);
+        for (const auto& d : listed.items) {
             if (regimeOf.contains(d.itemCode)) continue;
             const auto item = store::findItem(c, d.itemCode);
             regimeOf[d.itemCode] = item ? item->maintenance.regime : MaintenanceRegime::none;
         }
         return 0;
     });
-    // Overdue first, then soonest due (inspectionsDueBy is soonest first already).
-    std::stable_partition(due.begin(), due.end(), [&](const store::DueInspection& d) {
-        return warehouse::isOverdue(d.nextInspectionDue, now);
-    });
+    // Soonest due first, so the overdue ones come first.
+    const auto& due = listed.items;
     mustache::data rows(mustache::data::type::list);
-    std::size_t overdue = 0;
     int n = 0;
     for (const auto& d : due) {
         mustache::data row;
@@ -73,17 +84,15 @@ PageView maintenanceView(Site& site, int withinDays, const std::string& checked,
         row.set("district", d.district);
         row.set("last", d.lastInspectedAt ? ukDate(formatInstant(*d.lastInspectedAt)) : "Never");
         row.set("due", ukDate(formatInstant(d.nextInspectionDue)));
-        const bool late = warehouse::isOverdue(d.nextInspectionDue, now);
-        overdue += late ? 1 : 0;
-        row.set("overdue", late);
+        row.set("overdue", warehouse::isOverdue(d.nextInspectionDue, now));
         if (d.barcode == errorBarcode) row.set("check_error", errorMessage);
         rows.push_back(row);
     }
     view.data.set("checks", rows);
     view.data.set("has_checks", !due.empty());
-    view.data.set("summary", std::to_string(due.size()) + " checks due within " +
-                                 std::to_string(withinDays) + " days, " + std::to_string(overdue) +
-                                 " overdue");
+    view.data.set("summary", summaryOf(counts, withinDays, due.size(), listed.next.has_value()));
+    setNextLink(view, "/warehouse/maintenance?within_days=" + std::to_string(withinDays),
+                listed.next, "More checks due");
     mustache::data windows(mustache::data::type::list);
     for (int days : kWindows) {
         mustache::data option;
@@ -109,7 +118,8 @@ Response maintenancePage(Site& site, Request& request) {
                       ukDate(formatInstant(*asset->nextInspectionDue)) + ".";
         }
     }
-    return site.render(request, actor, maintenanceView(site, within, checked, "", ""));
+    return site.render(request, actor,
+                       maintenanceView(site, within, checked, "", "", pageRequest(request)));
 }
 
 Response recordCheck(Site& site, Request& request, const FormFields& form) {
@@ -136,7 +146,7 @@ Response recordCheck(Site& site, Request& request, const FormFields& form) {
     } catch (const Conflict& e) {
         error = "The check of " + barcode + " could not be recorded: " + e.what();
     }
-    PageView view = maintenanceView(site, within, "", barcode, error);
+    PageView view = maintenanceView(site, within, "", barcode, error, {});
     addError(view, "check", error, "check-" + barcode);
     view.status = status;
     return site.render(request, actor, std::move(view));

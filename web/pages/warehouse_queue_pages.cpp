@@ -5,13 +5,13 @@
 #include "core/store/ledger/ledger.h"
 #include "core/store/warehouse/asset_queues.h"
 #include "web/api/warehouse_routes.h"
+#include "web/http/json_body.h"
+#include "web/http/paging.h"
 #include "web/pages/warehouse_pages.h"
 
 namespace ces::web {
 
 namespace {
-
-constexpr std::size_t kQueueShown = 300;
 
 /// A problem with one row's form, shown next to that row.
 struct RowError {
@@ -20,14 +20,14 @@ struct RowError {
     std::string message;
 };
 
-mustache::data queueRows(const std::vector<store::QueuedAsset>& assets, const char* prefix,
+mustache::data queueRows(const std::vector<store::QueuedAsset>& assets, const std::string& prefix,
                          const std::optional<RowError>& error, std::string& errorAnchor) {
     mustache::data rows(mustache::data::type::list);
     int n = 0;
     for (const auto& a : assets) {
         ++n;
         mustache::data row;
-        const std::string id = std::string(prefix) + std::to_string(n);
+        const std::string id = prefix + std::to_string(n);
         row.set("id", id);
         row.set("barcode", a.barcode);
         row.set("item_name", a.itemName);
@@ -50,15 +50,67 @@ mustache::data queueRows(const std::vector<store::QueuedAsset>& assets, const ch
     return rows;
 }
 
-std::vector<store::QueuedAsset> inStates(store::Connection& c,
-                                         std::initializer_list<AssetState> states,
-                                         const std::string& depot) {
-    std::vector<store::QueuedAsset> all;
-    for (const AssetState state : states) {
-        auto some = store::assetsInState(c, state, depot, kQueueShown);
-        all.insert(all.end(), some.begin(), some.end());
+/// One queue as the page shows it: a page of its assets and how many wait in all.
+struct QueueShown {
+    const char* name;  ///< The queue's word in links and anchors.
+    store::WarehouseQueue queue;
+    store::Page<store::QueuedAsset> page;
+    std::int64_t waiting = 0;
+    bool later = false;  ///< Not the queue's first page.
+};
+
+/// Where the queues are on the page: `?queue=` names the one `after` and `limit` page through.
+struct QueuesAt {
+    std::string depot;
+    std::string queue;
+    store::PageRequest page;
+};
+
+QueuesAt queuesAt(const Request& request) {
+    QueuesAt at;
+    at.depot = request.queryValue("depot").substr(0, 20);
+    at.queue = request.queryValue("queue").substr(0, 20);
+    try {
+        at.page = pageRequest(request);
+    } catch (const ValidationError& e) {
+        throw BadRequest(e.field(), e.what());
     }
-    return all;
+    return at;
+}
+
+QueueShown showQueue(store::Connection& c, const char* name, store::WarehouseQueue queue,
+                     const QueuesAt& at) {
+    QueueShown shown{name, queue, {}, 0, false};
+    store::PageRequest page;
+    if (at.queue == name) {
+        page = at.page;
+        shown.later = page.after.has_value();
+    }
+    shown.page = store::queuePage(c, queue, at.depot, page);
+    shown.waiting = store::queueLength(c, queue, at.depot);
+    return shown;
+}
+
+/// The queue's caption (how many of how many are shown) and the link to its next page.
+void setQueue(PageView& view, const QueueShown& q, const QueuesAt& at, const mustache::data& rows) {
+    const std::string name = q.name;
+    const auto shown = q.page.items.size();
+    view.data.set(name, rows);
+    view.data.set(name + "_count", std::to_string(q.waiting));
+    view.data.set("has_" + name, shown > 0);
+    std::string caption = std::to_string(shown) + " of " + std::to_string(q.waiting) +
+                          " waiting shown, longest waiting first";
+    if (q.later) caption += ", after those on the pages before";
+    if (!q.later && !q.page.next) caption = "All " + std::to_string(q.waiting) + " shown";
+    view.data.set(name + "_shown", caption + ".");
+    if (!q.page.next) return;
+    std::string link = "/warehouse/queues?";
+    if (!at.depot.empty()) link += "depot=" + urlEncode(at.depot) + "&";
+    link += "queue=" + name + "&after=" + std::to_string(*q.page.next);
+    if (at.queue == name && at.page.limit != kDefaultPageLimit) {
+        link += "&limit=" + std::to_string(at.page.limit);
+    }
+    view.data.set(name + "_next", link + "#" + name);
 }
 
 /// The credit a pass earned: the asset's credit row written at its latest inspection.
@@ -68,6 +120,7 @@ std::optional<store::LedgerEntry> creditOfLatestPass(store::Connection& c,
     if (!asset || !asset->lastInspectedAt) return std::nullopt;
     store::LedgerQuery query;
     query.assetId = asset->id;
+    query.kind = LedgerKind::credit;
     for (const auto& entry : store::ledgerEntries(c, query)) {
         if (entry.kind == LedgerKind::credit && entry.at == *asset->lastInspectedAt) return entry;
     }
@@ -91,21 +144,20 @@ std::string doneMessage(const std::string& done, const std::string& barcode,
     return "";
 }
 
-PageView queuesView(Site& site, const std::string& depot, const std::string& done,
+PageView queuesView(Site& site, const QueuesAt& at, const std::string& done,
                     const std::string& doneBarcode, const std::optional<RowError>& error) {
     PageView view;
     view.title = "Decontamination and inspection";
     view.templateName = "warehouse_queues";
     view.section = "queues";
-    std::vector<store::QueuedAsset> decontamination, inspection, repair;
+    std::vector<QueueShown> queues;
     std::vector<store::Depot> depots;
     std::optional<store::LedgerEntry> credit;
     site.app.db.read([&](store::Connection& c) {
         depots = store::listDepots(c);
-        decontamination =
-            inStates(c, {AssetState::returned, AssetState::in_decontamination}, depot);
-        inspection = inStates(c, {AssetState::awaiting_inspection}, depot);
-        repair = inStates(c, {AssetState::in_repair}, depot);
+        queues = {showQueue(c, "decontamination", store::WarehouseQueue::decontamination, at),
+                  showQueue(c, "inspection", store::WarehouseQueue::inspection, at),
+                  showQueue(c, "repair", store::WarehouseQueue::repair, at)};
         if (done == "passed") credit = creditOfLatestPass(c, doneBarcode);
         return 0;
     });
@@ -114,20 +166,14 @@ PageView queuesView(Site& site, const std::string& depot, const std::string& don
         mustache::data option;
         option.set("value", d.code);
         option.set("text", d.name + " (" + d.code + ")");
-        option.set("selected", d.code == depot);
+        option.set("selected", d.code == at.depot);
         depotOptions.push_back(option);
     }
     view.data.set("depots", depotOptions);
     std::string anchor;
-    view.data.set("decontamination", queueRows(decontamination, "d", error, anchor));
-    view.data.set("inspection", queueRows(inspection, "i", error, anchor));
-    view.data.set("repair", queueRows(repair, "r", error, anchor));
-    view.data.set("decontamination_count", std::to_string(decontamination.size()));
-    view.data.set("inspection_count", std::to_string(inspection.size()));
-    view.data.set("repair_count", std::to_string(repair.size()));
-    view.data.set("has_decontamination", !decontamination.empty());
-    view.data.set("has_inspection", !inspection.empty());
-    view.data.set("has_repair", !repair.empty());
+    for (const auto& q : queues) {
+        setQueue(view, q, at, queueRows(q.page.items, std::string(1, q.name[0]), error, anchor));
+    }
     const std::string message = doneMessage(done, doneBarcode, credit);
     if (!message.empty()) view.data.set("done", message);
     if (credit) view.data.set("credit", pounds(-credit->amount));
@@ -139,9 +185,8 @@ PageView queuesView(Site& site, const std::string& depot, const std::string& don
 
 Response queuesPage(Site& site, Request& request) {
     const Actor actor = requireWarehouse(site, request);
-    const std::string depot = request.queryValue("depot").substr(0, 20);
     return site.render(request, actor,
-                       queuesView(site, depot, request.queryValue("done"),
+                       queuesView(site, queuesAt(request), request.queryValue("done"),
                                   request.queryValue("barcode").substr(0, 64), std::nullopt));
 }
 
@@ -176,7 +221,7 @@ Response queueStep(
                          barcode + " has moved on since the page was loaded: " + e.what()};
     }
     return site.render(request, actor, [&] {
-        PageView view = queuesView(site, "", "", "", error);
+        PageView view = queuesView(site, QueuesAt{}, "", "", error);
         view.status = status;
         return view;
     }());

@@ -2,13 +2,13 @@
 // each scan logs the return (as POST /api/v1/returns does) and the page shows what came back.
 #include "core/store/warehouse/asset_queues.h"
 #include "warehouse/recycling.h"
+#include "web/http/json_body.h"
+#include "web/http/paging.h"
 #include "web/pages/warehouse_pages.h"
 
 namespace ces::web {
 
 namespace {
-
-constexpr std::size_t kTodaysReturnsShown = 200;
 
 mustache::data returnedItem(const store::QueuedAsset& a) {
     mustache::data item;
@@ -34,34 +34,48 @@ mustache::data returnedItem(const store::QueuedAsset& a) {
     return item;
 }
 
-PageView returnsView(Site& site, const std::string& logged, const std::string& typed) {
+PageView returnsView(Site& site, const Request& request, const std::string& logged,
+                     const std::string& typed) {
     PageView view;
     view.title = "Returns";
     view.templateName = "warehouse_returns";
     view.section = "returns";
     view.data.set("barcode", typed);
     std::optional<store::QueuedAsset> just;
-    std::vector<store::QueuedAsset> today;
+    store::Page<store::QueuedAsset> today;
+    std::int64_t count = 0;
+    const Instant from = startOfUkDay(site.app.now());
+    store::PageRequest page;
+    try {
+        page = pageRequest(request);
+    } catch (const ValidationError& e) {
+        throw BadRequest(e.field(), e.what());
+    }
     site.app.db.read([&](store::Connection& c) {
         if (!logged.empty()) just = store::queuedAsset(c, logged);
-        today = store::returnsSince(c, startOfUkDay(site.app.now()), kTodaysReturnsShown);
+        today = store::returnsSince(c, from, page);
+        count = store::returnsCountSince(c, from);
         return 0;
     });
     if (just) view.data.set("logged", returnedItem(*just));
     mustache::data rows(mustache::data::type::list);
-    for (const auto& a : today) rows.push_back(returnedItem(a));
+    for (const auto& a : today.items) rows.push_back(returnedItem(a));
     view.data.set("today", rows);
-    view.data.set("has_today", !today.empty());
-    view.data.set("today_count", today.size() == 1
-                                     ? std::string("1 return logged today")
-                                     : std::to_string(today.size()) + " returns logged today");
+    view.data.set("has_today", !today.items.empty());
+    std::string caption = count == 1 ? std::string("1 return logged today")
+                                     : std::to_string(count) + " returns logged today";
+    if (page.after || today.next) {
+        caption += ": " + std::to_string(today.items.size()) + " shown, latest first";
+    }
+    view.data.set("today_count", caption);
+    setNextLink(view, request, today.next, "Earlier returns today");
     return view;
 }
 
 Response returnsPage(Site& site, Request& request) {
     const Actor actor = requireWarehouse(site, request);
     const std::string logged = request.queryValue("logged").substr(0, 64);
-    return site.render(request, actor, returnsView(site, logged, ""));
+    return site.render(request, actor, returnsView(site, request, logged, ""));
 }
 
 Response logReturn(Site& site, Request& request, const FormFields& form) {
@@ -94,7 +108,7 @@ Response logReturn(Site& site, Request& request, const FormFields& form) {
             }
         }
     }
-    PageView view = returnsView(site, "", barcode);
+    PageView view = returnsView(site, request, "", barcode);
     addError(view, "barcode", error, "barcode");
     view.status = status;
     return site.render(request, actor, std::move(view));

@@ -4,6 +4,7 @@
 #include "core/money.h"
 #include "core/store/admin/geography.h"
 #include "warehouse/specials.h"
+#include "web/http/paging.h"
 #include "web/http/request_numbers.h"
 #include "web/pages/warehouse_pages.h"
 #include "web/policies.h"
@@ -86,18 +87,25 @@ std::string doneMessage(const std::optional<store::SpecialRecord>& s, const std:
     return "";
 }
 
+/// "12 open specials", and when more follow, which these are.
+std::string countText(std::size_t shown, bool more) {
+    const std::string counted =
+        shown == 1 ? std::string("1 open special") : std::to_string(shown) + " open specials";
+    return more ? counted + " shown, oldest request first" : counted;
+}
+
 PageView specialsView(Site& site, const std::string& done, std::int64_t doneId,
-                      const std::optional<CardError>& error) {
+                      const std::optional<CardError>& error, const store::PageRequest& page) {
     PageView view;
     view.title = "Specials";
     view.templateName = "warehouse_specials";
     view.section = "specials";
-    std::vector<warehouse::SpecialView> specials;
+    store::Page<warehouse::SpecialView> listed;
     std::vector<store::Depot> depots;
     const auto policy = specialsPolicyOf(site.app.settings());
     view.data.set("target_weeks", std::to_string(policy.target.count() / 7));
     site.app.db.read([&](store::Connection& c) {
-        specials = warehouse::listSpecials(c, false, false, site.app.now(), policy);
+        listed = warehouse::listSpecials(c, false, false, site.app.now(), policy, page);
         depots = store::listDepots(c);
         if (const std::string message = doneMessage(store::findSpecial(c, SpecialId(doneId)), done);
             !message.empty()) {
@@ -113,7 +121,7 @@ PageView specialsView(Site& site, const std::string& done, std::int64_t doneId,
         group.set("heading", column.heading);
         mustache::data cards(mustache::data::type::list);
         std::size_t count = 0;
-        for (const auto& v : specials) {
+        for (const auto& v : listed.items) {
             if (v.record.status != column.status) continue;
             cards.push_back(card(v, depots, error));
             ++count;
@@ -124,6 +132,8 @@ PageView specialsView(Site& site, const std::string& done, std::int64_t doneId,
         columns.push_back(group);
     }
     view.data.set("columns", columns);
+    view.data.set("count_text", countText(listed.items.size(), listed.next.has_value()));
+    setNextLink(view, "/warehouse/specials", listed.next, "More specials");
     if (error) addError(view, error->field, error->message, fieldId(error->field, error->id));
     return view;
 }
@@ -156,7 +166,7 @@ Response specialStep(Site& site, Request& request, const SpecialStepWork& work) 
                               ? "That price needs a budget holder's approval first"
                               : std::string(e.what())};
     }
-    PageView view = specialsView(site, "", 0, error);
+    PageView view = specialsView(site, "", 0, error, {});
     view.status = status;
     return site.render(request, actor, std::move(view));
 }
@@ -213,7 +223,8 @@ Response specialsPage(Site& site, Request& request) {
     const std::string idText = request.queryValue("id");
     if (const auto id = plainDecimal(idText)) doneId = *id;  // only names the special just done
     const std::string done = request.queryValue("done").substr(0, 20);
-    return site.render(request, actor, specialsView(site, done, doneId, std::nullopt));
+    return site.render(request, actor,
+                       specialsView(site, done, doneId, std::nullopt, pageRequest(request)));
 }
 
 }  // namespace

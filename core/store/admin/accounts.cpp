@@ -58,6 +58,7 @@ const char* const kSetOwnPassword =
     "UPDATE users SET password_hash = $1, password_change_required = 0 WHERE id = $2";
 const char* const kAnyUser = "SELECT 1 FROM users LIMIT 1";
 const char* const kDeleteSession = "DELETE FROM sessions WHERE token_hash = $1";
+const char* const kNumberTeam = "UPDATE teams SET code = 'TEAM' || CAST(id AS TEXT) WHERE id = $1";
 const char* const kTeamInfo =
     "SELECT name, approval_limit_pence, phone, funder_id FROM teams WHERE id = $1";
 
@@ -167,7 +168,9 @@ FunderId createFunder(Connection& c, const std::string& code, const std::string&
 
 TeamId createTeam(Connection& c, const std::string& name, FunderId funder, Pence approvalLimit,
                   const std::string& phone) {
-    return TeamId(c.insert(kInsertTeam, {name, funder.value(), approvalLimit, phone}));
+    const TeamId team(c.insert(kInsertTeam, {name, funder.value(), approvalLimit, phone}));
+    c.execute(kNumberTeam, {team.value()});  // a code like the admin's teams have
+    return team;
 }
 
 UserId createUser(Connection& c, const std::string& username, const std::string& displayName,

@@ -10,13 +10,13 @@ namespace {
 
 const char* const kUpsertItem =
     "INSERT INTO items (code, name, category, price_pence, serialised, returnable, "
-    "credit_eligible, inspection_regime, van_space, needs_fitting, two_person) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (code) DO UPDATE SET "
+    "credit_eligible, inspection_regime, van_space, needs_fitting, two_person, retired) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (code) DO UPDATE SET "
     "name = excluded.name, category = excluded.category, price_pence = excluded.price_pence, "
     "serialised = excluded.serialised, returnable = excluded.returnable, "
     "credit_eligible = excluded.credit_eligible, inspection_regime = excluded.inspection_regime, "
     "van_space = excluded.van_space, needs_fitting = excluded.needs_fitting, "
-    "two_person = excluded.two_person";
+    "two_person = excluded.two_person, retired = excluded.retired";
 const char* const kUpsertMaintenance =
     "INSERT INTO item_maintenance (item_code, regime, interval_months, skill) "
     "VALUES ($1, $2, $3, $4) ON CONFLICT (item_code) DO UPDATE SET regime = excluded.regime, "
@@ -28,7 +28,7 @@ const std::string kItemFields =
     std::string(
         "SELECT i.code, i.name, i.category, i.price_pence, i.serialised, i.returnable, "
         "i.credit_eligible, i.inspection_regime, i.van_space, i.needs_fitting, "
-        "i.two_person, ") +
+        "i.two_person, i.retired, ") +
     kMaintenanceColumns + ", ";
 const char* const kWithMaintenance =
     " FROM items i LEFT JOIN item_maintenance m ON m.item_code = i.code ";
@@ -39,7 +39,7 @@ const std::string kItemColumns =
 const std::string kItemByCode = kItemFields + "0" + kWithMaintenance + "WHERE i.code = $1";
 const char* const kSearchFilter =
     "WHERE ($1 = '' OR LOWER(i.code) LIKE $2 OR LOWER(i.name) LIKE $2) "
-    "AND ($3 = '' OR i.category = $3) ORDER BY i.category, i.code";
+    "AND ($3 = '' OR i.category = $3) AND ($4 = 1 OR i.retired = 0) ORDER BY i.category, i.code";
 const char* const kAllEquivalents =
     "SELECT item_code, equivalent_code FROM item_equivalents ORDER BY item_code, equivalent_code";
 const char* const kEquivalentsInStock =
@@ -63,8 +63,9 @@ CatalogueEntry entryFrom(const Rows& rows, std::size_t i) {
     item.vanSpace = static_cast<int>(rows.integer(i, 8));
     item.needsFitting = rows.integer(i, 9) != 0;
     item.twoPerson = rows.integer(i, 10) != 0;
-    item.maintenance = maintenanceAt(rows, i, 11);
-    entry.available = rows.integer(i, 14);
+    item.retired = rows.integer(i, 11) != 0;
+    item.maintenance = maintenanceAt(rows, i, 12);
+    entry.available = rows.integer(i, 15);
     return entry;
 }
 
@@ -86,7 +87,7 @@ void upsertItem(Connection& c, const CatalogueItem& item) {
               {item.code, item.name, item.category, item.pricePence, std::int64_t{item.serialised},
                std::int64_t{item.returnable}, std::int64_t{item.creditEligible},
                item.inspectionRegime, std::int64_t{item.vanSpace}, std::int64_t{item.needsFitting},
-               std::int64_t{item.twoPerson}});
+               std::int64_t{item.twoPerson}, std::int64_t{item.retired}});
     c.execute(kUpsertMaintenance, {item.code, std::string(toString(item.maintenance.regime)),
                                    std::int64_t{item.maintenance.intervalMonths},
                                    std::string(toString(item.maintenance.skill))});
@@ -105,8 +106,9 @@ std::optional<CatalogueItem> findItem(Connection& c, const std::string& code) {
 
 std::vector<CatalogueEntry> searchCatalogue(Connection& c, const CatalogueQuery& query) {
     const std::string text = lowered(query.text);
-    Rows rows = c.query(std::string(kItemColumns) + kSearchFilter,
-                        {text, "%" + text + "%", query.category});
+    Rows rows =
+        c.query(std::string(kItemColumns) + kSearchFilter,
+                {text, "%" + text + "%", query.category, std::int64_t{query.includeRetired}});
     std::map<std::string, std::vector<std::string>> equivalents;
     Rows pairs = c.query(kAllEquivalents);
     for (std::size_t i = 0; i < pairs.size(); ++i) {

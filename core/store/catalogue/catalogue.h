@@ -20,6 +20,7 @@ struct CatalogueQuery {
     std::string text;      ///< Matches code or name, case-insensitively.
     std::string category;  ///< Exact category name.
     bool inStockOnly = false;
+    bool includeRetired = false;  ///< The admin sees retired items; prescribers do not.
 };
 std::vector<CatalogueEntry> searchCatalogue(Connection& c, const CatalogueQuery& query);
 std::vector<std::string> categories(Connection& c);

@@ -98,6 +98,13 @@ const std::string kCloseReturned =
     "(SELECT 1 FROM collection_items ci JOIN loans l ON l.id = ci.loan_id LEFT JOIN assets a ON "
     "a.id = ci.asset_id WHERE ci.collection_id = collections.id AND " +
     std::string(kOutstandingCondition) + ")";
+// The visits still to make for collections of the loan that are now collected: nothing is left
+// to fetch.
+const char* const kCancelCollectedVisits =
+    "UPDATE visits SET status = 'cancelled' WHERE status IN ('pending', 'planned') AND id IN "
+    "(SELECT ci.visit_id FROM collection_items ci JOIN collections co ON co.id = "
+    "ci.collection_id WHERE co.status = 'collected' AND co.id IN (SELECT collection_id FROM "
+    "collection_items WHERE loan_id = $1))";
 const std::string kOverdue =
     "SELECT c.reference, o.reference, c.district, r.postcode, c.reason, c.method, "
     "c.requested_at, c.due_by, c.id, (SELECT COUNT(*) FROM collection_items ci JOIN loans l ON "
@@ -113,10 +120,8 @@ const char* const kInsertPoint =
 const char* const kListPoints =
     "SELECT code, name, operator, district, address, postcode, lat, lon, source "
     "FROM collection_points ORDER BY district, name";
-const char* const kStillNeeded =
-    "SELECT l.id, o.reference, l.item_code, i.name, l.quantity - l.returned_quantity, "
-    "(l.quantity - l.returned_quantity) * i.price_pence AS value, l.started_at, r.district, "
-    "o.prescriber_id, u.username, r.id, r.phone FROM loans l "
+const char* const kStillNeededLoans =
+    "FROM loans l "
     "JOIN order_lines ol ON ol.id = l.order_line_id JOIN orders o ON o.id = ol.order_id "
     "JOIN items i ON i.code = l.item_code JOIN residents r ON r.id = l.resident_id "
     "JOIN users u ON u.id = o.prescriber_id "
@@ -124,8 +129,14 @@ const char* const kStillNeeded =
     "AND NOT EXISTS (SELECT 1 FROM collection_items ci JOIN collections c ON "
     "c.id = ci.collection_id WHERE ci.loan_id = l.id AND c.status = 'requested') "
     "AND NOT EXISTS (SELECT 1 FROM outbox m WHERE m.entity = 'loan' AND "
-    "m.entity_id = CAST(l.id AS TEXT) AND m.created_at >= $2) "
-    "ORDER BY value DESC, l.id LIMIT $3";
+    "m.entity_id = CAST(l.id AS TEXT) AND m.created_at >= $2) ";
+const std::string kStillNeeded =
+    std::string(
+        "SELECT l.id, o.reference, l.item_code, i.name, l.quantity - l.returned_quantity, "
+        "(l.quantity - l.returned_quantity) * i.price_pence AS value, l.started_at, "
+        "r.district, o.prescriber_id, u.username, r.id, r.phone ") +
+    kStillNeededLoans + "ORDER BY value DESC, l.id LIMIT $3";
+const std::string kStillNeededCount = std::string("SELECT COUNT(*) ") + kStillNeededLoans;
 
 struct PendingItem {
     LoanId loanId;
@@ -439,7 +450,9 @@ Collection cancelCollection(Connection& c, const std::string& reference,
 }
 
 std::size_t closeReturnedCollections(Connection& c, LoanId loan, Instant at) {
-    return c.executeCounting(kCloseReturned, {formatInstant(at), loan.value()});
+    const std::size_t closed = c.executeCounting(kCloseReturned, {formatInstant(at), loan.value()});
+    if (closed > 0) c.execute(kCancelCollectedVisits, {loan.value()});
+    return closed;
 }
 
 Page<OverdueCollection> overdueCollections(Connection& c, Instant now, const PageRequest& page) {
@@ -508,6 +521,14 @@ std::vector<CollectionPoint> listCollectionPoints(Connection& c) {
         points.push_back(p);
     }
     return points;
+}
+
+std::int64_t stillNeededCount(Connection& c, Instant now, int minAgeDays, int repeatAfterDays) {
+    validateStillNeededAges(minAgeDays, repeatAfterDays);
+    return c
+        .query(kStillNeededCount, {formatInstant(now - chr::days(minAgeDays)),
+                                   formatInstant(now - chr::days(repeatAfterDays))})
+        .integer(0, 0);
 }
 
 std::vector<StillNeededCheck> stillNeededChecks(Connection& c, Instant now, int minAgeDays,

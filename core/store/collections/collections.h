@@ -101,7 +101,7 @@ Collection cancelCollection(Connection& c, const std::string& reference,
 
 /// Closes the open collections holding `loan` (or one of its assets) whose items are now all
 /// back, as collected at `at`, the time the last one came back: called in the write that brings
-/// an item back. Answers how many were closed.
+/// an item back; their visits still to make are cancelled. Answers how many were closed.
 std::size_t closeReturnedCollections(Connection& c, LoanId loan, Instant at);
 
 /// An open collection past its due time.
@@ -166,5 +166,8 @@ struct StillNeededCheck {
 /// puts a check-in for the prescriber and one for the resident into the outbox.
 std::vector<StillNeededCheck> stillNeededChecks(Connection& c, Instant now, int minAgeDays,
                                                 int repeatAfterDays, std::size_t limit, bool queue);
+/// How many loans a check-in would take now, before any `limit`: the rest of a capped run
+/// wait for the next.
+std::int64_t stillNeededCount(Connection& c, Instant now, int minAgeDays, int repeatAfterDays);
 
 }  // namespace ces::store

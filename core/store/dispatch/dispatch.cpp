@@ -18,7 +18,7 @@ const char* const kListVanCrews =
     "SELECT v.id, v.code, v.depot_id, d.code, d.lat, d.lon, v.capacity, v.co2_grams_per_km, "
     "c.name, c.people, c.lifting_engineer, c.shift_start_seconds, c.shift_end_seconds "
     "FROM vans v JOIN crews c ON c.van_id = v.id JOIN depots d ON d.id = v.depot_id "
-    "ORDER BY v.code";
+    "WHERE v.active = 1 ORDER BY v.code";
 const char* const kCreateVisit =
     "INSERT INTO visits (kind, status, order_id, asset_id, resident_id, depot_id, due_date, "
     "slot_start_seconds, slot_end_seconds, notes, created_at) "

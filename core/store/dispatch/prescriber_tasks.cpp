@@ -17,7 +17,8 @@ const std::string kTaskColumns =
     "k.status, k.created_at, k.done_at FROM prescriber_tasks k "
     "JOIN orders o ON o.id = k.order_id JOIN users u ON u.id = k.prescriber_id "
     "JOIN teams t ON t.id = o.team_id ";
-const std::string kOpenTasks = kTaskColumns + "WHERE k.status = 'open' ORDER BY k.id";
+const std::string kOpenTasks =
+    kTaskColumns + "WHERE k.status = 'open' AND k.id > $1 ORDER BY k.id LIMIT $2";
 const std::string kTasksOf = kTaskColumns + "WHERE k.order_id = $1 ORDER BY k.id";
 const char* const kTaskStatus = "SELECT status FROM prescriber_tasks WHERE id = $1";
 const char* const kMarkDone =
@@ -53,8 +54,9 @@ std::optional<TaskId> raisePrescriberTask(Connection& c, OrderId order, UserId p
     return TaskId(rows.integer(0, 0));
 }
 
-std::vector<PrescriberTask> openPrescriberTasks(Connection& c) {
-    return tasksFrom(c.query(kOpenTasks, {}));
+Page<PrescriberTask> openPrescriberTasks(Connection& c, const PageRequest& page) {
+    return pageOf(tasksFrom(c.query(kOpenTasks, {cursorParam(page), fetchLimit(page)})), page,
+                  [](const PrescriberTask& t) { return t.id.value(); });
 }
 
 std::vector<PrescriberTask> prescriberTasksOf(Connection& c, OrderId order) {

@@ -7,6 +7,7 @@
 
 #include "core/iso_time.h"
 #include "core/store/infrastructure/connection.h"
+#include "core/store/infrastructure/paging.h"
 #include "core/types.h"
 
 namespace ces::store {
@@ -30,8 +31,8 @@ struct PrescriberTask {
 std::optional<TaskId> raisePrescriberTask(Connection& c, OrderId order, UserId prescriber,
                                           const std::string& reason, Instant now);
 
-/// Every open task, oldest first.
-std::vector<PrescriberTask> openPrescriberTasks(Connection& c);
+/// A page of the open tasks, oldest first.
+Page<PrescriberTask> openPrescriberTasks(Connection& c, const PageRequest& page);
 
 /// Every task raised for the order, oldest first.
 std::vector<PrescriberTask> prescriberTasksOf(Connection& c, OrderId order);

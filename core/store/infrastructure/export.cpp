@@ -95,7 +95,9 @@ const std::map<std::string, std::string>& descriptions() {
          "Each item's planned maintenance in homes: regime (none, loler, electrical, "
          "planned_service), interval in months and the skill its checks need"},
         {"stock", "Counts per depot and item by state"},
-        {"residents", "People equipment is lent to (personal data)"},
+        {"residents",
+         "People equipment is lent to (personal data); legacy_ref is the outgoing provider's "
+         "reference of a migrated resident"},
         {"resident_teams", "Which teams serve which residents"},
         {"orders", "Orders with speed, status, due time, funder and delivery time"},
         {"order_lines", "Items ordered, unit price (pence) and the depot that reserved them"},

@@ -58,10 +58,14 @@ const char* const kEntryColumns =
     "FROM ledger e JOIN funders f ON f.id = e.funder_id JOIN orders o ON o.id = e.order_id "
     "LEFT JOIN assets a ON a.id = e.asset_id ";
 const std::string kFindEntry = std::string(kEntryColumns) + "WHERE e.id = $1";
-const std::string kListEntries =
+const std::string kMatching =
     std::string(kEntryColumns) +
     "WHERE ($1 = '' OR e.at >= $1) AND ($2 = '' OR e.at < $2) AND ($3 = 0 OR e.asset_id = $3) "
-    "AND ($4 = 0 OR e.order_id = $4) ORDER BY e.id LIMIT $5";
+    "AND ($4 = 0 OR e.order_id = $4) AND ($5 = '' OR e.kind = $5) AND ($6 = '' OR f.code = $6) "
+    "AND ($7 = '' OR e.district = $7) ";
+// Keyset paging by row id, oldest first; the newest rows, newest first.
+const std::string kListEntries = kMatching + "AND e.id > $8 ORDER BY e.id LIMIT $9";
+const std::string kLatestEntries = kMatching + "ORDER BY e.id DESC LIMIT $8";
 const char* const kPolicyRows =
     "SELECT valid_from, valid_to, category, return_condition, rate_basis_points "
     "FROM credit_policies ORDER BY id";
@@ -75,6 +79,7 @@ SqlValue orNull(const std::optional<std::int64_t>& value) {
 SqlValue orEmpty(const std::optional<std::chrono::year_month_day>& date) {
     return date ? formatDate(*date) : std::string();
 }
+
 SqlValue orNull(const std::optional<std::string>& value) {
     return value ? SqlValue(*value) : SqlValue(std::monostate{});
 }
@@ -107,6 +112,25 @@ LedgerEntry entryFrom(const Rows& rows, std::size_t i) {
     e.note = rows.text(i, 19);
     e.special = optionalId<SpecialId>(rows, i, 20);
     return e;
+}
+
+constexpr std::size_t kEntriesReadAtOnce = 1000;
+
+// The query's filters as $1..$7 of kMatching.
+std::vector<SqlValue> matching(const LedgerQuery& q) {
+    return {orEmpty(q.from),
+            orEmpty(q.to),
+            q.assetId.value_or(AssetId()).value(),
+            q.order ? q.order->value() : std::int64_t{0},
+            q.kind ? std::string(toString(*q.kind)) : std::string(),
+            q.funderCode,
+            q.district};
+}
+
+std::vector<LedgerEntry> entriesFrom(const Rows& rows) {
+    std::vector<LedgerEntry> entries;
+    for (std::size_t i = 0; i < rows.size(); ++i) entries.push_back(entryFrom(rows, i));
+    return entries;
 }
 
 LedgerEntryId insertEntry(Connection& c, const LedgerEntry& e, std::optional<UserId> who) {
@@ -309,14 +333,31 @@ std::vector<LedgerEntry> correctLedgerEntry(Connection& c, LedgerEntryId id,
     return written;
 }
 
-std::vector<LedgerEntry> ledgerEntries(Connection& c, const LedgerQuery& q) {
-    Rows rows =
-        c.query(kListEntries,
-                {orEmpty(q.from), orEmpty(q.to), q.assetId.value_or(AssetId()).value(),
-                 q.order ? q.order->value() : std::int64_t{0}, static_cast<std::int64_t>(q.limit)});
+Page<LedgerEntry> ledgerPage(Connection& c, const LedgerQuery& q, const PageRequest& page) {
+    auto params = matching(q);
+    params.push_back(cursorParam(page));
+    params.push_back(fetchLimit(page));
+    return pageOf(entriesFrom(c.query(kListEntries, params)), page,
+                  [](const LedgerEntry& e) { return e.id.value(); });
+}
+
+std::vector<LedgerEntry> ledgerEntries(Connection& c, const LedgerQuery& query) {
     std::vector<LedgerEntry> entries;
-    for (std::size_t i = 0; i < rows.size(); ++i) entries.push_back(entryFrom(rows, i));
+    PageRequest page{std::nullopt, kEntriesReadAtOnce};
+    for (bool more = true; more;) {
+        auto some = ledgerPage(c, query, page);
+        std::move(some.items.begin(), some.items.end(), std::back_inserter(entries));
+        page.after = some.next;
+        more = some.next.has_value();
+    }
     return entries;
+}
+
+std::vector<LedgerEntry> latestLedgerEntries(Connection& c, const LedgerQuery& query,
+                                             std::size_t count) {
+    auto params = matching(query);
+    params.push_back(static_cast<std::int64_t>(count));
+    return entriesFrom(c.query(kLatestEntries, params));
 }
 
 std::optional<LedgerEntry> findLedgerEntry(Connection& c, LedgerEntryId id) {

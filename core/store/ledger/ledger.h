@@ -12,6 +12,7 @@
 #include "core/iso_time.h"
 #include "core/ledger_kind.h"
 #include "core/store/infrastructure/connection.h"
+#include "core/store/infrastructure/paging.h"
 #include "core/types.h"
 
 namespace ces::store {
@@ -79,15 +80,23 @@ std::vector<LedgerEntry> correctLedgerEntry(Connection& c, LedgerEntryId id,
                                             const std::string& reason, const Actor& actor,
                                             Instant now);
 
-/// What a ledger listing asks for ([from, to) on the row's UTC date; nullopt = open).
+/// What a ledger listing asks for ([from, to) on the row's UTC date; nullopt or empty = any).
 struct LedgerQuery {
     std::optional<std::chrono::year_month_day> from;
     std::optional<std::chrono::year_month_day> to;
     std::optional<AssetId> assetId;
     std::optional<OrderId> order;
-    std::size_t limit = 1000;
+    std::optional<LedgerKind> kind;
+    std::string funderCode;
+    std::string district;
 };
+/// A page of the rows the query matches, oldest first (by row id).
+Page<LedgerEntry> ledgerPage(Connection& c, const LedgerQuery& query, const PageRequest& page);
+/// Every row the query matches, oldest first, read a page at a time.
 std::vector<LedgerEntry> ledgerEntries(Connection& c, const LedgerQuery& query);
+/// The newest `count` rows the query matches, newest first.
+std::vector<LedgerEntry> latestLedgerEntries(Connection& c, const LedgerQuery& query,
+                                             std::size_t count);
 std::optional<LedgerEntry> findLedgerEntry(Connection& c, LedgerEntryId id);
 
 /// The policy table.

@@ -143,6 +143,10 @@ std::vector<OrderPlan::Line> validateLines(Connection& c, const NewOrder& order)
             throw ValidationError(at + ".item_code",
                                   "no catalogue item has the code " + line.itemCode);
         }
+        if (item->retired) {
+            throw ValidationError(at + ".item_code",
+                                  line.itemCode + " is retired: order another item");
+        }
         if (!seen.insert(line.itemCode).second) {
             throw ValidationError(at + ".item_code", line.itemCode + " is listed twice");
         }

@@ -21,6 +21,9 @@ const char* const kLinkTeam =
 const char* const kResidentColumns =
     "SELECT id, nhs_number, name, date_of_birth, address_line1, town, postcode, district, phone, "
     "access_notes FROM residents ";
+const char* const kUpdateResident =
+    "UPDATE residents SET name = $2, address_line1 = $3, town = $4, postcode = $5, district = $6, "
+    "phone = $7, access_notes = $8 WHERE id = $1";
 const char* const kTeamServes =
     "SELECT 1 FROM resident_teams WHERE team_id = $1 AND resident_id = $2";
 
@@ -62,6 +65,54 @@ TeamId requireTeam(const Actor& actor) {
     return *actor.team;
 }
 
+/// A known postcode inside the county, normalised; ValidationError naming `postcode` otherwise.
+PostcodeInfo countyPostcode(Connection& c, const std::string& text) {
+    const auto postcode = normalisePostcode(text);
+    if (!postcode) throw ValidationError("postcode", "postcode is not a UK postcode");
+    auto place = findPostcode(c, *postcode);
+    if (!place) throw ValidationError("postcode", "postcode " + *postcode + " is not known");
+    if (!place->inCounty) {
+        throw ValidationError(
+            "postcode", "postcode " + *postcode + " is outside the county this service covers");
+    }
+    place->postcode = *postcode;
+    return *place;
+}
+
+/// A UK phone number normalised, or empty when none is given.
+std::string checkedPhone(const std::string& text) {
+    if (text.find_first_not_of(" \t") == std::string::npos) return "";
+    const auto phone = normaliseUkPhone(text);
+    if (!phone) {
+        std::string message = "phone must be a UK number of up to ";
+        message.append(std::to_string(kMaxPhoneLength)).append(" characters, such as 01622 123456");
+        throw ValidationError("phone", message);
+    }
+    return *phone;
+}
+
+std::string checkedAccessNotes(const std::string& text) {
+    if (text.size() > kMaxAccessNotesLength) {
+        std::string message = "access_notes is longer than ";
+        message.append(std::to_string(kMaxAccessNotesLength)).append(" characters");
+        throw ValidationError("access_notes", message);
+    }
+    return text;
+}
+
+/// Records one changed field as `field: "old" -> "new"` for the audit row.
+void noteChange(std::string& detail, const std::string& field, const std::string& before,
+                const std::string& after) {
+    if (before == after) return;
+    if (!detail.empty()) detail += "; ";
+    detail.append(field)
+        .append(": \"")
+        .append(before)
+        .append("\" -> \"")
+        .append(after)
+        .append("\"");
+}
+
 }  // namespace
 
 ResidentRegistration registerResident(Connection& c, const NewResident& input, const Actor& actor,
@@ -78,31 +129,10 @@ ResidentRegistration registerResident(Connection& c, const NewResident& input, c
     }
     r.addressLine1 = required(input.addressLine1, "address_line1", 200);
     r.town = required(input.town, "town", 100);
-    const auto postcode = normalisePostcode(input.postcode);
-    if (!postcode) throw ValidationError("postcode", "postcode is not a UK postcode");
-    r.postcode = *postcode;
-    const auto place = findPostcode(c, r.postcode);
-    if (!place) throw ValidationError("postcode", "postcode " + r.postcode + " is not known");
-    if (!place->inCounty) {
-        throw ValidationError(
-            "postcode", "postcode " + r.postcode + " is outside the county this service covers");
-    }
-    if (input.phone.find_first_not_of(" \t") != std::string::npos) {
-        const auto phone = normaliseUkPhone(input.phone);
-        if (!phone) {
-            std::string message = "phone must be a UK number of up to ";
-            message.append(std::to_string(kMaxPhoneLength))
-                .append(" characters, such as 01622 123456");
-            throw ValidationError("phone", message);
-        }
-        r.phone = *phone;
-    }
-    if (input.accessNotes.size() > kMaxAccessNotesLength) {
-        std::string message = "access_notes is longer than ";
-        message.append(std::to_string(kMaxAccessNotesLength)).append(" characters");
-        throw ValidationError("access_notes", message);
-    }
-    r.accessNotes = input.accessNotes;
+    const PostcodeInfo place = countyPostcode(c, input.postcode);
+    r.postcode = place.postcode;
+    r.phone = checkedPhone(input.phone);
+    r.accessNotes = checkedAccessNotes(input.accessNotes);
 
     Rows existing = c.query(kResidentByNhs, {r.nhsNumber});
     ResidentRegistration result;
@@ -112,8 +142,8 @@ ResidentRegistration registerResident(Connection& c, const NewResident& input, c
         result.id = ResidentId(
             c.insert(kInsertResident,
                      {r.nhsNumber, r.name, r.dateOfBirth, r.addressLine1, r.town, r.postcode,
-                      place->district, r.phone, r.accessNotes, formatInstant(now)}));
-        result.district = place->district;
+                      place.district, r.phone, r.accessNotes, formatInstant(now)}));
+        result.district = place.district;
     }
     c.execute(kLinkTeam, {result.id.value(), team.value(), formatInstant(now)});
     audit(c, actor.id, result.existing ? "resident.link" : "resident.create", "resident",
@@ -155,6 +185,48 @@ Resident readResident(Connection& c, ResidentId id, const Actor& actor, Instant 
     }
     audit(c, actor.id, "resident.read", "resident", std::to_string(id.value()), now);
     return *resident;
+}
+
+void requireResidentChanger(Connection& c, ResidentId id, const Actor& actor) {
+    if (actor.role == Role::admin) return;
+    const TeamId team = requireTeam(actor);
+    if (findResident(c, id) && !teamServesResident(c, team, id)) {
+        throw Forbidden("only a team that serves this resident may change their details");
+    }
+}
+
+Resident changeResident(Connection& c, ResidentId id, const ResidentChanges& changes,
+                        const Actor& actor, Instant now) {
+    requireResidentChanger(c, id, actor);
+    auto found = findResident(c, id);
+    if (!found) throw NotFound("no resident has the id " + std::to_string(id.value()));
+    Resident after = *found;
+    if (changes.name) after.name = required(*changes.name, "name", 200);
+    if (changes.addressLine1) {
+        after.addressLine1 = required(*changes.addressLine1, "address_line1", 200);
+    }
+    if (changes.town) after.town = required(*changes.town, "town", 100);
+    if (changes.postcode) {
+        const PostcodeInfo place = countyPostcode(c, *changes.postcode);
+        after.postcode = place.postcode;
+        after.district = place.district;
+    }
+    if (changes.phone) after.phone = checkedPhone(*changes.phone);
+    if (changes.accessNotes) after.accessNotes = checkedAccessNotes(*changes.accessNotes);
+    const Resident& before = *found;
+    std::string detail;
+    noteChange(detail, "name", before.name, after.name);
+    noteChange(detail, "address_line1", before.addressLine1, after.addressLine1);
+    noteChange(detail, "town", before.town, after.town);
+    noteChange(detail, "postcode", before.postcode, after.postcode);
+    noteChange(detail, "district", before.district, after.district);
+    noteChange(detail, "phone", before.phone, after.phone);
+    noteChange(detail, "access_notes", before.accessNotes, after.accessNotes);
+    if (detail.empty()) return after;
+    c.execute(kUpdateResident, {id.value(), after.name, after.addressLine1, after.town,
+                                after.postcode, after.district, after.phone, after.accessNotes});
+    audit(c, actor.id, "resident.change", "resident", std::to_string(id.value()), now, detail);
+    return after;
 }
 
 }  // namespace ces::store

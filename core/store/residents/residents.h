@@ -31,4 +31,23 @@ std::vector<Resident> findResidentsByNhsNumber(Connection& c, const std::string&
 /// One resident for a member of a team that serves them (audited); NotFound otherwise.
 Resident readResident(Connection& c, ResidentId id, const Actor& actor, Instant now);
 
+/// The details a correction may change; a field left empty keeps its value.
+struct ResidentChanges {
+    std::optional<std::string> name;
+    std::optional<std::string> addressLine1;
+    std::optional<std::string> town;
+    std::optional<std::string> postcode;  ///< The district is recomputed from it.
+    std::optional<std::string> phone;     ///< Empty text removes the number.
+    std::optional<std::string> accessNotes;
+};
+
+/// Forbidden unless the actor is an admin or in a team serving the resident (checked before a
+/// change's body is read).
+void requireResidentChanger(Connection& c, ResidentId id, const Actor& actor);
+
+/// Corrects a resident's details, by a member of a team that serves them or an admin (Forbidden
+/// for anyone else), audited with the old and new values; ValidationError naming the field.
+Resident changeResident(Connection& c, ResidentId id, const ResidentChanges& changes,
+                        const Actor& actor, Instant now);
+
 }  // namespace ces::store

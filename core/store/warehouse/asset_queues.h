@@ -9,6 +9,8 @@
 #include "core/asset_state.h"
 #include "core/iso_time.h"
 #include "core/store/infrastructure/connection.h"
+#include "core/store/infrastructure/paging.h"
+#include "core/types.h"
 
 namespace ces::store {
 
@@ -26,14 +28,31 @@ struct QueuedAsset {
     std::string orderReference;         ///< The order of the loan the return ended ("" unknown).
     std::string residentName;
     std::string collectionReference;  ///< The collection that asked for it back, if any.
+    AssetId id;
+    std::int64_t returnEvent = 0;  ///< The latest return's event id; 0 when never returned.
 };
 
-/// Assets in `state` at a depot (by code; "" = every depot), longest waiting first.
-std::vector<QueuedAsset> assetsInState(Connection& c, AssetState state,
-                                       const std::string& depotCode, std::size_t limit);
+/// The recycling steps the warehouse works through, each a queue of assets.
+enum class WarehouseQueue {
+    decontamination,  ///< Returned and in decontamination.
+    inspection,       ///< Awaiting inspection.
+    repair,           ///< In repair.
+};
 
-/// Assets whose latest return was logged at or after `from`, latest first.
-std::vector<QueuedAsset> returnsSince(Connection& c, Instant from, std::size_t limit);
+/// A page of a queue's assets at a depot (by code; "" = every depot), longest waiting first
+/// (ties by id). The cursor is an asset id; an asset that moves on after its page was shown
+/// still marks where the next page starts.
+Page<QueuedAsset> queuePage(Connection& c, WarehouseQueue queue, const std::string& depotCode,
+                            const PageRequest& page);
+
+/// How many assets wait in a queue at a depot ("" = every depot).
+std::int64_t queueLength(Connection& c, WarehouseQueue queue, const std::string& depotCode);
+
+/// A page of the assets whose latest return was logged at or after `from`, latest first.
+Page<QueuedAsset> returnsSince(Connection& c, Instant from, const PageRequest& page);
+
+/// How many assets' latest return was logged at or after `from`.
+std::int64_t returnsCountSince(Connection& c, Instant from);
 
 /// One asset as a queue shows it; nullopt for an unknown barcode.
 std::optional<QueuedAsset> queuedAsset(Connection& c, const std::string& barcode);

@@ -77,12 +77,17 @@ const char* const kIssuable =
 const char* const kOverdueAvailable =
     "SELECT COUNT(*) FROM assets WHERE depot_id = $1 AND item_code = $2 "
     "AND state = 'available' AND next_inspection_due <= $3";
+// Keyset paging in due order: the rows after the cursor's (next_inspection_due, id).
 const char* const kDueBy =
     "SELECT a.barcode, COALESCE(a.item_code, ''), a.description, a.state, d.code, "
-    "a.last_inspected_at, a.next_inspection_due, a.resident_id, r.postcode, r.district "
+    "a.last_inspected_at, a.next_inspection_due, a.resident_id, r.postcode, r.district, a.id "
     "FROM assets a JOIN depots d ON d.id = a.depot_id JOIN residents r ON r.id = a.resident_id "
     "WHERE a.state = 'on_loan' AND a.next_inspection_due <= $1 "
-    "ORDER BY a.next_inspection_due, a.barcode LIMIT $2";
+    "AND ($2 = 0 OR (a.next_inspection_due, a.id) > (SELECT x.next_inspection_due, x.id "
+    "FROM assets x WHERE x.id = $2)) ORDER BY a.next_inspection_due, a.id LIMIT $3";
+const char* const kCountDueBy =
+    "SELECT COUNT(*), COALESCE(SUM(CASE WHEN next_inspection_due < $2 THEN 1 ELSE 0 END), 0) "
+    "FROM assets WHERE state = 'on_loan' AND next_inspection_due <= $1";
 const char* const kStateLevels =
     "SELECT d.code, s.item_code, i.name, i.serialised, s.available, s.reserved, s.on_loan, "
     "s.returned, s.in_decontamination, s.awaiting_inspection, s.in_repair, s.scrapped, s.lost, "
@@ -339,16 +344,21 @@ std::optional<LineToPick> lineToPick(Connection& c, const std::string& orderRefe
                       enumAt(rows, 0, 3, "order status", parseOrderStatus)};
 }
 
-std::vector<DueInspection> inspectionsDueBy(Connection& c, Instant until, std::size_t limit) {
-    Rows rows = c.query(kDueBy, {formatInstant(until), static_cast<std::int64_t>(limit)});
+Page<DueInspection> inspectionsDueBy(Connection& c, Instant until, const PageRequest& page) {
+    Rows rows = c.query(kDueBy, {formatInstant(until), cursorParam(page), fetchLimit(page)});
     std::vector<DueInspection> due;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        due.push_back({rows.text(i, 0), rows.text(i, 1), rows.text(i, 2), stateColumn(rows, i, 3),
-                       rows.text(i, 4), optionalInstantAt(rows, i, 5, "time"),
-                       instantAt(rows, i, 6, "time"), ResidentId(rows.integer(i, 7)),
-                       rows.text(i, 8), rows.text(i, 9)});
+        due.push_back({AssetId(rows.integer(i, 10)), rows.text(i, 0), rows.text(i, 1),
+                       rows.text(i, 2), stateColumn(rows, i, 3), rows.text(i, 4),
+                       optionalInstantAt(rows, i, 5, "time"), instantAt(rows, i, 6, "time"),
+                       ResidentId(rows.integer(i, 7)), rows.text(i, 8), rows.text(i, 9)});
     }
-    return due;
+    return pageOf(std::move(due), page, [](const DueInspection& d) { return d.id.value(); });
+}
+
+DueInspectionCounts countInspectionsDue(Connection& c, Instant until, Instant now) {
+    Rows rows = c.query(kCountDueBy, {formatInstant(until), formatInstant(now)});
+    return {rows.integer(0, 0), rows.integer(0, 1)};
 }
 
 std::vector<StateLevels> stateLevels(Connection& c, const std::string& depotCode) {

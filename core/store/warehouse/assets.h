@@ -12,6 +12,7 @@
 #include "core/iso_time.h"
 #include "core/order_lifecycle.h"
 #include "core/store/infrastructure/connection.h"
+#include "core/store/infrastructure/paging.h"
 #include "core/types.h"
 
 namespace ces::store {
@@ -164,6 +165,7 @@ std::optional<LineToPick> lineToPick(Connection& c, const std::string& orderRefe
 
 /// An asset in a home whose planned inspection is due.
 struct DueInspection {
+    AssetId id;
     std::string barcode;
     std::string itemCode;
     std::string description;
@@ -175,8 +177,16 @@ struct DueInspection {
     std::string postcode;
     std::string district;
 };
-/// Assets on loan with an inspection due at or before `until`, soonest first.
-std::vector<DueInspection> inspectionsDueBy(Connection& c, Instant until, std::size_t limit);
+/// A page of the assets on loan with an inspection due at or before `until`, soonest first
+/// (so the overdue ones first).
+Page<DueInspection> inspectionsDueBy(Connection& c, Instant until, const PageRequest& page);
+/// How many assets on loan have an inspection due at or before `until`, and how many of those
+/// were due before `now` (overdue).
+struct DueInspectionCounts {
+    std::int64_t due = 0;
+    std::int64_t overdue = 0;
+};
+DueInspectionCounts countInspectionsDue(Connection& c, Instant until, Instant now);
 
 /// Counts of one depot and item by every state.
 struct StateLevels : StateCounts {

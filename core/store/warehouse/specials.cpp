@@ -13,9 +13,12 @@ const std::string kColumns =
     "s.delivered_at, (SELECT a.barcode FROM assets a WHERE a.special_id = s.id) "
     "FROM specials s JOIN orders o ON o.id = s.order_id ";
 const std::string kFind = kColumns + "WHERE s.id = $1";
-const std::string kList = kColumns +
-                          "WHERE ($1 = 1 OR s.status <> 'delivered') AND o.status <> 'cancelled' "
-                          "ORDER BY s.requested_at, s.id LIMIT $2";
+// Keyset paging in request order: the rows after the cursor's (requested_at, id).
+const std::string kList =
+    kColumns +
+    "WHERE ($1 = 1 OR s.status <> 'delivered') AND o.status <> 'cancelled' "
+    "AND ($2 = 0 OR (s.requested_at, s.id) > (SELECT x.requested_at, x.id FROM specials x "
+    "WHERE x.id = $2)) ORDER BY s.requested_at, s.id LIMIT $3";
 const std::string kOfOrder = kColumns + "WHERE s.order_id = $1 ORDER BY s.id";
 const char* const kApprove =
     "UPDATE specials SET status = 'approved', approved_at = $1, approved_by = $2 "
@@ -73,9 +76,10 @@ std::optional<SpecialRecord> findSpecial(Connection& c, SpecialId id) {
     return found.front();
 }
 
-std::vector<SpecialRecord> listSpecials(Connection& c, bool includeDelivered, std::size_t limit) {
-    return specialsFrom(c.query(kList, {static_cast<std::int64_t>(includeDelivered ? 1 : 0),
-                                        static_cast<std::int64_t>(limit)}));
+Page<SpecialRecord> listSpecials(Connection& c, bool includeDelivered, const PageRequest& page) {
+    return pageOf(specialsFrom(c.query(kList, {static_cast<std::int64_t>(includeDelivered ? 1 : 0),
+                                               cursorParam(page), fetchLimit(page)})),
+                  page, [](const SpecialRecord& s) { return s.id.value(); });
 }
 
 std::vector<SpecialRecord> specialsOfOrder(Connection& c, OrderId order) {

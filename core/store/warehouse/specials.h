@@ -10,6 +10,7 @@
 #include "core/order_lifecycle.h"
 #include "core/specials.h"
 #include "core/store/infrastructure/connection.h"
+#include "core/store/infrastructure/paging.h"
 #include "core/types.h"
 
 namespace ces::store {
@@ -37,8 +38,9 @@ struct SpecialRecord {
     std::optional<std::string> barcode;  ///< The asset it became on receipt.
 };
 std::optional<SpecialRecord> findSpecial(Connection& c, SpecialId id);
-/// Every special not yet delivered, plus delivered ones when `includeDelivered`; oldest first.
-std::vector<SpecialRecord> listSpecials(Connection& c, bool includeDelivered, std::size_t limit);
+/// A page of the specials not yet delivered, plus delivered ones when `includeDelivered`;
+/// oldest request first.
+Page<SpecialRecord> listSpecials(Connection& c, bool includeDelivered, const PageRequest& page);
 std::vector<SpecialRecord> specialsOfOrder(Connection& c, OrderId order);
 
 /// Each throws Conflict("concurrent_change") if the special is no longer in `from`.

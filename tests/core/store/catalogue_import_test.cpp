@@ -1,0 +1,115 @@
+#include "core/store/catalogue/catalogue_import.h"
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "core/store/catalogue/catalogue.h"
+#include "tests/core/store/fixture.h"
+
+using namespace ces;
+
+namespace {
+
+const char* const kHeader =
+    "item_code,name,category,sadl_or_cadl,unit_price_gbp,serialised,inspection_regime,notes\n";
+
+store::CatalogueImportReport importText(test::SmallCounty& county, const std::string& text,
+                                        bool dryRun) {
+    return county.db->write([&](store::Connection& c) {
+        std::istringstream in(text);
+        return store::importCatalogue(c, in, dryRun, county.warehouse.id, county.now);
+    });
+}
+
+std::optional<CatalogueItem> itemNamed(test::SmallCounty& county, const std::string& code) {
+    return county.db->read([&](store::Connection& c) { return store::findItem(c, code); });
+}
+
+}  // namespace
+
+TEST_CASE("catalogue import - creates new items, updates changed ones, counts unchanged") {
+    test::SmallCounty county;
+    const std::string file = std::string(kHeader) +
+                             "NEW-001,\"Grab rail, 45cm\",Bathing,SADL,12.50,n,none,x\n"
+                             "NEW-002,Hoist,Hoists,CADL,1200,y,LOLER,y\n";
+    const auto dry = importText(county, file, true);
+    CHECK(dry.created == 2);
+    CHECK(dry.errors.empty());
+    CHECK_FALSE(itemNamed(county, "NEW-001"));  // a dry run writes nothing
+
+    const auto first = importText(county, file, false);
+    CHECK(first.created == 2);
+    const auto rail = itemNamed(county, "NEW-001");
+    REQUIRE(rail);
+    CHECK(rail->name == "Grab rail, 45cm");
+    CHECK(rail->pricePence == 1250);
+    CHECK_FALSE(rail->serialised);
+    CHECK(itemNamed(county, "NEW-002")->serialised);
+
+    const auto again = importText(county,
+                                  std::string(kHeader) +
+                                      "NEW-001,\"Grab rail, 45cm\",Bathing,,12.50,n,none,\n"
+                                      "NEW-002,Ceiling hoist,Hoists,,1200,y,LOLER,\n",
+                                  false);
+    CHECK(again.unchanged == 1);
+    CHECK(again.updated == 1);
+    CHECK(itemNamed(county, "NEW-002")->name == "Ceiling hoist");
+}
+
+TEST_CASE("catalogue import - columns are found by name and the side files' columns are read") {
+    test::SmallCounty county;
+    const auto report = importText(
+        county,
+        "serialised,maintenance_regime,unit_price_gbp,two_person,name,item_code,category,retired\n"
+        "y,loler,900,y,Bath lift,NEW-003,Bathing,n\n",
+        false);
+    REQUIRE(report.errors.empty());
+    const auto item = itemNamed(county, "NEW-003");
+    REQUIRE(item);
+    CHECK(item->twoPerson);
+    CHECK(std::string(toString(item->maintenance.regime)) == "loler");
+    CHECK(std::string(toString(item->maintenance.skill)) == "lifting_engineer");
+}
+
+TEST_CASE("catalogue import - any bad row is reported with its line and field; nothing written") {
+    test::SmallCounty county;
+    const auto report = importText(county,
+                                   std::string(kHeader) +
+                                       "NEW-004,Good,Mobility,,10,n,,\n"
+                                       "NEW-005,,Mobility,,10,n,,\n"
+                                       "NEW-006,Frame,Mobility,,ten,n,,\n"
+                                       "NEW-004,Again,Mobility,,10,maybe,,\n",
+                                   false);
+    REQUIRE(report.errors.size() == 3);
+    CHECK(report.errors[0].line == 3);
+    CHECK(report.errors[0].field == "name");
+    CHECK(report.errors[1].line == 4);
+    CHECK(report.errors[1].field == "unit_price_gbp");
+    CHECK(report.errors[2].line == 5);
+    CHECK(report.errors[2].field == "item_code");
+    CHECK_FALSE(itemNamed(county, "NEW-004"));
+
+    const auto missing = importText(county, "item_code,name\nA,B\n", false);
+    REQUIRE(missing.errors.size() == 3);
+    CHECK(missing.errors[0].line == 1);
+    CHECK(missing.errors[0].field == "category");
+}
+
+TEST_CASE("catalogue import - a retired item is hidden from search but kept for the admin") {
+    test::SmallCounty county;
+    importText(county,
+               "item_code,name,category,unit_price_gbp,serialised,retired\n"
+               "OLD-001,Old frame,Mobility,10,n,y\n",
+               false);
+    const auto [prescribers, admins] = county.db->read([](store::Connection& c) {
+        store::CatalogueQuery query;
+        query.text = "old-001";
+        auto hidden = store::searchCatalogue(c, query);
+        query.includeRetired = true;
+        return std::make_pair(hidden, store::searchCatalogue(c, query));
+    });
+    CHECK(prescribers.empty());
+    REQUIRE(admins.size() == 1);
+    CHECK(admins[0].item.retired);
+}

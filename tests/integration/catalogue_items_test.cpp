@@ -280,3 +280,39 @@ TEST_CASE("catalogue items - every other role is refused, and nobody signed out"
     HttpClient prescriber = county.signIn("prescriber");
     CHECK(listedItem(prescriber, "KCE-MOB-002"));
 }
+
+TEST_CASE("catalogue items - a retired equivalent is not offered when an item is out of stock") {
+    DemoCounty county;
+    HttpClient admin = county.signIn("admin");
+    HttpClient warehouse = county.signIn("warehouse");
+    HttpClient prescriber = county.signIn("prescriber");
+    for (const auto& [depot, items] : readStock(warehouse)) {
+        setAvailable(warehouse, depot, "KCE-MOB-001", 0);
+    }
+    setAvailable(warehouse, "WKD", "KCE-MOB-002", 5);
+    REQUIRE(put(admin, "/api/v1/catalogue/items/KCE-MOB-001/equivalents",
+                jsonObject({{"codes", codes({"KCE-MOB-002"})}}))
+                .status == 200);
+    NhsNumbers numbers;
+    const auto resident = createResident(prescriber, residentAt("ME14 1AD", numbers));
+    const std::string order = toJson(orderJson(resident.id, "5_day", {{"KCE-MOB-001", 1}}));
+    // The codes offered with a 409 out_of_stock, inside the error object or beside it.
+    auto offered = [&] {
+        const Response refused = prescriber.post("/api/v1/orders", order);
+        INFO(refused.describe());
+        REQUIRE(refused.status == 409);
+        const auto body = refused.object();
+        const auto error = body->getObject("error");
+        std::vector<std::string> codes;
+        for (const auto& each : error && error->has("equivalents")
+                                    ? objectsIn(error, "equivalents")
+                                    : objectsIn(body, "equivalents")) {
+            codes.push_back(each->getValue<std::string>("code"));
+        }
+        return codes;
+    };
+    CHECK(offered() == std::vector<std::string>{"KCE-MOB-002"});
+    REQUIRE(patch(admin, "/api/v1/catalogue/items/KCE-MOB-002", jsonObject({{"retired", true}}))
+                .status == 200);
+    CHECK(offered().empty());
+}

@@ -94,6 +94,15 @@ std::string formField(const std::string& field) {
     return field;
 }
 
+// A page of the admin's catalogue, marked as such in the navigation.
+PageView catalogueView(const std::string& title, const std::string& templateName) {
+    PageView view;
+    view.title = title;
+    view.templateName = templateName;
+    view.section = "catalogue";
+    return view;
+}
+
 mustache::data listRows(const std::vector<CatalogueEntry>& entries) {
     mustache::data rows(mustache::data::type::list);
     for (const auto& entry : entries) {
@@ -111,10 +120,7 @@ mustache::data listRows(const std::vector<CatalogueEntry>& entries) {
 
 Response listPage(Site& site, Request& request) {
     const Actor actor = site.require(request, {Role::admin});
-    PageView view;
-    view.title = "Catalogue";
-    view.templateName = "admin_catalogue";
-    view.section = "catalogue";
+    PageView view = catalogueView("Catalogue", "admin_catalogue");
     store::CatalogueQuery query;
     query.text = trimmed(request.queryValue("q")).substr(0, 200);
     query.includeRetired = true;
@@ -142,10 +148,7 @@ Response listPage(Site& site, Request& request) {
 }
 
 PageView itemView(const std::string& title, bool editing) {
-    PageView view;
-    view.title = title;
-    view.templateName = "admin_catalogue_item";
-    view.section = "catalogue";
+    PageView view = catalogueView(title, "admin_catalogue_item");
     view.data.set("editing", editing);
     return view;
 }
@@ -281,10 +284,7 @@ Response saveEquivalents(Site& site, Request& request, const FormFields& form) {
 }
 
 PageView importView(const std::string& csv) {
-    PageView view;
-    view.title = "Import a catalogue";
-    view.templateName = "admin_catalogue_import";
-    view.section = "catalogue";
+    PageView view = catalogueView("Import a catalogue", "admin_catalogue_import");
     view.data.set("csv", csv);
     return view;
 }

@@ -83,7 +83,7 @@ TEST_CASE("catalogue pages - the admin finds items, retired ones marked, a page 
     CHECK(PageBrowser(county, "warehouse").get("/admin/catalogue/KCE-MOB-002").status == 403);
 }
 
-TEST_CASE("catalogue pages - the admin adds an item; errors are named in the summary") {
+TEST_CASE("catalogue pages - the admin adds an item - errors are named in the summary") {
     DemoCounty county;
     PageBrowser browser(county, "admin");
     const Response form = browser.get("/admin/catalogue/new");

@@ -72,7 +72,8 @@ std::vector<std::string> texts(const Poco::JSON::Array::Ptr& array) {
 
 }  // namespace
 
-TEST_CASE("catalogue items - the admin adds an item once under one key; prescribers can order it") {
+TEST_CASE(
+    "catalogue items - the admin adds an item once under one key - prescribers can order it") {
     DemoCounty county;
     HttpClient admin = county.signIn("admin");
     const Headers key{{"Idempotency-Key", "stool-1"}};
@@ -134,7 +135,7 @@ TEST_CASE("catalogue items - a new item is refused by name of its bad field, a t
     CHECK_FALSE(listedItem(admin, "KCE-NEW-011"));
 }
 
-TEST_CASE("catalogue items - a change is audited with what changed; unknown 404, bad 422") {
+TEST_CASE("catalogue items - a change is audited with what changed - unknown 404, bad 422") {
     DemoCounty county;
     HttpClient admin = county.signIn("admin");
     const Response changed = patch(admin, "/api/v1/catalogue/items/KCE-MOB-002",
@@ -169,7 +170,7 @@ TEST_CASE("catalogue items - a change is audited with what changed; unknown 404,
     CHECK(auditCount(admin, "catalogue.item.change", "KCE-MOB-002") == 1);
 }
 
-TEST_CASE("catalogue items - retiring stops new orders only; bringing back allows them again") {
+TEST_CASE("catalogue items - retiring stops new orders only - bringing back allows them again") {
     DemoCounty county;
     HttpClient admin = county.signIn("admin");
     HttpClient prescriber = county.signIn("prescriber");

@@ -22,5 +22,6 @@ void addDriverPages(Router& router, Site& site);      ///< /driver: a van's stop
 void addSettingsPages(Router& router, Site& site);    ///< /admin/settings (admin).
 void addUserPages(Router& router, Site& site);        ///< /admin/users (admin): people and access.
 void addAuditPages(Router& router, Site& site);       ///< /admin/audit (admin).
+void addCatalogueAdminPages(Router& router, Site& site);  ///< /admin/catalogue (admin).
 
 }  // namespace ces::web

@@ -26,6 +26,7 @@ void addPageRoutes(Router& router, App& app) {
     addSettingsPages(router, *site);
     addUserPages(router, *site);
     addAuditPages(router, *site);
+    addCatalogueAdminPages(router, *site);
     router.add("GET", "/favicon.ico",
                [site](Request&) { return Site::redirect("/assets/images/favicon.ico"); });
 }

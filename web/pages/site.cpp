@@ -47,7 +47,7 @@ std::vector<NavItem> navigationFor(Role role) {
                     {"settings", "/admin/settings", "Settings"},
                     {"users", "/admin/users", "Users"},
                     {"audit", "/admin/audit", "Audit log"},
-                    {"catalogue", "/catalogue", "Catalogue"}};
+                    {"catalogue", "/admin/catalogue", "Catalogue"}};
         default:
             return {{"home", "/home", "Home"}, {"catalogue", "/catalogue", "Catalogue"}};
     }

@@ -45,7 +45,7 @@ const char* const kAllEquivalents =
 const char* const kEquivalentsInStock =
     "SELECT i.code, i.name, SUM(s.available) AS available FROM item_equivalents e "
     "JOIN items i ON i.code = e.equivalent_code JOIN stock s ON s.item_code = i.code "
-    "WHERE e.item_code = $1 GROUP BY i.code, i.name HAVING SUM(s.available) > 0 "
+    "WHERE e.item_code = $1 AND i.retired = 0 GROUP BY i.code, i.name HAVING SUM(s.available) > 0 "
     "ORDER BY available DESC, i.code";
 const char* const kCategories = "SELECT DISTINCT category FROM items ORDER BY category";
 

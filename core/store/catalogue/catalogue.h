@@ -25,7 +25,8 @@ struct CatalogueQuery {
 std::vector<CatalogueEntry> searchCatalogue(Connection& c, const CatalogueQuery& query);
 std::vector<std::string> categories(Connection& c);
 
-/// The equivalents of `code` that have stock in any depot, most available first.
+/// The equivalents of `code` that have stock in any depot and take orders (not retired), most
+/// available first.
 std::vector<EquivalentInStock> equivalentsInStock(Connection& c, const std::string& code);
 
 /// The columns of an item's maintenance (regime, interval months, skill) from item_maintenance

@@ -66,17 +66,7 @@ void readRow(const CsvTable& row, CatalogueItem& item) {
     }
     if (row.has("van_space"))
         item.vanSpace = wholeNumber(row.field("van_space"), "van_space", 1, 100);
-    if (row.has("maintenance_regime")) {
-        const auto regime = parseMaintenanceRegime(row.field("maintenance_regime"));
-        if (!regime) {
-            throw ValidationError("maintenance_regime",
-                                  "enter none, loler, electrical or planned_service");
-        }
-        item.maintenance.regime = *regime;
-        item.maintenance.skill = *regime == MaintenanceRegime::loler
-                                     ? MaintenanceSkill::lifting_engineer
-                                     : MaintenanceSkill::none;
-    }
+    if (row.has("maintenance_regime")) setMaintenanceRegime(item, row.field("maintenance_regime"));
     if (row.has("maintenance_interval_months")) {
         item.maintenance.intervalMonths = wholeNumber(row.field("maintenance_interval_months"),
                                                       "maintenance_interval_months", 0, 120);
@@ -85,6 +75,18 @@ void readRow(const CsvTable& row, CatalogueItem& item) {
 }
 
 }  // namespace
+
+void setMaintenanceRegime(CatalogueItem& item, const std::string& word) {
+    const auto regime = parseMaintenanceRegime(word);
+    if (!regime) {
+        throw ValidationError("maintenance_regime",
+                              "enter none, loler, electrical or planned_service");
+    }
+    item.maintenance.regime = *regime;
+    item.maintenance.skill = *regime == MaintenanceRegime::loler
+                                 ? MaintenanceSkill::lifting_engineer
+                                 : MaintenanceSkill::none;
+}
 
 void checkItem(const CatalogueItem& item) {
     auto text = [](const std::string& field, const std::string& value, std::size_t longest) {
@@ -104,6 +106,10 @@ void checkItem(const CatalogueItem& item) {
     }
     if (item.vanSpace < 1 || item.vanSpace > 100) {
         throw ValidationError("van_space", "van space must be from 1 to 100 units");
+    }
+    if (item.inspectionRegime.size() > 500) {
+        throw ValidationError("inspection_regime",
+                              "inspection_regime must be at most 500 characters");
     }
     if (item.maintenance.intervalMonths < 0 || item.maintenance.intervalMonths > 120) {
         throw ValidationError("maintenance_interval_months",

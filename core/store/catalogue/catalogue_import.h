@@ -35,7 +35,11 @@ struct CatalogueImportReport {
 CatalogueImportReport importCatalogue(Connection& c, std::istream& csv, bool dryRun,
                                       std::optional<UserId> who, Instant now);
 
-/// Refuses an item that breaks a catalogue rule (ValidationError naming the field).
+/// Refuses an item that breaks a catalogue rule (ValidationError naming the field by its CSV
+/// column: item_code, name, category, unit_price_gbp, van_space, ...).
 void checkItem(const CatalogueItem& item);
+/// Sets the regime named by `word` (none, loler, electrical, planned_service) and the skill it
+/// needs (LOLER checks need a lifting engineer); ValidationError("maintenance_regime") otherwise.
+void setMaintenanceRegime(CatalogueItem& item, const std::string& word);
 
 }  // namespace ces::store

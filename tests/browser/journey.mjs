@@ -1,4 +1,5 @@
-// The whole loop in a real browser, one person at a time: a prescriber signs in, orders a bed
+// The whole loop in a real browser, one person at a time. First a county is set up from an empty
+// database through the pages alone (steps/empty_county.mjs). Then, on a demo county, a prescriber signs in, orders a bed
 // and a mattress for a new resident and picks a slot; the resident tracks it and changes the slot;
 // the planner optimises the day; the driver records the delivery; the prescriber requests a
 // collection; the warehouse scans the return, decontaminates and passes inspection; the
@@ -17,6 +18,7 @@ import { driverRecordsTheDelivery } from './steps/driver.mjs';
 import { prescriberRequestsACollection } from './steps/collection.mjs';
 import { warehouseRecyclesTheReturn } from './steps/warehouse.mjs';
 import { commissionerSeesTheCredit } from './steps/commissioner.mjs';
+import { countyFromAnEmptyDatabase } from './steps/empty_county.mjs';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-default-apps',
@@ -30,6 +32,7 @@ function option(name, otherwise) {
 const cesBinary = path.resolve(option('ces', path.join(root, 'build/ces')));
 run.outputDir = path.resolve(option('output', run.outputDir));
 const chromiumPath = option('chromium', process.env.CES_CHROMIUM || '/usr/bin/chromium');
+const sharedDir = path.resolve(option('shared', process.env.CES_SHARED || path.join(root, '../shared')));
 
 /// A valid NHS number (modulus 11) that no demo resident has: starts with 9 then random digits.
 function nhsNumber() {
@@ -53,7 +56,7 @@ function startServer(db) {
     server.stdout.on('data', (chunk) => {
       seen += chunk;
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
-      if (match) { clearTimeout(timer); resolve({ server, base: match[1] }); }
+      if (match) { clearTimeout(timer); resolve({ server, base: match[1], output: seen }); }
     });
     server.stderr.on('data', (chunk) => { process.stderr.write(`[ces] ${chunk}`); });
     server.on('exit', (code) => { clearTimeout(timer); reject(new Error(`ces serve exited ${code}: ${seen}`)); });
@@ -238,6 +241,22 @@ async function residentJourney(browser, base, resident, order) {
   await context.close();
 }
 
+/// The first chapter on its own server over an empty database: `ces serve` prints the admin's
+/// one-time password, and everything else is done through the pages.
+async function emptyCountyChapter(browser, db) {
+  const started = await startServer(db);
+  try {
+    const printed = /created user admin with password (\S+)/.exec(started.output);
+    await expect('ces serve on an empty database prints the admin password', () => printed, started.output);
+    const resident = { nhs: nhsNumber(), name: 'Joan Example', day: '3', month: '11', year: '1938', postcode: 'ME14 1AD' };
+    await countyFromAnEmptyDatabase(browser, {
+      base: started.base, adminPassword: printed[1], catalogueFile: path.join(sharedDir, 'data/catalogue.csv'),
+    }, resident);
+  } finally {
+    started.server.kill('SIGTERM');
+  }
+}
+
 async function main() {
   mkdirSync(run.outputDir, { recursive: true });
   rmSync(path.join(run.outputDir, 'failure.png'), { force: true });
@@ -252,6 +271,7 @@ async function main() {
     const started = await startServer(db);
     server = started.server;
     browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+    await emptyCountyChapter(browser, path.join(work, 'empty.db'));
     const resident = { nhs: nhsNumber(), name: 'Margaret Test', day: '17', month: '5', year: '1942', postcode: 'ME14 1AD' };
     const journey = await prescriberJourney(browser, started.base, resident);
     await residentJourney(browser, started.base, resident, journey);
@@ -280,6 +300,6 @@ async function main() {
   process.exit(run.failed === 0 ? 0 : 1);
 }
 
-const guard = setTimeout(() => { console.log('journey timed out'); console.log(`${run.passed} passed, ${run.failed + 1} failed`); process.exit(1); }, 300000);
+const guard = setTimeout(() => { console.log('journey timed out'); console.log(`${run.passed} passed, ${run.failed + 1} failed`); process.exit(1); }, 480000);
 guard.unref();
 await main();

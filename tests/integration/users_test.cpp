@@ -5,6 +5,7 @@
 
 #include "api_requests.h"
 #include "harness.h"
+#include "page_browser.h"
 
 using namespace ces::integration;
 
@@ -230,4 +231,47 @@ TEST_CASE("users - only the admin manages users") {
     checkError(anonymous.post("/api/v1/me/password",
                               jsonObject({{"current_password", "a"}, {"new_password", "b"}})),
                401, "unauthenticated");
+}
+
+TEST_CASE("users - the admin's pages add a user, show the one-time password once, and switch off") {
+    DemoCounty county;
+    PageBrowser admin(county, "admin");
+    REQUIRE(admin.get("/admin/users/new").status == 200);
+    const Response empty = admin.post("/admin/users/new", "username=&name=&role=warehouse");
+    CHECK(empty.status == 422);
+    CHECK(contains(empty, "govuk-error-summary"));
+    CHECK(contains(empty, "href=\"#username\""));
+
+    admin.get("/admin/users/new");
+    const Response added =
+        admin.post("/admin/users/new", "username=kpatel&name=Kiran+Patel&role=warehouse");
+    INFO(added.describe());
+    REQUIRE(added.status == 200);
+    REQUIRE(contains(added, "id=\"one-time-password\""));
+    const auto at = added.body.find("id=\"one-time-password\">") + 24;
+    const std::string oneTime = added.body.substr(at, added.body.find('<', at) - at);
+    CHECK(oneTime.size() >= 12);
+
+    HttpClient kiran = county.anonymous();
+    const Response session = kiran.post(
+        "/api/v1/sessions", jsonObject({{"username", "kpatel"}, {"password", oneTime}}));
+    INFO(session.describe());
+    REQUIRE(session.status == 201);
+    CHECK(session.object()->getValue<bool>("password_change_required"));
+
+    HttpClient api = county.signIn("admin");
+    const auto users = objectsIn(api.get("/api/v1/users?q=kpatel").object(), "users");
+    REQUIRE(users.size() == 1);
+    const std::string page = "/admin/users/" + std::to_string(users[0]->getValue<int>("id"));
+    const Response edit = admin.get(page);
+    CHECK(edit.status == 200);
+    CHECK_FALSE(contains(edit, oneTime));
+    CHECK(admin.post(page + "/active", "active=false").status == 303);
+    checkError(kiran.post("/api/v1/sessions",
+                          jsonObject({{"username", "kpatel"}, {"password", oneTime}})),
+               401, "unauthenticated");
+
+    PageBrowser warehouse(county, "warehouse");
+    CHECK(warehouse.get("/admin/users").status == 403);
+    CHECK(admin.post("/admin/users/new", "username=x&name=X&role=driver", false).status == 403);
 }

@@ -1,0 +1,218 @@
+// The first chapter: a county set up from an empty database through the pages alone. The admin
+// signs in with the password `ces serve` printed, sets their own, adds a funder, a team, a depot
+// and a van, imports the catalogue and adds the staff; the warehouse receives stock and prints
+// its labels; a new prescriber sets a password, registers a resident and orders; a new planner
+// routes the order.
+import { readFileSync } from 'node:fs';
+import { check, expect, openPage } from '../tools.mjs';
+import { plannerOptimisesTheDay } from './planner.mjs';
+
+const STAFF = [
+  { username: 'dmoss', name: 'Dan Moss', role: 'warehouse' },
+  { username: 'lhart', name: 'Lucy Hart', role: 'planner' },
+  { username: 'scarter', name: 'Sam Carter', role: 'budget_holder', team: 'MASC-OT' },
+  { username: 'pshah', name: 'Priya Shah', role: 'prescriber', team: 'MASC-OT' },
+];
+
+/// Signs in with a one-time password, is sent to set a new one, and lands on `landing`.
+async function firstSignIn(browser, base, username, oneTime, landing, name) {
+  const opened = await openPage(browser, base);
+  const { page } = opened;
+  await page.goto('/sign-in');
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Password').fill(oneTime);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/account/password');
+  if (name) await check(page, name);
+  const chosen = `${username} sets a long password 2026`;
+  await page.getByLabel(/Your password now/).fill(oneTime);
+  await page.getByLabel('New password', { exact: true }).fill(chosen);
+  await page.getByLabel('New password again').fill(chosen);
+  await page.getByRole('button', { name: 'Set password' }).click();
+  await page.waitForURL(landing);
+  return { ...opened, password: chosen };
+}
+
+async function addFunderAndTeam(page) {
+  await page.goto('/admin/organisation');
+  await check(page, 'empty-organisation');
+  await page.locator('#funder-code').fill('KCC');
+  await page.locator('#funder-name').fill('Kent County Council');
+  await page.getByRole('button', { name: 'Add the funder' }).click();
+  await page.waitForURL('**/admin/organisation**');
+  await page.locator('#team-code').fill('MASC-OT');
+  await page.locator('#team-name').fill('Maidstone Adult Social Care OT');
+  await page.locator('#team-funder_code').selectOption('KCC');
+  await page.locator('#team-approval_limit').fill('1500');
+  await page.getByRole('button', { name: 'Add the team' }).click();
+  await page.waitForURL('**/admin/organisation**');
+  await expect('the team is listed with its funder',
+    () => page.getByRole('cell', { name: 'Maidstone Adult Social Care OT' }).isVisible());
+  await check(page, 'empty-organisation-added');
+}
+
+async function addDepotAndVan(page) {
+  await page.goto('/admin/depots');
+  await check(page, 'empty-depots');
+  await page.locator('#depot-code').fill('AYL');
+  await page.locator('#depot-name').fill('Aylesford depot');
+  await page.locator('#depot-postcode').fill('ME14 1AD');
+  const districts = page.locator('input[type="checkbox"][name="districts"]');
+  const count = await districts.count();
+  for (let i = 0; i < count; i += 1) await districts.nth(i).check();
+  await page.getByRole('button', { name: 'Add the depot' }).click();
+  await page.waitForURL('**/admin/depots**');
+  await expect('every district has a depot', async () => count === 12
+    && !(await page.getByText(/no depot/i).first().isVisible().catch(() => false)), String(count));
+  await page.locator('#van-code').fill('AYL-1');
+  await page.locator('#van-depot_code').selectOption('AYL');
+  await page.locator('#van-capacity_units').fill('40');
+  await page.locator('#van-shift_start').fill('08:00');
+  await page.locator('#van-shift_end').fill('17:00');
+  const skills = page.locator('input[type="checkbox"][name="skills"]');
+  for (let i = 0; i < await skills.count(); i += 1) await skills.nth(i).check();
+  await page.getByLabel('Two people').check();
+  await page.getByRole('button', { name: 'Add the van' }).click();
+  await page.waitForURL('**/admin/depots**');
+  await expect('the van is listed', () => page.getByRole('cell', { name: 'AYL-1' }).first().isVisible());
+  await check(page, 'empty-depots-added');
+}
+
+async function importCatalogue(page, catalogueFile) {
+  const csv = readFileSync(catalogueFile, 'utf8');
+  const rows = csv.trim().split('\n').length - 1;
+  await page.goto('/admin/catalogue/import');
+  await page.locator('#import-csv').fill('item_code,name\nBAD ITEM,\n');
+  await page.getByRole('button', { name: 'Check only' }).click();
+  await expect('a bad file is reported as an error summary',
+    () => page.locator('.govuk-error-summary').isVisible());
+  await check(page, 'empty-catalogue-import-errors');
+  await page.locator('#import-csv').fill(csv);
+  await page.getByRole('button', { name: 'Check only' }).click();
+  await expect('the dry run would create every item',
+    async () => Number(await page.locator('#report-created').textContent()) === rows, String(rows));
+  await page.locator('#import-csv').fill(csv);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect('the import creates every item',
+    async () => /Imported/.test(await page.locator('#report-title').textContent())
+      && Number(await page.locator('#report-created').textContent()) === rows);
+  await check(page, 'empty-catalogue-imported');
+}
+
+async function addStaff(page) {
+  const passwords = {};
+  for (const person of STAFF) {
+    await page.goto('/admin/users/new');
+    await page.getByLabel('User name').fill(person.username);
+    await page.getByLabel('Full name').fill(person.name);
+    await page.getByLabel('Role').selectOption(person.role);
+    if (person.team) await page.getByLabel('Team code').fill(person.team);
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await page.locator('#one-time-password').waitFor();
+    passwords[person.username] = (await page.locator('#one-time-password').textContent()).trim();
+    if (person.role === 'prescriber') await check(page, 'empty-user-added');
+  }
+  await page.goto('/admin/users');
+  await check(page, 'empty-users');
+  return passwords;
+}
+
+async function adminSetsUpTheCounty(browser, base, county) {
+  const { context, page } = await firstSignIn(browser, base, 'admin', county.adminPassword, '**/home',
+    'empty-set-password');
+  await expect('the admin home lists what is missing',
+    async () => /depot/i.test(await page.locator('#readiness').textContent()));
+  await check(page, 'empty-admin-home');
+  await addFunderAndTeam(page);
+  await addDepotAndVan(page);
+  await importCatalogue(page, county.catalogueFile);
+  const passwords = await addStaff(page);
+  await page.goto('/home');
+  await expect('the county is ready to go live',
+    async () => /Everything the service needs is set up/.test(await page.locator('#readiness').textContent()),
+    await page.locator('#readiness').textContent());
+  await check(page, 'empty-admin-home-ready');
+  await context.close();
+  return passwords;
+}
+
+async function warehouseReceivesStock(browser, base, oneTime) {
+  const { context, page } = await firstSignIn(browser, base, 'dmoss', oneTime, '**/warehouse**');
+  await page.goto('/warehouse/goods-in');
+  await check(page, 'empty-goods-in');
+  await page.locator('#depot').selectOption('AYL');
+  await page.locator('#supplier').fill('Medequip Supplies Ltd');
+  await page.locator('#supplier_reference').fill('INV-20451');
+  await page.locator('#item_code_0').fill('KCE-BED-001');
+  await page.locator('#quantity_0').fill('2');
+  await page.locator('#item_code_1').fill('KCE-TLT-001');
+  await page.locator('#quantity_1').fill('10');
+  await page.getByRole('button', { name: 'Receive the delivery' }).click();
+  await page.locator('#print-labels').waitFor();
+  await check(page, 'empty-goods-in-received');
+  await page.locator('#print-labels').click();
+  await page.waitForURL('**/labels');
+  await expect('one Code 128 label per bed received',
+    async () => (await page.locator('#labels svg').count()) === 2);
+  await check(page, 'empty-goods-in-labels');
+  await context.close();
+}
+
+async function prescriberOrders(browser, base, oneTime, resident) {
+  const { context, page } = await firstSignIn(browser, base, 'pshah', oneTime, '**/catalogue',
+    'empty-prescriber-password');
+  await page.getByRole('link', { name: 'Start a new order' }).click();
+  await page.waitForURL('**/orders/new');
+  await page.getByLabel("Resident's NHS number").fill(resident.nhs);
+  await page.getByRole('button', { name: 'Find resident' }).click();
+  await page.getByRole('link', { name: 'Add a new resident' }).last().click();
+  await page.waitForURL('**/residents/new**');
+  await page.getByLabel('NHS number').fill(resident.nhs);
+  await page.getByLabel('Full name').fill(resident.name);
+  await page.getByLabel('Day').fill(resident.day);
+  await page.getByLabel('Month').fill(resident.month);
+  await page.getByLabel('Year').fill(resident.year);
+  await page.getByLabel('Address line 1').fill('14 Tonbridge Road');
+  await page.getByLabel('Town or city').fill('Maidstone');
+  await page.getByLabel('Postcode').fill(resident.postcode);
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.waitForURL('**/orders/new/items');
+  for (const code of ['KCE-BED-001', 'KCE-TLT-001']) {
+    await page.getByLabel('Item code').fill(code);
+    await page.getByLabel('Quantity').fill('1');
+    await page.getByRole('button', { name: 'Add item' }).click();
+    await page.waitForURL('**/orders/new/items');
+  }
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL('**/orders/new/speed');
+  await page.getByLabel('5 working days').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL('**/orders/new/notes');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL('**/orders/new/check');
+  await page.getByRole('button', { name: 'Accept and send order' }).click();
+  await page.waitForURL('**/confirmation');
+  const reference = (await page.locator('#reference').textContent()).trim();
+  await expect('the new county takes its first order', () => /^ORD-\d{4}-\d+$/.test(reference), reference);
+  await check(page, 'empty-order-confirmation');
+  await page.getByRole('link', { name: 'Choose a delivery slot' }).click();
+  await page.waitForURL(`**/orders/${reference}/slot`);
+  await page.locator('.govuk-radios__input').first().check();
+  await page.getByRole('button', { name: 'Book this slot' }).click();
+  await page.waitForURL(`**/orders/${reference}`);
+  const answer = await (await context.request.get(`/api/v1/orders/${reference}`)).json();
+  const booked = (answer.visits || []).find((visit) => visit.slot);
+  await expect('the order has a booked delivery slot', () => booked, JSON.stringify(answer.visits));
+  await context.close();
+  return { reference, deliveryDate: booked.slot.date };
+}
+
+/// Runs the chapter against a server on an empty database; `county` carries its base URL, the
+/// admin's printed password and the catalogue file.
+export async function countyFromAnEmptyDatabase(browser, county, resident) {
+  const passwords = await adminSetsUpTheCounty(browser, county.base, county);
+  await warehouseReceivesStock(browser, county.base, passwords.dmoss);
+  const order = await prescriberOrders(browser, county.base, passwords.pshah, resident);
+  const planner = await firstSignIn(browser, county.base, 'lhart', passwords.lhart, '**/plan');
+  await plannerOptimisesTheDay(browser, county.base, order, planner);
+}

@@ -1,8 +1,11 @@
+#include "core/store/warehouse/receipts.h"
 #include "core/store/warehouse/stock.h"
 #include "warehouse/goods_in.h"
 #include "web/api/routes.h"
 #include "web/api/warehouse_routes.h"
 #include "web/http/json_body.h"
+#include "web/http/paging.h"
+#include "web/http/request_numbers.h"
 
 namespace ces::web {
 
@@ -86,10 +89,63 @@ Poco::JSON::Object::Ptr receivedJson(const warehouse::GoodsReceived& received) {
         auto barcodes = jsonArray();
         for (const auto& barcode : each.barcodes) barcodes->add(barcode);
         line->set("barcodes", barcodes);
+        line->set("inspection_due", each.inspectionDue
+                                        ? Poco::Dynamic::Var(formatInstant(*each.inspectionDue))
+                                        : Poco::Dynamic::Var());
         lines->add(line);
     }
     answer->set("lines", lines);
     return answer;
+}
+
+Poco::JSON::Object::Ptr summaryJson(const store::ReceiptSummary& receipt) {
+    auto json = jsonObject();
+    json->set("id", receipt.id.value());
+    json->set("depot", receipt.depotCode);
+    json->set("depot_name", receipt.depotName);
+    json->set("supplier", receipt.supplier);
+    json->set("supplier_reference", receipt.supplierReference);
+    json->set("received_at", formatInstant(receipt.receivedAt));
+    json->set("received_by", receipt.receivedBy);
+    json->set("line_count", receipt.lineCount);
+    json->set("units", receipt.units);
+    return json;
+}
+
+Response listReceipts(App& app, Request& request) {
+    requireRole(app, request, {Role::warehouse});
+    const auto page = pageRequest(request, 50);
+    const auto receipts =
+        app.db.read([&](store::Connection& c) { return store::listReceipts(c, page); });
+    auto list = jsonArray();
+    for (const auto& receipt : receipts.items) list->add(summaryJson(receipt));
+    auto answer = jsonObject();
+    answer->set("receipts", list);
+    setNext(answer, request, receipts.next);
+    return jsonResponse(200, answer);
+}
+
+Response showReceipt(App& app, Request& request) {
+    requireRole(app, request, {Role::warehouse});
+    const std::string& text = request.pathParams["id"];
+    const store::ReceiptId id(parsePathId(text, "no receipt has the id " + text.substr(0, 40)));
+    const auto receipt =
+        app.db.read([&](store::Connection& c) { return store::findReceipt(c, id); });
+    if (!receipt) throw NotFound("no receipt has the id " + text);
+    auto answer = summaryJson(receipt->summary);
+    auto lines = jsonArray();
+    for (const auto& each : receipt->lines) {
+        auto line = jsonObject();
+        line->set("item_code", each.itemCode);
+        line->set("item_name", each.itemName);
+        line->set("quantity", each.quantity);
+        auto barcodes = jsonArray();
+        for (const auto& barcode : each.barcodes) barcodes->add(barcode);
+        line->set("barcodes", barcodes);
+        lines->add(line);
+    }
+    answer->set("lines", lines);
+    return jsonResponse(200, answer);
 }
 
 Response receiveGoods(App& app, Request& request) {
@@ -109,6 +165,10 @@ void addStockRoutes(Router& router, App& app) {
                [&app](Request& r) { return adjustStock(app, r); });
     router.add("POST", "/api/v1/stock/receipts",
                [&app](Request& r) { return receiveGoods(app, r); });
+    router.add("GET", "/api/v1/stock/receipts",
+               [&app](Request& r) { return listReceipts(app, r); });
+    router.add("GET", "/api/v1/stock/receipts/{id}",
+               [&app](Request& r) { return showReceipt(app, r); });
 }
 
 }  // namespace ces::web

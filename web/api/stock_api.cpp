@@ -76,19 +76,26 @@ warehouse::GoodsReceipt parseReceipt(const std::string& text) {
     return receipt;
 }
 
+// A receipt line's item, quantity and barcodes, as both receipt answers give them.
+Poco::JSON::Object::Ptr lineJson(const std::string& itemCode, std::int64_t quantity,
+                                 const std::vector<std::string>& barcodes) {
+    auto line = jsonObject();
+    line->set("item_code", itemCode);
+    line->set("quantity", quantity);
+    auto list = jsonArray();
+    for (const auto& barcode : barcodes) list->add(barcode);
+    line->set("barcodes", list);
+    return line;
+}
+
 Poco::JSON::Object::Ptr receivedJson(const warehouse::GoodsReceived& received) {
     auto answer = jsonObject();
     answer->set("id", received.id.value());
     answer->set("depot", received.depotCode);
     auto lines = jsonArray();
     for (const auto& each : received.lines) {
-        auto line = jsonObject();
-        line->set("item_code", each.itemCode);
-        line->set("quantity", each.quantity);
+        auto line = lineJson(each.itemCode, each.quantity, each.barcodes);
         line->set("available", each.available);
-        auto barcodes = jsonArray();
-        for (const auto& barcode : each.barcodes) barcodes->add(barcode);
-        line->set("barcodes", barcodes);
         line->set("inspection_due", each.inspectionDue
                                         ? Poco::Dynamic::Var(formatInstant(*each.inspectionDue))
                                         : Poco::Dynamic::Var());
@@ -135,13 +142,8 @@ Response showReceipt(App& app, Request& request) {
     auto answer = summaryJson(receipt->summary);
     auto lines = jsonArray();
     for (const auto& each : receipt->lines) {
-        auto line = jsonObject();
-        line->set("item_code", each.itemCode);
+        auto line = lineJson(each.itemCode, each.quantity, each.barcodes);
         line->set("item_name", each.itemName);
-        line->set("quantity", each.quantity);
-        auto barcodes = jsonArray();
-        for (const auto& barcode : each.barcodes) barcodes->add(barcode);
-        line->set("barcodes", barcodes);
         lines->add(line);
     }
     answer->set("lines", lines);

@@ -113,15 +113,15 @@ warehouse::GoodsReceipt receiptOf(const GoodsInForm& form, std::vector<std::size
     warehouse::GoodsReceipt receipt{form.depot, form.supplier, form.supplierReference, {}};
     for (std::size_t i = 0; i < kFormLines; ++i) {
         if (form.itemCodes[i].empty() && form.quantities[i].empty()) continue;
+        rows.push_back(i);
         std::int64_t quantity = 0;
         const auto& text = form.quantities[i];
         const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), quantity);
         if (error != std::errc() || end != text.data() + text.size()) {
-            throw ValidationError("lines[" + std::to_string(rows.size()) + "].quantity",
+            throw ValidationError("lines[" + std::to_string(rows.size() - 1) + "].quantity",
                                   "quantity must be a whole number");
         }
         receipt.lines.push_back({form.itemCodes[i], quantity});
-        rows.push_back(i);
     }
     return receipt;
 }
@@ -232,23 +232,14 @@ void setReceipt(PageView& view, const store::ReceiptRecord& receipt, bool withLa
     view.data.set("has_labels", anyLabels);
 }
 
-Response receiptPage(Site& site, Request& request) {
+// The delivery's confirmation, or with `labels` its sheet of labels to print.
+Response receiptPage(Site& site, Request& request, bool labels) {
     const Actor actor = requireWarehouse(site, request);
     PageView view;
-    view.title = "Delivery received";
-    view.templateName = "warehouse_goods_in_receipt";
+    view.title = labels ? "Labels" : "Delivery received";
+    view.templateName = labels ? "warehouse_goods_in_labels" : "warehouse_goods_in_receipt";
     view.section = "goods-in";
-    setReceipt(view, receiptAt(site, request), false);
-    return site.render(request, actor, std::move(view));
-}
-
-Response labelsPage(Site& site, Request& request) {
-    const Actor actor = requireWarehouse(site, request);
-    PageView view;
-    view.title = "Labels";
-    view.templateName = "warehouse_goods_in_labels";
-    view.section = "goods-in";
-    setReceipt(view, receiptAt(site, request), true);
+    setReceipt(view, receiptAt(site, request), labels);
     return site.render(request, actor, std::move(view));
 }
 
@@ -262,9 +253,9 @@ void addGoodsInPages(Router& router, Site& site) {
     site.post(router, "/warehouse/goods-in",
               [&site](Request& r, const FormFields& f) { return receive(site, r, f); });
     site.get(router, "/warehouse/goods-in/{id}",
-             [&site](Request& r) { return receiptPage(site, r); });
+             [&site](Request& r) { return receiptPage(site, r, false); });
     site.get(router, "/warehouse/goods-in/{id}/labels",
-             [&site](Request& r) { return labelsPage(site, r); });
+             [&site](Request& r) { return receiptPage(site, r, true); });
 }
 
 }  // namespace ces::web

@@ -36,6 +36,10 @@ std::vector<CatalogueItem> itemsOf(store::Connection& c, const GoodsReceipt& rec
             throw ValidationError(at + ".item_code",
                                   "no catalogue item has the code " + line.itemCode);
         }
+        if (item->retired) {
+            throw ValidationError(at + ".item_code",
+                                  line.itemCode + " is retired and takes no new stock");
+        }
         if (!seen.insert(line.itemCode).second) {
             throw ValidationError(at + ".item_code", line.itemCode + " is on two lines");
         }
@@ -48,20 +52,27 @@ std::vector<CatalogueItem> itemsOf(store::Connection& c, const GoodsReceipt& rec
     return items;
 }
 
-// Puts each unit of a serialised line on the register; answers the barcodes given.
-std::vector<std::string> registerUnits(store::Connection& c, const CatalogueItem& item,
-                                       std::int64_t quantity, DepotId depot, const Actor& actor,
-                                       Instant now, const MaintenancePolicy& maintenance,
-                                       const std::string& note) {
+// Where a receipt line's units go and what they are recorded against.
+struct LineOfReceipt {
+    store::ReceiptId receipt;
+    std::int64_t number = 0;  ///< From 1.
+    DepotId depot;
+};
+
+// Puts each unit of a serialised line on the register, recorded against the receipt's line;
+// fills in the barcodes given and their first inspection.
+void registerUnits(store::Connection& c, const CatalogueItem& item, const LineOfReceipt& at,
+                   const Actor& actor, Instant now, const MaintenancePolicy& maintenance,
+                   const std::string& note, ReceivedLine& line) {
     const int months = maintenance.intervalMonths(item);
-    std::vector<std::string> barcodes;
-    for (std::int64_t unit = 0; unit < quantity; ++unit) {
+    for (std::int64_t unit = 0; unit < line.quantity; ++unit) {
         // Checked on arrival, as goods in does.
-        const auto asset = newUnit(c, item, depot, months, now);
-        store::insertAsset(c, asset, actor.id, now, note);
-        barcodes.push_back(asset.barcode);
+        const auto asset = newUnit(c, item, at.depot, months, now);
+        const auto id = store::insertAsset(c, asset, actor.id, now, note);
+        store::insertReceiptAsset(c, at.receipt, at.number, id);
+        line.barcodes.push_back(asset.barcode);
+        line.inspectionDue = asset.nextInspectionDue;
     }
-    return barcodes;
 }
 
 }  // namespace
@@ -93,10 +104,10 @@ GoodsReceived receiveGoods(store::Connection& c, const GoodsReceipt& receipt, co
         c, {depot->id, receipt.supplier, receipt.supplierReference, receipt.lines}, actor.id, now);
     const std::string note = "received from " + receipt.supplier + ", " + receipt.supplierReference;
     for (std::size_t i = 0; i < items.size(); ++i) {
-        ReceivedLine line{items[i].code, receipt.lines[i].quantity, 0, {}};
+        ReceivedLine line{items[i].code, receipt.lines[i].quantity, 0, {}, std::nullopt};
         if (items[i].serialised) {
-            line.barcodes =
-                registerUnits(c, items[i], line.quantity, depot->id, actor, now, maintenance, note);
+            const LineOfReceipt at{received.id, static_cast<std::int64_t>(i + 1), depot->id};
+            registerUnits(c, items[i], at, actor, now, maintenance, note, line);
         }
         line.available = store::addToAvailable(c, depot->id, line.itemCode, line.quantity);
         received.lines.push_back(std::move(line));

@@ -2,6 +2,7 @@
 // Goods in: a supplier's delivery to a depot. Counted items add to the depot's available
 // stock; every serialised unit becomes a barcoded asset on the register, inspected on arrival
 // and due again by its regime. The only way serialised stock enters the service.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,7 @@ struct ReceivedLine {
     std::int64_t quantity = 0;
     std::int64_t available = 0;
     std::vector<std::string> barcodes;
+    std::optional<Instant> inspectionDue;  ///< The registered units' first inspection, if any.
 };
 
 struct GoodsReceived {
@@ -45,8 +47,8 @@ store::NewAsset newUnit(store::Connection& c, const CatalogueItem& item, DepotId
                         Instant lastInspected);
 
 /// Checks the receipt (ValidationError naming the field: depot, supplier, supplier_reference,
-/// lines[i].item_code, lines[i].quantity) and records it with its counts and assets in the
-/// caller's write, audited.
+/// lines[i].item_code: unknown, retired or repeated; lines[i].quantity) and records it with its
+/// counts and assets in the caller's write, audited.
 GoodsReceived receiveGoods(store::Connection& c, const GoodsReceipt& receipt, const Actor& actor,
                            Instant now, const MaintenancePolicy& maintenance);
 

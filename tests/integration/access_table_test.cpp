@@ -189,6 +189,8 @@ std::vector<Endpoint> accessTable() {
         {"GET", "/api/v1/stock", "/api/v1/stock", std::nullopt, stockViewers},
         {"POST", "/api/v1/stock/adjustments", "/api/v1/stock/adjustments", adjustment, warehouse},
         {"POST", "/api/v1/stock/receipts", "/api/v1/stock/receipts", receipt, warehouse},
+        {"GET", "/api/v1/stock/receipts", "/api/v1/stock/receipts", std::nullopt, warehouse},
+        {"GET", "/api/v1/stock/receipts/{id}", "/api/v1/stock/receipts/1", std::nullopt, warehouse},
         {"GET", "/api/v1/stock/states", "/api/v1/stock/states", std::nullopt, stockViewers},
         {"GET", "/api/v1/stock/replenishment", "/api/v1/stock/replenishment", std::nullopt,
          warehouse},

@@ -134,3 +134,91 @@ TEST_CASE("a retried receipt with the same Idempotency-Key gets the same barcode
     CHECK(retry.body == first.body);
     CHECK(stockAt(warehouse, "EKD", "KCE-SLG-001").available == before.available + 2);
 }
+
+TEST_CASE("a retired item takes no new stock, naming its line") {
+    DemoCounty county;
+    HttpClient warehouse = county.signIn("warehouse");
+    const StockLevel before = stockAt(warehouse, "WKD", "KCE-MOB-002");
+    REQUIRE(runSql(county.dbPath(), "UPDATE items SET retired = 1 WHERE code = 'KCE-MOB-002'")
+                .exit_code == 0);
+    const Response refused = warehouse.post(
+        "/api/v1/stock/receipts",
+        jsonObject(
+            {{"depot", "WKD"},
+             {"supplier", "Medequip Supplies"},
+             {"supplier_reference", "PO-9"},
+             {"lines", jsonArray({jsonObject({{"item_code", "KCE-HST-001"}, {"quantity", 1}}),
+                                  jsonObject({{"item_code", "KCE-MOB-002"}, {"quantity", 1}})})}}));
+    INFO(refused.describe());
+    checkError(refused, 422, "validation", std::string("lines[1].item_code"));
+    CHECK(stockAt(warehouse, "WKD", "KCE-MOB-002").available == before.available);
+}
+
+TEST_CASE("a receipt is listed newest first and shown with the barcodes it registered, audited") {
+    DemoCounty county;
+    HttpClient warehouse = county.signIn("warehouse");
+    const Response made = warehouse.post(
+        "/api/v1/stock/receipts",
+        jsonObject(
+            {{"depot", "EKD"},
+             {"supplier", "Hoists Direct"},
+             {"supplier_reference", "HD-77"},
+             {"lines", jsonArray({jsonObject({{"item_code", "KCE-MOB-002"}, {"quantity", 4}}),
+                                  jsonObject({{"item_code", "KCE-HST-001"}, {"quantity", 3}})})}}));
+    INFO(made.describe());
+    REQUIRE(made.status == 201);
+    const long id = made.object()->getValue<long>("id");
+    const auto madeLines = objectsIn(made.object(), "lines");
+    REQUIRE(madeLines.size() == 2);
+    CHECK(madeLines[0]->isNull("inspection_due"));
+    CHECK_FALSE(madeLines[1]->isNull("inspection_due"));
+
+    const Response list = warehouse.get("/api/v1/stock/receipts?limit=2");
+    INFO(list.describe());
+    REQUIRE(list.status == 200);
+    const auto receipts = objectsIn(list.object(), "receipts");
+    REQUIRE(!receipts.empty());
+    CHECK(receipts[0]->getValue<long>("id") == id);
+    CHECK(receipts[0]->getValue<std::string>("depot") == "EKD");
+    CHECK(receipts[0]->getValue<std::string>("supplier") == "Hoists Direct");
+    CHECK(receipts[0]->getValue<std::string>("received_by") == "warehouse");
+    CHECK(receipts[0]->getValue<long>("units") == 7);
+    CHECK(receipts[0]->getValue<long>("line_count") == 2);
+
+    const Response shown = warehouse.get("/api/v1/stock/receipts/" + std::to_string(id));
+    INFO(shown.describe());
+    REQUIRE(shown.status == 200);
+    const auto lines = objectsIn(shown.object(), "lines");
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0]->getValue<std::string>("item_code") == "KCE-MOB-002");
+    CHECK(lines[0]->getArray("barcodes")->size() == 0);
+    CHECK(lines[1]->getValue<long>("quantity") == 3);
+    CHECK(lines[1]->getArray("barcodes")->size() == 3);
+    CHECK(lines[1]->getArray("barcodes")->getElement<std::string>(0) ==
+          madeLines[1]->getArray("barcodes")->getElement<std::string>(0));
+    CHECK(firstSqlValue(county.dbPath(),
+                        "SELECT COUNT(*) FROM audit_log WHERE action = 'stock.receive' AND "
+                        "entity_id = '" +
+                            std::to_string(id) + "'") == "1");
+}
+
+TEST_CASE("receipts refuse an unknown id, a bad page and every role but the warehouse") {
+    DemoCounty county;
+    HttpClient warehouse = county.signIn("warehouse");
+    checkError(warehouse.get("/api/v1/stock/receipts/999999"), 404, "not_found");
+    CHECK(warehouse.get("/api/v1/stock/receipts/abc").status == 404);
+    checkError(warehouse.get("/api/v1/stock/receipts?limit=0"), 422, "validation",
+               std::string("limit"));
+    CHECK(warehouse.post("/api/v1/stock/receipts", std::string("{not json")).status == 400);
+    for (const char* user : {"prescriber", "admin", "planner"}) {
+        INFO(user);
+        HttpClient other = county.signIn(user);
+        CHECK(other.post("/api/v1/stock/receipts", receiptOf("WKD", "KCE-MOB-002", 1)).status ==
+              403);
+        CHECK(other.get("/api/v1/stock/receipts").status == 403);
+        CHECK(other.get("/api/v1/stock/receipts/1").status == 403);
+    }
+    HttpClient nobody = county.anonymous();  // a resident has no session
+    CHECK(nobody.get("/api/v1/stock/receipts").status == 401);
+    CHECK(nobody.post("/api/v1/stock/receipts", receiptOf("WKD", "KCE-MOB-002", 1)).status == 401);
+}

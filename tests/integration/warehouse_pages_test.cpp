@@ -82,7 +82,7 @@ TEST_CASE("the warehouse pages refuse a missing CSRF token and other roles") {
     PageBrowser prescriber(county, "prescriber");
     for (const char* path :
          {"/warehouse/returns", "/warehouse/queues", "/warehouse/stock", "/warehouse/specials",
-          "/warehouse/maintenance", "/warehouse/pick-lists"}) {
+          "/warehouse/maintenance", "/warehouse/pick-lists", "/warehouse/goods-in"}) {
         INFO(path);
         CHECK(prescriber.get(path).status == 403);
         CHECK(browser.get(path).status == 200);

@@ -10,6 +10,7 @@
 #include "core/store/infrastructure/audit.h"
 #include "core/store/residents/legacy_records.h"
 #include "tests/reports/service_history.h"
+#include "warehouse/goods_in.h"
 
 using namespace ces;
 
@@ -34,6 +35,8 @@ TEST_CASE("export then import into an empty database loses nothing in any table"
         store::audit(c, std::nullopt, "test", "x", "4", h.now, "");
         const auto migrated = c.query("SELECT MIN(id) FROM residents").integer(0, 0);
         store::setResidentLegacyRef(c, ResidentId(migrated), "OLD-C001");
+        warehouse::receiveGoods(c, {"WKD", "Medequip", "PO-1", {{"BED", 2}}}, h.warehouse, h.now,
+                                warehouse::MaintenancePolicy{});
     });
     const auto first = h.directory / "export-1";
     const auto second = h.directory / "export-2";
@@ -61,8 +64,9 @@ TEST_CASE("export then import into an empty database loses nothing in any table"
         CHECK(a == b);
     }
     CHECK(slurp(first / "schema.json") == slurp(second / "schema.json"));
-    for (const char* name : {"ledger", "collections", "collection_items", "orders", "loans",
-                             "assets", "asset_events", "visits", "residents", "items"}) {
+    for (const char* name :
+         {"ledger", "collections", "collection_items", "orders", "loans", "assets", "asset_events",
+          "visits", "residents", "items", "stock_receipts", "stock_receipt_assets"}) {
         CAPTURE(name);
         const auto table = std::find_if(tables.begin(), tables.end(),
                                         [&](const auto& t) { return t.name == name; });

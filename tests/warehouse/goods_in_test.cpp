@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "core/store/catalogue/catalogue.h"
+#include "core/store/warehouse/receipts.h"
 #include "core/store/warehouse/stock.h"
 #include "tests/warehouse/fixture.h"
 
@@ -82,4 +84,37 @@ TEST_CASE("a receipt names the field it cannot take and writes nothing") {
     CHECK(refusedField({"WKD", "Medequip", "PO-1", {{"BED-S", 1001}}}) == "lines[0].quantity");
     CHECK(county.levels("WKD", "RAIL").available == 20);
     CHECK(county.levels("WKD", "BED-S").available == 0);
+}
+
+TEST_CASE("a receipt keeps the barcodes each line registered, and a retired item is refused") {
+    test::WarehouseCounty county;
+    const auto received = county.db->write([&](store::Connection& c) {
+        return receiveGoods(c, {"WKD", "Medequip", "PO-2", {{"RAIL", 1}, {"BED-S", 2}}},
+                            county.warehouse, county.now, MaintenancePolicy{});
+    });
+    const auto record =
+        county.db->read([&](store::Connection& c) { return store::findReceipt(c, received.id); });
+    REQUIRE(record.has_value());
+    REQUIRE(record->lines.size() == 2);
+    CHECK(record->lines[0].barcodes.empty());
+    CHECK(record->lines[1].barcodes == received.lines[1].barcodes);
+    CHECK(record->summary.units == 3);
+    CHECK(received.lines[1].inspectionDue.has_value());
+    CHECK_FALSE(received.lines[0].inspectionDue.has_value());
+
+    county.db->write([&](store::Connection& c) {
+        auto rail = *store::findItem(c, "RAIL");
+        rail.retired = true;
+        store::upsertItem(c, rail);
+        return 0;
+    });
+    try {
+        county.db->write([&](store::Connection& c) {
+            return receiveGoods(c, {"WKD", "Medequip", "PO-3", {{"BED-S", 1}, {"RAIL", 1}}},
+                                county.warehouse, county.now, MaintenancePolicy{});
+        });
+        FAIL("expected a refusal");
+    } catch (const ValidationError& refused) {
+        CHECK(refused.field() == "lines[1].item_code");
+    }
 }

@@ -1,8 +1,11 @@
+#include "core/store/warehouse/receipts.h"
 #include "core/store/warehouse/stock.h"
 #include "warehouse/goods_in.h"
 #include "web/api/routes.h"
 #include "web/api/warehouse_routes.h"
 #include "web/http/json_body.h"
+#include "web/http/paging.h"
+#include "web/http/request_numbers.h"
 
 namespace ces::web {
 
@@ -73,23 +76,78 @@ warehouse::GoodsReceipt parseReceipt(const std::string& text) {
     return receipt;
 }
 
+// A receipt line's item, quantity and barcodes, as both receipt answers give them.
+Poco::JSON::Object::Ptr lineJson(const std::string& itemCode, std::int64_t quantity,
+                                 const std::vector<std::string>& barcodes) {
+    auto line = jsonObject();
+    line->set("item_code", itemCode);
+    line->set("quantity", quantity);
+    auto list = jsonArray();
+    for (const auto& barcode : barcodes) list->add(barcode);
+    line->set("barcodes", list);
+    return line;
+}
+
 Poco::JSON::Object::Ptr receivedJson(const warehouse::GoodsReceived& received) {
     auto answer = jsonObject();
     answer->set("id", received.id.value());
     answer->set("depot", received.depotCode);
     auto lines = jsonArray();
     for (const auto& each : received.lines) {
-        auto line = jsonObject();
-        line->set("item_code", each.itemCode);
-        line->set("quantity", each.quantity);
+        auto line = lineJson(each.itemCode, each.quantity, each.barcodes);
         line->set("available", each.available);
-        auto barcodes = jsonArray();
-        for (const auto& barcode : each.barcodes) barcodes->add(barcode);
-        line->set("barcodes", barcodes);
+        line->set("inspection_due", each.inspectionDue
+                                        ? Poco::Dynamic::Var(formatInstant(*each.inspectionDue))
+                                        : Poco::Dynamic::Var());
         lines->add(line);
     }
     answer->set("lines", lines);
     return answer;
+}
+
+Poco::JSON::Object::Ptr summaryJson(const store::ReceiptSummary& receipt) {
+    auto json = jsonObject();
+    json->set("id", receipt.id.value());
+    json->set("depot", receipt.depotCode);
+    json->set("depot_name", receipt.depotName);
+    json->set("supplier", receipt.supplier);
+    json->set("supplier_reference", receipt.supplierReference);
+    json->set("received_at", formatInstant(receipt.receivedAt));
+    json->set("received_by", receipt.receivedBy);
+    json->set("line_count", receipt.lineCount);
+    json->set("units", receipt.units);
+    return json;
+}
+
+Response listReceipts(App& app, Request& request) {
+    requireRole(app, request, {Role::warehouse});
+    const auto page = pageRequest(request, 50);
+    const auto receipts =
+        app.db.read([&](store::Connection& c) { return store::listReceipts(c, page); });
+    auto list = jsonArray();
+    for (const auto& receipt : receipts.items) list->add(summaryJson(receipt));
+    auto answer = jsonObject();
+    answer->set("receipts", list);
+    setNext(answer, request, receipts.next);
+    return jsonResponse(200, answer);
+}
+
+Response showReceipt(App& app, Request& request) {
+    requireRole(app, request, {Role::warehouse});
+    const std::string& text = request.pathParams["id"];
+    const store::ReceiptId id(parsePathId(text, "no receipt has the id " + text.substr(0, 40)));
+    const auto receipt =
+        app.db.read([&](store::Connection& c) { return store::findReceipt(c, id); });
+    if (!receipt) throw NotFound("no receipt has the id " + text);
+    auto answer = summaryJson(receipt->summary);
+    auto lines = jsonArray();
+    for (const auto& each : receipt->lines) {
+        auto line = lineJson(each.itemCode, each.quantity, each.barcodes);
+        line->set("item_name", each.itemName);
+        lines->add(line);
+    }
+    answer->set("lines", lines);
+    return jsonResponse(200, answer);
 }
 
 Response receiveGoods(App& app, Request& request) {
@@ -109,6 +167,10 @@ void addStockRoutes(Router& router, App& app) {
                [&app](Request& r) { return adjustStock(app, r); });
     router.add("POST", "/api/v1/stock/receipts",
                [&app](Request& r) { return receiveGoods(app, r); });
+    router.add("GET", "/api/v1/stock/receipts",
+               [&app](Request& r) { return listReceipts(app, r); });
+    router.add("GET", "/api/v1/stock/receipts/{id}",
+               [&app](Request& r) { return showReceipt(app, r); });
 }
 
 }  // namespace ces::web

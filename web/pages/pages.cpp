@@ -27,6 +27,7 @@ void addPageRoutes(Router& router, App& app) {
     addUserPages(router, *site);
     addAuditPages(router, *site);
     addCatalogueAdminPages(router, *site);
+    addGoodsInPages(router, *site);
     router.add("GET", "/favicon.ico",
                [site](Request&) { return Site::redirect("/assets/images/favicon.ico"); });
 }

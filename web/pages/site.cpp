@@ -26,6 +26,7 @@ std::vector<NavItem> navigationFor(Role role) {
             return {{"orders", "/orders", "Orders"}, {"catalogue", "/catalogue", "Catalogue"}};
         case Role::warehouse:
             return {{"returns", "/warehouse/returns", "Returns"},
+                    {"goods-in", "/warehouse/goods-in", "Goods in"},
                     {"queues", "/warehouse/queues", "Decontamination and inspection"},
                     {"stock", "/warehouse/stock", "Stock"},
                     {"specials", "/warehouse/specials", "Specials"},

@@ -75,6 +75,7 @@ const char* const kLoadOrder[] = {"funders",
                                   "district_population",
                                   "stock_receipts",
                                   "stock_receipt_lines",
+                                  "stock_receipt_assets",
                                   "counted_returns",
                                   "counted_settlements"};
 // Transient or internal: not part of the service's data.
@@ -126,6 +127,7 @@ const std::map<std::string, std::string>& descriptions() {
         {"district_population", "Residents per district for per-1,000 rates"},
         {"stock_receipts", "Goods in: deliveries from suppliers to depots"},
         {"stock_receipt_lines", "What each delivery from a supplier brought"},
+        {"stock_receipt_assets", "The barcoded assets each line of a delivery registered"},
         {"counted_returns", "Returns of counted items, with the loan they came back from"},
         {"counted_settlements", "Counted units passed or scrapped at inspection, by return"},
     };

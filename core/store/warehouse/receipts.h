@@ -6,6 +6,7 @@
 
 #include "core/iso_time.h"
 #include "core/store/infrastructure/connection.h"
+#include "core/store/infrastructure/paging.h"
 #include "core/types.h"
 
 namespace ces::store {
@@ -26,5 +27,40 @@ struct NewReceipt {
 
 /// Writes the receipt and its lines; answers its id.
 ReceiptId insertReceipt(Connection& c, const NewReceipt& receipt, UserId receivedBy, Instant now);
+
+/// Records that line `lineNumber` (from 1) of the receipt put `asset` on the register.
+void insertReceiptAsset(Connection& c, ReceiptId receipt, std::int64_t lineNumber, AssetId asset);
+
+/// A receipt as listed: who received what, where and when.
+struct ReceiptSummary {
+    ReceiptId id;
+    std::string depotCode;
+    std::string depotName;
+    std::string supplier;
+    std::string supplierReference;
+    Instant receivedAt;
+    std::string receivedBy;  ///< The user name.
+    std::int64_t lineCount = 0;
+    std::int64_t units = 0;
+};
+
+/// A line of a receipt, with the barcodes of the assets it registered (none for counted items).
+struct ReceiptLineRecord {
+    std::string itemCode;
+    std::string itemName;
+    std::int64_t quantity = 0;
+    std::vector<std::string> barcodes;
+};
+
+struct ReceiptRecord {
+    ReceiptSummary summary;
+    std::vector<ReceiptLineRecord> lines;
+};
+
+/// Receipts newest first, a page at a time.
+Page<ReceiptSummary> listReceipts(Connection& c, const PageRequest& page);
+
+/// One receipt with its lines and barcodes; nothing when no receipt has the id.
+std::optional<ReceiptRecord> findReceipt(Connection& c, ReceiptId id);
 
 }  // namespace ces::store

@@ -44,6 +44,7 @@ std::vector<NavItem> navigationFor(Role role) {
                     {"catalogue", "/catalogue", "Catalogue"}};
         case Role::admin:
             return {{"home", "/home", "Home"},
+                    {"organisation", "/admin/organisation", "Organisation"},
                     {"settings", "/admin/settings", "Settings"},
                     {"audit", "/admin/audit", "Audit log"},
                     {"catalogue", "/catalogue", "Catalogue"}};

@@ -158,7 +158,12 @@ struct TeamForm {
         }
         if (pounds.starts_with("£")) pounds.erase(0, std::string("£").size());
         if (pounds.empty()) throw ValidationError("approval_limit", "Enter the approval limit");
-        return {code, name, funderCode, parsePoundsToPence(pounds, "approval_limit")};
+        try {
+            return {code, name, funderCode, parsePoundsToPence(pounds, "approval_limit")};
+        } catch (const ValidationError&) {
+            throw ValidationError("approval_limit",
+                                  "Enter the approval limit in pounds, like 1500 or 1500.50");
+        }
     }
 };
 
@@ -184,14 +189,12 @@ OrganisationLists organisationLists(Site& site) {
 }
 
 mustache::data teamRows(const OrganisationLists& lists) {
-    std::map<std::string, std::string> funderNames;
-    for (const auto& funder : lists.funders) funderNames[funder.code] = funder.name;
     mustache::data rows(mustache::data::type::list);
     for (const auto& team : lists.teams) {
         mustache::data row;
         row.set("code", team.code);
         row.set("name", team.name);
-        row.set("funder", funderNames[team.funderCode] + " (" + team.funderCode + ")");
+        row.set("funder", team.funderCode);
         row.set("approval_limit", formatPounds(team.approvalLimit));
         row.set("href", std::string(kOrganisationPage) + "/teams/" + urlEncode(team.code));
         rows.push_back(row);
@@ -433,8 +436,8 @@ mustache::data vanRows(const std::string& depot, const DepotLists& lists) {
         row.set("capacity_units", std::to_string(van.capacityUnits));
         row.set("shift", store::shiftText(van.shiftStartSeconds) + " to " +
                              store::shiftText(van.shiftEndSeconds));
-        row.set("skills", van.skills.empty() ? std::string("None") : std::string("Lifting"));
-        row.set("crew", std::string(van.twoPerson ? "Two people" : "One person"));
+        row.set("crew", std::string(van.twoPerson ? "Two people" : "One person") +
+                            (van.skills.empty() ? "" : ", lifting"));
         row.set("active", van.active);
         row.set("href", std::string(kDepotsPage) + "/vans/" + urlEncode(van.code));
         rows.push_back(row);

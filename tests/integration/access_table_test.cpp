@@ -501,7 +501,8 @@ TEST_CASE("staff pages send signed-out visitors to sign in and refuse the wrong 
     AccessFixture f;
     const int port = f.county.port();
     for (const std::string path :
-         {"/home", "/orders", "/orders/new", "/residents/new", "/catalogue", "/admin/settings"}) {
+         {"/home", "/orders", "/orders/new", "/residents/new", "/catalogue", "/admin/settings",
+          "/admin/organisation", "/admin/depots"}) {
         const PageAnswer signed_out = page(port, path, "");
         INFO(path << " signed out -> " << signed_out.status << " " << signed_out.location);
         CHECK(signed_out.status == 303);
@@ -514,7 +515,9 @@ TEST_CASE("staff pages send signed-out visitors to sign in and refuse the wrong 
         {"/orders", "driver"},
         {"/orders/" + f.order.reference, "admin"},
         {"/admin/settings", "warehouse"},
-        {"/admin/settings", "commissioner"}};
+        {"/admin/settings", "commissioner"},
+        {"/admin/organisation", "planner"},
+        {"/admin/depots", "driver"}};
     for (const auto& [path, user] : refused) {
         const PageAnswer answer = page(port, path, f.as(user).token());
         INFO(path << " as " << user << " -> " << answer.status);

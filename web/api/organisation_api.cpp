@@ -2,7 +2,6 @@
 // serve, vans with their crew's shift, and the "before you go live" checklist.
 #include <Poco/JSON/Parser.h>
 
-#include <cstdio>
 #include <string>
 
 #include "core/errors.h"
@@ -13,26 +12,6 @@
 namespace ces::web {
 
 namespace {
-
-// "HH:MM" as seconds after midnight.
-int clockSeconds(const std::string& text, const std::string& field) {
-    int hours = -1;
-    int minutes = -1;
-    char end = 0;
-    if (text.size() != 5 || std::sscanf(text.c_str(), "%2d:%2d%c", &hours, &minutes, &end) != 2 ||
-        hours < 0 || hours > 23 || minutes < 0 || minutes > 59) {
-        throw ValidationError(field, "Enter the time as HH:MM, like 08:00");
-    }
-    return hours * 3600 + minutes * 60;
-}
-
-std::string clockText(int seconds) {
-    const int hours = seconds / 3600 % 24;
-    const int minutes = seconds / 60 % 60;
-    return std::string{static_cast<char>('0' + hours / 10), static_cast<char>('0' + hours % 10),
-                       ':', static_cast<char>('0' + minutes / 10),
-                       static_cast<char>('0' + minutes % 10)};
-}
 
 // A true/false field; `otherwise` when absent.
 bool flag(const std::string& body, const std::string& name, bool otherwise) {
@@ -80,8 +59,8 @@ Poco::JSON::Object::Ptr vanJson(const store::VanEntry& van) {
     json->set("code", van.code);
     json->set("depot_code", van.depotCode);
     json->set("capacity_units", van.capacityUnits);
-    json->set("shift_start", clockText(van.shiftStartSeconds));
-    json->set("shift_end", clockText(van.shiftEndSeconds));
+    json->set("shift_start", store::shiftText(van.shiftStartSeconds));
+    json->set("shift_end", store::shiftText(van.shiftEndSeconds));
     json->set("skills", textsJson(van.skills));
     json->set("two_person", van.twoPerson);
     json->set("active", van.active);
@@ -120,8 +99,8 @@ store::VanEntry vanFrom(const std::string& body) {
     van.code = fields.text("code");
     van.depotCode = fields.text("depot_code");
     van.capacityUnits = fields.integer("capacity_units");
-    van.shiftStartSeconds = clockSeconds(fields.text("shift_start"), "shift_start");
-    van.shiftEndSeconds = clockSeconds(fields.text("shift_end"), "shift_end");
+    van.shiftStartSeconds = store::shiftSeconds(fields.text("shift_start"), "shift_start");
+    van.shiftEndSeconds = store::shiftSeconds(fields.text("shift_end"), "shift_end");
     van.skills = fields.texts("skills", false);
     van.twoPerson = flag(body, "two_person", false);
     van.active = flag(body, "active", true);

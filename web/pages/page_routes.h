@@ -24,5 +24,6 @@ void addUserPages(Router& router, Site& site);        ///< /admin/users (admin):
 void addAuditPages(Router& router, Site& site);       ///< /admin/audit (admin).
 void addCatalogueAdminPages(Router& router, Site& site);  ///< /admin/catalogue (admin).
 void addGoodsInPages(Router& router, Site& site);     ///< /warehouse/goods-in and labels.
+void addOrganisationPages(Router& router, Site& site);  ///< /admin/organisation, /admin/depots.
 
 }  // namespace ces::web

@@ -28,6 +28,7 @@ void addPageRoutes(Router& router, App& app) {
     addAuditPages(router, *site);
     addCatalogueAdminPages(router, *site);
     addGoodsInPages(router, *site);
+    addOrganisationPages(router, *site);
     router.add("GET", "/favicon.ico",
                [site](Request&) { return Site::redirect("/assets/images/favicon.ico"); });
 }

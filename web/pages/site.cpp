@@ -45,6 +45,7 @@ std::vector<NavItem> navigationFor(Role role) {
                     {"catalogue", "/catalogue", "Catalogue"}};
         case Role::admin:
             return {{"home", "/home", "Home"},
+                    {"organisation", "/admin/organisation", "Organisation"},
                     {"settings", "/admin/settings", "Settings"},
                     {"users", "/admin/users", "Users"},
                     {"audit", "/admin/audit", "Audit log"},

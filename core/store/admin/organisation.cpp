@@ -1,6 +1,7 @@
 #include "core/store/admin/organisation.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "core/errors.h"
 #include "core/postcode.h"
@@ -287,6 +288,25 @@ void changeDepot(Connection& c, const std::string& code, const DepotEntry& depot
     serveDistricts(c, id, depot.districts);
     audit(c, change.by, "depot_changed", "depot", depot.code, change.at,
           depot.name + ", " + place.postcode);
+}
+
+int shiftSeconds(const std::string& text, const std::string& field) {
+    int hours = -1;
+    int minutes = -1;
+    char end = 0;
+    if (text.size() != 5 || std::sscanf(text.c_str(), "%2d:%2d%c", &hours, &minutes, &end) != 2 ||
+        hours < 0 || hours > 23 || minutes < 0 || minutes > 59) {
+        throw ValidationError(field, "Enter the time as HH:MM, like 08:00");
+    }
+    return hours * 3600 + minutes * 60;
+}
+
+std::string shiftText(int seconds) {
+    const int hours = seconds / 3600 % 24;
+    const int minutes = seconds / 60 % 60;
+    return std::string{static_cast<char>('0' + hours / 10), static_cast<char>('0' + hours % 10),
+                       ':', static_cast<char>('0' + minutes / 10),
+                       static_cast<char>('0' + minutes % 10)};
 }
 
 std::vector<VanEntry> listVanEntries(Connection& c) {

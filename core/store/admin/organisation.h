@@ -70,6 +70,11 @@ struct VanEntry {
     bool twoPerson = false;
     bool active = true;  ///< An inactive van is not planned.
 };
+/// A shift time "HH:MM" (00:00 to 23:59) as seconds after midnight; a ValidationError naming
+/// `field` otherwise.
+int shiftSeconds(const std::string& text, const std::string& field);
+/// Seconds after midnight as "HH:MM".
+std::string shiftText(int seconds);
 std::vector<VanEntry> listVanEntries(Connection& c);
 std::optional<VanEntry> findVanEntry(Connection& c, const std::string& code);
 void addVan(Connection& c, const VanEntry& van, const OrganisationChange& change);

@@ -14,11 +14,12 @@ const char* const kCreateVan =
 const char* const kCreateCrew =
     "INSERT INTO crews (name, van_id, people, lifting_engineer, shift_start_seconds, "
     "shift_end_seconds) VALUES ($1, $2, $3, $4, $5, $6)";
-const char* const kListVanCrews =
+const std::string kVanCrewColumns =
     "SELECT v.id, v.code, v.depot_id, d.code, d.lat, d.lon, v.capacity, v.co2_grams_per_km, "
     "c.name, c.people, c.lifting_engineer, c.shift_start_seconds, c.shift_end_seconds "
-    "FROM vans v JOIN crews c ON c.van_id = v.id JOIN depots d ON d.id = v.depot_id "
-    "WHERE v.active = 1 ORDER BY v.code";
+    "FROM vans v JOIN crews c ON c.van_id = v.id JOIN depots d ON d.id = v.depot_id ";
+const std::string kListVanCrewsInService = kVanCrewColumns + "WHERE v.active = 1 ORDER BY v.code";
+const std::string kListAllVanCrews = kVanCrewColumns + "ORDER BY v.code";
 const char* const kCreateVisit =
     "INSERT INTO visits (kind, status, order_id, asset_id, resident_id, depot_id, due_date, "
     "slot_start_seconds, slot_end_seconds, notes, created_at) "
@@ -264,8 +265,8 @@ void createCrew(Connection& c, const std::string& name, VanId vanId, int people,
                             static_cast<std::int64_t>(shiftEndSeconds)});
 }
 
-std::vector<VanCrew> listVanCrews(Connection& c) {
-    Rows rows = c.query(kListVanCrews);
+std::vector<VanCrew> listVanCrews(Connection& c, VansListed which) {
+    Rows rows = c.query(which == VansListed::inService ? kListVanCrewsInService : kListAllVanCrews);
     std::vector<VanCrew> vans;
     for (std::size_t i = 0; i < rows.size(); ++i) vans.push_back(vanFrom(rows, i));
     return vans;
@@ -358,7 +359,8 @@ std::optional<StoredPlan> loadPlan(Connection& c, std::chrono::year_month_day da
                    static_cast<int>(header.integer(0, 3)),
                    header.integer(0, 4),
                    static_cast<int>(header.integer(0, 5))};
-    const auto vans = listVanCrews(c);
+    // A van switched off since the plan was saved still drove (or will drive) that day.
+    const auto vans = listVanCrews(c, VansListed::all);
     Rows routes = c.query(kPlanRoutes, {date});
     Rows stops = c.query(kPlanStops, {date});
     for (std::size_t i = 0; i < routes.size(); ++i) {

@@ -40,8 +40,11 @@ VanId createVan(Connection& c, const std::string& code, DepotId depot, std::int6
                 int co2GramsPerKm);
 void createCrew(Connection& c, const std::string& name, VanId vanId, int people,
                 bool liftingEngineer, int shiftStartSeconds, int shiftEndSeconds);
+/// Which vans a listing holds: planning takes the vans in service; a saved plan shows every van
+/// it used, including one switched off since.
+enum class VansListed { inService, all };
 /// Vans that have a crew, by code.
-std::vector<VanCrew> listVanCrews(Connection& c);
+std::vector<VanCrew> listVanCrews(Connection& c, VansListed which = VansListed::inService);
 
 /// What a new visit needs.
 struct NewVisit {

@@ -248,7 +248,7 @@ async function emptyCountyChapter(browser, db) {
   try {
     const printed = /created user admin with password (\S+)/.exec(started.output);
     await expect('ces serve on an empty database prints the admin password', () => printed, started.output);
-    const resident = { nhs: nhsNumber(), name: 'Joan Example', day: '3', month: '11', year: '1938', postcode: 'ME14 1AD' };
+    const resident = { nhs: nhsNumber(), name: 'Joan Example', day: '3', month: '11', year: '1938', postcode: 'ME15 6AB' };
     await countyFromAnEmptyDatabase(browser, {
       base: started.base, adminPassword: printed[1], catalogueFile: path.join(sharedDir, 'data/catalogue.csv'),
     }, resident);

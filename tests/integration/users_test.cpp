@@ -29,14 +29,13 @@ std::string teamCodeOf(HttpClient& admin) {
 
 // Adds a prescriber of the first team; answers the user's id and one-time password.
 std::pair<std::int64_t, std::string> addPrescriber(HttpClient& admin, const std::string& username) {
-    const Response added =
-        admin.post("/api/v1/users",
-                   jsonObject({{"username", username},
-                               {"name", "Nadia Brooks"},
-                               {"role", "prescriber"},
-                               {"team_code", teamCodeOf(admin)},
-                               {"email", "nadia.brooks@example.org"}}),
-                   {{"Idempotency-Key", "user-" + username}});
+    const Response added = admin.post("/api/v1/users",
+                                      jsonObject({{"username", username},
+                                                  {"name", "Nadia Brooks"},
+                                                  {"role", "prescriber"},
+                                                  {"team_code", teamCodeOf(admin)},
+                                                  {"email", "nadia.brooks@example.org"}}),
+                                      {{"Idempotency-Key", "user-" + username}});
     INFO(added.describe());
     REQUIRE(added.status == 201);
     CHECK(added.object()->getValue<bool>("password_change_required"));
@@ -64,20 +63,20 @@ HttpClient withOwnPassword(DemoCounty& county, const std::string& username,
 
 }  // namespace
 
-TEST_CASE("users - a new prescriber signs in once with the one-time password, then sets their own") {
+TEST_CASE(
+    "users - a new prescriber signs in once with the one-time password, then sets their own") {
     DemoCounty county;
     HttpClient admin = county.signIn("admin");
     const auto [id, oneTime] = addPrescriber(admin, "nbrooks");
     CHECK(oneTime.size() >= 12);
 
-    const Response replay =
-        admin.post("/api/v1/users",
-                   jsonObject({{"username", "nbrooks"},
-                               {"name", "Nadia Brooks"},
-                               {"role", "prescriber"},
-                               {"team_code", teamCodeOf(admin)},
-                               {"email", "nadia.brooks@example.org"}}),
-                   {{"Idempotency-Key", "user-nbrooks"}});
+    const Response replay = admin.post("/api/v1/users",
+                                       jsonObject({{"username", "nbrooks"},
+                                                   {"name", "Nadia Brooks"},
+                                                   {"role", "prescriber"},
+                                                   {"team_code", teamCodeOf(admin)},
+                                                   {"email", "nadia.brooks@example.org"}}),
+                                       {{"Idempotency-Key", "user-nbrooks"}});
     CHECK(replay.status == 201);
     CHECK(replay.object()->getValue<std::int64_t>("id") == id);
 
@@ -127,17 +126,15 @@ TEST_CASE("users - bad fields are 422 naming them, a taken user name 409, an unk
     HttpClient admin = county.signIn("admin");
     const auto user = [](const std::string& username, const std::string& role,
                          const std::string& team) {
-        return jsonObject({{"username", username},
-                           {"name", "Sam Field"},
-                           {"role", role},
-                           {"team_code", team}});
+        return jsonObject(
+            {{"username", username}, {"name", "Sam Field"}, {"role", role}, {"team_code", team}});
     };
     checkError(admin.post("/api/v1/users", user("admin", "warehouse", "")), 409, "duplicate");
     checkError(admin.post("/api/v1/users", user("ADMIN", "warehouse", "")), 409, "duplicate");
     checkError(admin.post("/api/v1/users", user("sfield", "wizard", "")), 422, "validation",
                "role");
-    checkError(admin.post("/api/v1/users", user("sfield", "prescriber", "NOPE")), 422,
-               "validation", "team_code");
+    checkError(admin.post("/api/v1/users", user("sfield", "prescriber", "NOPE")), 422, "validation",
+               "team_code");
     checkError(admin.post("/api/v1/users", user("", "warehouse", "")), 422, "validation",
                "username");
     checkError(admin.post("/api/v1/users", jsonObject({{"username", "sfield"},
@@ -145,8 +142,7 @@ TEST_CASE("users - bad fields are 422 naming them, a taken user name 409, an unk
                                                        {"role", "warehouse"},
                                                        {"email", "not an address"}})),
                422, "validation", "email");
-    checkError(patch(admin, "/api/v1/users/999999", jsonObject({{"name", "X"}})), 404,
-               "not_found");
+    checkError(patch(admin, "/api/v1/users/999999", jsonObject({{"name", "X"}})), 404, "not_found");
     checkError(admin.post("/api/v1/users/999999/password-reset", std::string("{}")), 404,
                "not_found");
     checkError(patch(admin, "/api/v1/users/abc", jsonObject({{"name", "X"}})), 404, "not_found");
@@ -174,9 +170,9 @@ TEST_CASE("users - switching a user off ends their session at once and stops sig
 
     const Response me = admin.get("/api/v1/users?q=admin");
     const auto adminId = objectsIn(me.object(), "users").at(0)->getValue<std::int64_t>("id");
-    checkError(patch(admin, "/api/v1/users/" + std::to_string(adminId),
-                     jsonObject({{"active", false}})),
-               409, "own_account");
+    checkError(
+        patch(admin, "/api/v1/users/" + std::to_string(adminId), jsonObject({{"active", false}})),
+        409, "own_account");
 }
 
 TEST_CASE("users - a password reset gives a new one-time password and ends the old one") {
@@ -185,8 +181,8 @@ TEST_CASE("users - a password reset gives a new one-time password and ends the o
     const auto [id, oneTime] = addPrescriber(admin, "mkowalski");
     HttpClient marta = withOwnPassword(county, "mkowalski", oneTime, "harbour lantern 1984");
 
-    const Response reset = admin.post(
-        "/api/v1/users/" + std::to_string(id) + "/password-reset", std::string("{}"));
+    const Response reset =
+        admin.post("/api/v1/users/" + std::to_string(id) + "/password-reset", std::string("{}"));
     INFO(reset.describe());
     REQUIRE(reset.status == 200);
     const std::string fresh = reset.object()->getValue<std::string>("password");
@@ -217,12 +213,11 @@ TEST_CASE("users - only the admin manages users") {
         CAPTURE(role);
         HttpClient client = county.signIn(role);
         checkError(client.get("/api/v1/users"), 403, "forbidden");
-        checkError(client.post("/api/v1/users", jsonObject({{"username", "x" + role},
-                                                            {"name", "X"},
-                                                            {"role", "driver"}})),
-                   403, "forbidden");
-        checkError(patch(client, "/api/v1/users/1", jsonObject({{"name", "X"}})), 403,
-                   "forbidden");
+        checkError(
+            client.post("/api/v1/users",
+                        jsonObject({{"username", "x" + role}, {"name", "X"}, {"role", "driver"}})),
+            403, "forbidden");
+        checkError(patch(client, "/api/v1/users/1", jsonObject({{"name", "X"}})), 403, "forbidden");
         checkError(client.post("/api/v1/users/1/password-reset", std::string("{}")), 403,
                    "forbidden");
     }
@@ -253,8 +248,8 @@ TEST_CASE("users - the admin's pages add a user, show the one-time password once
     CHECK(oneTime.size() >= 12);
 
     HttpClient kiran = county.anonymous();
-    const Response session = kiran.post(
-        "/api/v1/sessions", jsonObject({{"username", "kpatel"}, {"password", oneTime}}));
+    const Response session =
+        kiran.post("/api/v1/sessions", jsonObject({{"username", "kpatel"}, {"password", oneTime}}));
     INFO(session.describe());
     REQUIRE(session.status == 201);
     CHECK(session.object()->getValue<bool>("password_change_required"));
@@ -267,9 +262,9 @@ TEST_CASE("users - the admin's pages add a user, show the one-time password once
     CHECK(edit.status == 200);
     CHECK_FALSE(contains(edit, oneTime));
     CHECK(admin.post(page + "/active", "active=false").status == 303);
-    checkError(kiran.post("/api/v1/sessions",
-                          jsonObject({{"username", "kpatel"}, {"password", oneTime}})),
-               401, "unauthenticated");
+    checkError(
+        kiran.post("/api/v1/sessions", jsonObject({{"username", "kpatel"}, {"password", oneTime}})),
+        401, "unauthenticated");
 
     PageBrowser warehouse(county, "warehouse");
     CHECK(warehouse.get("/admin/users").status == 403);

@@ -75,15 +75,7 @@ PageView formView(Site& site, Request& request, const GoodsInForm& form,
     view.templateName = "warehouse_goods_in";
     view.section = "goods-in";
     const auto depots = site.app.db.read([](store::Connection& c) { return store::listDepots(c); });
-    mustache::data options(mustache::data::type::list);
-    for (const auto& d : depots) {
-        mustache::data option;
-        option.set("value", d.code);
-        option.set("text", d.name + " (" + d.code + ")");
-        option.set("selected", d.code == form.depot);
-        options.push_back(option);
-    }
-    view.data.set("depots", options);
+    view.data.set("depots", depotOptions(depots, form.depot));
     view.data.set("supplier", form.supplier);
     view.data.set("supplier_reference", form.supplierReference);
     mustache::data lines(mustache::data::type::list);
@@ -93,10 +85,10 @@ PageView formView(Site& site, Request& request, const GoodsInForm& form,
         line.set("number", std::to_string(i + 1));
         line.set("item_code", form.itemCodes[i]);
         line.set("quantity", form.quantities[i]);
-        for (const char* part : {"item_code", "quantity"}) {
-            if (error.field == part + ("_" + std::to_string(i))) {
-                line.set(std::string(part) + "_error", error.message);
-            }
+        for (const std::string part : {"item_code", "quantity"}) {
+            std::string field = part;
+            field.append("_").append(std::to_string(i));
+            if (error.field == field) line.set(part + "_error", error.message);
         }
         lines.push_back(line);
     }

@@ -23,7 +23,7 @@ void addSettingsPages(Router& router, Site& site);    ///< /admin/settings (admi
 void addUserPages(Router& router, Site& site);        ///< /admin/users (admin): people and access.
 void addAuditPages(Router& router, Site& site);       ///< /admin/audit (admin).
 void addCatalogueAdminPages(Router& router, Site& site);  ///< /admin/catalogue (admin).
-void addGoodsInPages(Router& router, Site& site);     ///< /warehouse/goods-in and labels.
-void addOrganisationPages(Router& router, Site& site);  ///< /admin/organisation, /admin/depots.
+void addGoodsInPages(Router& router, Site& site);         ///< /warehouse/goods-in and labels.
+void addOrganisationPages(Router& router, Site& site);    ///< /admin/organisation, /admin/depots.
 
 }  // namespace ces::web

@@ -161,7 +161,8 @@ void addPlan(mustache::data& data, const store::StoredPlan& plan, store::Connect
         }
         stops += r.visits.size();
         van.set("stops", rows);
-        van.set("stop_count", std::to_string(r.visits.size()));
+        van.set("stop_count",
+                std::to_string(r.visits.size()) + (r.visits.size() == 1 ? " stop" : " stops"));
         van.set("postcodes", postcodes.empty() ? std::string("none") : postcodes);
         vans.push_back(van);
     }

@@ -45,11 +45,11 @@ std::vector<NavItem> navigationFor(Role role) {
                     {"catalogue", "/catalogue", "Catalogue"}};
         case Role::admin:
             return {{"home", "/home", "Home"},
-                    {"organisation", "/admin/organisation", "Organisation"},
-                    {"settings", "/admin/settings", "Settings"},
                     {"users", "/admin/users", "Users"},
+                    {"organisation", "/admin/organisation", "Organisation"},
+                    {"catalogue", "/admin/catalogue", "Catalogue"},
                     {"audit", "/admin/audit", "Audit log"},
-                    {"catalogue", "/admin/catalogue", "Catalogue"}};
+                    {"settings", "/admin/settings", "Settings"}};
         default:
             return {{"home", "/home", "Home"}, {"catalogue", "/catalogue", "Catalogue"}};
     }

@@ -56,6 +56,18 @@ std::string assetNextStep(AssetState state) {
     return "Nothing: it is " + assetStateTag(state).text;
 }
 
+mustache::data depotOptions(const std::vector<store::Depot>& depots, const std::string& selected) {
+    mustache::data options(mustache::data::type::list);
+    for (const auto& d : depots) {
+        mustache::data option;
+        option.set("value", d.code);
+        option.set("text", d.name + " (" + d.code + ")");
+        option.set("selected", d.code == selected);
+        options.push_back(option);
+    }
+    return options;
+}
+
 std::string urlEncode(const std::string& text) {
     std::string encoded;
     Poco::URI::encode(text, "!#$&'()*+,/:;=?@[]% ", encoded);

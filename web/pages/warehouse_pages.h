@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/asset_state.h"
+#include "core/store/admin/geography.h"
 #include "web/http/router.h"
 #include "web/pages/presenters.h"
 #include "web/pages/site.h"
@@ -17,6 +18,9 @@ void addWarehouseStockPages(Router& router, Site& site);        ///< /warehouse/
 void addWarehouseSpecialPages(Router& router, Site& site);      ///< /warehouse/specials.
 void addWarehouseMaintenancePages(Router& router, Site& site);  ///< /warehouse/maintenance.
 void addWarehousePickListPages(Router& router, Site& site);     ///< /warehouse/pick-lists.
+
+/// The depots as a select's options ("Aylesford depot (AYL)"), `selected` chosen.
+mustache::data depotOptions(const std::vector<store::Depot>& depots, const std::string& selected);
 
 /// Signs in the warehouse user or refuses the page.
 Actor requireWarehouse(const Site& site, const Request& request);

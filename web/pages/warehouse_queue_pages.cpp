@@ -161,15 +161,7 @@ PageView queuesView(Site& site, const QueuesAt& at, const std::string& done,
         if (done == "passed") credit = creditOfLatestPass(c, doneBarcode);
         return 0;
     });
-    mustache::data depotOptions(mustache::data::type::list);
-    for (const auto& d : depots) {
-        mustache::data option;
-        option.set("value", d.code);
-        option.set("text", d.name + " (" + d.code + ")");
-        option.set("selected", d.code == at.depot);
-        depotOptions.push_back(option);
-    }
-    view.data.set("depots", depotOptions);
+    view.data.set("depots", depotOptions(depots, at.depot));
     std::string anchor;
     for (const auto& q : queues) {
         setQueue(view, q, at, queueRows(q.page.items, std::string(1, q.name[0]), error, anchor));

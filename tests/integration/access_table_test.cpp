@@ -316,6 +316,16 @@ std::vector<Endpoint> accessTable() {
         {"POST", "/api/v1/vans", "/api/v1/vans", "{}", {"admin"}},
         {"PATCH", "/api/v1/vans/{code}", "/api/v1/vans/EKD-VAN1", "{}", {"admin"}},
         {"GET", "/api/v1/admin/readiness", "/api/v1/admin/readiness", std::nullopt, {"admin"}},
+        {"POST",
+         "/api/v1/residents/{id}/deceased",
+         "/api/v1/residents/{resident}/deceased",
+         "{}",
+         {"prescriber", "admin"}},
+        {"GET",
+         "/api/v1/residents/{id}/subject-access",
+         "/api/v1/residents/{resident}/subject-access",
+         std::nullopt,
+         {"admin"}},
     };
 }
 

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/store/infrastructure/audit.h"
+#include "core/store/residents/deceased.h"
 #include "core/store/residents/legacy_records.h"
 #include "tests/reports/service_history.h"
 
@@ -34,6 +35,10 @@ TEST_CASE("export then import into an empty database loses nothing in any table"
         store::audit(c, std::nullopt, "test", "x", "4", h.now, "");
         const auto migrated = c.query("SELECT MIN(id) FROM residents").integer(0, 0);
         store::setResidentLegacyRef(c, ResidentId(migrated), "OLD-C001");
+        store::markDeceased(c, ResidentId(migrated),
+                            std::chrono::year_month_day{std::chrono::year(2026),
+                                                        std::chrono::month(1), std::chrono::day(5)},
+                            h.warehouse, h.now, "");
     });
     const auto first = h.directory / "export-1";
     const auto second = h.directory / "export-2";
@@ -70,6 +75,7 @@ TEST_CASE("export then import into an empty database loses nothing in any table"
         CHECK(table->rows > 0);
     }
     CHECK(slurp(first / "residents.csv").find(",OLD-C001") != std::string::npos);
+    CHECK(slurp(first / "residents.csv").find(",2026-01-05") != std::string::npos);
     CHECK(slurp(first / "audit_log.csv").find("\"a \"\"quoted\"\", multi\nline\"") !=
           std::string::npos);
 }

@@ -21,5 +21,6 @@ void addPlanPages(Router& router, Site& site);        ///< /plan (planner): the 
 void addDriverPages(Router& router, Site& site);      ///< /driver: a van's stops and outcomes.
 void addSettingsPages(Router& router, Site& site);    ///< /admin/settings (admin).
 void addAuditPages(Router& router, Site& site);       ///< /admin/audit (admin).
+void addAdminResidentPages(Router& router, Site& site);  ///< /admin/residents (admin).
 
 }  // namespace ces::web

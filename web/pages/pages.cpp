@@ -25,6 +25,7 @@ void addPageRoutes(Router& router, App& app) {
     addDriverPages(router, *site);
     addSettingsPages(router, *site);
     addAuditPages(router, *site);
+    addAdminResidentPages(router, *site);
     router.add("GET", "/favicon.ico",
                [site](Request&) { return Site::redirect("/assets/images/favicon.ico"); });
 }

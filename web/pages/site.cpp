@@ -46,6 +46,7 @@ std::vector<NavItem> navigationFor(Role role) {
             return {{"home", "/home", "Home"},
                     {"settings", "/admin/settings", "Settings"},
                     {"audit", "/admin/audit", "Audit log"},
+                    {"residents", "/admin/residents", "Residents"},
                     {"catalogue", "/catalogue", "Catalogue"}};
         default:
             return {{"home", "/home", "Home"}, {"catalogue", "/catalogue", "Catalogue"}};

@@ -15,4 +15,9 @@ namespace ces::warehouse {
 store::OrderOutcome cancelOrder(store::Connection& c, const std::string& reference,
                                 const Actor& actor, Instant now, const std::string& reason);
 
+/// The same for an order of a resident whose death is being recorded
+/// (store::cancelOrderOfDeceased).
+store::OrderOutcome cancelOrderOfDeceased(store::Connection& c, const std::string& reference,
+                                          const Actor& actor, Instant now);
+
 }  // namespace ces::warehouse

@@ -338,6 +338,16 @@ std::vector<Endpoint> accessTable() {
          "{}",
          {"admin"}},
         {"POST", "/api/v1/me/password", "/api/v1/me/password", "{}", kStaff},
+        {"POST",
+         "/api/v1/residents/{id}/deceased",
+         "/api/v1/residents/{resident}/deceased",
+         "{}",
+         {"prescriber", "admin"}},
+        {"GET",
+         "/api/v1/residents/{id}/subject-access",
+         "/api/v1/residents/{resident}/subject-access",
+         std::nullopt,
+         {"admin"}},
     };
 }
 

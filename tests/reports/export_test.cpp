@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/store/infrastructure/audit.h"
+#include "core/store/residents/deceased.h"
 #include "core/store/residents/legacy_records.h"
 #include "tests/reports/service_history.h"
 #include "warehouse/goods_in.h"
@@ -37,6 +38,10 @@ TEST_CASE("export then import into an empty database loses nothing in any table"
         store::setResidentLegacyRef(c, ResidentId(migrated), "OLD-C001");
         warehouse::receiveGoods(c, {"WKD", "Medequip", "PO-1", {{"BED", 2}}}, h.warehouse, h.now,
                                 warehouse::MaintenancePolicy{});
+        store::markDeceased(c, ResidentId(migrated),
+                            std::chrono::year_month_day{std::chrono::year(2026),
+                                                        std::chrono::month(1), std::chrono::day(5)},
+                            h.warehouse, h.now, "");
     });
     const auto first = h.directory / "export-1";
     const auto second = h.directory / "export-2";
@@ -74,6 +79,7 @@ TEST_CASE("export then import into an empty database loses nothing in any table"
         CHECK(table->rows > 0);
     }
     CHECK(slurp(first / "residents.csv").find(",OLD-C001") != std::string::npos);
+    CHECK(slurp(first / "residents.csv").find(",2026-01-05") != std::string::npos);
     CHECK(slurp(first / "audit_log.csv").find("\"a \"\"quoted\"\", multi\nline\"") !=
           std::string::npos);
 }

@@ -1,7 +1,10 @@
 #include "core/store/residents/residents.h"
+#include "core/store/residents/subject_access.h"
+#include "warehouse/resident_death.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
 #include "web/http/request_numbers.h"
+#include "web/policies.h"
 
 namespace ces::web {
 
@@ -98,6 +101,86 @@ Response changeResident(App& app, Request& request) {
     });
 }
 
+ResidentId residentIdOf(Request& request) {
+    const std::string& text = request.pathParams["id"];
+    return ResidentId(parsePathId(text, "no resident has the id " + text.substr(0, 40)));
+}
+
+Poco::JSON::Array::Ptr referencesJson(const std::vector<std::string>& references) {
+    auto list = jsonArray();
+    for (const auto& r : references) list->add(r);
+    return list;
+}
+
+Response recordDeath(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::prescriber, Role::admin});
+    const ResidentId id = residentIdOf(request);
+    app.db.read([&](store::Connection& c) {
+        store::requireResidentChanger(c, id, actor);
+        return 0;
+    });
+    auto body = JsonFields::parse(request.body);
+    body.allowOnly({"date"});
+    const std::string date = body.text("date");
+    const auto rules = collectionRulesOf(app.settings());
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        const auto done =
+            warehouse::recordDeath(c, id, date, actor, app.now(), app.workingDays(), rules);
+        auto answer = jsonObject();
+        answer->set("id", id.value());
+        answer->set("deceased_on", done.date);
+        answer->set("cancelled_orders", referencesJson(done.cancelledOrders));
+        answer->set("out_for_delivery", referencesJson(done.outForDelivery));
+        answer->set("collections", referencesJson(done.collections));
+        answer->set("already_collecting", referencesJson(done.alreadyCollecting));
+        answer->set("cancelled_visits", static_cast<std::int64_t>(done.cancelledVisits));
+        return jsonResponse(200, answer);
+    });
+}
+
+Poco::Dynamic::Var cellJson(const store::SqlValue& cell) {
+    if (const auto* number = std::get_if<std::int64_t>(&cell)) return *number;
+    if (const auto* text = std::get_if<std::string>(&cell)) return *text;
+    return Poco::Dynamic::Var();
+}
+
+Poco::JSON::Object::Ptr rowJson(const store::RecordTable& table, std::size_t row) {
+    auto json = jsonObject();
+    for (std::size_t j = 0; j < table.columns.size(); ++j) {
+        json->set(table.columns[j].name, cellJson(table.rows[row][j]));
+    }
+    return json;
+}
+
+Response subjectAccess(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::admin});
+    const ResidentId id = residentIdOf(request);
+    const auto found = app.db.write(
+        [&](store::Connection& c) { return store::subjectAccess(c, id, actor, app.now()); });
+    auto answer = jsonObject();
+    answer->set("generated_at", formatInstant(app.now()));
+    answer->set("resident", rowJson(found.details, 0));
+    for (const auto& table : found.tables) {
+        auto rows = jsonArray();
+        for (std::size_t i = 0; i < table.rows.size(); ++i) rows->add(rowJson(table, i));
+        answer->set(table.name, rows);
+    }
+    auto audit = jsonArray();
+    for (const auto& e : found.audit) {
+        auto entry = jsonObject();
+        entry->set("id", e.id);
+        entry->set("at", e.at);
+        entry->set("user", e.username ? Poco::Dynamic::Var(*e.username) : Poco::Dynamic::Var());
+        entry->set("action", e.action);
+        entry->set("entity", e.entity);
+        entry->set("entity_id", e.entityId);
+        entry->set("detail", e.detail);
+        audit->add(entry);
+    }
+    answer->set("audit", audit);
+    return jsonResponse(200, answer);
+}
+
 }  // namespace
 
 void addResidentRoutes(Router& router, App& app) {
@@ -108,6 +191,10 @@ void addResidentRoutes(Router& router, App& app) {
                [&app](Request& r) { return readResident(app, r); });
     router.add("PATCH", "/api/v1/residents/{id}",
                [&app](Request& r) { return changeResident(app, r); });
+    router.add("POST", "/api/v1/residents/{id}/deceased",
+               [&app](Request& r) { return recordDeath(app, r); });
+    router.add("GET", "/api/v1/residents/{id}/subject-access",
+               [&app](Request& r) { return subjectAccess(app, r); });
 }
 
 }  // namespace ces::web

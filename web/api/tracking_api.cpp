@@ -25,6 +25,14 @@ void appendWindow(std::string& json, std::chrono::year_month_day date, int start
 
 Response trackingAnswer(const store::TrackingView& view) {
     std::string json;
+    if (view.closed) {
+        json.append("{\"status\":\"closed\",\"status_text\":");
+        appendText(json, view.statusText);
+        json.append("}");
+        Response response;
+        response.body = std::move(json);
+        return response;
+    }
     json.reserve(512);
     json.append("{\"reference\":");
     appendText(json, view.reference);

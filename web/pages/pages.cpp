@@ -29,6 +29,7 @@ void addPageRoutes(Router& router, App& app) {
     addCatalogueAdminPages(router, *site);
     addGoodsInPages(router, *site);
     addOrganisationPages(router, *site);
+    addAdminResidentPages(router, *site);
     router.add("GET", "/favicon.ico",
                [site](Request&) { return Site::redirect("/assets/images/favicon.ico"); });
 }

@@ -48,6 +48,7 @@ std::vector<NavItem> navigationFor(Role role) {
                     {"users", "/admin/users", "Users"},
                     {"organisation", "/admin/organisation", "Organisation"},
                     {"catalogue", "/admin/catalogue", "Catalogue"},
+                    {"residents", "/admin/residents", "Residents"},
                     {"audit", "/admin/audit", "Audit log"},
                     {"settings", "/admin/settings", "Settings"}};
         default:

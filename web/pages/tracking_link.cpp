@@ -19,6 +19,7 @@ store::TrackingView orderByTrackingLink(Site& site, Request& request) {
         app.trackingLimiter.recordFailure(key, app.now());
         throw NotFound("This tracking link is not valid. Check it, or call us.");
     }
+    if (view->closed) throw NotFound("This record is closed.");
     return *view;
 }
 

@@ -92,6 +92,13 @@ PageView formView() {
 Response resultPage(Site& site, Request& request, const store::TrackingView& found,
                     const TrackedBy& by) {
     PageView view;
+    if (found.closed) {
+        view.title = "This record is closed";
+        view.templateName = "error";
+        view.section = "track";
+        view.data.set("message", "There is nothing more to show here.");
+        return site.render(request, site.signedIn(request), std::move(view));
+    }
     view.title = "Your equipment";
     view.templateName = "track_result";
     view.section = "track";

@@ -98,7 +98,7 @@ const std::map<std::string, std::string>& descriptions() {
         {"stock", "Counts per depot and item by state"},
         {"residents",
          "People equipment is lent to (personal data); legacy_ref is the outgoing provider's "
-         "reference of a migrated resident"},
+         "reference of a migrated resident; deceased_on the date of death, once recorded"},
         {"resident_teams", "Which teams serve which residents"},
         {"orders", "Orders with speed, status, due time, funder and delivery time"},
         {"order_lines", "Items ordered, unit price (pence) and the depot that reserved them"},

@@ -8,6 +8,7 @@
 #include "core/store/catalogue/catalogue.h"
 #include "core/store/infrastructure/audit.h"
 #include "core/store/orders/order_access.h"
+#include "core/store/residents/deceased.h"
 #include "core/store/residents/residents.h"
 #include "core/store/warehouse/stock.h"
 
@@ -202,6 +203,23 @@ std::vector<StartedLoan> startLoans(Connection& c, const OrderRow& order, Instan
     return started;
 }
 
+// Cancels the order: its reserved stock counts go back and its lines forget their depot.
+CancelledOrder cancelRow(Connection& c, OrderRow row, const Actor& actor, Instant now,
+                         const std::string& reason) {
+    requireTransition(row.status, OrderStatus::cancelled);
+    CancelledOrder cancelled;
+    Rows lines = c.query(kLinesToReserve, {row.id.value()});
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines.isNull(i, 3)) continue;
+        releaseStock(c, DepotId(lines.integer(i, 3)), lines.text(i, 1), lines.integer(i, 2));
+        cancelled.releasedLines.emplace_back(lines.integer(i, 0));
+        c.execute(kSetLineDepot, {std::monostate{}, lines.integer(i, 0)});
+    }
+    moveTo(c, row, OrderStatus::cancelled, actor, now, reason);
+    cancelled.order = {row.reference, row.status, row.dueBy, row.trackingToken};
+    return cancelled;
+}
+
 }  // namespace
 
 ProgressedOrder progressOrder(Connection& c, const std::string& reference, OrderStatus to,
@@ -232,6 +250,10 @@ OrderPlan planOrder(Connection& c, const NewOrder& order, const Actor& actor) {
     const auto resident = findResident(c, order.resident);
     if (!resident || !teamServesResident(c, *actor.team, order.resident)) {
         throw ValidationError("resident_id", "no resident with that id is served by your team");
+    }
+    if (deceasedOn(c, order.resident)) {
+        throw ValidationError("resident_id", "resident " + std::to_string(order.resident.value()) +
+                                                 " has died: no new orders may be placed");
     }
     if (order.notes.size() > 2000) {
         throw ValidationError("notes", "notes may be at most 2000 characters");
@@ -350,19 +372,12 @@ CancelledOrder cancelOrder(Connection& c, const std::string& reference, const Ac
         throw ValidationError("reason", "the reason may be at most " +
                                             std::to_string(kMaxCancelReasonLength) + " characters");
     }
-    OrderRow row = loadOrderFor(c, reference, actor, OrderAccess::cancel);
-    requireTransition(row.status, OrderStatus::cancelled);
-    CancelledOrder cancelled;
-    Rows lines = c.query(kLinesToReserve, {row.id.value()});
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (lines.isNull(i, 3)) continue;
-        releaseStock(c, DepotId(lines.integer(i, 3)), lines.text(i, 1), lines.integer(i, 2));
-        cancelled.releasedLines.emplace_back(lines.integer(i, 0));
-        c.execute(kSetLineDepot, {std::monostate{}, lines.integer(i, 0)});
-    }
-    moveTo(c, row, OrderStatus::cancelled, actor, now, reason);
-    cancelled.order = {row.reference, row.status, row.dueBy, row.trackingToken};
-    return cancelled;
+    return cancelRow(c, loadOrderFor(c, reference, actor, OrderAccess::cancel), actor, now, reason);
+}
+
+CancelledOrder cancelOrderOfDeceased(Connection& c, const std::string& reference,
+                                     const Actor& actor, Instant now) {
+    return cancelRow(c, findOrderRow(c, reference), actor, now, "the resident has died");
 }
 
 OrderOutcome allocateApprovedOrder(Connection& c, const std::string& reference, const Actor& actor,

@@ -99,6 +99,11 @@ struct CancelledOrder {
 CancelledOrder cancelOrder(Connection& c, const std::string& reference, const Actor& actor,
                            Instant now, const std::string& reason);
 
+/// Cancels an order of a resident whose death is being recorded, whichever team placed it (the
+/// caller checked that the actor may record the death); otherwise as cancelOrder.
+CancelledOrder cancelOrderOfDeceased(Connection& c, const std::string& reference,
+                                     const Actor& actor, Instant now);
+
 /// A loan started when an order was delivered: one per line.
 struct StartedLoan {
     LoanId loan;

@@ -10,13 +10,20 @@ namespace {
 // One row per line (the order's columns repeated): one read for the whole answer.
 const char* const kTrackColumns =
     "SELECT o.id, o.reference, o.status, o.due_by, t.name, t.phone, r.postcode, r.date_of_birth, "
-    "i.name, o.tracking_token FROM orders o JOIN residents r ON r.id = o.resident_id "
+    "i.name, o.tracking_token, r.deceased_on FROM orders o JOIN residents r ON r.id = "
+    "o.resident_id "
     "JOIN teams t ON t.id = o.team_id "
     "LEFT JOIN order_lines l ON l.order_id = o.id LEFT JOIN items i ON i.code = l.item_code ";
 const char* const kLineOrder = " ORDER BY l.id";
 
 TrackingView viewFrom(Connection& c, const Rows& rows) {
     TrackingView view;
+    if (!rows.isNull(0, 10)) {
+        view.closed = true;
+        view.status = "closed";
+        view.statusText = "This record is closed.";
+        return view;
+    }
     view.trackingToken = rows.text(0, 9);
     view.slot = bookedDeliverySlot(c, OrderId(rows.integer(0, 0)));
     view.reference = rows.text(0, 1);

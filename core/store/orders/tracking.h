@@ -10,7 +10,9 @@
 
 namespace ces::store {
 
+/// What a resident sees of an order; when its resident has died, only that it is closed.
 struct TrackingView {
+    bool closed = false;  ///< The resident's death is recorded: every other field is empty.
     std::string reference;
     std::string status;
     std::string statusText;  ///< Plain English for the resident.

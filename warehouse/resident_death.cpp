@@ -1,0 +1,63 @@
+#include "warehouse/resident_death.h"
+
+#include "core/order_lifecycle.h"
+#include "core/store/collections/collections.h"
+#include "core/store/residents/deceased.h"
+#include "warehouse/order_cancellation.h"
+
+namespace ces::warehouse {
+
+namespace {
+
+// A prescriber asks as their team; an admin's record asks the warehouse, whose work the
+// collection is, under the admin's own name.
+store::CollectionCaller collectionCaller(const Actor& actor) {
+    if (actor.role == Role::prescriber) return {CollectionRequester::prescriber, actor, {}};
+    Actor forWarehouse = actor;
+    forWarehouse.role = Role::warehouse;
+    return {CollectionRequester::warehouse, forWarehouse, {}};
+}
+
+std::string joined(const std::vector<std::string>& references) {
+    std::string text;
+    for (const auto& r : references) text += (text.empty() ? "" : ", ") + r;
+    return text.empty() ? "none" : text;
+}
+
+}  // namespace
+
+RecordedDeath recordDeath(store::Connection& c, ResidentId resident, const std::string& date,
+                          const Actor& actor, Instant now, const WorkingDayCalendar& calendar,
+                          const CollectionRules& rules) {
+    const auto died = store::checkDeath(c, resident, date, actor, now);
+    RecordedDeath done;
+    done.date = formatDate(died);
+    for (const auto& order : store::openOrdersOf(c, resident)) {
+        const auto status = parseOrderStatus(order.status);
+        if (!status || !canTransition(*status, OrderStatus::cancelled)) {
+            done.outForDelivery.push_back(order.reference);
+            continue;
+        }
+        warehouse::cancelOrderOfDeceased(c, order.reference, actor, now);
+        done.cancelledVisits += store::cancelDeliveryVisits(c, order.reference);
+        done.cancelledOrders.push_back(order.reference);
+    }
+    const auto onLoan = store::ordersOnLoan(c, resident);
+    for (const auto& reference : onLoan.toCollect) {
+        CollectionRequest request;
+        request.orderReference = reference;
+        request.reason = CollectionReason::deceased;
+        request.notes = "the resident died on " + done.date;
+        const auto raised =
+            store::requestCollection(c, request, collectionCaller(actor), now, calendar, rules);
+        done.collections.push_back(raised.reference);
+    }
+    done.alreadyCollecting = onLoan.beingCollected;
+    store::markDeceased(c, resident, died, actor, now,
+                        "died " + done.date +
+                            "; orders cancelled: " + joined(done.cancelledOrders) +
+                            "; collections raised: " + joined(done.collections));
+    return done;
+}
+
+}  // namespace ces::warehouse

@@ -58,7 +58,7 @@ TEST_CASE("resident records - a serving prescriber corrects the address and the 
     CHECK(detail.find("district: \"Maidstone\" -> \"Canterbury\"") != std::string::npos);
 }
 
-TEST_CASE("resident records - an admin may correct the name; an unchanged field writes no row") {
+TEST_CASE("resident records - an admin may correct the name, an unchanged field writes no row") {
     RecordsFixture f;
     HttpClient admin = f.county.signIn("admin");
     const Response renamed = f.patch(admin, jsonObject({{"name", "Ada Lovelace"}}));
@@ -98,7 +98,7 @@ TEST_CASE("resident records - bad input is refused with 422 naming the field, no
     CHECK(read.object()->getValue<std::string>("town") != "Deal");
 }
 
-TEST_CASE("resident records - other teams and roles are refused; an unknown resident is 404") {
+TEST_CASE("resident records - other teams and roles are refused, an unknown resident is 404") {
     RecordsFixture f;
     const auto body = jsonObject({{"name", "Someone Else"}});
     HttpClient other = f.county.signIn("prescriber2");
@@ -151,7 +151,7 @@ TEST_CASE("audit viewer - newest first, paged by next, filtered by user and day"
     }
 }
 
-TEST_CASE("audit viewer - bad filters are 422 naming the field; only the admin reads it") {
+TEST_CASE("audit viewer - bad filters are 422 naming the field, only the admin reads it") {
     DemoCounty county;
     HttpClient admin = county.signIn("admin");
     checkError(admin.get("/api/v1/audit?from=yesterday"), 422, "validation", "from");

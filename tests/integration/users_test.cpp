@@ -243,7 +243,8 @@ TEST_CASE("users - the admin's pages add a user, show the one-time password once
     INFO(added.describe());
     REQUIRE(added.status == 200);
     REQUIRE(contains(added, "id=\"one-time-password\""));
-    const auto at = added.body.find("id=\"one-time-password\">") + 24;
+    const std::string marker = "id=\"one-time-password\">";
+    const auto at = added.body.find(marker) + marker.size();
     const std::string oneTime = added.body.substr(at, added.body.find('<', at) - at);
     CHECK(oneTime.size() >= 12);
 

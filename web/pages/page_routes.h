@@ -25,6 +25,6 @@ void addAuditPages(Router& router, Site& site);       ///< /admin/audit (admin).
 void addCatalogueAdminPages(Router& router, Site& site);  ///< /admin/catalogue (admin).
 void addGoodsInPages(Router& router, Site& site);         ///< /warehouse/goods-in and labels.
 void addOrganisationPages(Router& router, Site& site);    ///< /admin/organisation, /admin/depots.
-void addAdminResidentPages(Router& router, Site& site);  ///< /admin/residents (admin).
+void addAdminResidentPages(Router& router, Site& site);   ///< /admin/residents (admin).
 
 }  // namespace ces::web

@@ -219,8 +219,12 @@ Page<FoundResident> searchResidents(Connection& c, const std::string& text, cons
     for (char ch : trimmed) {
         if (ch != ' ') compact += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     }
-    Rows rows = c.query(kSearch, {cursorParam(page), "%" + lowered(likeSafe(trimmed)) + "%",
-                                  likeSafe(compact) + "%", trimmed, fetchLimit(page)});
+    std::string anywhere = "%";
+    anywhere.append(lowered(likeSafe(trimmed))).append("%");
+    std::string starting = likeSafe(compact);
+    starting.append("%");
+    Rows rows =
+        c.query(kSearch, {cursorParam(page), anywhere, starting, trimmed, fetchLimit(page)});
     std::vector<FoundResident> found;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         found.push_back({ResidentId(rows.integer(i, 0)), rows.text(i, 1), rows.text(i, 2),

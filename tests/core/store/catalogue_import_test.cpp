@@ -72,7 +72,7 @@ TEST_CASE("catalogue import - columns are found by name and the side files' colu
     CHECK(std::string(toString(item->maintenance.skill)) == "lifting_engineer");
 }
 
-TEST_CASE("catalogue import - any bad row is reported with its line and field; nothing written") {
+TEST_CASE("catalogue import - any bad row is reported with its line and field, nothing written") {
     test::SmallCounty county;
     const auto report = importText(county,
                                    std::string(kHeader) +

@@ -85,7 +85,7 @@ TEST_CASE("an existing database gets each county item's maintenance, the chair n
             }).find("not LOLER") != std::string::npos);
 }
 
-TEST_CASE("an item's maintenance is written and read with the item; without a row it is none") {
+TEST_CASE("an item's maintenance is written and read with the item, without a row it is none") {
     test::SmallCounty county;
     auto hoist = countyItem("KCE-HST-001", "LOLER");
     hoist.maintenance = {MaintenanceRegime::loler, 6, MaintenanceSkill::lifting_engineer};

@@ -102,7 +102,7 @@ TEST_CASE("roundabouts and motorways are one-way unless tagged otherwise") {
     CHECK(wayRule(twoWayMotorway)->backwardKmh > 0.0);
 }
 
-TEST_CASE("access no and private exclude a way; a more specific tag wins") {
+TEST_CASE("access no and private exclude a way, a more specific tag wins") {
     WayTags tags = road("service");
     tags.access = "private";
     CHECK_FALSE(wayRule(tags).has_value());

@@ -83,7 +83,7 @@ TEST_CASE("road travel times refuse bad set-ups") {
     CHECK(times.describe() == "road graph (7 nodes, 8 arcs)");
 }
 
-TEST_CASE("without a road file the fallback answers; a wrong road file is an error") {
+TEST_CASE("without a road file the fallback answers, a wrong road file is an error") {
     const auto fallback = makeTravelTimeSource(std::nullopt, {}, {});
     CHECK(fallback->describe() == "great-circle fallback (detour 1.30, 40.0 km/h)");
     CHECK(fallback->matrix({{51.0, 0.0}, {52.0, 0.0}}).metresAt(0, 1) == 144'554);

@@ -120,8 +120,9 @@ async function addStaff(page) {
 }
 
 async function adminSetsUpTheCounty(browser, base, county) {
-  const { context, page } = await firstSignIn(browser, base, 'admin', county.adminPassword, '**/home',
+  const admin = await firstSignIn(browser, base, 'admin', county.adminPassword, '**/home',
     'empty-set-password');
+  const { context, page } = admin;
   await expect('the admin home lists what is missing',
     async () => /depot/i.test(await page.locator('#readiness').textContent()));
   await check(page, 'empty-admin-home');
@@ -135,7 +136,7 @@ async function adminSetsUpTheCounty(browser, base, county) {
     await page.locator('#readiness').textContent());
   await check(page, 'empty-admin-home-ready');
   await context.close();
-  return passwords;
+  return { passwords, adminPassword: admin.password };
 }
 
 async function warehouseReceivesStock(browser, base, oneTime) {
@@ -212,9 +213,42 @@ async function prescriberOrders(browser, base, oneTime, resident) {
 /// Runs the chapter against a server on an empty database; `county` carries its base URL, the
 /// admin's printed password and the catalogue file.
 export async function countyFromAnEmptyDatabase(browser, county, resident) {
-  const passwords = await adminSetsUpTheCounty(browser, county.base, county);
+  const { passwords, adminPassword } = await adminSetsUpTheCounty(browser, county.base, county);
   await warehouseReceivesStock(browser, county.base, passwords.dmoss);
   const order = await prescriberOrders(browser, county.base, passwords.pshah, resident);
   const planner = await firstSignIn(browser, county.base, 'lhart', passwords.lhart, '**/plan');
   await plannerOptimisesTheDay(browser, county.base, order, planner);
+  await adminLooksUpTheResident(browser, county.base, adminPassword, resident);
+}
+
+// The admin finds the new resident, reads what the service holds about them (a subject access
+// request) and opens the form for recording a death without sending it.
+async function adminLooksUpTheResident(browser, base, password, resident) {
+  const { context, page } = await openPage(browser, base);
+  await page.goto('/sign-in');
+  await page.getByLabel('User name').fill('admin');
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/home');
+  await page.goto('/admin/residents');
+  await page.locator('#q').fill(resident.name);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect('the admin finds the resident by name',
+    () => page.locator('#residents-found').getByRole('cell', { name: resident.name, exact: true }).isVisible());
+  await check(page, 'empty-admin-residents');
+  await page.locator('#residents-found a[href$="/subject-access"]').first().click();
+  await page.waitForURL('**/subject-access');
+  await expect('subject access shows the resident and who read their record',
+    async () => (await page.locator('#subject-details').textContent()).includes(resident.name)
+      && (await page.locator('#subject-audit').isVisible()));
+  await check(page, 'empty-subject-access');
+  await page.goto('/admin/residents');
+  await page.locator('#q').fill(resident.name);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.locator('#residents-found a[href$="/deceased"]').first().click();
+  await page.getByRole('button', { name: 'Record the death' }).click();
+  await expect('a death without a date is refused naming the date',
+    () => page.locator('.govuk-error-summary').isVisible());
+  await check(page, 'empty-death-form-errors');
+  await context.close();
 }

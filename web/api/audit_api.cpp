@@ -1,7 +1,7 @@
 // The audit viewer: who did or read what, newest first, filtered by user, resident and days.
 #include <limits>
 
-#include "core/store/infrastructure/audit.h"
+#include "web/api/audit_json.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
 #include "web/http/paging.h"
@@ -36,17 +36,7 @@ Response listAudit(App& app, Request& request) {
     const auto entries =
         app.db.read([&](store::Connection& c) { return store::listAudit(c, filter, page); });
     auto list = jsonArray();
-    for (const auto& e : entries.items) {
-        auto json = jsonObject();
-        json->set("id", e.id);
-        json->set("at", e.at);
-        json->set("user", e.username ? Poco::Dynamic::Var(*e.username) : Poco::Dynamic::Var());
-        json->set("action", e.action);
-        json->set("entity", e.entity);
-        json->set("entity_id", e.entityId);
-        json->set("detail", e.detail);
-        list->add(json);
-    }
+    for (const auto& e : entries.items) list->add(auditEntryJson(e));
     auto answer = jsonObject();
     answer->set("entries", list);
     setNext(answer, request, entries.next);

@@ -1,6 +1,7 @@
 #include "core/store/residents/residents.h"
 #include "core/store/residents/subject_access.h"
 #include "warehouse/resident_death.h"
+#include "web/api/audit_json.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
 #include "web/http/request_numbers.h"
@@ -166,17 +167,7 @@ Response subjectAccess(App& app, Request& request) {
         answer->set(table.name, rows);
     }
     auto audit = jsonArray();
-    for (const auto& e : found.audit) {
-        auto entry = jsonObject();
-        entry->set("id", e.id);
-        entry->set("at", e.at);
-        entry->set("user", e.username ? Poco::Dynamic::Var(*e.username) : Poco::Dynamic::Var());
-        entry->set("action", e.action);
-        entry->set("entity", e.entity);
-        entry->set("entity_id", e.entityId);
-        entry->set("detail", e.detail);
-        audit->add(entry);
-    }
+    for (const auto& e : found.audit) audit->add(auditEntryJson(e));
     answer->set("audit", audit);
     return jsonResponse(200, answer);
 }

@@ -72,16 +72,24 @@ PageView passwordView(const Actor& actor, bool required) {
     return view;
 }
 
-Response passwordPage(Site& site, Request& request) {
-    const auto actor = signedInBeforePasswordChange(site, request);
-    if (!actor) return Site::redirect("/sign-in");
+// The password page of a session opened with a one-time password: no navigation, as nothing
+// else opens until the password is set.
+PageView passwordViewFor(Site& site, Request& request, const Actor& actor) {
     bool required = false;
     try {
         requireActor(site.app, request);
     } catch (const PasswordChangeRequired&) {
         required = true;
     }
-    return site.render(request, actor, passwordView(*actor, required));
+    PageView view = passwordView(actor, required);
+    view.navigation = !required;
+    return view;
+}
+
+Response passwordPage(Site& site, Request& request) {
+    const auto actor = signedInBeforePasswordChange(site, request);
+    if (!actor) return Site::redirect("/sign-in");
+    return site.render(request, actor, passwordViewFor(site, request, *actor));
 }
 
 Response setPassword(Site& site, Request& request, const FormFields& form) {
@@ -89,7 +97,7 @@ Response setPassword(Site& site, Request& request, const FormFields& form) {
     if (!actor) return Site::redirect("/sign-in");
     const std::string current = form.raw("current_password");
     const std::string next = form.raw("new_password");
-    PageView view = passwordView(*actor, false);
+    PageView view = passwordViewFor(site, request, *actor);
     try {
         if (current.empty()) throw ValidationError("current_password", "Enter your password now");
         if (next != form.raw("confirm_password")) {

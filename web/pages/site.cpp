@@ -177,7 +177,8 @@ Response Site::render(Request& request, const std::optional<Actor>& actor, PageV
     layout.set("csrf_token", csrf);
     mustache::data navigation(mustache::data::type::list);
     if (actor) {
-        for (const auto& item : navigationFor(actor->role)) {
+        for (const auto& item :
+             view.navigation ? navigationFor(actor->role) : std::vector<NavItem>{}) {
             mustache::data link;
             link.set("href", item.href);
             link.set("text", item.text);

@@ -33,6 +33,8 @@ struct PageView {
     std::vector<FieldError> errors;
     std::string section;  ///< The navigation item to mark current ("catalogue", "orders", ...).
     int status = 200;
+    bool navigation =
+        true;  ///< False while a one-time password must be replaced: nothing else opens.
 };
 
 /// Thrown by a handler to answer 303 See Other.

@@ -8,100 +8,72 @@
 #include "app/commands/options.h"
 #include "app/demo/demo_county.h"
 #include "app/migration/mapping.h"
+#include "app/migration/migrate_rows.h"
 #include "core/errors.h"
 #include "core/iso_time.h"
-#include "core/postcode.h"
-#include "core/store/admin/geography.h"
+#include "core/settings.h"
+#include "core/store/admin/settings.h"
 #include "core/store/infrastructure/database.h"
 #include "core/store/residents/legacy_records.h"
-#include "core/store/residents/residents.h"
+#include "warehouse/takeover.h"
+#include "web/policies.h"
 
 namespace ces::cli {
 
 namespace {
 
-struct BadRow {
-    std::size_t line;
-    std::string field;
-    std::string reason;
-};
+using migration::FileReport;
 
-struct FileReport {
-    std::string kind;
-    std::string file;
-    std::size_t read = 0;
-    std::size_t created = 0;
-    std::vector<BadRow> skipped;  ///< Already migrated: nothing to do.
-    std::vector<BadRow> bad;      ///< Refused rows: the file writes nothing.
-    std::vector<std::string> outsideCounty;
-};
-
-// Thrown inside the write to roll the file back (bad rows, or a dry run).
+// Thrown inside a dry run's write to roll everything back.
 struct RollBack {};
+
+const char* const kSavepoint = "SAVEPOINT migrate_file";
+const char* const kReleaseSavepoint = "RELEASE SAVEPOINT migrate_file";
+const char* const kRollbackSavepoint = "ROLLBACK TO SAVEPOINT migrate_file";
 
 Instant systemNow() {
     return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
-// One row of the residents file, registered for the migrating team (nothing if already there).
-void migrateResident(store::Connection& c, const migration::MappedFile& row, const Actor& actor,
-                     Instant now, FileReport& report) {
-    const auto reference = row.text("reference");
-    if (reference.empty()) throw ValidationError("reference", "reference is required");
-    if (store::residentByLegacyRef(c, reference)) {
-        report.skipped.push_back({row.line(), "reference", "already migrated as " + reference});
-        return;
-    }
-    NewResident resident;
-    resident.nhsNumber = row.text("nhs_number");
-    resident.name = row.text("name");
-    const auto born = row.date("date_of_birth");
-    resident.dateOfBirth = born ? formatDate(*born) : "";
-    resident.addressLine1 = row.text("address_line1");
-    resident.town = row.text("town");
-    resident.postcode = row.text("postcode");
-    resident.phone = row.text("phone");
-    resident.accessNotes = row.text("access_notes");
-    const auto place = store::findPostcode(c, normalisePostcode(resident.postcode).value_or(""));
-    if (!place || !place->inCounty) {
-        report.outsideCounty.push_back(reference);
-        report.skipped.push_back(
-            {row.line(), "postcode", resident.postcode + " is outside the county"});
-        return;
-    }
-    const auto registered = store::registerResident(c, resident, actor, now);
-    store::setResidentLegacyRef(c, registered.id, reference);
-    ++report.created;
-}
+// One file of the export to bring in.
+struct ExportFile {
+    std::filesystem::path path;
+    const migration::FileMapping& mapping;
+};
 
-FileReport migrateFile(store::Database& db, const std::filesystem::path& path,
-                       const migration::FileMapping& mapping, const Actor& actor, bool dryRun) {
+// Reads one file's rows into the caller's write, inside a savepoint that is rolled back when a
+// row is bad: nothing of that file stays, what came before it does.
+FileReport migrateFile(store::Connection& c, const ExportFile& export_,
+                       const migration::Mapping& mapping, const Actor& actor, Instant now) {
     FileReport report;
-    report.kind = mapping.kind;
-    report.file = path.filename().string();
-    const Instant now = systemNow();
+    report.kind = export_.mapping.kind;
+    report.file = export_.path.filename().string();
+    c.execute(kSavepoint);
     try {
-        db.write([&](store::Connection& c) {
-            std::ifstream in(path);
-            if (!in) throw ValidationError(mapping.kind, "cannot read " + path.string());
-            migration::MappedFile file(in, mapping);
-            while (file.next()) {
-                ++report.read;
-                try {
-                    if (mapping.kind == "residents") migrateResident(c, file, actor, now, report);
-                } catch (const ValidationError& e) {
-                    report.bad.push_back({file.line(), e.field(), e.what()});
-                } catch (const Conflict& e) {
-                    report.bad.push_back({file.line(), e.code(), e.what()});
-                }
+        std::ifstream in(export_.path);
+        if (!in) throw ValidationError(report.kind, "cannot read " + export_.path.string());
+        migration::MappedFile file(in, export_.mapping);
+        const auto maintenance =
+            web::maintenancePolicyOf(store::loadSettings(c).inForceOn(ukDateOf(now)));
+        warehouse::Takeover takeover(c, actor, now, maintenance);
+        migration::RowContext context{c, actor, now, mapping, takeover, report};
+        while (file.next()) {
+            ++report.read;
+            try {
+                migration::migrateRow(file, context);
+            } catch (const ValidationError& e) {
+                report.bad.push_back({file.line(), e.field(), e.what()});
+            } catch (const Conflict& e) {
+                report.bad.push_back({file.line(), e.code(), e.what()});
             }
-            if (dryRun || !report.bad.empty()) throw RollBack{};
-            return 0;
-        });
-    } catch (const RollBack&) {
-        if (!report.bad.empty()) report.created = 0;
+        }
     } catch (const ValidationError& e) {
         report.bad.push_back({1, e.field(), e.what()});
+    }
+    if (report.bad.empty()) {
+        c.execute(kReleaseSavepoint);
+    } else {
+        c.execute(kRollbackSavepoint);
         report.created = 0;
     }
     return report;
@@ -120,6 +92,13 @@ void printReport(const FileReport& r, bool dryRun) {
     }
     for (const auto& reference : r.outsideCounty) {
         std::cout << "  outside the county: resident " << reference << "\n";
+    }
+    for (const auto& unknown : r.unknownItems) {
+        std::cout << "  unknown item: " << unknown << "\n";
+    }
+    if (r.inspectionsDue > 0) {
+        std::cout << "  " << r.inspectionsDue
+                  << " units due for inspection now (overdue or none on record)\n";
     }
 }
 
@@ -158,21 +137,42 @@ int runMigrate(const std::vector<std::string>& args) {
     store::Database db(*dbPath, 2);
     demo::ensurePostcodes(db, options.value("geo-dir", sharedDataDir() + "/geo"));
     const Actor actor = migratingActor(db, *team);
-    bool allGood = true;
+    std::vector<ExportFile> files;
     for (const auto& kind : migration::fileKinds()) {
         const auto found = mapping.files.find(kind);
         if (found == mapping.files.end()) continue;
-        const auto& fileMapping = found->second;
-        if (kind != "residents") {
-            std::cout << kind << ": not migrated by this version\n";
+        const bool directory = std::filesystem::is_directory(source);
+        if (!directory && source.filename() != found->second.file) continue;
+        const auto path = directory ? source / found->second.file : source;
+        if (directory && !std::filesystem::exists(path)) {
+            std::cout << kind << ": no " << found->second.file << " in " << source.string() << "\n";
             continue;
         }
-        if (!std::filesystem::is_directory(source) && source.filename() != fileMapping.file) {
-            continue;
+        files.push_back({path, found->second});
+    }
+    const Instant now = systemNow();
+    std::vector<FileReport> reports;
+    if (dryRun) {
+        // One write rolled back at the end, so the assets and loans see the residents before.
+        try {
+            db.write([&](store::Connection& c) {
+                reports.clear();
+                for (const auto& file : files) {
+                    reports.push_back(migrateFile(c, file, mapping, actor, now));
+                }
+                throw RollBack{};
+                return 0;
+            });
+        } catch (const RollBack&) {
         }
-        const auto path =
-            std::filesystem::is_directory(source) ? source / fileMapping.file : source;
-        const auto report = migrateFile(db, path, fileMapping, actor, dryRun);
+    } else {
+        for (const auto& file : files) {
+            reports.push_back(db.write(
+                [&](store::Connection& c) { return migrateFile(c, file, mapping, actor, now); }));
+        }
+    }
+    bool allGood = true;
+    for (const auto& report : reports) {
         printReport(report, dryRun);
         allGood = allGood && report.bad.empty();
     }

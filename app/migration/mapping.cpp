@@ -26,8 +26,8 @@ const std::map<std::string, KindFields>& kindFields() {
         {"residents",
          {{"reference", "name", "date_of_birth", "address_line1", "postcode"},
           {"nhs_number", "town", "phone", "access_notes"}}},
-        {"assets", {{"barcode", "item_code"}, {"last_inspected"}}},
-        {"loans", {{"resident_reference", "barcode", "start_date"}, {"reference"}}},
+        {"assets", {{"barcode", "item_code", "resident_reference"}, {"last_inspected", "since"}}},
+        {"loans", {{"reference", "resident_reference", "item_code", "start_date"}, {"quantity"}}},
     };
     return fields;
 }

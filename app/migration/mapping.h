@@ -11,7 +11,10 @@
 
 namespace ces::migration {
 
-/// The kinds of file, in the order they are read (loans need residents and assets).
+/// The kinds of file, in the order they are read (assets and loans name migrated residents).
+/// assets: serialised units in homes (barcode, item_code, resident_reference, last_inspected?,
+/// since?); loans: counted items in homes (reference, resident_reference, item_code,
+/// quantity?, start_date).
 const std::vector<std::string>& fileKinds();
 
 /// How one of their files reads as ours.

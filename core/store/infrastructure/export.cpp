@@ -104,7 +104,9 @@ const std::map<std::string, std::string>& descriptions() {
         {"order_lines", "Items ordered, unit price (pence) and the depot that reserved them"},
         {"specials", "Non-catalogue items and their purchase steps"},
         {"order_events", "Every status change of every order"},
-        {"loans", "Equipment on loan: started at delivery, ended when returned"},
+        {"loans",
+         "Equipment on loan: started at delivery (or when the outgoing provider lent it: "
+         "legacy_ref is their loan reference), ended when returned"},
         {"assets", "Barcoded items: state, place, loan, inspection dates"},
         {"asset_events",
          "Every step of every asset (who, when, where); inspections are the "

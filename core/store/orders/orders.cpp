@@ -8,6 +8,7 @@
 #include "core/store/catalogue/catalogue.h"
 #include "core/store/infrastructure/audit.h"
 #include "core/store/orders/order_access.h"
+#include "core/store/orders/order_numbers.h"
 #include "core/store/residents/deceased.h"
 #include "core/store/residents/residents.h"
 #include "core/store/warehouse/stock.h"
@@ -16,9 +17,6 @@ namespace ces::store {
 
 namespace {
 
-const char* const kNextCounter =
-    "INSERT INTO counters (name, value) VALUES ($1, 1) "
-    "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value";
 // The order keeps its resident's district and postcode's deprivation decile as they are when it
 // is placed (migration 005), so the equity reports need no join. A new order is written once, in
 // the status it reaches at once (its history events record each step).
@@ -52,33 +50,6 @@ const char* const kReservedToLoan =
     "UPDATE stock SET reserved = reserved - $1, on_loan = on_loan + $1 "
     "WHERE depot_id = $2 AND item_code = $3 AND reserved >= $1 RETURNING reserved";
 const char* const kSetDelivered = "UPDATE orders SET delivered_at = $1 WHERE id = $2";
-
-// An order's number within its year (ORD-2026-000123 is number 123 of 2026).
-struct OrderNumber {
-    int year = 0;
-    std::int64_t number = 0;
-    std::string reference() const {
-        char buffer[32];
-        std::snprintf(buffer, sizeof buffer, "ORD-%d-%06lld", year, static_cast<long long>(number));
-        return buffer;
-    }
-};
-
-OrderNumber nextOrderNumber(Connection& c, Instant now) {
-    const auto year = static_cast<int>(
-        std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)).year());
-    return {year, c.query(kNextCounter, {"order-" + std::to_string(year)}).integer(0, 0)};
-}
-
-// The resident's tracking link: the order's number, then 128 random bits (the secret, drawn
-// when the order was planned). Led by the number, a new order's token goes at the end of the
-// tokens' unique index instead of on a random page of it (a page written for every order).
-std::string trackingToken(const OrderNumber& number, const std::string& secret) {
-    char prefix[24];
-    std::snprintf(prefix, sizeof prefix, "%04x%08llx", static_cast<unsigned>(number.year) & 0xffff,
-                  static_cast<unsigned long long>(number.number) & 0xffffffffULL);
-    return prefix + secret;
-}
 
 void moveTo(Connection& c, OrderRow& order, OrderStatus to, const Actor& actor, Instant now,
             const std::string& note = "") {

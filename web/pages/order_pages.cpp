@@ -14,6 +14,21 @@ namespace {
 const std::initializer_list<Role> kOrderReaders = {Role::prescriber, Role::budget_holder,
                                                    Role::warehouse, Role::planner};
 
+// Only an order taken over from the outgoing provider (`ces migrate`) is delivered without a due
+// date: it had no speed here, and its day is the day they lent the equipment.
+bool takenOver(OrderStatus status, const std::optional<std::string>& dueBy) {
+    return status == OrderStatus::delivered && !dueBy;
+}
+
+std::string speedText(OrderStatus status, Speed speed, const std::optional<std::string>& dueBy) {
+    return takenOver(status, dueBy) ? "Lent by the previous provider" : speedLabel(speed);
+}
+
+std::string dueText(OrderStatus status, const std::optional<std::string>& dueBy) {
+    if (dueBy) return ukDateTime(*dueBy);
+    return takenOver(status, dueBy) ? "None" : "Not yet approved";
+}
+
 Response ordersPage(Site& site, Request& request) {
     const Actor actor = site.require(request, kOrderReaders);
     const std::string statusText = request.queryValue("status");
@@ -43,8 +58,8 @@ Response ordersPage(Site& site, Request& request) {
         const StatusTag tag = statusTag(order.status);
         row.set("status_text", tag.text);
         row.set("status_class", tag.cssClass);
-        row.set("speed", speedLabel(order.speed));
-        row.set("due_by", order.dueBy ? ukDateTime(*order.dueBy) : "Not yet approved");
+        row.set("speed", speedText(order.status, order.speed, order.dueBy));
+        row.set("due_by", dueText(order.status, order.dueBy));
         row.set("created", ukDate(order.createdAt));
         rows.push_back(row);
     }
@@ -69,9 +84,10 @@ PageView orderView(const Actor& actor, const store::OrderDetail& order) {
     view.data.set("resident_name", order.residentName);
     view.data.set("resident_postcode", order.residentPostcode);
     view.data.set("resident_district", order.residentDistrict);
-    view.data.set("speed", speedLabel(order.speed));
-    view.data.set("due_by", order.dueBy ? ukDateTime(*order.dueBy) : "Not yet approved");
-    view.data.set("created", ukDateTime(order.createdAt));
+    view.data.set("speed", speedText(order.status, order.speed, order.dueBy));
+    view.data.set("due_by", dueText(order.status, order.dueBy));
+    view.data.set("created", takenOver(order.status, order.dueBy) ? ukDate(order.createdAt)
+                                                                  : ukDateTime(order.createdAt));
     view.data.set("total", pounds(order.totalPence));
     if (!order.notes.empty()) view.data.set("notes", order.notes);
     if (actor.role == Role::prescriber) view.data.set("tracking_token", order.trackingToken);

@@ -8,7 +8,6 @@
 
 #include "core/store/admin/accounts.h"
 #include "core/store/admin/geography.h"
-#include "core/store/catalogue/catalogue.h"
 #include "core/store/catalogue/catalogue_import.h"
 #include "core/store/collections/collections.h"
 #include "core/store/infrastructure/database.h"
@@ -72,18 +71,12 @@ void setUpCouncil(const std::string& dbPath) {
         REQUIRE(catalogue);
         const auto imported = store::importCatalogue(c, catalogue, false, std::nullopt, Instant{});
         REQUIRE(imported.errors.empty());
-        // The shared catalogue has no maintenance columns: the regimes as data/ gives them.
-        const std::pair<const char*, ItemMaintenance> regimes[] = {
-            {"KCE-HST-001", {MaintenanceRegime::loler, 6, MaintenanceSkill::lifting_engineer}},
-            {"KCE-SLG-001", {MaintenanceRegime::loler, 6, MaintenanceSkill::lifting_engineer}},
-            {"KCE-BED-001", {MaintenanceRegime::electrical, 12, MaintenanceSkill::none}},
-        };
-        for (const auto& [code, maintenance] : regimes) {
-            auto item = store::findItem(c, code);
-            REQUIRE(item);
-            item->maintenance = maintenance;
-            store::upsertItem(c, *item);
-        }
+        // The shared catalogue has no maintenance column: the side file gives each item's regime.
+        std::ifstream maintenance(std::string(PROJECT_SOURCE_DIR) +
+                                  "/data/catalogue_maintenance.csv");
+        REQUIRE(maintenance);
+        REQUIRE(
+            store::importCatalogue(c, maintenance, false, std::nullopt, Instant{}).errors.empty());
         store::Depot depot;
         depot.code = "MID";
         depot.name = "Mid Kent depot";

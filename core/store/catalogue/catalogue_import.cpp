@@ -13,8 +13,9 @@ namespace ces::store {
 
 namespace {
 
-const char* const kRequiredColumns[] = {"item_code", "name", "category", "unit_price_gbp",
-                                        "serialised"};
+// A file of only some columns (a side file such as data/catalogue_maintenance.csv) updates the
+// items it names; creating an item needs these.
+const char* const kNewItemColumns[] = {"name", "category", "unit_price_gbp", "serialised"};
 const char* const kFlagColumns[] = {"serialised",    "returnable", "credit_eligible",
                                     "needs_fitting", "two_person", "retired"};
 constexpr std::size_t kMaxRows = 20000;
@@ -53,10 +54,18 @@ int wholeNumber(const std::string& text, const std::string& field, int low, int 
 }
 
 // The cells of one row laid over `item` (an existing item, or a new one's defaults).
-void readRow(const CsvTable& row, CatalogueItem& item) {
-    item.name = row.field("name");
-    item.category = row.field("category");
-    item.pricePence = parsePoundsToPence(row.field("unit_price_gbp"), "unit_price_gbp");
+void readRow(const CsvTable& row, CatalogueItem& item, bool isNew) {
+    for (const char* column : kNewItemColumns) {
+        if (isNew && !row.has(column)) {
+            throw ValidationError(column, item.code + " is a new item: the file needs a " +
+                                              std::string(column) + " column");
+        }
+    }
+    if (row.has("name")) item.name = row.field("name");
+    if (row.has("category")) item.category = row.field("category");
+    if (row.has("unit_price_gbp")) {
+        item.pricePence = parsePoundsToPence(row.field("unit_price_gbp"), "unit_price_gbp");
+    }
     if (row.has("inspection_regime")) item.inspectionRegime = row.field("inspection_regime");
     for (const char* column : kFlagColumns) {
         if (!row.has(column)) continue;
@@ -121,12 +130,10 @@ CatalogueImportReport importCatalogue(Connection& c, std::istream& csv, bool dry
                                       std::optional<UserId> who, Instant now) {
     CatalogueImportReport report;
     CsvTable table(csv);
-    for (const char* column : kRequiredColumns) {
-        if (!table.has(column))
-            report.errors.push_back(
-                {1, column, "the header has no " + std::string(column) + " column"});
+    if (!table.has("item_code")) {
+        report.errors.push_back({1, "item_code", "the header has no item_code column"});
+        return report;
     }
-    if (!report.errors.empty()) return report;
     std::map<std::string, CatalogueItem> existing;
     CatalogueQuery everything;
     everything.includeRetired = true;
@@ -148,7 +155,7 @@ CatalogueImportReport importCatalogue(Connection& c, std::istream& csv, bool dry
             if (!seen.insert(code).second) {
                 throw ValidationError("item_code", code + " is on an earlier line too");
             }
-            readRow(table, item);
+            readRow(table, item, found == existing.end());
         } catch (const ValidationError& e) {
             report.errors.push_back({table.line(), e.field(), e.what()});
             continue;

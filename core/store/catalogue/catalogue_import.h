@@ -28,10 +28,11 @@ struct CatalogueImportReport {
 };
 
 /// Reads every row, checks it, and unless `dryRun` or an error was found writes every item and
-/// one audit row (`who` nullopt: the command line). Columns required: item_code, name, category,
-/// unit_price_gbp, serialised. Optional: inspection_regime, returnable, credit_eligible,
-/// van_space, needs_fitting, two_person, maintenance_regime, maintenance_interval_months,
-/// retired (y/n flags). An existing item keeps its value for a column the file lacks.
+/// one audit row (`who` nullopt: the command line). Columns: item_code (required), name,
+/// category, unit_price_gbp, serialised (required to create an item), inspection_regime,
+/// returnable, credit_eligible, van_space, needs_fitting, two_person, maintenance_regime,
+/// maintenance_interval_months, retired (y/n flags). An existing item keeps its value for a
+/// column the file lacks, so a side file of item_code and a few columns updates those.
 CatalogueImportReport importCatalogue(Connection& c, std::istream& csv, bool dryRun,
                                       std::optional<UserId> who, Instant now);
 

@@ -91,9 +91,31 @@ TEST_CASE("catalogue import - any bad row is reported with its line and field, n
     CHECK_FALSE(itemNamed(county, "NEW-004"));
 
     const auto missing = importText(county, "item_code,name\nA,B\n", false);
-    REQUIRE(missing.errors.size() == 3);
-    CHECK(missing.errors[0].line == 1);
+    REQUIRE(missing.errors.size() == 1);
+    CHECK(missing.errors[0].line == 2);
     CHECK(missing.errors[0].field == "category");
+    const auto noCode = importText(county, "code,name\nA,B\n", false);
+    REQUIRE(noCode.errors.size() == 1);
+    CHECK(noCode.errors[0].line == 1);
+    CHECK(noCode.errors[0].field == "item_code");
+}
+
+TEST_CASE("catalogue import - a side file of a few columns updates the items it names") {
+    test::SmallCounty county;
+    REQUIRE(importText(county, std::string(kHeader) + "NEW-007,Bath lift,Bathing,,900,y,,\n", false)
+                .errors.empty());
+    const auto side = importText(county,
+                                 "item_code,maintenance_regime\n"
+                                 "NEW-007,loler\n",
+                                 false);
+    REQUIRE(side.errors.empty());
+    CHECK(side.updated == 1);
+    const auto item = itemNamed(county, "NEW-007");
+    REQUIRE(item);
+    CHECK(item->name == "Bath lift");
+    CHECK(item->pricePence == 90000);
+    CHECK(item->serialised);
+    CHECK(std::string(toString(item->maintenance.regime)) == "loler");
 }
 
 TEST_CASE("catalogue import - a retired item is hidden from search but kept for the admin") {

@@ -251,6 +251,7 @@ async function emptyCountyChapter(browser, db) {
     const resident = { nhs: nhsNumber(), name: 'Joan Example', day: '3', month: '11', year: '1938', postcode: 'ME15 6AB' };
     await countyFromAnEmptyDatabase(browser, {
       base: started.base, adminPassword: printed[1], catalogueFile: path.join(sharedDir, 'data/catalogue.csv'),
+      maintenanceFile: path.join(root, 'data/catalogue_maintenance.csv'),
     }, resident);
   } finally {
     started.server.kill('SIGTERM');

@@ -61,6 +61,8 @@ const char* const kCountFunders = "SELECT COUNT(*) FROM funders";
 const char* const kCountDepots = "SELECT COUNT(*) FROM depots";
 const char* const kCountVans = "SELECT COUNT(*) FROM vans WHERE active = 1";
 const char* const kCountItems = "SELECT COUNT(*) FROM items";
+const char* const kCountSerialisedItems = "SELECT COUNT(*) FROM items WHERE serialised = 1";
+const char* const kCountRegimes = "SELECT COUNT(*) FROM item_maintenance WHERE regime <> 'none'";
 const char* const kCountTeams = "SELECT COUNT(*) FROM teams";
 const char* const kCountRole = "SELECT COUNT(*) FROM users WHERE role = $1";
 const char* const kDistrictsWithoutDepot =
@@ -362,6 +364,11 @@ std::vector<ReadinessGap> readinessGaps(Connection& c) {
     missing(count(c, kCountVans) == 0, "no_van", "Add a van", "/admin/depots");
     missing(count(c, kCountItems) == 0, "no_catalogue_item", "Add a catalogue item",
             "/admin/catalogue");
+    // A catalogue imported without its maintenance column would never call a hoist in for LOLER.
+    missing(count(c, kCountSerialisedItems) > 0 && count(c, kCountRegimes) == 0,
+            "no_inspection_regime",
+            "Give the catalogue its inspection regimes (import data/catalogue_maintenance.csv)",
+            "/admin/catalogue/import");
     missing(count(c, kCountTeams) == 0, "no_prescriber_team", "Add a prescribing team",
             "/admin/organisation");
     missing(count(c, kCountRole, {std::string("prescriber")}) == 0, "no_prescriber",

@@ -101,6 +101,22 @@ async function importCatalogue(page, catalogueFile) {
   await check(page, 'empty-catalogue-imported');
 }
 
+// The shared catalogue has no maintenance column: the admin home asks for the regimes, and the
+// side file of item_code and maintenance_regime updates the items it names.
+async function importInspectionRegimes(page, maintenanceFile) {
+  await page.goto('/home');
+  await expect('the admin home asks for the inspection regimes',
+    async () => /inspection regimes/.test(await page.locator('#readiness').textContent()));
+  const csv = readFileSync(maintenanceFile, 'utf8');
+  await page.goto('/admin/catalogue/import');
+  await page.locator('#import-csv').fill(csv);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect('the side file updates the items with a regime and creates none',
+    async () => /Imported/.test(await page.locator('#report-title').textContent())
+      && Number(await page.locator('#report-created').textContent()) === 0
+      && Number(await page.locator('#report-updated').textContent()) > 0);
+}
+
 async function addStaff(page) {
   const passwords = {};
   for (const person of STAFF) {
@@ -129,6 +145,7 @@ async function adminSetsUpTheCounty(browser, base, county) {
   await addFunderAndTeam(page);
   await addDepotAndVan(page);
   await importCatalogue(page, county.catalogueFile);
+  await importInspectionRegimes(page, county.maintenanceFile);
   const passwords = await addStaff(page);
   await page.goto('/home');
   await expect('the county is ready to go live',

@@ -44,16 +44,22 @@ routing::Load demandOf(const store::VisitJob& visit) {
     return load;
 }
 
+}  // namespace
+
 int priorityOf(const store::VisitJob& visit, year_month_day date) {
     if (visit.dueDate < date || visit.emergency) return 3;
     if (visit.dueDate == date) return 2;
     return 1;
 }
 
+namespace {
+
 // The UTC date of an instant (an order's due time names the day it is due).
 year_month_day dateOf(Instant instant) {
     return year_month_day(std::chrono::floor<std::chrono::days>(instant));
 }
+
+}  // namespace
 
 // An emergency's due time is on `date` or already past: its last chance to be met.
 bool lastChance(const store::VisitJob& visit, year_month_day date) {
@@ -93,8 +99,6 @@ std::vector<routing::TimeWindow> windowsOf(const store::VisitJob& visit, year_mo
     return {routing::TimeWindow(Time(start), Time(end))};
 }
 
-}  // namespace
-
 std::string clockTime(int secondsAfterMidnight) {
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "%02d:%02d", secondsAfterMidnight / 3600,
@@ -124,6 +128,17 @@ routing::SkillSet skillsFor(const store::VisitJob& visit) {
 DispatchProblem buildProblem(year_month_day date, const std::vector<store::VisitJob>& visits,
                              const std::vector<store::VanCrew>& vans,
                              const DispatchPolicy& policy) {
+    return buildProblemOver(
+        {date}, visits, vans, policy,
+        [&](const store::VisitJob& visit) { return windowsOf(visit, date); },
+        [&](const store::VisitJob& visit) { return priorityOf(visit, date); });
+}
+
+DispatchProblem buildProblemOver(const std::vector<year_month_day>& days,
+                                 const std::vector<store::VisitJob>& visits,
+                                 const std::vector<store::VanCrew>& vans,
+                                 const DispatchPolicy& policy, const JobWindows& windows,
+                                 const JobPriority& priority) {
     std::vector<routing::LatLon> positions;
     std::map<std::int64_t, std::size_t> depotLocation;
     for (const auto& van : vans) {
@@ -140,20 +155,29 @@ DispatchProblem buildProblem(year_month_day date, const std::vector<store::Visit
                                              travel.matrix.metres.end());
     routing::Matrix matrix(travel.matrix.size, std::move(durations), std::move(distances));
 
-    std::vector<VanId> vanIds;
-    std::vector<VisitId> visitIds;
+    DispatchProblem built{
+        routing::Problem(routing::Matrix(1, {routing::Time(0)}, {routing::Distance(0)}), {}, {}),
+        {},
+        {},
+        std::move(travel.source),
+        days,
+        {}};
     std::vector<routing::Vehicle> vehicles;
-    for (const auto& van : vans) {
-        routing::Vehicle v;
-        v.id = van.code;
-        v.startLocation = v.endLocation = depotLocation.at(van.depot.value());
-        v.shift = routing::TimeWindow(routing::Time(van.shiftStartSeconds),
-                                      routing::Time(van.shiftEndSeconds));
-        v.capacity = van.capacity;
-        v.skills = (van.people >= 2 ? routing::kTwoPersonCrew : 0U) |
-                   (van.liftingEngineer ? routing::kLiftingEngineer : 0U);
-        vehicles.push_back(std::move(v));
-        vanIds.push_back(van.vanId);
+    for (std::size_t day = 0; day < days.size(); ++day) {
+        const double offset = kDaySeconds * static_cast<double>(day);
+        for (const auto& van : vans) {
+            routing::Vehicle v;
+            v.id = days.size() == 1 ? van.code : van.code + "@" + formatDate(days[day]);
+            v.startLocation = v.endLocation = depotLocation.at(van.depot.value());
+            v.shift = routing::TimeWindow(routing::Time(offset + van.shiftStartSeconds),
+                                          routing::Time(offset + van.shiftEndSeconds));
+            v.capacity = van.capacity;
+            v.skills = (van.people >= 2 ? routing::kTwoPersonCrew : 0U) |
+                       (van.liftingEngineer ? routing::kLiftingEngineer : 0U);
+            vehicles.push_back(std::move(v));
+            built.vanIds.push_back(van.vanId);
+            built.vehicleDay.push_back(day);
+        }
     }
     std::vector<routing::Job> jobs;
     for (std::size_t i = 0; i < visits.size(); ++i) {
@@ -165,19 +189,44 @@ DispatchProblem buildProblem(year_month_day date, const std::vector<store::Visit
                                                        : routing::JobKind::delivery;
         job.demand = demandOf(visit);
         job.service = routing::Time(serviceSeconds(visit, policy));
-        job.windows = windowsOf(visit, date);
+        job.windows = windows(visit);
         job.skills = skillsFor(visit);
-        job.priority = priorityOf(visit, date);
+        job.priority = priority(visit);
         if (visit.kind == VisitKind::delivery) {
-            for (std::size_t v = 0; v < vans.size(); ++v) {
-                if (vans[v].depot == visit.depot) job.allowedVehicles.push_back(v);
+            for (std::size_t v = 0; v < vehicles.size(); ++v) {
+                if (vans[v % vans.size()].depot == visit.depot) job.allowedVehicles.push_back(v);
             }
         }
         jobs.push_back(std::move(job));
-        visitIds.push_back(visit.id);
+        built.visitIds.push_back(visit.id);
     }
-    return {routing::Problem(std::move(matrix), std::move(jobs), std::move(vehicles)),
-            std::move(visitIds), std::move(vanIds), std::move(travel.source)};
+    built.problem = routing::Problem(std::move(matrix), std::move(jobs), std::move(vehicles));
+    return built;
+}
+
+std::vector<store::PlannedRoute> storedRoutes(const DispatchProblem& built,
+                                              const routing::Solution& solution, std::size_t day) {
+    const double offset = kDaySeconds * static_cast<double>(day);
+    const auto local = [&](routing::Time t) { return static_cast<int>(t.value() - offset); };
+    std::vector<store::PlannedRoute> routes;
+    for (const auto& route : solution.routes) {
+        if (built.vehicleDay[route.vehicle] != day) continue;
+        const auto& vehicle = built.problem.vehicles()[route.vehicle];
+        store::PlannedRoute stored;
+        stored.vanId = built.vanIds[route.vehicle];
+        stored.distanceMetres = std::llround(routing::routeDistance(built.problem, route).value());
+        stored.startSeconds = local(vehicle.shift.start());
+        const auto stops = routing::schedule(built.problem, route);
+        for (const auto& stop : stops) {
+            stored.stops.push_back({built.visitIds[stop.job], local(stop.arrival),
+                                    local(stop.start), local(stop.departure)});
+        }
+        const std::size_t last = built.problem.jobs()[route.jobs.back()].location;
+        stored.endSeconds = local(stops.back().departure +
+                                  built.problem.matrix().duration(last, vehicle.endLocation));
+        routes.push_back(std::move(stored));
+    }
+    return routes;
 }
 
 int bookDueVisits(store::Connection& c, year_month_day date, const WorkingDayCalendar& calendar,
@@ -292,50 +341,36 @@ store::StoredPlan optimiseDay(store::Database& db, year_month_day date, const Ac
     header.optimisedAt = now;
     header.travelSource = built.travelSource;
     header.unassigned = static_cast<int>(solved.solution.unassigned.size());
-    std::vector<store::PlannedRoute> routes;
-    for (const auto& route : solved.solution.routes) {
-        const auto& vehicle = built.problem.vehicles()[route.vehicle];
-        store::PlannedRoute stored;
-        stored.vanId = built.vanIds[route.vehicle];
-        stored.distanceMetres = std::llround(routing::routeDistance(built.problem, route).value());
-        stored.startSeconds = static_cast<int>(vehicle.shift.start().value());
-        const auto stops = routing::schedule(built.problem, route);
-        for (const auto& stop : stops) {
-            stored.stops.push_back(
-                {built.visitIds[stop.job], static_cast<int>(stop.arrival.value()),
-                 static_cast<int>(stop.start.value()), static_cast<int>(stop.departure.value())});
-        }
-        const std::size_t last = built.problem.jobs()[route.jobs.back()].location;
-        stored.endSeconds = static_cast<int>(
-            (stops.back().departure + built.problem.matrix().duration(last, vehicle.endLocation))
-                .value());
-        header.distanceMetres += stored.distanceMetres;
-        routes.push_back(std::move(stored));
-    }
+    const auto routes = storedRoutes(built, solved.solution, 0);
+    for (const auto& route : routes) header.distanceMetres += route.distanceMetres;
     header.vansUsed = static_cast<int>(routes.size());
     const auto unplaced = unplacedVisits(visits, built, solved.solution, date);
     return db.write([&](store::Connection& c) {
         store::savePlan(c, header, routes, unplaced);
         escalateMissedEmergencies(c, visits, solved.solution, unplaced, date, now);
-        for (const auto& route : routes) {
-            for (const auto& stop : route.stops) {
-                const auto visit = store::findVisit(c, stop.visitId);
-                if (!visit || visit->kind != VisitKind::delivery || !visit->orderReference) {
-                    continue;
-                }
-                const auto order = store::findOrderRow(c, *visit->orderReference);
-                if (order.status == OrderStatus::allocated ||
-                    order.status == OrderStatus::failed_visit) {
-                    warehouse::progressOrder(c, order.reference, OrderStatus::scheduled, planner,
-                                             now, "planned for " + day);
-                }
-            }
-        }
+        scheduleDeliveries(c, routes, planner, now, date);
         store::audit(c, planner.id, "plan.optimise", "plan", day, now,
                      std::to_string(routes.size()) + " vans, " + std::to_string(unplaced.size()) +
                          " unassigned");
         return *store::loadPlan(c, date);
     });
+}
+
+void scheduleDeliveries(store::Connection& c, const std::vector<store::PlannedRoute>& routes,
+                        const Actor& planner, Instant now, year_month_day date) {
+    const std::string note = "planned for " + formatDate(date);
+    for (const auto& route : routes) {
+        for (const auto& stop : route.stops) {
+            const auto visit = store::findVisit(c, stop.visitId);
+            if (!visit || visit->kind != VisitKind::delivery || !visit->orderReference) continue;
+            const auto order = store::findOrderRow(c, *visit->orderReference);
+            if (order.status == OrderStatus::allocated ||
+                order.status == OrderStatus::failed_visit) {
+                warehouse::progressOrder(c, order.reference, OrderStatus::scheduled, planner, now,
+                                         note);
+            }
+        }
+    }
 }
 
 namespace {

@@ -4,6 +4,7 @@
 // stored as the day's plan, and drivers' outcomes move orders and assets on.
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@
 #include "core/types.h"
 #include "routing/graph/fallback_matrix.h"
 #include "routing/vrptw/problem.h"
+#include "routing/vrptw/solution.h"
 #include "warehouse/maintenance.h"
 #include "warehouse/travel_source.h"
 #include "warehouse/visit_outcome.h"
@@ -43,17 +45,28 @@ struct DispatchPolicy {
     std::shared_ptr<const RoadNetwork> roads;
     /// Search effort: a fixed iteration count keeps plans the same on any machine.
     std::chrono::milliseconds timeLimit{3000};
+    std::chrono::milliseconds horizonTimeLimit{30000};  ///< A whole horizon of days at once.
     std::uint64_t iterations = 300;
     std::uint64_t seed = 1;
 };
 
-/// A routing problem with the service's ids for its indices.
+/// A routing problem with the service's ids for its indices. Over several days, time runs on
+/// from the first day's midnight (day d's times are d * kDaySeconds later) and every van is one
+/// vehicle per day.
 struct DispatchProblem {
     routing::Problem problem;
     std::vector<VisitId> visitIds;  ///< By job index.
     std::vector<VanId> vanIds;      ///< By vehicle index.
     std::string travelSource;       ///< Which travel times, for the plan (PlanTravel::source).
+    std::vector<std::chrono::year_month_day> days;  ///< The days planned, in order.
+    std::vector<std::size_t> vehicleDay;            ///< By vehicle index: its day's index.
 };
+
+inline constexpr double kDaySeconds = 24 * 3600;
+
+/// A visit's allowed service starts, and its priority, in the problem's time.
+using JobWindows = std::function<std::vector<routing::TimeWindow>(const store::VisitJob&)>;
+using JobPriority = std::function<int(const store::VisitJob&)>;
 
 /// Builds the problem for `date`: one location per depot with a van and one per visit;
 /// travel times on the road graph when the policy has one, else the great-circle estimate;
@@ -63,6 +76,32 @@ struct DispatchProblem {
 DispatchProblem buildProblem(std::chrono::year_month_day date,
                              const std::vector<store::VisitJob>& visits,
                              const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy);
+
+/// The same over several days: every van on every day, the windows and priorities given.
+DispatchProblem buildProblemOver(const std::vector<std::chrono::year_month_day>& days,
+                                 const std::vector<store::VisitJob>& visits,
+                                 const std::vector<store::VanCrew>& vans,
+                                 const DispatchPolicy& policy, const JobWindows& windows,
+                                 const JobPriority& priority);
+
+/// The routes of the solution's vans on day `day` of the problem, in that day's local times.
+std::vector<store::PlannedRoute> storedRoutes(const DispatchProblem& built,
+                                              const routing::Solution& solution, std::size_t day);
+
+/// Orders delivered by the routes move to scheduled ("planned for <date>").
+void scheduleDeliveries(store::Connection& c, const std::vector<store::PlannedRoute>& routes,
+                        const Actor& planner, Instant now, std::chrono::year_month_day date);
+
+/// A visit's windows on `date` in seconds after midnight: its booked slot, and an emergency's
+/// approval-to-due span on that day (none: any time).
+std::vector<routing::TimeWindow> windowsOf(const store::VisitJob& visit,
+                                           std::chrono::year_month_day date);
+/// 3 for overdue work and emergencies, 2 for work due on `date`, 1 for work due later.
+int priorityOf(const store::VisitJob& visit, std::chrono::year_month_day date);
+/// An emergency whose due time is on `date` or already past: its last chance to be met.
+bool lastChance(const store::VisitJob& visit, std::chrono::year_month_day date);
+/// An emergency's due time in words ("2026-03-02 16:00").
+std::string dueWords(const store::EmergencyDue& emergency);
 
 /// The skills a visit needs (routing::kTwoPersonCrew, kLiftingEngineer).
 routing::SkillSet skillsFor(const store::VisitJob& visit);

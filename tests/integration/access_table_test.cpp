@@ -252,6 +252,7 @@ std::vector<Endpoint> accessTable() {
          warehouse},
         {"POST", "/api/v1/specials/{id}/receive", "/api/v1/specials/999999999/receive", "{}",
          warehouse},
+        {"POST", "/api/v1/plans/optimise", "/api/v1/plans/optimise", "{}", {"planner"}},
         {"POST",
          "/api/v1/plans/{date}/optimise",
          "/api/v1/plans/{future}/optimise",

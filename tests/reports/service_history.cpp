@@ -143,7 +143,8 @@ ServiceHistory::ServiceHistory() {
         store::createCrew(c, "Crew 1", van, 2, false, 8 * 3600, 17 * 3600);
         const auto one = store::findCollection(c, collection1, byPrescriber).items.front().visitId;
         const auto two = store::findCollection(c, collection2, byWarehouse).items.front().visitId;
-        store::PlanHeader header{*parseDate("2026-02-20"), at(2, 19, 16), "fallback", 1, 25000, 0};
+        store::PlanHeader header{
+            *parseDate("2026-02-20"), at(2, 19, 16), "fallback", 1, 25000, 0, std::nullopt};
         store::PlannedRoute route{van,
                                   25000,
                                   8 * 3600,

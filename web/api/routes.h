@@ -22,6 +22,7 @@ void addSettingsRoutes(Router& router, App& app);    ///< The admin's settings.
 void addUserRoutes(Router& router, App& app);        ///< Users (admin) and one's own password.
 void addAuditRoutes(Router& router, App& app);       ///< The audit viewer.
 void addOrganisationRoutes(Router& router, App& app);  ///< Funders, teams, depots, vans.
+void addHorizonRoutes(Router& router, App& app);       ///< Planning several working days at once.
 
 /// Every API route.
 inline void addApiRoutes(Router& router, App& app) {
@@ -41,6 +42,7 @@ inline void addApiRoutes(Router& router, App& app) {
     addUserRoutes(router, app);
     addAuditRoutes(router, app);
     addOrganisationRoutes(router, app);
+    addHorizonRoutes(router, app);
 }
 
 }  // namespace ces::web

@@ -50,6 +50,18 @@ const std::string kVisitsToPlan =
     "WHERE (v.status = 'pending' AND v.due_date <= $1 "
     "AND (v.slot_start_seconds IS NULL OR v.due_date = $2)) "  // a booked slot binds its day
     "OR (v.status = 'planned' AND v.plan_date = $2) ORDER BY v.due_date, v.id";
+// A horizon of days $2..$3: pending work due by $1 (a booked slot only when its day is in the
+// horizon) and everything already planned on those days.
+const std::string kVisitsForHorizon =
+    kVisitColumns +
+    "WHERE (v.status = 'pending' AND v.due_date <= $1 "
+    "AND (v.slot_start_seconds IS NULL OR v.due_date BETWEEN $2 AND $3)) "
+    "OR (v.status = 'planned' AND v.plan_date BETWEEN $2 AND $3) ORDER BY v.due_date, v.id";
+const char* const kOutcomesOn =
+    "SELECT COUNT(*) FROM visits WHERE plan_date = $1 AND status IN ('completed', 'failed')";
+const char* const kInsertPlanRun =
+    "INSERT INTO plan_runs (from_date, days, created_at, created_by, time_ms, late, left_out) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
 const std::string kFindVisit = kVisitColumns + "WHERE v.id = $1";
 const std::string kUnplaced = kVisitColumns +
                               "WHERE v.status = 'pending' AND v.due_date <= $1 "
@@ -83,7 +95,7 @@ const char* const kDeleteRoutes = "DELETE FROM plan_routes WHERE plan_date = $1"
 const char* const kDeletePlan = "DELETE FROM plans WHERE plan_date = $1";
 const char* const kInsertPlan =
     "INSERT INTO plans (plan_date, optimised_at, travel_source, vans_used, distance_metres, "
-    "unassigned) VALUES ($1, $2, $3, $4, $5, $6)";
+    "unassigned, run_id) VALUES ($1, $2, $3, $4, $5, $6, $7)";
 const char* const kInsertRoute =
     "INSERT INTO plan_routes (plan_date, van_id, distance_metres, start_seconds, end_seconds) "
     "VALUES ($1, $2, $3, $4, $5)";
@@ -95,8 +107,8 @@ const char* const kSetPlanned =
     "unassigned_reason = NULL WHERE id = $3 AND status = 'pending'";
 const char* const kSetUnplaced = "UPDATE visits SET unassigned_reason = $1 WHERE id = $2";
 const char* const kPlanHeader =
-    "SELECT plan_date, optimised_at, travel_source, vans_used, distance_metres, unassigned "
-    "FROM plans WHERE plan_date = $1";
+    "SELECT plan_date, optimised_at, travel_source, vans_used, distance_metres, unassigned, "
+    "run_id FROM plans WHERE plan_date = $1";
 const char* const kPlanRoutes =
     "SELECT van_id, distance_metres, start_seconds, end_seconds FROM plan_routes "
     "WHERE plan_date = $1 ORDER BY van_id";
@@ -316,16 +328,41 @@ std::optional<VisitJob> findVisit(Connection& c, VisitId id) {
     return visits.front();
 }
 
-void savePlan(Connection& c, const PlanHeader& header, const std::vector<PlannedRoute>& routes,
-              const std::vector<UnplacedVisit>& unplaced) {
-    const std::string date = formatDate(header.date);
+std::vector<VisitJob> visitsForHorizon(Connection& c, std::chrono::year_month_day dueUntil,
+                                       std::chrono::year_month_day firstDay,
+                                       std::chrono::year_month_day lastDay) {
+    return visitsFrom(c, c.query(kVisitsForHorizon, {formatDate(dueUntil), formatDate(firstDay),
+                                                     formatDate(lastDay)}));
+}
+
+bool outcomesRecordedOn(Connection& c, std::chrono::year_month_day day) {
+    return c.query(kOutcomesOn, {formatDate(day)}).integer(0, 0) > 0;
+}
+
+PlanRunId insertPlanRun(Connection& c, const PlanRun& run) {
+    return PlanRunId(
+        c.insert(kInsertPlanRun,
+                 {formatDate(run.from), static_cast<std::int64_t>(run.days),
+                  formatInstant(run.createdAt), run.createdBy.value(), run.timeMs,
+                  static_cast<std::int64_t>(run.late), static_cast<std::int64_t>(run.leftOut)}));
+}
+
+void clearPlan(Connection& c, std::chrono::year_month_day day) {
+    const std::string date = formatDate(day);
     c.execute(kResetPlanned, {date});
     c.execute(kDeleteStops, {date});
     c.execute(kDeleteRoutes, {date});
     c.execute(kDeletePlan, {date});
+}
+
+void savePlan(Connection& c, const PlanHeader& header, const std::vector<PlannedRoute>& routes,
+              const std::vector<UnplacedVisit>& unplaced) {
+    const std::string date = formatDate(header.date);
+    clearPlan(c, header.date);
     c.execute(kInsertPlan, {date, formatInstant(header.optimisedAt), header.travelSource,
                             static_cast<std::int64_t>(header.vansUsed), header.distanceMetres,
-                            static_cast<std::int64_t>(header.unassigned)});
+                            static_cast<std::int64_t>(header.unassigned),
+                            header.runId ? SqlValue(header.runId->value()) : SqlValue()});
     for (const auto& route : routes) {
         c.execute(kInsertRoute, {date, route.vanId.value(), route.distanceMetres,
                                  static_cast<std::int64_t>(route.startSeconds),
@@ -353,12 +390,14 @@ std::optional<StoredPlan> loadPlan(Connection& c, std::chrono::year_month_day da
     Rows header = c.query(kPlanHeader, {date});
     if (header.empty()) return std::nullopt;
     StoredPlan plan;
-    plan.header = {dateAt(header, 0, 0, "plan date"),
-                   instantAt(header, 0, 1, "plan time"),
-                   header.text(0, 2),
-                   static_cast<int>(header.integer(0, 3)),
-                   header.integer(0, 4),
-                   static_cast<int>(header.integer(0, 5))};
+    plan.header = {
+        dateAt(header, 0, 0, "plan date"),
+        instantAt(header, 0, 1, "plan time"),
+        header.text(0, 2),
+        static_cast<int>(header.integer(0, 3)),
+        header.integer(0, 4),
+        static_cast<int>(header.integer(0, 5)),
+        header.isNull(0, 6) ? std::nullopt : std::optional<PlanRunId>(header.integer(0, 6))};
     // A van switched off since the plan was saved still drove (or will drive) that day.
     const auto vans = listVanCrews(c, VansListed::all);
     Rows routes = c.query(kPlanRoutes, {date});

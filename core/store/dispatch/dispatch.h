@@ -16,6 +16,8 @@
 namespace ces {
 /// A notification in the outbox.
 using MessageId = Id<struct MessageTag>;
+/// One run of the planner over a horizon of days.
+using PlanRunId = Id<struct PlanRunTag>;
 }  // namespace ces
 
 namespace ces::store {
@@ -132,6 +134,15 @@ struct VisitJob {
     std::vector<VisitItem> items;
     std::optional<EmergencyDue> emergency;  ///< Only for the delivery of an emergency order.
 };
+/// Pending visits due at or before `dueUntil` (a booked slot only when its day is between
+/// `firstDay` and `lastDay`) plus those already planned for a day between them.
+std::vector<VisitJob> visitsForHorizon(Connection& c, std::chrono::year_month_day dueUntil,
+                                       std::chrono::year_month_day firstDay,
+                                       std::chrono::year_month_day lastDay);
+/// True once a driver has recorded an outcome for a visit planned on `day`: its plan is under
+/// way and stays as it is.
+bool outcomesRecordedOn(Connection& c, std::chrono::year_month_day day);
+
 /// Pending visits due at or before `dueUntil` plus those already planned for `planDate`.
 std::vector<VisitJob> visitsToPlan(Connection& c, std::chrono::year_month_day dueUntil,
                                    std::chrono::year_month_day planDate);
@@ -160,7 +171,21 @@ struct PlanHeader {
     int vansUsed = 0;
     std::int64_t distanceMetres = 0;
     int unassigned = 0;
+    std::optional<PlanRunId> runId;  ///< The horizon run that made it, if any.
 };
+/// One run over a horizon: when, by whom, how long it took and what it could not do.
+struct PlanRun {
+    std::chrono::year_month_day from;
+    int days = 1;
+    Instant createdAt;
+    UserId createdBy;
+    std::int64_t timeMs = 0;
+    int late = 0;
+    int leftOut = 0;
+};
+PlanRunId insertPlanRun(Connection& c, const PlanRun& run);
+/// Removes the day's plan; its planned visits go back to pending.
+void clearPlan(Connection& c, std::chrono::year_month_day day);
 /// A visit the solver could not place, with why.
 struct UnplacedVisit {
     VisitId visitId;

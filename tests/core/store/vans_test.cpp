@@ -40,7 +40,7 @@ TEST_CASE("vans - a switched-off van is not planned but stays on the plan saved 
         store::addVan(c, van("WKD-V9"), change);
         const auto id = listed(store::listVanCrews(c), "WKD-V9");
         REQUIRE(id);
-        store::savePlan(c, {kMarch3, county.now, "straight lines", 1, 12000, 0},
+        store::savePlan(c, {kMarch3, county.now, "straight lines", 1, 12000, 0, std::nullopt},
                         {{*id, 12000, 8 * 3600, 9 * 3600, {}}}, {});
         auto off = van("WKD-V9");
         off.active = false;

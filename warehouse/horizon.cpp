@@ -1,0 +1,311 @@
+#include "warehouse/horizon.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/errors.h"
+#include "core/store/infrastructure/audit.h"
+#include "core/uk_time.h"
+#include "routing/vrptw/checker.h"
+#include "routing/vrptw/solve.h"
+#include "warehouse/emergencies.h"
+
+namespace ces::warehouse {
+
+namespace {
+
+using std::chrono::sys_days;
+using std::chrono::year_month_day;
+using Days = std::vector<year_month_day>;
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+std::size_t indexOf(const Days& days, year_month_day date) {
+    const auto found = std::find(days.begin(), days.end(), date);
+    return found == days.end() ? kNone : static_cast<std::size_t>(found - days.begin());
+}
+
+// The last day of the horizon on or before `due`; kNone when `due` is before the first.
+std::size_t lastDayBy(const Days& days, year_month_day due) {
+    std::size_t last = kNone;
+    for (std::size_t d = 0; d < days.size(); ++d) {
+        if (days[d] <= due) last = d;
+    }
+    return last;
+}
+
+routing::TimeWindow shifted(const routing::TimeWindow& window, std::size_t day) {
+    const double offset = kDaySeconds * static_cast<double>(day);
+    return {routing::Time(window.start().value() + offset),
+            routing::Time(window.end().value() + offset)};
+}
+
+// An emergency's spans from approval to its due time, day by day; overdue: the first day.
+std::vector<routing::TimeWindow> emergencyWindows(const store::VisitJob& visit, const Days& days) {
+    std::vector<routing::TimeWindow> windows;
+    const auto approved = toUkLocal(visit.emergency->approvedAt).date;
+    const auto due = toUkLocal(visit.emergency->dueBy).date;
+    for (std::size_t d = 0; d < days.size(); ++d) {
+        if (sys_days(days[d]) < sys_days(approved) || sys_days(days[d]) > sys_days(due)) continue;
+        for (const auto& window : windowsOf(visit, days[d])) windows.push_back(shifted(window, d));
+    }
+    if (windows.empty()) windows.emplace_back(routing::Time(0), routing::Time(kDaySeconds - 1));
+    return windows;
+}
+
+// Where in the horizon a visit may be served. A booked slot binds its day; otherwise any day up
+// to its due date (overdue work: the first day), or, once `widened`, any day at all.
+std::vector<routing::TimeWindow> horizonWindows(const store::VisitJob& visit, const Days& days,
+                                                bool widened) {
+    if (visit.slotStartSeconds && visit.slotEndSeconds) {
+        const std::size_t day = indexOf(days, visit.dueDate);
+        std::vector<routing::TimeWindow> windows;
+        for (const auto& window : windowsOf(visit, days[day])) {
+            windows.push_back(shifted(window, day));
+        }
+        return windows;
+    }
+    if (visit.emergency && !widened) return emergencyWindows(visit, days);
+    std::size_t last = widened ? days.size() - 1 : lastDayBy(days, visit.dueDate);
+    if (last == kNone) last = 0;
+    return {routing::TimeWindow(routing::Time(0),
+                                routing::Time(kDaySeconds * static_cast<double>(last + 1) - 1))};
+}
+
+int horizonPriority(const store::VisitJob& visit, const Days& days) {
+    if (visit.emergency || visit.dueDate < days.front()) return 3;
+    return visit.dueDate <= days.back() ? 2 : 1;
+}
+
+bool canWiden(const store::VisitJob& visit, const Days& days) {
+    if (visit.slotStartSeconds && visit.slotEndSeconds) return false;
+    const std::size_t last = lastDayBy(days, visit.dueDate);
+    return visit.emergency || last == kNone || last + 1 < days.size();
+}
+
+std::string skillWords(routing::SkillSet skills) {
+    std::string words;
+    if (skills & routing::kTwoPersonCrew) words = "a two-person crew";
+    if (skills & routing::kLiftingEngineer) {
+        words += (words.empty() ? "" : " and ") + std::string("a lifting engineer");
+    }
+    return words;
+}
+
+// Why a visit is still left out, in the words a planner acts on.
+std::string bindingReason(const DispatchProblem& built, std::size_t j,
+                          const store::VisitJob& visit) {
+    const auto& job = built.problem.jobs()[j];
+    const auto& vehicles = built.problem.vehicles();
+    bool skilled = false;
+    bool allowed = false;
+    bool slotFits = false;
+    for (std::size_t v = 0; v < vehicles.size(); ++v) {
+        const bool hasSkills = (vehicles[v].skills & job.skills) == job.skills;
+        const bool isAllowed = job.allowedVehicles.empty() ||
+                               std::find(job.allowedVehicles.begin(), job.allowedVehicles.end(),
+                                         v) != job.allowedVehicles.end();
+        skilled = skilled || hasSkills;
+        allowed = allowed || isAllowed;
+        for (const auto& window : job.windows) {
+            slotFits =
+                slotFits || (hasSkills && isAllowed && window.start() <= vehicles[v].shift.end() &&
+                             vehicles[v].shift.start() <= window.end());
+        }
+    }
+    if (!allowed) return "stock not in the depot: no van works from the depot holding its stock";
+    if (!skilled) return "no van with the skill: it needs " + skillWords(job.skills);
+    const bool booked = visit.slotStartSeconds && visit.slotEndSeconds;
+    if (booked && !slotFits) {
+        return "no slot-compatible van: no suitable van's shift meets the booked slot " +
+               clockTime(*visit.slotStartSeconds) + "-" + clockTime(*visit.slotEndSeconds);
+    }
+    if (!slotFits) return "no van with the skill works from the depot holding its stock";
+    if (booked) return "no capacity left on " + formatDate(visit.dueDate) + " in the booked slot";
+    if (visit.dueDate <= built.days.back()) {
+        return "no capacity left on any day before the due date " + formatDate(visit.dueDate) +
+               " or after it in the horizon";
+    }
+    return "no capacity left on any day of the horizon";
+}
+
+routing::SolveResult solveOver(const Days& days, const std::vector<store::VisitJob>& visits,
+                               const std::vector<store::VanCrew>& vans,
+                               const DispatchPolicy& policy, const std::vector<bool>& widened,
+                               DispatchProblem& built) {
+    std::map<std::int64_t, bool> widen;
+    for (std::size_t i = 0; i < visits.size(); ++i) widen[visits[i].id.value()] = widened[i];
+    built = buildProblemOver(
+        days, visits, vans, policy,
+        [&](const store::VisitJob& visit) {
+            return horizonWindows(visit, days, widen.at(visit.id.value()));
+        },
+        [&](const store::VisitJob& visit) { return horizonPriority(visit, days); });
+    routing::SolveOptions options;
+    options.timeLimit = policy.horizonTimeLimit;
+    options.iterations = policy.iterations;
+    options.seed = policy.seed;
+    auto solved = routing::solve(built.problem, options);
+    if (const auto broken = routing::check(built.problem, solved.solution); !broken.empty()) {
+        throw std::logic_error("the solver returned an infeasible plan: " + broken.front());
+    }
+    return solved;
+}
+
+// The day each visit is planned on, by job index (kNone: left out).
+std::vector<std::size_t> plannedDays(const DispatchProblem& built,
+                                     const routing::Solution& solution) {
+    std::vector<std::size_t> day(built.visitIds.size(), kNone);
+    for (const auto& route : solution.routes) {
+        for (const std::size_t j : route.jobs) day[j] = built.vehicleDay[route.vehicle];
+    }
+    return day;
+}
+
+// Emergencies the horizon cannot meet: left out on their last day, or planned after it.
+void escalateMissed(store::Connection& c, const std::vector<store::VisitJob>& visits,
+                    const DispatchProblem& built, const std::vector<std::size_t>& day,
+                    const std::vector<LeftOutVisit>& leftOut, Instant now) {
+    std::map<std::int64_t, std::string> reasons;
+    for (const auto& out : leftOut) reasons[out.visit.value()] = out.reason;
+    for (std::size_t j = 0; j < visits.size(); ++j) {
+        const auto& visit = visits[j];
+        if (!visit.emergency || !visit.order) continue;
+        const auto due = toUkLocal(visit.emergency->dueBy).date;
+        if (day[j] == kNone && lastChance(visit, built.days.front())) {
+            escalateEmergency(c, *visit.order, *visit.orderReference, reasons[visit.id.value()],
+                              now);
+        } else if (day[j] != kNone && sys_days(built.days[day[j]]) > sys_days(due)) {
+            escalateEmergency(c, *visit.order, *visit.orderReference,
+                              "it was due by " + dueWords(*visit.emergency) +
+                                  " and is planned for " + formatDate(built.days[day[j]]),
+                              now);
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<year_month_day> horizonDays(year_month_day from, int days,
+                                        const WorkingDayCalendar& calendar) {
+    std::vector<year_month_day> working;
+    year_month_day day = calendar.isWorkingDay(from) ? from : calendar.nextWorkingDay(from);
+    for (int d = 0; d < days; ++d) {
+        working.push_back(day);
+        day = calendar.nextWorkingDay(day);
+    }
+    return working;
+}
+
+HorizonPlan optimiseHorizon(store::Database& db, year_month_day from, int days,
+                            const Actor& planner, Instant now, const WorkingDayCalendar& calendar,
+                            const DispatchPolicy& policy) {
+    const auto started = std::chrono::steady_clock::now();
+    if (sys_days(from) < std::chrono::floor<std::chrono::days>(now)) {
+        throw ValidationError("from", "a plan can only be made for today or a later day");
+    }
+    if (days < 1 || days > kMostHorizonDays) {
+        throw ValidationError("days",
+                              "days must be between 1 and " + std::to_string(kMostHorizonDays));
+    }
+    Days horizon = horizonDays(from, days, calendar);
+    HorizonPlan plan;
+    // A day a driver has started is kept as it is; only today can have begun.
+    const bool todayKept = db.read(
+        [&](store::Connection& c) { return store::outcomesRecordedOn(c, horizon.front()); });
+    if (todayKept) {
+        HorizonDay kept;
+        kept.date = horizon.front();
+        kept.kept = true;
+        plan.days.push_back(kept);
+        horizon.erase(horizon.begin());
+        if (horizon.empty()) horizon.push_back(calendar.nextWorkingDay(kept.date));
+    }
+    const year_month_day last = horizon.back();
+    db.write([&](store::Connection& c) { return bookDueVisits(c, last, calendar, policy, now); });
+    const year_month_day until(
+        sys_days(calendar.addWorkingDays(last, policy.deliveryLookAheadWorkingDays)) +
+        std::chrono::days(policy.inspectionLookAheadDays));
+    auto [visits, vans] = db.read([&](store::Connection& c) {
+        return std::make_pair(store::visitsForHorizon(c, until, horizon.front(), last),
+                              store::listVanCrews(c));
+    });
+    if (vans.empty()) throw Conflict("no_vans", "no van has a crew: add vans and crews first");
+
+    // First every visit by its due date; then the ones that did not fit may go later.
+    std::vector<bool> widened(visits.size(), false);
+    DispatchProblem built{
+        routing::Problem(routing::Matrix(1, {routing::Time(0)}, {routing::Distance(0)}), {}, {}),
+        {},
+        {},
+        "",
+        {},
+        {}};
+    auto solved = solveOver(horizon, visits, vans, policy, widened, built);
+    bool widen = false;
+    for (const auto& out : solved.solution.unassigned) {
+        if (canWiden(visits[out.job], horizon)) widened[out.job] = widen = true;
+    }
+    if (widen) solved = solveOver(horizon, visits, vans, policy, widened, built);
+
+    const auto day = plannedDays(built, solved.solution);
+    for (std::size_t j = 0; j < visits.size(); ++j) {
+        if (day[j] == kNone) {
+            std::string reason = bindingReason(built, j, visits[j]);
+            if (lastChance(visits[j], horizon.front())) {
+                reason = "emergency due by " + dueWords(*visits[j].emergency) + ": " + reason;
+            }
+            plan.leftOut.push_back({visits[j].id, reason});
+        } else if (sys_days(horizon[day[j]]) > sys_days(visits[j].dueDate)) {
+            plan.late.push_back({visits[j].id, visits[j].dueDate, horizon[day[j]]});
+        }
+    }
+    std::map<std::int64_t, int> co2Of;
+    for (const auto& van : vans) co2Of[van.vanId.value()] = van.co2GramsPerKm;
+    std::vector<std::vector<store::PlannedRoute>> routes;
+    for (std::size_t d = 0; d < horizon.size(); ++d) {
+        routes.push_back(storedRoutes(built, solved.solution, d));
+        HorizonDay summary;
+        summary.date = horizon[d];
+        summary.vansUsed = static_cast<int>(routes.back().size());
+        for (const auto& route : routes.back()) {
+            summary.visits += static_cast<int>(route.stops.size());
+            summary.distanceMetres += route.distanceMetres;
+            summary.co2Kg += co2Kilograms(route.distanceMetres, co2Of[route.vanId.value()]);
+        }
+        plan.days.push_back(summary);
+    }
+    plan.timeMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - started)
+                      .count();
+    std::vector<store::UnplacedVisit> unplaced;
+    for (const auto& out : plan.leftOut) unplaced.push_back({out.visit, out.reason});
+    db.write([&](store::Connection& c) {
+        plan.run = store::insertPlanRun(
+            c, {horizon.front(), static_cast<int>(horizon.size()), now, planner.id, plan.timeMs,
+                static_cast<int>(plan.late.size()), static_cast<int>(plan.leftOut.size())});
+        for (const auto& date : horizon) store::clearPlan(c, date);
+        for (std::size_t d = 0; d < horizon.size(); ++d) {
+            store::PlanHeader header;
+            header.date = horizon[d];
+            header.optimisedAt = now;
+            header.travelSource = built.travelSource;
+            header.vansUsed = static_cast<int>(routes[d].size());
+            for (const auto& route : routes[d]) header.distanceMetres += route.distanceMetres;
+            header.unassigned = d == 0 ? static_cast<int>(unplaced.size()) : 0;
+            header.runId = plan.run;
+            store::savePlan(c, header, routes[d],
+                            d == 0 ? unplaced : std::vector<store::UnplacedVisit>{});
+            scheduleDeliveries(c, routes[d], planner, now, horizon[d]);
+        }
+        escalateMissed(c, visits, built, day, plan.leftOut, now);
+        store::audit(c, planner.id, "plan.optimise_horizon", "plan_run",
+                     std::to_string(plan.run.value()), now,
+                     formatDate(horizon.front()) + " for " + std::to_string(horizon.size()) +
+                         " days: " + std::to_string(plan.late.size()) + " late, " +
+                         std::to_string(plan.leftOut.size()) + " left out");
+        return 0;
+    });
+    return plan;
+}
+
+}  // namespace ces::warehouse

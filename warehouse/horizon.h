@@ -1,0 +1,64 @@
+#pragma once
+// Planning a rolling horizon of working days at once: every pending visit goes on a day on or
+// before its due date and onto a van's route that day, the most urgent first. One routing
+// problem holds every van on every day; a visit that cannot be placed by its due date is placed
+// late (overdue work as early as it can) rather than left out, and what is still left out says
+// why. A day whose plan a driver has started is left as it is.
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/calendar.h"
+#include "core/iso_time.h"
+#include "core/store/infrastructure/database.h"
+#include "core/types.h"
+#include "warehouse/dispatch.h"
+
+namespace ces::warehouse {
+
+inline constexpr int kMostHorizonDays = 10;
+
+/// One day of the horizon as planned.
+struct HorizonDay {
+    std::chrono::year_month_day date;
+    int vansUsed = 0;
+    int visits = 0;
+    std::int64_t distanceMetres = 0;
+    double co2Kg = 0;
+    bool kept = false;  ///< Under way (a driver has recorded an outcome): not re-planned.
+};
+
+/// A visit planned after its due date.
+struct LateVisit {
+    VisitId visit;
+    std::chrono::year_month_day dueBy;
+    std::chrono::year_month_day planned;
+};
+
+/// A visit no day of the horizon could take, with the reason that binds.
+struct LeftOutVisit {
+    VisitId visit;
+    std::string reason;
+};
+
+struct HorizonPlan {
+    PlanRunId run;
+    std::vector<HorizonDay> days;
+    std::vector<LateVisit> late;
+    std::vector<LeftOutVisit> leftOut;
+    std::int64_t timeMs = 0;
+};
+
+/// The working days of a horizon of `days` starting on `from` (or the next working day).
+std::vector<std::chrono::year_month_day> horizonDays(std::chrono::year_month_day from, int days,
+                                                     const WorkingDayCalendar& calendar);
+
+/// Books due work, plans every working day of the horizon and stores each day's plan in one
+/// transaction (a failure leaves the plans before it as they were). ValidationError("from") for
+/// a past day, ValidationError("days") outside 1..kMostHorizonDays, Conflict("no_vans").
+HorizonPlan optimiseHorizon(store::Database& db, std::chrono::year_month_day from, int days,
+                            const Actor& planner, Instant now, const WorkingDayCalendar& calendar,
+                            const DispatchPolicy& policy);
+
+}  // namespace ces::warehouse

@@ -196,6 +196,13 @@ std::vector<year_month_day> horizonDays(year_month_day from, int days,
     return working;
 }
 
+year_month_day horizonDueUntil(year_month_day lastDay, const WorkingDayCalendar& calendar,
+                               const DispatchPolicy& policy) {
+    return year_month_day(
+        sys_days(calendar.addWorkingDays(lastDay, policy.deliveryLookAheadWorkingDays)) +
+        std::chrono::days(policy.inspectionLookAheadDays));
+}
+
 HorizonPlan optimiseHorizon(store::Database& db, year_month_day from, int days,
                             const Actor& planner, Instant now, const WorkingDayCalendar& calendar,
                             const DispatchPolicy& policy) {
@@ -222,9 +229,7 @@ HorizonPlan optimiseHorizon(store::Database& db, year_month_day from, int days,
     }
     const year_month_day last = horizon.back();
     db.write([&](store::Connection& c) { return bookDueVisits(c, last, calendar, policy, now); });
-    const year_month_day until(
-        sys_days(calendar.addWorkingDays(last, policy.deliveryLookAheadWorkingDays)) +
-        std::chrono::days(policy.inspectionLookAheadDays));
+    const year_month_day until = horizonDueUntil(last, calendar, policy);
     auto [visits, vans] = db.read([&](store::Connection& c) {
         return std::make_pair(store::visitsForHorizon(c, until, horizon.front(), last),
                               store::listVanCrews(c));

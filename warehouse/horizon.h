@@ -54,6 +54,12 @@ struct HorizonPlan {
 std::vector<std::chrono::year_month_day> horizonDays(std::chrono::year_month_day from, int days,
                                                      const WorkingDayCalendar& calendar);
 
+/// The latest due date a horizon ending on `lastDay` takes work for: deliveries a few working
+/// days ahead and inspections two weeks ahead, as a single day's plan looks ahead.
+std::chrono::year_month_day horizonDueUntil(std::chrono::year_month_day lastDay,
+                                            const WorkingDayCalendar& calendar,
+                                            const DispatchPolicy& policy);
+
 /// Books due work, plans every working day of the horizon and stores each day's plan in one
 /// transaction (a failure leaves the plans before it as they were). ValidationError("from") for
 /// a past day, ValidationError("days") outside 1..kMostHorizonDays, Conflict("no_vans").

@@ -1,9 +1,11 @@
-// Planning the week over HTTP: POST /api/v1/plans/optimise plans every working day of the
-// horizon on the demo county, stores each day with the run, and refuses bad input by field.
+// Planning the week over HTTP: POST /api/v1/plans/optimise and the week page plan every working
+// day of the horizon on the demo county, store each day with the run, and refuse bad input by
+// field.
 #include <doctest/doctest.h>
 
 #include "api_requests.h"
 #include "harness.h"
+#include "page_browser.h"
 
 using namespace ces::integration;
 
@@ -63,4 +65,36 @@ TEST_CASE("horizon - bad input is named, other roles are refused") {
     CHECK(planDays(prescriber, isoDateFromToday(1), 5).status == 403);
     HttpClient anonymous = county.anonymous();
     CHECK(planDays(anonymous, isoDateFromToday(1), 5).status == 401);
+}
+
+TEST_CASE("horizon - the planner plans the week on the week page and reads each day") {
+    DemoCounty county;
+    PageBrowser planner(county, "planner");
+    const Response page = planner.get("/plan/week");
+    REQUIRE(page.status == 200);
+    CHECK(contains(page, "Plan the next 5 working days"));
+    CHECK(contains(page, "Not planned yet"));
+
+    const std::string from = isoDateFromToday(1);
+    const std::string fields = "date-day=" + from.substr(8, 2) +
+                               "&date-month=" + from.substr(5, 2) +
+                               "&date-year=" + from.substr(0, 4) + "&days=3";
+    const Response planned = planner.post("/plan/week", fields);
+    REQUIRE(planned.status == 303);
+    const Response after = planner.get("/plan/week?date=" + from + "&days=3&ms=1234&late=2&left=0");
+    REQUIRE(after.status == 200);
+    CHECK(contains(after, "Planned in 1.23 seconds: 2 late, 0 not planned"));
+    CHECK(contains(after, "with the week"));
+    CHECK(contains(after, "Plan the next 3 working days"));
+
+    const Response bad =
+        planner.post("/plan/week", "date-day=31&date-month=2&date-year=2027&days=5");
+    CHECK(bad.status == 422);
+    CHECK(contains(bad, "govuk-error-summary"));
+    CHECK(contains(bad, "Enter a real date"));
+    const Response past =
+        planner.post("/plan/week", "date-day=1&date-month=1&date-year=2020&days=5");
+    CHECK(past.status == 422);
+    CHECK(planner.post("/plan/week", fields, false).status == 403);  // no CSRF token
+    CHECK(PageBrowser(county, "prescriber").get("/plan/week").status == 403);
 }

@@ -22,6 +22,7 @@ void addPageRoutes(Router& router, App& app) {
     addDashboardPages(router, *site);
     addWarehousePages(router, *site);
     addPlanPages(router, *site);
+    addPlanWeekPages(router, *site);
     addDriverPages(router, *site);
     addSettingsPages(router, *site);
     addUserPages(router, *site);

@@ -41,35 +41,6 @@ std::chrono::year_month_day today(const App& app) {
     return std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.now()));
 }
 
-/// A district for each postcode seen (postcodes repeat across stops).
-class Districts {
-  public:
-    explicit Districts(store::Connection& c) : c_(c) {}
-    std::string of(const std::string& postcode) {
-        auto found = known_.find(postcode);
-        if (found != known_.end()) return found->second;
-        const auto place = store::findPostcode(c_, postcode);
-        return known_[postcode] = place ? place->district : "";
-    }
-
-  private:
-    store::Connection& c_;
-    std::map<std::string, std::string> known_;
-};
-
-mustache::data visitRow(const store::VisitJob& v, Districts& districts) {
-    mustache::data row;
-    row.set("kind", visitKindLabel(v.kind));
-    row.set("subject", visitSubject(v));
-    row.set("district", districts.of(v.postcode));
-    row.set("postcode", v.postcode);
-    row.set("due", dayWords(v.dueDate));
-    if (v.slotStartSeconds && v.slotEndSeconds) {
-        row.set("slot", clockWords(*v.slotStartSeconds) + " to " + clockWords(*v.slotEndSeconds));
-    }
-    return row;
-}
-
 /// The drawing: one path per van from its depot through its stops and back, numbered markers.
 mustache::data drawing(const store::StoredPlan& plan) {
     std::vector<GeoPoint> everything;

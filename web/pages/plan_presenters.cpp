@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/iso_time.h"
+#include "core/store/admin/geography.h"
 #include "routing/vrptw/arrival_windows.h"
 #include "web/http/request_numbers.h"
 #include "web/pages/presenters.h"
@@ -66,6 +67,26 @@ std::optional<std::chrono::year_month_day> requestedDay(const Request& request, 
                                            std::chrono::day(static_cast<unsigned>(*d))};
     if (!date.ok()) return std::nullopt;
     return date;
+}
+
+std::string Districts::of(const std::string& postcode) {
+    auto found = known_.find(postcode);
+    if (found != known_.end()) return found->second;
+    const auto place = store::findPostcode(c_, postcode);
+    return known_[postcode] = place ? place->district : "";
+}
+
+kainjow::mustache::data visitRow(const store::VisitJob& v, Districts& districts) {
+    kainjow::mustache::data row;
+    row.set("kind", visitKindLabel(v.kind));
+    row.set("subject", visitSubject(v));
+    row.set("district", districts.of(v.postcode));
+    row.set("postcode", v.postcode);
+    row.set("due", dayWords(v.dueDate));
+    if (v.slotStartSeconds && v.slotEndSeconds) {
+        row.set("slot", clockWords(*v.slotStartSeconds) + " to " + clockWords(*v.slotEndSeconds));
+    }
+    return row;
 }
 
 }  // namespace ces::web

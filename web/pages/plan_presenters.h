@@ -2,6 +2,8 @@
 // How the day plan's stops read on the planner's and the driver's pages: the kind of visit, what
 // it is for, the one-hour arrival window the resident is given, and the day being looked at.
 #include <chrono>
+#include <kainjow/mustache.hpp>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -28,5 +30,20 @@ std::string dayWords(std::chrono::year_month_day date);
 /// and date-year; nullopt (with `entered` true) when what was entered is not a date, nullopt
 /// (with `entered` false) when nothing was.
 std::optional<std::chrono::year_month_day> requestedDay(const Request& request, bool& entered);
+
+/// A district for each postcode seen (postcodes repeat across stops).
+class Districts {
+  public:
+    explicit Districts(store::Connection& c) : c_(c) {}
+    std::string of(const std::string& postcode);
+
+  private:
+    store::Connection& c_;
+    std::map<std::string, std::string> known_;
+};
+
+/// A visit as a row of the planner's tables: kind, subject, district, postcode, due day and
+/// its booked slot, if any.
+kainjow::mustache::data visitRow(const store::VisitJob& v, Districts& districts);
 
 }  // namespace ces::web

@@ -35,6 +35,7 @@ std::vector<NavItem> navigationFor(Role role) {
                     {"orders", "/orders", "Orders"}};
         case Role::planner:
             return {{"plan", "/plan", "Day plan"},
+                    {"week", "/plan/week", "Week"},
                     {"orders", "/orders", "Orders"},
                     {"collections", "/collections", "Collections"},
                     {"catalogue", "/catalogue", "Catalogue"}};

@@ -63,6 +63,10 @@ const char* const kInsertPlanRun =
     "INSERT INTO plan_runs (from_date, days, created_at, created_by, time_ms, late, left_out) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
 const std::string kFindVisit = kVisitColumns + "WHERE v.id = $1";
+const std::string kLatePlanned =
+    kVisitColumns +
+    "WHERE v.status = 'planned' AND v.plan_date BETWEEN $1 AND $2 "
+    "AND v.plan_date > v.due_date ORDER BY v.plan_date, v.due_date, v.id";
 const std::string kUnplaced = kVisitColumns +
                               "WHERE v.status = 'pending' AND v.due_date <= $1 "
                               "AND v.unassigned_reason IS NOT NULL ORDER BY v.due_date, v.id";
@@ -424,12 +428,24 @@ std::optional<StoredPlan> loadPlan(Connection& c, std::chrono::year_month_day da
         }
         plan.routes.push_back(std::move(route));
     }
-    Rows unplaced = c.query(kUnplaced, {date});
-    auto visits = visitsFrom(c, unplaced);
-    for (std::size_t i = 0; i < visits.size(); ++i) {
-        plan.unplaced.emplace_back(visits[i], unplaced.text(i, 23));
-    }
+    plan.unplaced = leftOutVisits(c, day);
     return plan;
+}
+
+std::vector<std::pair<VisitJob, std::string>> leftOutVisits(Connection& c,
+                                                            std::chrono::year_month_day dueUntil) {
+    Rows unplaced = c.query(kUnplaced, {formatDate(dueUntil)});
+    auto visits = visitsFrom(c, unplaced);
+    std::vector<std::pair<VisitJob, std::string>> left;
+    for (std::size_t i = 0; i < visits.size(); ++i) {
+        left.emplace_back(std::move(visits[i]), unplaced.text(i, 23));
+    }
+    return left;
+}
+
+std::vector<VisitJob> latePlannedVisits(Connection& c, std::chrono::year_month_day firstDay,
+                                        std::chrono::year_month_day lastDay) {
+    return visitsFrom(c, c.query(kLatePlanned, {formatDate(firstDay), formatDate(lastDay)}));
 }
 
 void completeVisit(Connection& c, VisitId visitId, VisitOutcome outcome,

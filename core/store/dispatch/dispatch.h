@@ -208,6 +208,12 @@ struct StoredPlan {
     std::vector<std::pair<VisitJob, std::string>> unplaced;  ///< Pending visits with reason.
 };
 std::optional<StoredPlan> loadPlan(Connection& c, std::chrono::year_month_day date);
+/// Pending visits due by `dueUntil` that the last plan could not place, with why.
+std::vector<std::pair<VisitJob, std::string>> leftOutVisits(Connection& c,
+                                                            std::chrono::year_month_day dueUntil);
+/// Visits planned on a day between the two after their due date, by planned day.
+std::vector<VisitJob> latePlannedVisits(Connection& c, std::chrono::year_month_day firstDay,
+                                        std::chrono::year_month_day lastDay);
 
 /// Records a planned visit's outcome (failed for VisitOutcome::failed, else completed);
 /// Conflict("visit_not_planned") unless it is planned.

@@ -1,4 +1,5 @@
-// The planner optimises the day of the booked delivery and finds the order on a van's timeline.
+// The planner plans the next five working days at once and reads them day by day; then optimises
+// the day of the booked delivery and finds the order on a van's timeline.
 import { check, expect, signIn } from '../tools.mjs';
 
 /// `signedIn` (optional): a planner already signed in; otherwise the demo planner signs in.
@@ -6,6 +7,8 @@ export async function plannerOptimisesTheDay(browser, base, journey, signedIn) {
   const { context, page } = signedIn || await signIn(browser, base, 'planner', '**/plan');
   const chapter = signedIn ? 'empty-' : '';
   await check(page, `${chapter}plan-default-day`);
+  await plannerPlansTheWeek(page, chapter);
+  await page.goto('/plan');
 
   const [year, month, day] = journey.deliveryDate.split('-');
   await page.getByLabel('Day', { exact: true }).fill(String(Number(day)));
@@ -38,4 +41,18 @@ export async function plannerOptimisesTheDay(browser, base, journey, signedIn) {
   await expect('the drawing\'s data is also a table', () => page.getByRole('table', { name: 'Routes drawn above' }).isVisible());
   await check(page, `${chapter}plan-optimised`);
   await context.close();
+}
+
+async function plannerPlansTheWeek(page, chapter) {
+  await page.getByRole('link', { name: 'Week', exact: true }).click();
+  await page.waitForURL('**/plan/week');
+  await page.getByRole('button', { name: 'Plan the next 5 working days' }).click();
+  await page.waitForURL(/\/plan\/week\?date=.*&ms=\d+/);
+  await expect('planning the week says how long it took, what is late and what is not planned',
+    async () => /Planned in \d+\.\d\d seconds: \d+ late, \d+ not planned/.test(
+      await page.locator('#done-message').textContent()));
+  await expect('the week shows five working days, each planned with the week',
+    async () => (await page.locator('#week-days tbody tr').count()) === 5
+      && (await page.locator('#week-days tbody tr', { hasText: 'with the week' }).count()) === 5);
+  await check(page, `${chapter}plan-week`);
 }

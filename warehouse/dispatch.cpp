@@ -138,7 +138,7 @@ DispatchProblem buildProblemOver(const std::vector<year_month_day>& days,
                                  const std::vector<store::VisitJob>& visits,
                                  const std::vector<store::VanCrew>& vans,
                                  const DispatchPolicy& policy, const JobWindows& windows,
-                                 const JobPriority& priority) {
+                                 const JobPriority& priority, const VanOnDay& works) {
     std::vector<routing::LatLon> positions;
     std::map<std::int64_t, std::size_t> depotLocation;
     for (const auto& van : vans) {
@@ -155,17 +155,15 @@ DispatchProblem buildProblemOver(const std::vector<year_month_day>& days,
                                              travel.matrix.metres.end());
     routing::Matrix matrix(travel.matrix.size, std::move(durations), std::move(distances));
 
-    DispatchProblem built{
-        routing::Problem(routing::Matrix(1, {routing::Time(0)}, {routing::Distance(0)}), {}, {}),
-        {},
-        {},
-        std::move(travel.source),
-        days,
-        {}};
+    std::vector<VanId> vanIds;
+    std::vector<std::size_t> vehicleDay;
+    std::vector<std::size_t> vehicleVan;
     std::vector<routing::Vehicle> vehicles;
     for (std::size_t day = 0; day < days.size(); ++day) {
         const double offset = kDaySeconds * static_cast<double>(day);
-        for (const auto& van : vans) {
+        for (std::size_t index = 0; index < vans.size(); ++index) {
+            if (works && !works(index, day)) continue;
+            const auto& van = vans[index];
             routing::Vehicle v;
             v.id = days.size() == 1 ? van.code : van.code + "@" + formatDate(days[day]);
             v.startLocation = v.endLocation = depotLocation.at(van.depot.value());
@@ -175,11 +173,13 @@ DispatchProblem buildProblemOver(const std::vector<year_month_day>& days,
             v.skills = (van.people >= 2 ? routing::kTwoPersonCrew : 0U) |
                        (van.liftingEngineer ? routing::kLiftingEngineer : 0U);
             vehicles.push_back(std::move(v));
-            built.vanIds.push_back(van.vanId);
-            built.vehicleDay.push_back(day);
+            vanIds.push_back(van.vanId);
+            vehicleDay.push_back(day);
+            vehicleVan.push_back(index);
         }
     }
     std::vector<routing::Job> jobs;
+    std::vector<VisitId> visitIds;
     for (std::size_t i = 0; i < visits.size(); ++i) {
         const auto& visit = visits[i];
         routing::Job job;
@@ -194,14 +194,19 @@ DispatchProblem buildProblemOver(const std::vector<year_month_day>& days,
         job.priority = priority(visit);
         if (visit.kind == VisitKind::delivery) {
             for (std::size_t v = 0; v < vehicles.size(); ++v) {
-                if (vans[v % vans.size()].depot == visit.depot) job.allowedVehicles.push_back(v);
+                if (vans[vehicleVan[v]].depot == visit.depot) job.allowedVehicles.push_back(v);
             }
         }
         jobs.push_back(std::move(job));
-        built.visitIds.push_back(visit.id);
+        visitIds.push_back(visit.id);
     }
-    built.problem = routing::Problem(std::move(matrix), std::move(jobs), std::move(vehicles));
-    return built;
+    return {routing::Problem(std::move(matrix), std::move(jobs), std::move(vehicles)),
+            std::move(visitIds),
+            std::move(vanIds),
+            std::move(travel.source),
+            days,
+            std::move(vehicleDay),
+            std::move(vehicleVan)};
 }
 
 std::vector<store::PlannedRoute> storedRoutes(const DispatchProblem& built,

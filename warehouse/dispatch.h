@@ -60,6 +60,7 @@ struct DispatchProblem {
     std::string travelSource;       ///< Which travel times, for the plan (PlanTravel::source).
     std::vector<std::chrono::year_month_day> days;  ///< The days planned, in order.
     std::vector<std::size_t> vehicleDay;            ///< By vehicle index: its day's index.
+    std::vector<std::size_t> vehicleVan;            ///< By vehicle index: its van's index.
 };
 
 inline constexpr double kDaySeconds = 24 * 3600;
@@ -67,6 +68,8 @@ inline constexpr double kDaySeconds = 24 * 3600;
 /// A visit's allowed service starts, and its priority, in the problem's time.
 using JobWindows = std::function<std::vector<routing::TimeWindow>(const store::VisitJob&)>;
 using JobPriority = std::function<int(const store::VisitJob&)>;
+/// Whether van `van` (index in the vans given) works on day `day` (index in the days given).
+using VanOnDay = std::function<bool(std::size_t van, std::size_t day)>;
 
 /// Builds the problem for `date`: one location per depot with a van and one per visit;
 /// travel times on the road graph when the policy has one, else the great-circle estimate;
@@ -77,12 +80,13 @@ DispatchProblem buildProblem(std::chrono::year_month_day date,
                              const std::vector<store::VisitJob>& visits,
                              const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy);
 
-/// The same over several days: every van on every day, the windows and priorities given.
+/// The same over several days: every van on every day it works (`works` empty: every day), the
+/// windows and priorities given.
 DispatchProblem buildProblemOver(const std::vector<std::chrono::year_month_day>& days,
                                  const std::vector<store::VisitJob>& visits,
                                  const std::vector<store::VanCrew>& vans,
                                  const DispatchPolicy& policy, const JobWindows& windows,
-                                 const JobPriority& priority);
+                                 const JobPriority& priority, const VanOnDay& works = {});
 
 /// The routes of the solution's vans on day `day` of the problem, in that day's local times.
 std::vector<store::PlannedRoute> storedRoutes(const DispatchProblem& built,

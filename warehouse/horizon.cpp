@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "core/errors.h"
 #include "core/store/infrastructure/audit.h"
@@ -128,18 +129,22 @@ std::string bindingReason(const DispatchProblem& built, std::size_t j,
     return "no capacity left on any day of the horizon";
 }
 
-routing::SolveResult solveOver(const Days& days, const std::vector<store::VisitJob>& visits,
-                               const std::vector<store::VanCrew>& vans,
-                               const DispatchPolicy& policy, const std::vector<bool>& widened,
-                               DispatchProblem& built) {
+struct Solved {
+    DispatchProblem built;
+    routing::Solution solution;
+};
+
+Solved solveOver(const Days& days, const std::vector<store::VisitJob>& visits,
+                 const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy,
+                 const std::vector<bool>& widened, const VanOnDay& works) {
     std::map<std::int64_t, bool> widen;
     for (std::size_t i = 0; i < visits.size(); ++i) widen[visits[i].id.value()] = widened[i];
-    built = buildProblemOver(
+    auto built = buildProblemOver(
         days, visits, vans, policy,
         [&](const store::VisitJob& visit) {
             return horizonWindows(visit, days, widen.at(visit.id.value()));
         },
-        [&](const store::VisitJob& visit) { return horizonPriority(visit, days); });
+        [&](const store::VisitJob& visit) { return horizonPriority(visit, days); }, works);
     routing::SolveOptions options;
     options.timeLimit = policy.horizonTimeLimit;
     options.iterations = policy.iterations;
@@ -148,7 +153,7 @@ routing::SolveResult solveOver(const Days& days, const std::vector<store::VisitJ
     if (const auto broken = routing::check(built.problem, solved.solution); !broken.empty()) {
         throw std::logic_error("the solver returned an infeasible plan: " + broken.front());
     }
-    return solved;
+    return {std::move(built), std::move(solved.solution)};
 }
 
 // The day each visit is planned on, by job index (kNone: left out).
@@ -185,6 +190,47 @@ void escalateMissed(store::Connection& c, const std::vector<store::VisitJob>& vi
 
 }  // namespace
 
+HorizonSolution solveHorizon(const std::vector<year_month_day>& days,
+                             const std::vector<store::VisitJob>& visits,
+                             const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy,
+                             bool allowLate, const VanOnDay& works) {
+    // First every visit by its due date; then the ones that did not fit may go later.
+    std::vector<bool> widened(visits.size(), false);
+    auto solved = solveOver(days, visits, vans, policy, widened, works);
+    bool widen = false;
+    for (const auto& out : solved.solution.unassigned) {
+        if (allowLate && canWiden(visits[out.job], days)) widened[out.job] = widen = true;
+    }
+    if (widen) solved = solveOver(days, visits, vans, policy, widened, works);
+    HorizonSolution result{std::move(solved.built), std::move(solved.solution), {}, {}, {}, {}};
+    result.day = plannedDays(result.built, result.solution);
+    for (std::size_t j = 0; j < visits.size(); ++j) {
+        if (result.day[j] == kNone) {
+            std::string reason = bindingReason(result.built, j, visits[j]);
+            if (lastChance(visits[j], days.front())) {
+                reason = "emergency due by " + dueWords(*visits[j].emergency) + ": " + reason;
+            }
+            result.leftOut.push_back({visits[j].id, reason});
+        } else if (sys_days(days[result.day[j]]) > sys_days(visits[j].dueDate)) {
+            result.late.push_back({visits[j].id, visits[j].dueDate, days[result.day[j]]});
+        }
+    }
+    std::map<std::int64_t, int> co2Of;
+    for (const auto& van : vans) co2Of[van.vanId.value()] = van.co2GramsPerKm;
+    for (std::size_t d = 0; d < days.size(); ++d) {
+        HorizonDay summary;
+        summary.date = days[d];
+        for (const auto& route : storedRoutes(result.built, result.solution, d)) {
+            ++summary.vansUsed;
+            summary.visits += static_cast<int>(route.stops.size());
+            summary.distanceMetres += route.distanceMetres;
+            summary.co2Kg += co2Kilograms(route.distanceMetres, co2Of[route.vanId.value()]);
+        }
+        result.days.push_back(summary);
+    }
+    return result;
+}
+
 std::vector<year_month_day> horizonDays(year_month_day from, int days,
                                         const WorkingDayCalendar& calendar) {
     std::vector<year_month_day> working;
@@ -203,10 +249,8 @@ year_month_day horizonDueUntil(year_month_day lastDay, const WorkingDayCalendar&
         std::chrono::days(policy.inspectionLookAheadDays));
 }
 
-HorizonPlan optimiseHorizon(store::Database& db, year_month_day from, int days,
-                            const Actor& planner, Instant now, const WorkingDayCalendar& calendar,
-                            const DispatchPolicy& policy) {
-    const auto started = std::chrono::steady_clock::now();
+HorizonWork loadHorizonWork(store::Database& db, year_month_day from, int days, Instant now,
+                            const WorkingDayCalendar& calendar, const DispatchPolicy& policy) {
     if (sys_days(from) < std::chrono::floor<std::chrono::days>(now)) {
         throw ValidationError("from", "a plan can only be made for today or a later day");
     }
@@ -214,70 +258,51 @@ HorizonPlan optimiseHorizon(store::Database& db, year_month_day from, int days,
         throw ValidationError("days",
                               "days must be between 1 and " + std::to_string(kMostHorizonDays));
     }
-    Days horizon = horizonDays(from, days, calendar);
-    HorizonPlan plan;
+    HorizonWork work;
+    work.days = horizonDays(from, days, calendar);
     // A day a driver has started is kept as it is; only today can have begun.
-    const bool todayKept = db.read(
-        [&](store::Connection& c) { return store::outcomesRecordedOn(c, horizon.front()); });
-    if (todayKept) {
-        HorizonDay kept;
-        kept.date = horizon.front();
-        kept.kept = true;
-        plan.days.push_back(kept);
-        horizon.erase(horizon.begin());
-        if (horizon.empty()) horizon.push_back(calendar.nextWorkingDay(kept.date));
+    if (db.read([&](store::Connection& c) {
+            return store::outcomesRecordedOn(c, work.days.front());
+        })) {
+        work.kept = work.days.front();
+        work.days.erase(work.days.begin());
+        if (work.days.empty()) work.days.push_back(calendar.nextWorkingDay(*work.kept));
     }
-    const year_month_day last = horizon.back();
+    const year_month_day last = work.days.back();
     db.write([&](store::Connection& c) { return bookDueVisits(c, last, calendar, policy, now); });
     const year_month_day until = horizonDueUntil(last, calendar, policy);
-    auto [visits, vans] = db.read([&](store::Connection& c) {
-        return std::make_pair(store::visitsForHorizon(c, until, horizon.front(), last),
+    std::tie(work.visits, work.vans) = db.read([&](store::Connection& c) {
+        return std::make_pair(store::visitsForHorizon(c, until, work.days.front(), last),
                               store::listVanCrews(c));
     });
-    if (vans.empty()) throw Conflict("no_vans", "no van has a crew: add vans and crews first");
+    if (work.vans.empty()) throw Conflict("no_vans", "no van has a crew: add vans and crews first");
+    return work;
+}
 
-    // First every visit by its due date; then the ones that did not fit may go later.
-    std::vector<bool> widened(visits.size(), false);
-    DispatchProblem built{
-        routing::Problem(routing::Matrix(1, {routing::Time(0)}, {routing::Distance(0)}), {}, {}),
-        {},
-        {},
-        "",
-        {},
-        {}};
-    auto solved = solveOver(horizon, visits, vans, policy, widened, built);
-    bool widen = false;
-    for (const auto& out : solved.solution.unassigned) {
-        if (canWiden(visits[out.job], horizon)) widened[out.job] = widen = true;
+HorizonPlan optimiseHorizon(store::Database& db, year_month_day from, int days,
+                            const Actor& planner, Instant now, const WorkingDayCalendar& calendar,
+                            const DispatchPolicy& policy) {
+    const auto started = std::chrono::steady_clock::now();
+    HorizonPlan plan;
+    HorizonWork work = loadHorizonWork(db, from, days, now, calendar, policy);
+    if (work.kept) {
+        HorizonDay kept;
+        kept.date = *work.kept;
+        kept.kept = true;
+        plan.days.push_back(kept);
     }
-    if (widen) solved = solveOver(horizon, visits, vans, policy, widened, built);
-
-    const auto day = plannedDays(built, solved.solution);
-    for (std::size_t j = 0; j < visits.size(); ++j) {
-        if (day[j] == kNone) {
-            std::string reason = bindingReason(built, j, visits[j]);
-            if (lastChance(visits[j], horizon.front())) {
-                reason = "emergency due by " + dueWords(*visits[j].emergency) + ": " + reason;
-            }
-            plan.leftOut.push_back({visits[j].id, reason});
-        } else if (sys_days(horizon[day[j]]) > sys_days(visits[j].dueDate)) {
-            plan.late.push_back({visits[j].id, visits[j].dueDate, horizon[day[j]]});
-        }
-    }
-    std::map<std::int64_t, int> co2Of;
-    for (const auto& van : vans) co2Of[van.vanId.value()] = van.co2GramsPerKm;
+    const Days& horizon = work.days;
+    const auto& visits = work.visits;
+    const auto& vans = work.vans;
+    HorizonSolution solution = solveHorizon(horizon, visits, vans, policy, true);
+    plan.late = solution.late;
+    plan.leftOut = solution.leftOut;
+    const DispatchProblem& built = solution.built;
+    const auto& day = solution.day;
+    for (std::size_t d = 0; d < horizon.size(); ++d) plan.days.push_back(solution.days[d]);
     std::vector<std::vector<store::PlannedRoute>> routes;
     for (std::size_t d = 0; d < horizon.size(); ++d) {
-        routes.push_back(storedRoutes(built, solved.solution, d));
-        HorizonDay summary;
-        summary.date = horizon[d];
-        summary.vansUsed = static_cast<int>(routes.back().size());
-        for (const auto& route : routes.back()) {
-            summary.visits += static_cast<int>(route.stops.size());
-            summary.distanceMetres += route.distanceMetres;
-            summary.co2Kg += co2Kilograms(route.distanceMetres, co2Of[route.vanId.value()]);
-        }
-        plan.days.push_back(summary);
+        routes.push_back(storedRoutes(built, solution.solution, d));
     }
     plan.timeMs = std::chrono::duration_cast<std::chrono::milliseconds>(
                       std::chrono::steady_clock::now() - started)

@@ -6,6 +6,7 @@
 // why. A day whose plan a driver has started is left as it is.
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,25 @@ struct HorizonPlan {
     std::int64_t timeMs = 0;
 };
 
+/// A horizon solved (not stored): the problem, its solution, each visit's day (by job index,
+/// SIZE_MAX when left out), and the summary.
+struct HorizonSolution {
+    DispatchProblem built;
+    routing::Solution solution;
+    std::vector<std::size_t> day;
+    std::vector<HorizonDay> days;
+    std::vector<LateVisit> late;
+    std::vector<LeftOutVisit> leftOut;
+};
+
+/// Plans `visits` over `days` with `vans` on every day: first every visit by its due date
+/// (overdue work on the first day); with `allowLate`, what did not fit may then go on any day.
+/// `works` says which van works which day (empty: every van every day).
+HorizonSolution solveHorizon(const std::vector<std::chrono::year_month_day>& days,
+                             const std::vector<store::VisitJob>& visits,
+                             const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy,
+                             bool allowLate, const VanOnDay& works = {});
+
 /// The working days of a horizon of `days` starting on `from` (or the next working day).
 std::vector<std::chrono::year_month_day> horizonDays(std::chrono::year_month_day from, int days,
                                                      const WorkingDayCalendar& calendar);
@@ -59,6 +79,21 @@ std::vector<std::chrono::year_month_day> horizonDays(std::chrono::year_month_day
 std::chrono::year_month_day horizonDueUntil(std::chrono::year_month_day lastDay,
                                             const WorkingDayCalendar& calendar,
                                             const DispatchPolicy& policy);
+
+/// What a horizon plans: its working days (without a day under way, named in `kept`), the
+/// visits due and the vans.
+struct HorizonWork {
+    std::vector<std::chrono::year_month_day> days;
+    std::optional<std::chrono::year_month_day> kept;
+    std::vector<store::VisitJob> visits;
+    std::vector<store::VanCrew> vans;
+};
+
+/// Checks the horizon (ValidationError "from" for a past day, "days" outside
+/// 1..kMostHorizonDays), books its due work, and loads it; Conflict("no_vans") without vans.
+HorizonWork loadHorizonWork(store::Database& db, std::chrono::year_month_day from, int days,
+                            Instant now, const WorkingDayCalendar& calendar,
+                            const DispatchPolicy& policy);
 
 /// Books due work, plans every working day of the horizon and stores each day's plan in one
 /// transaction (a failure leaves the plans before it as they were). ValidationError("from") for

@@ -253,6 +253,7 @@ std::vector<Endpoint> accessTable() {
         {"POST", "/api/v1/specials/{id}/receive", "/api/v1/specials/999999999/receive", "{}",
          warehouse},
         {"POST", "/api/v1/plans/optimise", "/api/v1/plans/optimise", "{}", {"planner"}},
+        {"GET", "/api/v1/plans/capacity", "/api/v1/plans/capacity", std::nullopt, {"planner"}},
         {"POST",
          "/api/v1/plans/{date}/optimise",
          "/api/v1/plans/{future}/optimise",

@@ -98,3 +98,36 @@ TEST_CASE("horizon - the planner plans the week on the week page and reads each 
     CHECK(planner.post("/plan/week", fields, false).status == 403);  // no CSRF token
     CHECK(PageBrowser(county, "prescriber").get("/plan/week").status == 403);
 }
+
+TEST_CASE("horizon - the capacity view says what the vans can do and what more would meet") {
+    DemoCounty county;
+    HttpClient planner = county.signIn("planner");
+    const Response view =
+        planner.get("/api/v1/plans/capacity?from=" + isoDateFromToday(1) + "&days=3");
+    INFO(view.describe());
+    REQUIRE(view.status == 200);
+    const auto answer = view.object();
+    const auto days = objectsIn(answer, "days");
+    REQUIRE(days.size() == 3);
+    for (const auto& day : days) {
+        CHECK(day->getValue<int>("vans_available") > 0);
+        CHECK(day->getValue<double>("van_hours_needed") <=
+              day->getValue<double>("van_hours_available"));
+    }
+    const auto advice = answer->getValue<std::string>("advice");
+    const bool enough = objectsIn(answer, "extra_vans").empty();
+    CHECK((enough ? advice == "The vans you have meet every due date."
+                  : advice.rfind("To meet every due date you need", 0) == 0));
+    CHECK(planner.get("/api/v1/plans/capacity?from=soon").errorField() ==
+          std::optional<std::string>("from"));
+    CHECK(planner.get("/api/v1/plans/capacity?from=" + isoDateFromToday(1) + "&days=12")
+              .errorField() == std::optional<std::string>("days"));
+    HttpClient driver = county.signIn("driver");
+    CHECK(driver.get("/api/v1/plans/capacity?from=" + isoDateFromToday(1)).status == 403);
+
+    const Response page = PageBrowser(county, "planner")
+                              .get("/plan/week?date=" + isoDateFromToday(1) + "&capacity=1");
+    REQUIRE(page.status == 200);
+    CHECK(contains(page, "id=\"capacity-advice\""));
+    CHECK(contains(page, advice.substr(0, 20)));
+}

@@ -1,9 +1,14 @@
 // Planning the week: POST /api/v1/plans/optimise {from, days} plans every working day of the
-// horizon at once (the planner's "Plan the next N working days").
+// horizon at once (the planner's "Plan the next N working days"); GET /api/v1/plans/capacity
+// says what the vans can do and how many more would meet every due date.
+#include <cmath>
+
 #include "core/store/dispatch/dispatch.h"
+#include "warehouse/capacity.h"
 #include "warehouse/horizon.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
+#include "web/http/request_numbers.h"
 
 namespace ces::web {
 
@@ -61,9 +66,65 @@ Response optimiseHorizon(App& app, Request& request) {
     return jsonResponse(200, horizonJson(plan));
 }
 
+double hours(double value) { return static_cast<double>(std::lround(value * 10)) / 10; }
+
+Poco::JSON::Object::Ptr capacityJson(const warehouse::CapacityView& view) {
+    auto json = jsonObject();
+    auto days = jsonArray();
+    for (const auto& day : view.days) {
+        auto d = jsonObject();
+        d->set("date", formatDate(day.date));
+        d->set("visits_due", day.visitsDue);
+        d->set("visits_planned", day.visitsPlanned);
+        d->set("van_hours_needed", hours(day.vanHoursNeeded));
+        d->set("vans_available", day.vansAvailable);
+        d->set("van_hours_available", hours(day.vanHoursAvailable));
+        days->add(d);
+    }
+    json->set("days", days);
+    auto extra = jsonArray();
+    for (const auto& vans : view.extraVans) {
+        auto e = jsonObject();
+        e->set("date", formatDate(vans.date));
+        e->set("depot", vans.depotCode);
+        e->set("two_person", vans.twoPerson);
+        e->set("lifting_engineer", vans.liftingEngineer);
+        e->set("count", vans.count);
+        extra->add(e);
+    }
+    json->set("extra_vans", extra);
+    auto unmet = jsonArray();
+    for (const auto& visit : view.unmet) {
+        auto u = jsonObject();
+        u->set("visit_id", visit.visit.value());
+        u->set("reason", visit.reason);
+        unmet->add(u);
+    }
+    json->set("unmet", unmet);
+    json->set("advice", view.advice);
+    return json;
+}
+
+Response capacity(App& app, Request& request) {
+    requireRole(app, request, {Role::planner});
+    const auto from = parseDate(request.queryValue("from").substr(0, 20));
+    if (!from) throw ValidationError("from", "from must be a date like 2026-03-02");
+    const std::string daysText = request.queryValue("days");
+    const auto days =
+        daysText.empty() ? std::optional<std::int64_t>(5) : plainDecimal(daysText.substr(0, 3));
+    if (!days || *days < 1 || *days > warehouse::kMostHorizonDays) {
+        throw ValidationError(
+            "days", "days must be between 1 and " + std::to_string(warehouse::kMostHorizonDays));
+    }
+    return jsonResponse(
+        200, capacityJson(warehouse::capacityOf(app.db, *from, static_cast<int>(*days), app.now(),
+                                                app.workingDays(), app.dispatch)));
+}
+
 }  // namespace
 
 void addHorizonRoutes(Router& router, App& app) {
+    router.add("GET", "/api/v1/plans/capacity", [&app](Request& r) { return capacity(app, r); });
     router.add("POST", "/api/v1/plans/optimise",
                [&app](Request& r) { return optimiseHorizon(app, r); });
 }

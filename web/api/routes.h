@@ -33,6 +33,7 @@ inline void addApiRoutes(Router& router, App& app) {
     addOrderRoutes(router, app);
     addTrackingRoutes(router, app);
     addStockRoutes(router, app);
+    addHorizonRoutes(router, app);  // before /plans/{date}: /plans/capacity is not a date
     addWarehouseRoutes(router, app);
     addCollectionRoutes(router, app);
     addReportRoutes(router, app);
@@ -42,7 +43,6 @@ inline void addApiRoutes(Router& router, App& app) {
     addUserRoutes(router, app);
     addAuditRoutes(router, app);
     addOrganisationRoutes(router, app);
-    addHorizonRoutes(router, app);
 }
 
 }  // namespace ces::web

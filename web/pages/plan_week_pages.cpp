@@ -5,6 +5,7 @@
 
 #include "core/errors.h"
 #include "core/store/dispatch/dispatch.h"
+#include "warehouse/capacity.h"
 #include "warehouse/horizon.h"
 #include "web/http/request_numbers.h"
 #include "web/pages/page_routes.h"
@@ -71,6 +72,7 @@ PageView weekView(Site& site, year_month_day from, int count) {
     view.data.set("date_month", std::to_string(static_cast<unsigned>(from.month())));
     view.data.set("date_year", std::to_string(static_cast<int>(from.year())));
     view.data.set("days", std::to_string(count));
+    view.data.set("from", formatDate(from));
     mustache::data counts(mustache::data::type::list);
     for (int n = 1; n <= warehouse::kMostHorizonDays; ++n) {
         mustache::data option;
@@ -111,6 +113,26 @@ PageView weekView(Site& site, year_month_day from, int count) {
     return view;
 }
 
+// The capacity section: the days' figures and what more vans would meet every due date.
+void addCapacity(PageView& view, Site& site, year_month_day from, int count) {
+    const auto capacity = warehouse::capacityOf(site.app.db, from, count, site.app.now(),
+                                                site.app.workingDays(), site.app.dispatch);
+    mustache::data rows(mustache::data::type::list);
+    for (const auto& day : capacity.days) {
+        mustache::data row;
+        row.set("words", dayWords(day.date));
+        row.set("due", std::to_string(day.visitsDue));
+        row.set("planned", std::to_string(day.visitsPlanned));
+        row.set("needed", decimal(day.vanHoursNeeded, "h"));
+        row.set("available", decimal(day.vanHoursAvailable, "h"));
+        row.set("vans", std::to_string(day.vansAvailable));
+        rows.push_back(row);
+    }
+    view.data.set("capacity", rows);
+    view.data.set("has_capacity", true);
+    view.data.set("capacity_advice", capacity.advice);
+}
+
 int daysParam(const std::string& text) {
     const auto n = text.size() > 2 ? std::nullopt : plainDecimal(text);
     if (!n || *n < 1 || *n > warehouse::kMostHorizonDays) return kDefaultDays;
@@ -120,8 +142,20 @@ int daysParam(const std::string& text) {
 Response showWeek(Site& site, Request& request) {
     const Actor actor = site.require(request, {Role::planner});
     const auto asked = parseDate(request.queryValue("date").substr(0, 20));
-    PageView view = weekView(site, asked.value_or(firstDayAfterToday(site.app)),
-                             daysParam(request.queryValue("days")));
+    const auto from = asked.value_or(firstDayAfterToday(site.app));
+    const int count = daysParam(request.queryValue("days"));
+    PageView view = weekView(site, from, count);
+    if (request.queryValue("capacity") == "1") {
+        try {
+            addCapacity(view, site, from, count);
+        } catch (const ValidationError& e) {
+            addError(view, "date", e.what(), "date-day");
+            view.status = 422;
+        } catch (const Conflict& e) {
+            addError(view, "check-capacity", e.what(), "check-capacity");
+            view.status = 409;
+        }
+    }
     const auto millis = plainDecimal(request.queryValue("ms").substr(0, 9));
     const auto late = plainDecimal(request.queryValue("late").substr(0, 9));
     const auto left = plainDecimal(request.queryValue("left").substr(0, 9));

@@ -3,29 +3,13 @@
 #include <array>
 #include <cstdio>
 
+#include "core/date_words.h"
 #include "core/iso_time.h"
 #include "core/uk_time.h"
 
 namespace ces::web {
 
 namespace {
-
-constexpr std::array<const char*, 12> kMonths = {"January",   "February", "March",    "April",
-                                                 "May",       "June",     "July",     "August",
-                                                 "September", "October",  "November", "December"};
-constexpr std::array<const char*, 7> kWeekdays = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                                  "Thursday", "Friday", "Saturday"};
-
-std::string dayMonthYear(std::chrono::year_month_day date) {
-    return std::to_string(static_cast<unsigned>(date.day())) + " " +
-           kMonths[static_cast<unsigned>(date.month()) - 1] + " " +
-           std::to_string(static_cast<int>(date.year()));
-}
-
-std::string weekdayDate(std::chrono::year_month_day date) {
-    const std::chrono::weekday weekday{std::chrono::sys_days(date)};
-    return std::string(kWeekdays[weekday.c_encoding()]) + " " + dayMonthYear(date);
-}
 
 std::string clockTime(std::chrono::seconds timeOfDay) {
     const auto hours = timeOfDay.count() / 3600;

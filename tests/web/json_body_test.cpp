@@ -75,3 +75,13 @@ TEST_CASE("json body - allowOnly refuses the first unknown field") {
               body.allowOnly({"reason", "amount_pence", "extra"});
           }) == "(no error)");
 }
+
+TEST_CASE("json body - an optional boolean is true, false, absent or a 400 naming it") {
+    const auto body =
+        JsonFields::parse(R"({"yes":true,"no":false,"word":"true","lines":[{"x":1}]})");
+    CHECK(body.optionalBoolean("yes") == std::optional<bool>(true));
+    CHECK(body.optionalBoolean("no") == std::optional<bool>(false));
+    CHECK_FALSE(body.optionalBoolean("absent").has_value());
+    CHECK(refusedField([&] { body.optionalBoolean("word"); }) == "word");
+    CHECK(refusedField([&] { body.objects("lines")[0].optionalBoolean("x"); }) == "lines[0].x");
+}

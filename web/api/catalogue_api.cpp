@@ -1,4 +1,3 @@
-#include <Poco/JSON/Parser.h>
 
 #include <sstream>
 
@@ -74,9 +73,7 @@ Response searchCatalogue(App& app, Request& request) {
 // A JSON body's item fields laid over `item` (a new item's defaults, or the item as it is).
 class ItemBody {
   public:
-    explicit ItemBody(const std::string& body)
-        : fields_(JsonFields::parse(body)),
-          object_(Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>()) {}
+    explicit ItemBody(const std::string& body) : fields_(JsonFields::parse(body)) {}
 
     const JsonFields& fields() const { return fields_; }
 
@@ -118,15 +115,10 @@ class ItemBody {
     }
 
     void flag(const char* name, bool& value) const {
-        if (!fields_.has(name)) return;
-        const auto given = object_->get(name);
-        if (!given.isBoolean())
-            throw BadRequest(name, std::string(name) + " must be true or false");
-        value = given.extract<bool>();
+        value = fields_.optionalBoolean(name).value_or(value);
     }
 
     JsonFields fields_;
-    Poco::JSON::Object::Ptr object_;
 };
 
 // An audited write by the admin, replayed under an Idempotency-Key.

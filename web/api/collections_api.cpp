@@ -1,4 +1,3 @@
-#include <Poco/JSON/Parser.h>
 
 #include "core/store/collections/collections.h"
 #include "core/store/orders/tracking.h"
@@ -13,16 +12,6 @@ namespace ces::web {
 namespace {
 
 using Poco::Dynamic::Var;
-
-// A boolean field (JsonFields has no boolean accessor); BadRequest for another type.
-bool optionalFlag(const std::string& body, const std::string& name, const std::string& field) {
-    Poco::JSON::Parser parser;
-    const auto object = parser.parse(body).extract<Poco::JSON::Object::Ptr>();
-    if (!object->has(name)) return false;
-    const auto value = object->get(name);
-    if (!value.isBoolean()) throw BadRequest(field, field + " must be true or false");
-    return value.extract<bool>();
-}
 
 std::string clock(int seconds) {
     char buffer[32];
@@ -144,7 +133,7 @@ Response requestCollection(App& app, Request& request) {
                               "care_home or end_of_loan");
     }
     wanted.reason = *parsed;
-    wanted.urgent = optionalFlag(request.body, "urgent", "urgent");
+    wanted.urgent = body.optionalBoolean("urgent").value_or(false);
     wanted.collectionPoint = body.optionalText("collection_point");
     wanted.notes = body.optionalText("notes");
     const auto rules = collectionRulesOf(app.settings());
@@ -285,7 +274,7 @@ Response stillNeeded(App& app, Request& request) {
     const int repeat = static_cast<int>(body.optionalInteger("repeat_after_days").value_or(90));
     const auto limit = body.optionalInteger("limit").value_or(100);
     if (limit < 1 || limit > 10000) throw ValidationError("limit", "limit must be 1 to 10000");
-    const bool dryRun = !request.body.empty() && optionalFlag(request.body, "dry_run", "dry_run");
+    const bool dryRun = body.optionalBoolean("dry_run").value_or(false);
     auto work = [&](store::Connection& c) {
         const auto due = store::stillNeededCount(c, app.now(), minAge, repeat);
         const auto checks = store::stillNeededChecks(c, app.now(), minAge, repeat,

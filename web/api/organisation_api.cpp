@@ -1,6 +1,5 @@
 // The organisation over HTTP, for the admin: funders, teams, depots with the districts they
 // serve, vans with their crew's shift, and the "before you go live" checklist.
-#include <Poco/JSON/Parser.h>
 
 #include <string>
 
@@ -12,16 +11,6 @@
 namespace ces::web {
 
 namespace {
-
-// A true/false field; `otherwise` when absent.
-bool flag(const std::string& body, const std::string& name, bool otherwise) {
-    Poco::JSON::Parser parser;
-    const auto object = parser.parse(body).extract<Poco::JSON::Object::Ptr>();
-    if (!object->has(name)) return otherwise;
-    const auto value = object->get(name);
-    if (!value.isBoolean()) throw BadRequest(name, name + " must be true or false");
-    return value.extract<bool>();
-}
 
 Poco::JSON::Array::Ptr textsJson(const std::vector<std::string>& texts) {
     auto array = jsonArray();
@@ -102,8 +91,8 @@ store::VanEntry vanFrom(const std::string& body) {
     van.shiftStartSeconds = store::shiftSeconds(fields.text("shift_start"), "shift_start");
     van.shiftEndSeconds = store::shiftSeconds(fields.text("shift_end"), "shift_end");
     van.skills = fields.texts("skills", false);
-    van.twoPerson = flag(body, "two_person", false);
-    van.active = flag(body, "active", true);
+    van.twoPerson = fields.optionalBoolean("two_person").value_or(false);
+    van.active = fields.optionalBoolean("active").value_or(true);
     return van;
 }
 

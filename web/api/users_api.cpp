@@ -114,11 +114,7 @@ Response change(App& app, Request& request) {
     if (body.has("role")) change.role = roleField(body.text("role"));
     change.teamCode = clearableText(object, "team_code");
     change.email = clearableText(object, "email");
-    if (object->has("active")) {
-        const auto active = object->get("active");
-        if (!active.isBoolean()) throw BadRequest("active", "active must be true or false");
-        change.active = active.extract<bool>();
-    }
+    change.active = body.optionalBoolean("active");
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
         return jsonResponse(200, userJson(store::changeUser(c, id, change, actor.id, app.now())));
     });

@@ -70,6 +70,13 @@ std::optional<std::int64_t> JsonFields::optionalInteger(const std::string& name)
     return integer(name);
 }
 
+std::optional<bool> JsonFields::optionalBoolean(const std::string& name) const {
+    if (!has(name)) return std::nullopt;
+    const auto value = object_->get(name);
+    if (!value.isBoolean()) throw BadRequest(at(name), at(name) + " must be true or false");
+    return value.extract<bool>();
+}
+
 std::vector<JsonFields> JsonFields::objects(const std::string& name, bool required) const {
     if (!has(name)) {
         if (required) throw BadRequest(at(name), at(name) + " is required");

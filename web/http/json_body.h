@@ -33,6 +33,8 @@ class JsonFields {
     std::string optionalText(const std::string& name, const std::string& otherwise = "") const;
     std::int64_t integer(const std::string& name) const;  ///< Required integer.
     std::optional<std::int64_t> optionalInteger(const std::string& name) const;
+    /// true or false when given; BadRequest naming the field for any other value.
+    std::optional<bool> optionalBoolean(const std::string& name) const;
     bool has(const std::string& name) const;
     /// Required array of objects (may be empty); each element addressed as name[i].
     std::vector<JsonFields> objects(const std::string& name, bool required = true) const;

@@ -109,6 +109,10 @@ TEST_CASE("catalogue items - a new item is refused by name of its bad field, a t
     checkError(admin.post("/api/v1/catalogue/items", bad), 422, "validation", "price_pence");
     bad = stool("KCE NEW 011");
     checkError(admin.post("/api/v1/catalogue/items", bad), 422, "validation", "code");
+    // Words the pages' addresses use (/admin/catalogue/new, /admin/catalogue/import).
+    for (const char* word : {"new", "import"}) {
+        checkError(admin.post("/api/v1/catalogue/items", stool(word)), 422, "validation", "code");
+    }
     bad = stool("KCE-NEW-011");
     bad->set("name", " ");
     checkError(admin.post("/api/v1/catalogue/items", bad), 422, "validation", "name");

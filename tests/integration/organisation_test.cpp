@@ -127,6 +127,9 @@ TEST_CASE(
     unknown->add(std::string("Atlantis"));
     depot->set("districts", unknown);
     checkError(admin.post("/api/v1/depots", depot), 422, "validation", "districts[0]");
+    depot->set("districts", served);
+    depot->set("code", "vans");  // /admin/depots/vans is the vans' part of the page
+    checkError(admin.post("/api/v1/depots", depot), 422, "validation", "code");
     depot->set("code", "NEWD");
     depot->set("name", "Renamed depot");
     depot->set("districts", served);

@@ -5,6 +5,7 @@
 
 #include "core/errors.h"
 #include "core/postcode.h"
+#include "core/reserved_codes.h"
 #include "core/store/admin/accounts.h"
 #include "core/store/admin/geography.h"
 #include "core/store/dispatch/dispatch.h"
@@ -122,6 +123,7 @@ struct CountyPlace {
 // The depot's postcode normalised and placed, and its districts checked against the county's.
 CountyPlace validateDepot(Connection& c, const DepotEntry& depot) {
     requireText(depot.code, "code");
+    refuseReservedDepotCode("code", depot.code);
     requireText(depot.name, "name");
     const auto postcode = normalisePostcode(depot.postcode);
     if (!postcode) throw ValidationError("postcode", "Enter a postcode like ME14 1XX");

@@ -6,6 +6,7 @@
 #include "core/csv.h"
 #include "core/errors.h"
 #include "core/money.h"
+#include "core/reserved_codes.h"
 #include "core/store/catalogue/catalogue.h"
 #include "core/store/infrastructure/audit.h"
 
@@ -108,6 +109,7 @@ void checkItem(const CatalogueItem& item) {
     if (item.code.find_first_of(" \t,/?#") != std::string::npos) {
         throw ValidationError("item_code", "an item code has no spaces, commas, slashes, ? or #");
     }
+    refuseReservedItemCode("item_code", item.code);
     text("name", item.name, 200);
     text("category", item.category, 100);
     if (item.pricePence < 0 || item.pricePence > 100'000'000) {

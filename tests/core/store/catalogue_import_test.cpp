@@ -94,6 +94,11 @@ TEST_CASE("catalogue import - any bad row is reported with its line and field, n
     REQUIRE(missing.errors.size() == 1);
     CHECK(missing.errors[0].line == 2);
     CHECK(missing.errors[0].field == "category");
+    const auto reserved =
+        importText(county, std::string(kHeader) + "import,Frame,Mobility,,10,n,,\n", false);
+    REQUIRE(reserved.errors.size() == 1);
+    CHECK(reserved.errors[0].field == "item_code");
+    CHECK(reserved.errors[0].message.find("a word the pages use") != std::string::npos);
     const auto noCode = importText(county, "code,name\nA,B\n", false);
     REQUIRE(noCode.errors.size() == 1);
     CHECK(noCode.errors[0].line == 1);

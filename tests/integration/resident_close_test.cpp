@@ -243,6 +243,33 @@ TEST_CASE("subject access - everything about the resident, and the read is audit
     CHECK(audit.front()->getValue<std::string>("user") == "admin");
 }
 
+TEST_CASE("subject access - the printable page reads in plain words and UK local times") {
+    DemoCounty county;
+    const ResidentOnLoan r = residentOnLoan(county);
+    const Response page =
+        PageBrowser(county, "admin").get("/admin/residents/" + r.id + "/subject-access");
+    REQUIRE(page.status == 200);
+    for (const std::string label : {"Date of birth", "NHS number", "Access notes", "Order lines",
+                                    "Total", "Started", "Who read or changed their records"}) {
+        INFO(label);
+        CHECK(contains(page, label));
+    }
+    for (const std::string raw : {"date_of_birth", "order_lines", "total_pence", "started_at"}) {
+        INFO(raw);
+        CHECK_FALSE(contains(page, raw));
+    }
+    // No stored instant (2026-03-02T10:00:00Z) is shown as such: times read "10am" or "4:43pm".
+    CHECK(page.body.find("T") != std::string::npos);
+    bool isoShown = false;
+    for (std::size_t at = page.body.find('T'); at != std::string::npos;
+         at = page.body.find('T', at + 1)) {
+        isoShown |= at >= 10 && at + 9 < page.body.size() && page.body[at - 3] == '-' &&
+                    page.body[at + 3] == ':' && page.body[at + 9] == 'Z';
+    }
+    CHECK_FALSE(isoShown);
+    CHECK(contains(page, r.deliveredOrder));
+}
+
 TEST_CASE("subject access - only the admin, unknown is 404, no session 401") {
     NewResident f;
     const std::string path = "/api/v1/residents/" + f.id + "/subject-access";

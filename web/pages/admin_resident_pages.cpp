@@ -1,5 +1,7 @@
 // The admin's residents: find one (name, postcode, id or legacy reference), print everything
 // held about them for a subject access request, and record their death.
+#include <algorithm>
+
 #include "core/store/residents/deceased.h"
 #include "core/store/residents/residents.h"
 #include "core/store/residents/subject_access.h"
@@ -9,6 +11,7 @@
 #include "web/pages/date_fields.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/presenters.h"
+#include "web/pages/record_words.h"
 #include "web/policies.h"
 
 namespace ces::web {
@@ -62,22 +65,23 @@ Response searchPage(Site& site, Request& request) {
     return site.render(request, actor, std::move(view));
 }
 
-std::string cellText(const store::SqlValue& cell) {
-    if (const auto* number = std::get_if<std::int64_t>(&cell)) return std::to_string(*number);
-    if (const auto* text = std::get_if<std::string>(&cell)) return *text;
-    return "";
-}
-
 mustache::data tableData(const store::RecordTable& table) {
     mustache::data data;
-    data.set("name", table.name);
+    data.set("name", recordLabel(table.name));
+    std::string anchor = table.name;
+    std::replace(anchor.begin(), anchor.end(), '_', '-');
+    data.set("anchor", anchor);
     mustache::data headers(mustache::data::type::list);
-    for (const auto& column : table.columns) headers.push_back(mustache::data(column.name));
+    for (const auto& column : table.columns) {
+        headers.push_back(mustache::data(recordLabel(column.name)));
+    }
     data.set("headers", headers);
     mustache::data rows(mustache::data::type::list);
     for (const auto& row : table.rows) {
         mustache::data cells(mustache::data::type::list);
-        for (const auto& cell : row) cells.push_back(mustache::data(cellText(cell)));
+        for (std::size_t j = 0; j < row.size() && j < table.columns.size(); ++j) {
+            cells.push_back(mustache::data(recordWords(table.columns[j].name, row[j])));
+        }
         mustache::data r;
         r.set("cells", cells);
         rows.push_back(r);
@@ -100,15 +104,17 @@ Response subjectAccessPage(Site& site, Request& request) {
     mustache::data details(mustache::data::type::list);
     for (std::size_t j = 0; j < found.details.columns.size(); ++j) {
         mustache::data row;
-        row.set("key", found.details.columns[j].name);
-        row.set("value", cellText(found.details.rows[0][j]));
+        const auto& column = found.details.columns[j].name;
+        row.set("key", recordLabel(column));
+        row.set("value", recordWords(column, found.details.rows[0][j]));
         details.push_back(row);
     }
     view.data.set("details", details);
     mustache::data tables(mustache::data::type::list);
     for (const auto& table : found.tables) tables.push_back(tableData(table));
     view.data.set("tables", tables);
-    store::RecordTable audit{"audit", {{"at"}, {"user"}, {"action"}, {"about"}, {"detail"}}, {}};
+    store::RecordTable audit{
+        "audit", {{"when_at"}, {"who"}, {"action"}, {"about"}, {"detail"}}, {}};
     for (const auto& e : found.audit) {
         audit.rows.push_back({e.at, e.username.value_or("the service"), e.action,
                               e.entity + " " + e.entityId, e.detail});

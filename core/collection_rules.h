@@ -38,6 +38,9 @@ struct CollectionRequest {
     bool urgent = false;
     std::string collectionPoint;  ///< A collection point code for a drop-off; "" = from home.
     std::string notes;
+    /// For a whole order: leave out what is on an open collection already, instead of refusing
+    /// (a death asks back everything not yet asked for).
+    bool leaveOutRequested = false;
 };
 
 /// Only prescribers and the warehouse (signed in) and residents (proven by the web layer) ask

@@ -43,16 +43,25 @@ RecordedDeath recordDeath(store::Connection& c, ResidentId resident, const std::
         done.cancelledOrders.push_back(order.reference);
     }
     const auto onLoan = store::ordersOnLoan(c, resident);
-    for (const auto& reference : onLoan.toCollect) {
+    // Everything on loan comes back: an order partly asked back already gets a collection for
+    // the rest, one wholly on an open collection is left as it is.
+    std::vector<std::string> orders = onLoan.toCollect;
+    orders.insert(orders.end(), onLoan.beingCollected.begin(), onLoan.beingCollected.end());
+    for (const auto& reference : orders) {
         CollectionRequest request;
         request.orderReference = reference;
         request.reason = CollectionReason::deceased;
         request.notes = "the resident died on " + done.date;
-        const auto raised =
-            store::requestCollection(c, request, collectionCaller(actor), now, calendar, rules);
-        done.collections.push_back(raised.reference);
+        request.leaveOutRequested = true;
+        try {
+            const auto raised =
+                store::requestCollection(c, request, collectionCaller(actor), now, calendar, rules);
+            done.collections.push_back(raised.reference);
+        } catch (const Conflict& e) {
+            if (e.code() != "already_requested") throw;
+            done.alreadyCollecting.push_back(reference);
+        }
     }
-    done.alreadyCollecting = onLoan.beingCollected;
     store::markDeceased(c, resident, died, actor, now,
                         "died " + done.date +
                             "; orders cancelled: " + joined(done.cancelledOrders) +

@@ -20,7 +20,7 @@ struct RecordedDeath {
     std::vector<std::string> cancelledOrders;    ///< references
     std::vector<std::string> outForDelivery;     ///< on a van now: too late to cancel
     std::vector<std::string> collections;        ///< collections raised, by reference
-    std::vector<std::string> alreadyCollecting;  ///< orders with a collection open already
+    std::vector<std::string> alreadyCollecting;  ///< orders wholly on open collections already
     std::size_t cancelledVisits = 0;
 };
 

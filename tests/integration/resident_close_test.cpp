@@ -169,6 +169,60 @@ TEST_CASE("record a death - an open collection is not raised again") {
                             r.deliveredOrder + "' AND k.status = 'requested'") == "1");
 }
 
+TEST_CASE("record a death - an order partly asked back already gets the rest asked back") {
+    DemoCounty county;
+    // A resident of the prescriber's team with two barcoded units on loan on one order, and
+    // nothing being collected yet.
+    const std::string row = firstSqlValue(
+        county.dbPath(),
+        "SELECT o.resident_id || '|' || o.reference || '|' || MIN(a.barcode) FROM orders o "
+        "JOIN order_lines ol ON ol.order_id = o.id JOIN assets a ON a.order_line_id = ol.id "
+        "AND a.state = 'on_loan' JOIN resident_teams rt ON rt.resident_id = o.resident_id "
+        "JOIN users u ON u.team_id = rt.team_id AND u.username = 'prescriber' "
+        "WHERE NOT EXISTS (SELECT 1 FROM collections k WHERE k.resident_id = o.resident_id "
+        "AND k.status = 'requested') AND NOT EXISTS (SELECT 1 FROM orders x WHERE "
+        "x.resident_id = o.resident_id AND x.status = 'out_for_delivery') "
+        "GROUP BY o.id HAVING COUNT(a.id) >= 2 ORDER BY o.id LIMIT 1");
+    REQUIRE(!row.empty());
+    const auto bar1 = row.find('|');
+    const auto bar2 = row.find('|', bar1 + 1);
+    const std::string resident = row.substr(0, bar1);
+    const std::string order = row.substr(bar1 + 1, bar2 - bar1 - 1);
+    const std::string first = row.substr(bar2 + 1);
+    HttpClient prescriber = county.signIn("prescriber");
+    auto barcodes = Poco::JSON::Array::Ptr(new Poco::JSON::Array);
+    barcodes->add(first);
+    const Response asked = prescriber.post(
+        "/api/v1/collections",
+        toJson(jsonObject({{"barcodes", barcodes}, {"reason", "no_longer_needed"}})));
+    INFO(asked.describe());
+    REQUIRE(asked.status == 201);
+    const std::string onLoan =
+        firstSqlValue(county.dbPath(),
+                      "SELECT COUNT(*) FROM loans l JOIN order_lines ol ON ol.id = "
+                      "l.order_line_id JOIN orders o ON o.id = ol.order_id WHERE o.reference = '" +
+                          order + "' AND l.ended_at IS NULL");
+
+    HttpClient admin = county.signIn("admin");
+    const Response done = recordDeath(admin, resident, isoDateFromToday(-1));
+    INFO(done.describe());
+    REQUIRE(done.status == 200);
+    CHECK(!has(texts(done.object(), "already_collecting"), order));
+    REQUIRE(texts(done.object(), "collections").size() >= 1);
+    // Every open loan of the order is on exactly one open collection.
+    CHECK(firstSqlValue(
+              county.dbPath(),
+              "SELECT COUNT(DISTINCT ci.loan_id) FROM collection_items ci JOIN collections k ON "
+              "k.id = ci.collection_id JOIN loans l ON l.id = ci.loan_id JOIN order_lines ol ON "
+              "ol.id = l.order_line_id JOIN orders o ON o.id = ol.order_id WHERE o.reference = '" +
+                  order + "' AND k.status = 'requested' AND l.ended_at IS NULL") == onLoan);
+    CHECK(firstSqlValue(county.dbPath(),
+                        "SELECT COUNT(*) FROM collection_items ci JOIN collections k ON k.id = "
+                        "ci.collection_id WHERE k.status = 'requested' AND ci.asset_id = (SELECT "
+                        "id FROM assets WHERE barcode = '" +
+                            first + "')") == "1");
+}
+
 TEST_CASE("record a death - a bad date is 422 naming date, nothing written") {
     NewResident f;
     for (const char* date : {"yesterday", "2026-13-01", "1800-01-01"}) {

@@ -295,16 +295,36 @@ std::vector<PendingItem> itemsOfBarcodes(Connection& c, const std::vector<std::s
     return items;
 }
 
-// Conflict("already_requested") when an item is on an open collection already.
-void requireNotRequested(Connection& c, const std::vector<PendingItem>& items) {
-    for (const auto& item : items) {
-        Rows open = item.assetId ? c.query(kAssetAlreadyRequested, {item.assetId->value()})
-                                 : c.query(kLoanAlreadyRequested, {item.loanId.value()});
-        if (!open.empty()) {
-            throw Conflict("already_requested",
-                           item.itemCode + " is already on collection " + open.text(0, 0));
+// The open collection an item is on already, if any.
+std::optional<std::string> openCollectionOf(Connection& c, const PendingItem& item) {
+    Rows open = item.assetId ? c.query(kAssetAlreadyRequested, {item.assetId->value()})
+                             : c.query(kLoanAlreadyRequested, {item.loanId.value()});
+    if (open.empty()) return std::nullopt;
+    return open.text(0, 0);
+}
+
+// Conflict("already_requested") when an item is on an open collection already; or, leaving
+// those out, when nothing else is left.
+std::vector<PendingItem> notYetRequested(Connection& c, std::vector<PendingItem> items,
+                                         bool leaveOut) {
+    std::vector<PendingItem> left;
+    std::optional<std::string> onCollection;
+    for (auto& item : items) {
+        if (const auto open = openCollectionOf(c, item)) {
+            if (!leaveOut) {
+                throw Conflict("already_requested",
+                               item.itemCode + " is already on collection " + *open);
+            }
+            onCollection = open;
+            continue;
         }
+        left.push_back(std::move(item));
     }
+    if (left.empty() && onCollection) {
+        throw Conflict("already_requested",
+                       "everything asked for is already on collection " + *onCollection);
+    }
+    return left;
 }
 
 // The collection point's row id for a drop-off (NULL from home).
@@ -349,10 +369,11 @@ Collection requestCollection(Connection& c, const CollectionRequest& request,
     ResidentId resident;
     std::optional<OrderId> order;
     const std::vector<PendingItem> items =
-        request.orderReference
-            ? itemsOfOrderRequest(c, *request.orderReference, who, resident, order)
-            : itemsOfBarcodes(c, request.barcodes, who, resident);
-    requireNotRequested(c, items);
+        notYetRequested(c,
+                        request.orderReference
+                            ? itemsOfOrderRequest(c, *request.orderReference, who, resident, order)
+                            : itemsOfBarcodes(c, request.barcodes, who, resident),
+                        request.leaveOutRequested && request.orderReference);
     const SqlValue point = collectionPointId(c, request.collectionPoint);
     const auto person = findResident(c, resident);
     const Instant due = collectionDueBy(now, request.urgent, rules, calendar);

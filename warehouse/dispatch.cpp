@@ -170,6 +170,7 @@ DispatchProblem buildProblemOver(const std::vector<year_month_day>& days,
             v.shift = routing::TimeWindow(routing::Time(offset + van.shiftStartSeconds),
                                           routing::Time(offset + van.shiftEndSeconds));
             v.capacity = van.capacity;
+            if (days.size() > 1) v.fixedCost = routing::Distance(policy.horizonVanCostMetres);
             v.skills = (van.people >= 2 ? routing::kTwoPersonCrew : 0U) |
                        (van.liftingEngineer ? routing::kLiftingEngineer : 0U);
             vehicles.push_back(std::move(v));

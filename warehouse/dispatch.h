@@ -46,6 +46,9 @@ struct DispatchPolicy {
     /// Search effort: a fixed iteration count keeps plans the same on any machine.
     std::chrono::milliseconds timeLimit{3000};
     std::chrono::milliseconds horizonTimeLimit{30000};  ///< A whole horizon of days at once.
+    /// Over a horizon the search weighs distance, and each van used on a day costs as much as
+    /// driving this far: fewer vans a day, unless one more saves more driving.
+    double horizonVanCostMetres = 20000;
     std::uint64_t iterations = 300;
     std::uint64_t seed = 1;
 };

@@ -136,7 +136,8 @@ struct Solved {
 
 Solved solveOver(const Days& days, const std::vector<store::VisitJob>& visits,
                  const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy,
-                 const std::vector<bool>& widened, const VanOnDay& works) {
+                 const std::vector<bool>& widened, const VanOnDay& works,
+                 std::chrono::milliseconds timeLimit) {
     std::map<std::int64_t, bool> widen;
     for (std::size_t i = 0; i < visits.size(); ++i) widen[visits[i].id.value()] = widened[i];
     auto built = buildProblemOver(
@@ -146,7 +147,10 @@ Solved solveOver(const Days& days, const std::vector<store::VisitJob>& visits,
         },
         [&](const store::VisitJob& visit) { return horizonPriority(visit, days); }, works);
     routing::SolveOptions options;
-    options.timeLimit = policy.horizonTimeLimit;
+    options.timeLimit = timeLimit;
+    // Unassigned work first, then distance with each van-day's cost: no separate phase that
+    // only removes vans, which a week's many van-days would spend the time limit on.
+    options.objective = routing::Objective::distance;
     options.iterations = policy.iterations;
     options.seed = policy.seed;
     auto solved = routing::solve(built.problem, options);
@@ -195,13 +199,16 @@ HorizonSolution solveHorizon(const std::vector<year_month_day>& days,
                              const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy,
                              bool allowLate, const VanOnDay& works) {
     // First every visit by its due date; then the ones that did not fit may go later.
+    // The time limit is shared: two thirds for the first search, the rest for the second.
+    const auto limit = policy.horizonTimeLimit;
     std::vector<bool> widened(visits.size(), false);
-    auto solved = solveOver(days, visits, vans, policy, widened, works);
+    auto solved =
+        solveOver(days, visits, vans, policy, widened, works, allowLate ? limit * 2 / 3 : limit);
     bool widen = false;
     for (const auto& out : solved.solution.unassigned) {
         if (allowLate && canWiden(visits[out.job], days)) widened[out.job] = widen = true;
     }
-    if (widen) solved = solveOver(days, visits, vans, policy, widened, works);
+    if (widen) solved = solveOver(days, visits, vans, policy, widened, works, limit / 3);
     HorizonSolution result{std::move(solved.built), std::move(solved.solution), {}, {}, {}, {}};
     result.day = plannedDays(result.built, result.solution);
     for (std::size_t j = 0; j < visits.size(); ++j) {

@@ -137,7 +137,7 @@ struct Solved {
 Solved solveOver(const Days& days, const std::vector<store::VisitJob>& visits,
                  const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy,
                  const std::vector<bool>& widened, const VanOnDay& works,
-                 std::chrono::milliseconds timeLimit) {
+                 std::chrono::milliseconds timeLimit, const routing::Solution* start = nullptr) {
     std::map<std::int64_t, bool> widen;
     for (std::size_t i = 0; i < visits.size(); ++i) widen[visits[i].id.value()] = widened[i];
     auto built = buildProblemOver(
@@ -153,6 +153,7 @@ Solved solveOver(const Days& days, const std::vector<store::VisitJob>& visits,
     options.objective = routing::Objective::distance;
     options.iterations = policy.iterations;
     options.seed = policy.seed;
+    options.start = start;
     auto solved = routing::solve(built.problem, options);
     if (const auto broken = routing::check(built.problem, solved.solution); !broken.empty()) {
         throw std::logic_error("the solver returned an infeasible plan: " + broken.front());
@@ -208,7 +209,11 @@ HorizonSolution solveHorizon(const std::vector<year_month_day>& days,
     for (const auto& out : solved.solution.unassigned) {
         if (allowLate && canWiden(visits[out.job], days)) widened[out.job] = widen = true;
     }
-    if (widen) solved = solveOver(days, visits, vans, policy, widened, works, limit / 3);
+    // The second search starts from the first's routes (still feasible: windows only widen).
+    if (widen) {
+        solved = solveOver(days, visits, vans, policy, widened, works, limit / 3,
+                           &solved.solution);
+    }
     HorizonSolution result{std::move(solved.built), std::move(solved.solution), {}, {}, {}, {}};
     result.day = plannedDays(result.built, result.solution);
     for (std::size_t j = 0; j < visits.size(); ++j) {

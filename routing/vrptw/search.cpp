@@ -56,14 +56,32 @@ SearchState construct(const SearchContext& context, Rng& rng) {
     return state;
 }
 
+SearchState constructFrom(const SearchContext& context, const Solution& start, Rng& rng) {
+    SearchState state;
+    std::vector<bool> routed(context.problem.jobs().size(), false);
+    for (const auto& route : start.routes) {
+        if (route.jobs.empty()) continue;
+        state.routes.emplace_back(context.problem, route.vehicle, route.jobs);
+        for (const std::size_t job : route.jobs) routed[job] = true;
+    }
+    std::vector<std::size_t> rest;
+    for (const std::size_t job : context.routable) {
+        if (!routed[job]) rest.push_back(job);
+    }
+    RuinRecreateParameters greedy;
+    greedy.blinkRate = 0;
+    recreate(state, context, greedy, rng, rest, true);
+    return state;
+}
+
 SearchOutcome runSearch(const SearchContext& context, std::uint64_t seed,
-                        const SearchBudget& budget) {
+                        const SearchBudget& budget, const Solution* start) {
     Rng rng(seed);
     const RuinRecreateParameters params;
     const Progress progress(budget);
     std::uint64_t iteration = 0;
 
-    SearchState best = construct(context, rng);
+    SearchState best = start ? constructFrom(context, *start, rng) : construct(context, rng);
     if (context.objective == Objective::vehiclesThenDistance) {
         const auto keepGoing = [&](std::uint64_t i) {
             return !progress.over(i) && progress.at(i) < budget.fleetShare;

@@ -30,8 +30,11 @@ struct SearchOutcome {
 /// Greedy insertion of every routable job, opening vans as needed.
 SearchState construct(const SearchContext& context, Rng& rng);
 
-/// Runs one complete search from a seed.
+/// `start`'s routes, then greedy insertion of every other routable job.
+SearchState constructFrom(const SearchContext& context, const Solution& start, Rng& rng);
+
+/// Runs one complete search from a seed (from `start` when given).
 SearchOutcome runSearch(const SearchContext& context, std::uint64_t seed,
-                        const SearchBudget& budget);
+                        const SearchBudget& budget, const Solution* start = nullptr);
 
 }  // namespace ces::routing

@@ -18,6 +18,9 @@ struct SolveOptions {
     /// iterations rather than the clock, so the answer is the same on any machine (the time limit
     /// still stops it).
     std::uint64_t iterations = 0;
+    /// A plan to start from (its routes kept as they are, the rest inserted greedily) instead of
+    /// building one: a second search on the same jobs and vehicles with wider windows.
+    const Solution* start = nullptr;
 };
 
 /// A plan and how it was found.

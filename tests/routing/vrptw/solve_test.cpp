@@ -70,3 +70,26 @@ TEST_CASE("Solomon C101 reaches the best-known 10 vans and 828.94 within two sec
     CHECK(r.vehicles == 10);
     CHECK(r.distance.value() == doctest::Approx(828.94).epsilon(0.001));
 }
+
+TEST_CASE("a search can start from a plan: its routes kept, every other job inserted") {
+    const SolomonInstance instance = solomon("C101");
+    SolveOptions quick;
+    quick.iterations = 50;
+    const SolveResult first = solve(instance.problem, quick);
+    requireValid(instance.problem, first.solution);
+    // Start from the first plan's first route alone: the rest must be inserted around it.
+    Solution start;
+    start.routes.push_back(first.solution.routes.front());
+    SolveOptions warm = quick;
+    warm.iterations = 1;
+    warm.start = &start;
+    const SolveResult again = solve(instance.problem, warm);
+    requireValid(instance.problem, again.solution);
+    CHECK(again.solution.unassigned.empty());
+    std::size_t routed = 0;
+    for (const auto& route : again.solution.routes) routed += route.jobs.size();
+    CHECK(routed == instance.problem.jobs().size());
+    // A start that is already complete is not made worse.
+    warm.start = &first.solution;
+    CHECK(solve(instance.problem, warm).distance <= first.distance);
+}

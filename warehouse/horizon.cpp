@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <tuple>
 
 #include "core/errors.h"
@@ -134,18 +135,21 @@ struct Solved {
     routing::Solution solution;
 };
 
-Solved solveOver(const Days& days, const std::vector<store::VisitJob>& visits,
-                 const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy,
-                 const std::vector<bool>& widened, const VanOnDay& works,
-                 std::chrono::milliseconds timeLimit, const routing::Solution* start = nullptr) {
+DispatchProblem buildJoint(const Days& days, const std::vector<store::VisitJob>& visits,
+                           const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy,
+                           const std::vector<bool>& widened, const VanOnDay& works) {
     std::map<std::int64_t, bool> widen;
     for (std::size_t i = 0; i < visits.size(); ++i) widen[visits[i].id.value()] = widened[i];
-    auto built = buildProblemOver(
+    return buildProblemOver(
         days, visits, vans, policy,
         [&](const store::VisitJob& visit) {
             return horizonWindows(visit, days, widen.at(visit.id.value()));
         },
         [&](const store::VisitJob& visit) { return horizonPriority(visit, days); }, works);
+}
+
+Solved solveFrom(DispatchProblem built, const DispatchPolicy& policy,
+                 std::chrono::milliseconds timeLimit, const routing::Solution* start) {
     routing::SolveOptions options;
     options.timeLimit = timeLimit;
     // Unassigned work first, then distance with each van-day's cost: no separate phase that
@@ -159,6 +163,75 @@ Solved solveOver(const Days& days, const std::vector<store::VisitJob>& visits,
         throw std::logic_error("the solver returned an infeasible plan: " + broken.front());
     }
     return {std::move(built), std::move(solved.solution)};
+}
+
+// A horizon window's part on day `day`, in that day's own seconds; nullopt when it misses it.
+std::optional<routing::TimeWindow> partOnDay(const routing::TimeWindow& window, std::size_t day) {
+    const double from = kDaySeconds * static_cast<double>(day);
+    const double start = std::max(window.start().value(), from);
+    const double end = std::min(window.end().value(), from + kDaySeconds - 1);
+    if (start > end) return std::nullopt;
+    return routing::TimeWindow(routing::Time(start - from), routing::Time(end - from));
+}
+
+// Each day alone, the work that must go that day first: what may go on the day (by the joint
+// problem's windows) and is not placed yet. Its routes, in the joint problem's vehicle and job
+// indices, start the joint search, which then only accepts plans leaving out no more.
+routing::Solution dayByDay(const Days& days, const std::vector<store::VisitJob>& visits,
+                           const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy,
+                           const VanOnDay& works, const DispatchProblem& joint,
+                           std::chrono::milliseconds limit) {
+    routing::Solution start;
+    std::vector<bool> placed(visits.size(), false);
+    std::map<std::int64_t, std::size_t> jobOf;
+    for (std::size_t j = 0; j < visits.size(); ++j) jobOf[visits[j].id.value()] = j;
+    const auto windowsOn = [&](std::size_t j, std::size_t day) {
+        std::vector<routing::TimeWindow> windows;
+        for (const auto& window : joint.problem.jobs()[j].windows) {
+            if (const auto part = partOnDay(window, day)) windows.push_back(*part);
+        }
+        return windows;
+    };
+    for (std::size_t d = 0; d < days.size(); ++d) {
+        std::vector<store::VisitJob> today;
+        std::vector<std::size_t> index;
+        for (std::size_t j = 0; j < visits.size(); ++j) {
+            if (!placed[j] && !windowsOn(j, d).empty()) {
+                today.push_back(visits[j]);
+                index.push_back(j);
+            }
+        }
+        if (today.empty()) continue;
+        const auto built = buildProblemOver(
+            {days[d]}, today, vans, policy,
+            [&](const store::VisitJob& v) { return windowsOn(jobOf.at(v.id.value()), d); },
+            [&](const store::VisitJob& v) {
+                const std::size_t last = lastDayBy(days, v.dueDate);
+                return (last == kNone || last <= d) ? 3 : horizonPriority(v, days) - 1;
+            },
+            [&](std::size_t van, std::size_t) { return !works || works(van, d); });
+        routing::SolveOptions options;
+        options.timeLimit = limit / static_cast<long>(days.size());
+        options.objective = routing::Objective::distance;
+        options.iterations = policy.iterations;
+        options.seed = policy.seed;
+        const auto solved = routing::solve(built.problem, options);
+        for (const auto& route : solved.solution.routes) {
+            routing::Route mapped;
+            for (std::size_t v = 0; v < joint.vehicleDay.size(); ++v) {
+                if (joint.vehicleDay[v] == d &&
+                    joint.vehicleVan[v] == built.vehicleVan[route.vehicle]) {
+                    mapped.vehicle = v;
+                }
+            }
+            for (const std::size_t j : route.jobs) {
+                mapped.jobs.push_back(index[j]);
+                placed[index[j]] = true;
+            }
+            start.routes.push_back(std::move(mapped));
+        }
+    }
+    return start;
 }
 
 // The day each visit is planned on, by job index (kNone: left out).
@@ -199,19 +272,20 @@ HorizonSolution solveHorizon(const std::vector<year_month_day>& days,
                              const std::vector<store::VisitJob>& visits,
                              const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy,
                              bool allowLate, const VanOnDay& works) {
-    // First every visit by its due date; then the ones that did not fit may go later.
-    // The time limit is shared: two thirds for the first search, the rest for the second.
-    const auto limit = policy.horizonTimeLimit;
+    // First every visit by its due date, starting from each day planned alone; then the ones
+    // that did not fit may go later. The time limit is shared between the three searches.
+    const auto limit = policy.horizonTimeLimit / (allowLate ? 3 : 2);
     std::vector<bool> widened(visits.size(), false);
-    auto solved =
-        solveOver(days, visits, vans, policy, widened, works, allowLate ? limit * 2 / 3 : limit);
+    auto joint = buildJoint(days, visits, vans, policy, widened, works);
+    const auto start = dayByDay(days, visits, vans, policy, works, joint, limit);
+    auto solved = solveFrom(std::move(joint), policy, limit, &start);
     bool widen = false;
     for (const auto& out : solved.solution.unassigned) {
         if (allowLate && canWiden(visits[out.job], days)) widened[out.job] = widen = true;
     }
     // The second search starts from the first's routes (still feasible: windows only widen).
     if (widen) {
-        solved = solveOver(days, visits, vans, policy, widened, works, limit / 3,
+        solved = solveFrom(buildJoint(days, visits, vans, policy, widened, works), policy, limit,
                            &solved.solution);
     }
     HorizonSolution result{std::move(solved.built), std::move(solved.solution), {}, {}, {}, {}};

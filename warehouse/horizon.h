@@ -63,7 +63,10 @@ struct HorizonSolution {
 };
 
 /// Plans `visits` over `days` with `vans` on every day: first every visit by its due date
-/// (overdue work on the first day); with `allowLate`, what did not fit may then go on any day.
+/// (overdue work on the first day), starting from each day planned alone (the work that must go
+/// that day first) and then searching the whole horizon at once, which only accepts plans that
+/// leave out no more; with `allowLate`, what did not fit may then go on any day, searched from
+/// that plan. The policy's horizon time limit is shared between the searches.
 /// `works` says which van works which day (empty: every van every day).
 HorizonSolution solveHorizon(const std::vector<std::chrono::year_month_day>& days,
                              const std::vector<store::VisitJob>& visits,

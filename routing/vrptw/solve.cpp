@@ -28,8 +28,8 @@ SolveResult solve(const Problem& problem, const SolveOptions& options) {
     auto work = [&](unsigned t) {
         try {
             // Thread t's seed is a fixed function of the seed, so runs repeat exactly.
-            outcomes[t] = runSearch(context, options.seed * 0x9E3779B97F4A7C15ULL + t, budget,
-                                    options.start);
+            outcomes[t] =
+                runSearch(context, options.seed * 0x9E3779B97F4A7C15ULL + t, budget, options.start);
         } catch (...) {
             errors[t] = std::current_exception();
         }

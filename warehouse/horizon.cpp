@@ -48,7 +48,12 @@ std::vector<routing::TimeWindow> emergencyWindows(const store::VisitJob& visit, 
     const auto due = toUkLocal(visit.emergency->dueBy).date;
     for (std::size_t d = 0; d < days.size(); ++d) {
         if (sys_days(days[d]) < sys_days(approved) || sys_days(days[d]) > sys_days(due)) continue;
-        for (const auto& window : windowsOf(visit, days[d])) windows.push_back(shifted(window, d));
+        for (const auto& window : windowsOf(visit, days[d])) {
+            // A span running to midnight stops a second short of it: the next day's starts there.
+            const double end = std::min(window.end().value(), kDaySeconds - 1);
+            if (window.start().value() > end) continue;
+            windows.push_back(shifted(routing::TimeWindow(window.start(), routing::Time(end)), d));
+        }
     }
     if (windows.empty()) windows.emplace_back(routing::Time(0), routing::Time(kDaySeconds - 1));
     return windows;

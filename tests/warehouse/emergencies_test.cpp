@@ -10,6 +10,7 @@
 #include "tests/warehouse/fixture.h"
 #include "warehouse/delivery_slots.h"
 #include "warehouse/dispatch.h"
+#include "warehouse/horizon.h"
 
 using namespace ces;
 using namespace ces::warehouse;
@@ -220,4 +221,29 @@ TEST_CASE("an ordinary order's slots still start on the next working day") {
         CHECK(offer.date == *parseDate("2026-03-03"));
         CHECK(offer.endSeconds - offer.startSeconds == 2 * kHour);
     }
+}
+
+TEST_CASE("over a horizon an emergency approved after 14:00 keeps its span across midnight") {
+    EmergencyCounty e;
+    e.addVan(8 * kHour, 17 * kHour);
+    const Instant approved = localTime(kMonday, hours(14), minutes(1));
+    const auto order = e.placeEmergency(approved);
+    const auto plan = optimiseHorizon(*e.county.db, kMonday, 3, e.county.planner, approved,
+                                      WorkingDayCalendar(), quickPolicy());
+    CHECK(plan.leftOut.empty());
+    CHECK(plan.late.empty());
+    const year_month_day tuesday{year(2026), month(3), day(3)};
+    bool found = false;
+    for (const auto day : {kMonday, tuesday}) {
+        const auto stored =
+            e.county.db->read([&](store::Connection& c) { return store::loadPlan(c, day); });
+        REQUIRE(stored);
+        if (const auto stop = e.stopOf(*stored, order)) {
+            found = true;
+            // Monday after its approval, or Tuesday by its 12:00 due time.
+            if (day == kMonday) CHECK(stop->second >= 14 * kHour + 60);
+            if (day == tuesday) CHECK(stop->second <= 12 * kHour);
+        }
+    }
+    CHECK(found);
 }

@@ -293,4 +293,18 @@ std::optional<ClockWindow> arrivalWindowOf(const store::BookedDeliverySlot& slot
                        static_cast<int>(std::lround(window.end().value()))};
 }
 
+ClockWindow residentArrivalWindow(const store::VisitJob& visit, int plannedStartSeconds,
+                                  int width) {
+    const bool slot = visit.slotStartSeconds && visit.slotEndSeconds &&
+                      *visit.slotStartSeconds < *visit.slotEndSeconds;
+    const routing::TimeWindow bounds =
+        slot ? routing::TimeWindow(routing::Time(*visit.slotStartSeconds),
+                                   routing::Time(*visit.slotEndSeconds))
+             : routing::TimeWindow(routing::Time(0), routing::Time(24 * 3600));
+    const auto window =
+        routing::arrivalWindowFor(routing::Time(plannedStartSeconds), bounds, routing::Time(width));
+    return {static_cast<int>(std::lround(window.start().value())),
+            static_cast<int>(std::lround(window.end().value()))};
+}
+
 }  // namespace ces::warehouse

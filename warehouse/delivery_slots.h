@@ -87,6 +87,11 @@ DeliverySlot bookDeliverySlot(store::Connection& c, const std::string& reference
 
 /// The resident's one-hour arrival window for a booked slot once a stored plan holds the visit
 /// (centred on the planned start, moved inside the slot); nullopt before that.
+/// The window a resident is told for a visit starting at `plannedStartSeconds`: `width` long
+/// around it, inside the visit's booked slot when it has one.
+ClockWindow residentArrivalWindow(const store::VisitJob& visit, int plannedStartSeconds,
+                                  int width = 3600);
+
 std::optional<ClockWindow> arrivalWindowOf(const store::BookedDeliverySlot& slot,
                                            const SlotPolicy& policy = {});
 

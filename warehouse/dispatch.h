@@ -49,6 +49,8 @@ struct DispatchPolicy {
     /// Over a horizon the search weighs distance, and each van used on a day costs as much as
     /// driving this far: fewer vans a day, unless one more saves more driving.
     double horizonVanCostMetres = 20000;
+    /// A van already out that takes on a same-day delivery calls at its depot to load it.
+    int depotLoadSeconds = 15 * 60;
     std::uint64_t iterations = 300;
     std::uint64_t seed = 1;
 };

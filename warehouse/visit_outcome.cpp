@@ -20,6 +20,20 @@ std::string_view describe(FailureReason reason) {
     return "unknown";
 }
 
+VisitOutcome doneAsPlanned(VisitKind kind) {
+    switch (kind) {
+        case VisitKind::delivery:
+            return VisitOutcome::installed_demonstrated;
+        case VisitKind::collection:
+            return VisitOutcome::collected;
+        case VisitKind::repair:
+            return VisitOutcome::repaired;
+        case VisitKind::inspection:
+            return VisitOutcome::inspected;
+    }
+    return VisitOutcome::inspected;
+}
+
 bool outcomeFits(VisitKind kind, VisitOutcome outcome) {
     if (outcome == VisitOutcome::failed) return true;
     switch (kind) {

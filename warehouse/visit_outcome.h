@@ -15,6 +15,9 @@ using ces::toString;
 /// Plain words for the prescriber's notification ("nobody was in or we could not get in").
 std::string_view describe(FailureReason reason);
 
+/// The outcome of a visit of `kind` done as planned (a delivery installed and demonstrated).
+VisitOutcome doneAsPlanned(VisitKind kind);
+
 /// True when `outcome` may end a visit of `kind` (failed fits every kind).
 bool outcomeFits(VisitKind kind, VisitOutcome outcome);
 

@@ -254,6 +254,7 @@ std::vector<Endpoint> accessTable() {
          warehouse},
         {"POST", "/api/v1/plans/optimise", "/api/v1/plans/optimise", "{}", {"planner"}},
         {"GET", "/api/v1/plans/capacity", "/api/v1/plans/capacity", std::nullopt, {"planner"}},
+        {"POST", "/api/v1/plans/{date}/insert", "/api/v1/plans/{future}/insert", "{}", {"planner"}},
         {"POST",
          "/api/v1/plans/{date}/optimise",
          "/api/v1/plans/{future}/optimise",

@@ -23,6 +23,7 @@ void addUserRoutes(Router& router, App& app);        ///< Users (admin) and one'
 void addAuditRoutes(Router& router, App& app);       ///< The audit viewer.
 void addOrganisationRoutes(Router& router, App& app);  ///< Funders, teams, depots, vans.
 void addHorizonRoutes(Router& router, App& app);       ///< Planning several working days at once.
+void addSameDayRoutes(Router& router, App& app);       ///< Visits put into routes on the road.
 
 /// Every API route.
 inline void addApiRoutes(Router& router, App& app) {
@@ -35,6 +36,7 @@ inline void addApiRoutes(Router& router, App& app) {
     addStockRoutes(router, app);
     addHorizonRoutes(router, app);  // before /plans/{date}: /plans/capacity is not a date
     addWarehouseRoutes(router, app);
+    addSameDayRoutes(router, app);
     addCollectionRoutes(router, app);
     addReportRoutes(router, app);
     addExportRoutes(router, app);

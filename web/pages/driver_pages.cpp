@@ -106,6 +106,7 @@ mustache::data stopData(const store::VisitJob& v, const store::PlannedStop& stop
     data.set("number", std::to_string(n));
     data.set("window", arrivalWindowWords(v, stop.startSeconds));
     data.set("arrival", clockWords(stop.arrivalSeconds));
+    data.set("load_first", stop.loadAtDepotFirst);
     data.set("kind", visitKindLabel(v.kind));
     data.set("subject", visitSubject(v));
     data.set("resident", v.residentName);

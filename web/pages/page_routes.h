@@ -17,13 +17,13 @@ void addSlotPages(Router& router, Site& site);        ///< Choose or change a de
 void addCollectionPages(Router& router, Site& site);  ///< Collections and collection points.
 void addDashboardPages(Router& router, Site& site);   ///< /dashboard (commissioner).
 void addWarehousePages(Router& router, Site& site);   ///< /warehouse/... (returns to pick lists).
-void addPlanPages(Router& router, Site& site);
-void addPlanWeekPages(Router& router, Site& site);  ///< /plan/week (planner): plan the week. ///<
-                                                    ///< /plan (planner): the day plan, optimise.
-void addDriverPages(Router& router, Site& site);    ///< /driver: a van's stops and outcomes.
-void addSettingsPages(Router& router, Site& site);  ///< /admin/settings (admin).
-void addUserPages(Router& router, Site& site);      ///< /admin/users (admin): people and access.
-void addAuditPages(Router& router, Site& site);     ///< /admin/audit (admin).
+void addPlanPages(Router& router, Site& site);        ///< /plan (planner): the day plan.
+void addPlanInsertPages(Router& router, Site& site);  ///< /plan/insert: same-day changes.
+void addPlanWeekPages(Router& router, Site& site);    ///< /plan/week (planner): plan the week.
+void addDriverPages(Router& router, Site& site);      ///< /driver: a van's stops and outcomes.
+void addSettingsPages(Router& router, Site& site);    ///< /admin/settings (admin).
+void addUserPages(Router& router, Site& site);        ///< /admin/users (admin): people and access.
+void addAuditPages(Router& router, Site& site);       ///< /admin/audit (admin).
 void addCatalogueAdminPages(Router& router, Site& site);  ///< /admin/catalogue (admin).
 void addGoodsInPages(Router& router, Site& site);         ///< /warehouse/goods-in and labels.
 void addOrganisationPages(Router& router, Site& site);    ///< /admin/organisation, /admin/depots.

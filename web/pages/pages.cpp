@@ -23,6 +23,7 @@ void addPageRoutes(Router& router, App& app) {
     addWarehousePages(router, *site);
     addPlanPages(router, *site);
     addPlanWeekPages(router, *site);
+    addPlanInsertPages(router, *site);
     addDriverPages(router, *site);
     addSettingsPages(router, *site);
     addUserPages(router, *site);

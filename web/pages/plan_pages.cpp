@@ -1,14 +1,18 @@
 // The planner's day plan: a summary, each van's timeline, the unplaced visits and a drawing of
 // the routes; re-optimising runs the same solver as POST /api/v1/plans/{date}/optimise.
+#include "web/pages/plan_pages.h"
+
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <set>
 
 #include "core/errors.h"
 #include "core/iso_time.h"
 #include "core/store/admin/geography.h"
 #include "core/store/dispatch/prescriber_tasks.h"
 #include "core/store/residents/residents.h"
+#include "core/uk_time.h"
 #include "warehouse/dispatch.h"
 #include "web/http/json_body.h"
 #include "web/http/request_numbers.h"
@@ -63,6 +67,9 @@ mustache::data drawing(const store::StoredPlan& plan) {
         mustache::data markers(mustache::data::type::list);
         for (std::size_t s = 0; s < r.visits.size(); ++s) {
             const DrawnPoint at = project({r.visits[s].lat, r.visits[s].lon});
+            if (s < r.route.stops.size() && r.route.stops[s].loadAtDepotFirst) {
+                line.push_back(depot);
+            }
             line.push_back(at);
             mustache::data marker;
             marker.set("x", number(at.x));
@@ -96,7 +103,8 @@ mustache::data drawing(const store::StoredPlan& plan) {
     return data;
 }
 
-void addPlan(mustache::data& data, const store::StoredPlan& plan, store::Connection& c) {
+void addPlan(mustache::data& data, const store::StoredPlan& plan, store::Connection& c,
+             std::optional<VisitId> inserted) {
     Districts districts(c);
     double co2 = 0;
     std::size_t stops = 0;
@@ -127,6 +135,15 @@ void addPlan(mustache::data& data, const store::StoredPlan& plan, store::Connect
             row.set("number", style.letter + std::to_string(s + 1));
             row.set("arrival", clockWords(r.route.stops[s].arrivalSeconds));
             row.set("window", arrivalWindowWords(v, r.route.stops[s].startSeconds));
+            if (r.route.stops[s].loadAtDepotFirst) {
+                row.set("load_first", "Back to " + r.van.depotCode + " to load first");
+            }
+            if (inserted && v.id == *inserted) {
+                data.set("done", visitSubject(v) + " is now stop " + style.letter +
+                                     std::to_string(s + 1) + " on van " + r.van.code +
+                                     ", arriving " +
+                                     arrivalWindowWords(v, r.route.stops[s].startSeconds));
+            }
             rows.push_back(row);
             postcodes += (postcodes.empty() ? "" : ", ") + v.postcode;
         }
@@ -146,13 +163,25 @@ void addPlan(mustache::data& data, const store::StoredPlan& plan, store::Connect
     data.set("optimised_at", ukDateTime(plan.header.optimisedAt));
     data.set("travel_times", plan.header.travelSource);
     mustache::data unplaced(mustache::data::type::list);
-    for (const auto& [visit, reason] : plan.unplaced) {
+    const auto addUnplaced = [&](const store::VisitJob& visit, const std::string& reason) {
         mustache::data row = visitRow(visit, districts);
         row.set("reason", reason);
+        row.set("visit_id", std::to_string(visit.id.value()));
+        row.set("date", formatDate(plan.header.date));
         unplaced.push_back(row);
+    };
+    std::set<VisitId> listed;
+    for (const auto& [visit, reason] : plan.unplaced) {
+        addUnplaced(visit, reason);
+        listed.insert(visit.id);
+    }
+    // Work booked since the day was planned (a failed visit's retry, a repair asked for today).
+    for (const auto& visit : store::visitsToPlan(c, plan.header.date, plan.header.date)) {
+        if (visit.status != VisitStatus::pending || listed.count(visit.id) != 0) continue;
+        addUnplaced(visit, "booked after the day was planned");
     }
     data.set("unplaced", unplaced);
-    data.set("has_unplaced", !plan.unplaced.empty());
+    data.set("has_unplaced", !unplaced.is_empty_list());
     data.set("drawing", drawing(plan));
 }
 
@@ -185,6 +214,26 @@ void addWaiting(mustache::data& data, App& app, std::chrono::year_month_day day,
     data.set("waiting", waiting);
 }
 
+// Orders due by the end of a planned day that came in after it was planned (an emergency
+// approved this morning): each may be put into the day's routes.
+void addOrdersWithoutVisit(mustache::data& data, std::chrono::year_month_day day,
+                           store::Connection& c) {
+    using namespace std::chrono;
+    const Instant endOfDay = fromUkLocal(day, hours(24)) - seconds(1);
+    mustache::data orders(mustache::data::type::list);
+    for (const auto& d : store::deliveriesWithoutVisit(c, endOfDay)) {
+        mustache::data row;
+        row.set("reference", d.reference);
+        const auto resident = store::findResident(c, d.resident);
+        row.set("district", resident ? resident->district : std::string());
+        row.set("due", ukDateTime(d.dueBy));
+        row.set("date", formatDate(day));
+        orders.push_back(row);
+    }
+    data.set("has_new_orders", !orders.is_empty_list());
+    data.set("new_orders", orders);
+}
+
 // Open "phone the prescriber" tasks, shown above every day's plan until marked done.
 void addTasks(mustache::data& data, const std::string& date, store::Connection& c) {
     mustache::data tasks(mustache::data::type::list);
@@ -208,7 +257,9 @@ void addTasks(mustache::data& data, const std::string& date, store::Connection& 
                                         : std::string("Prescribers to phone"));
 }
 
-PageView planView(Site& site, std::chrono::year_month_day day) {
+}  // namespace
+
+PageView planView(Site& site, std::chrono::year_month_day day, std::optional<VisitId> inserted) {
     const std::string date = formatDate(day);
     PageView view;
     view.title = "Day plan";
@@ -224,7 +275,8 @@ PageView planView(Site& site, std::chrono::year_month_day day) {
         const auto plan = store::loadPlan(c, day);
         view.data.set("has_plan", plan.has_value());
         if (plan) {
-            addPlan(view.data, *plan, c);
+            addPlan(view.data, *plan, c, inserted);
+            addOrdersWithoutVisit(view.data, day, c);
         } else {
             addWaiting(view.data, site.app, day, c);
         }
@@ -232,6 +284,8 @@ PageView planView(Site& site, std::chrono::year_month_day day) {
     });
     return view;
 }
+
+namespace {
 
 std::optional<int> countParam(const Request& request, const std::string& name) {
     const std::string text = request.queryValue(name);
@@ -248,7 +302,9 @@ Response showPlan(Site& site, Request& request) {
     if (asked && request.queryValue("date").empty()) {
         throw RedirectTo("/plan?date=" + formatDate(*asked));  // one address per day
     }
-    PageView view = planView(site, day);
+    const auto inserted = countParam(request, "inserted");
+    PageView view =
+        planView(site, day, inserted ? std::optional<VisitId>(*inserted) : std::nullopt);
     if (entered && !asked) {
         addError(view, "date", "Enter a real date, for example 3 3 2026", "date-day");
         view.status = 422;

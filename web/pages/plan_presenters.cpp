@@ -5,7 +5,7 @@
 
 #include "core/iso_time.h"
 #include "core/store/admin/geography.h"
-#include "routing/vrptw/arrival_windows.h"
+#include "warehouse/delivery_slots.h"
 #include "web/http/request_numbers.h"
 #include "web/pages/presenters.h"
 
@@ -36,16 +36,9 @@ std::string visitSubject(const store::VisitJob& visit) {
 }
 
 std::string arrivalWindowWords(const store::VisitJob& visit, int plannedStartSeconds) {
-    const bool slot = visit.slotStartSeconds && visit.slotEndSeconds &&
-                      *visit.slotStartSeconds < *visit.slotEndSeconds;
-    const routing::TimeWindow bounds =
-        slot ? routing::TimeWindow(routing::Time(*visit.slotStartSeconds),
-                                   routing::Time(*visit.slotEndSeconds))
-             : routing::TimeWindow(routing::Time(0), routing::Time(24 * 3600));
-    const auto window = routing::arrivalWindowFor(routing::Time(plannedStartSeconds), bounds,
-                                                  routing::Time(kArrivalWindowSeconds));
-    return clockWords(static_cast<int>(std::lround(window.start().value()))) + " to " +
-           clockWords(static_cast<int>(std::lround(window.end().value())));
+    const auto window =
+        warehouse::residentArrivalWindow(visit, plannedStartSeconds, kArrivalWindowSeconds);
+    return clockWords(window.startSeconds) + " to " + clockWords(window.endSeconds);
 }
 
 std::string dayWords(const std::string& isoDate) { return ukDate(isoDate + "T12:00:00Z"); }

@@ -117,8 +117,8 @@ const char* const kPlanRoutes =
     "SELECT van_id, distance_metres, start_seconds, end_seconds FROM plan_routes "
     "WHERE plan_date = $1 ORDER BY van_id";
 const char* const kPlanStops =
-    "SELECT van_id, visit_id, arrival_seconds, start_seconds, departure_seconds "
-    "FROM plan_stops WHERE plan_date = $1 ORDER BY van_id, sequence";
+    "SELECT van_id, visit_id, arrival_seconds, start_seconds, departure_seconds, "
+    "load_at_depot_first FROM plan_stops WHERE plan_date = $1 ORDER BY van_id, sequence";
 const char* const kCompleteVisit =
     "UPDATE visits SET status = $1, outcome = $2, failure_reason = $3, notes = $4, "
     "completed_by = $5, completed_at = $6 WHERE id = $7 AND status = 'planned'";
@@ -421,7 +421,8 @@ std::optional<StoredPlan> loadPlan(Connection& c, std::chrono::year_month_day da
             const VisitId visitId(stops.integer(s, 1));
             route.route.stops.push_back({visitId, static_cast<int>(stops.integer(s, 2)),
                                          static_cast<int>(stops.integer(s, 3)),
-                                         static_cast<int>(stops.integer(s, 4))});
+                                         static_cast<int>(stops.integer(s, 4)),
+                                         stops.integer(s, 5) != 0});
             if (auto visit = findVisit(c, visitId)) {
                 route.visits.push_back(std::move(*visit));
             }

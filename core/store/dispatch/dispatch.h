@@ -154,6 +154,7 @@ struct PlannedStop {
     int arrivalSeconds = 0;
     int startSeconds = 0;
     int departureSeconds = 0;
+    bool loadAtDepotFirst = false;  ///< The van calls at its depot to load before this stop.
 };
 /// One van's stored route.
 struct PlannedRoute {

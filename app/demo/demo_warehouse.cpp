@@ -10,6 +10,7 @@
 #include "core/store/warehouse/assets.h"
 #include "core/store/warehouse/specials.h"
 #include "core/store/warehouse/stock.h"
+#include "core/uk_time.h"
 #include "warehouse/dispatch.h"
 #include "warehouse/goods_in.h"
 #include "warehouse/maintenance.h"
@@ -244,9 +245,10 @@ void moveSpecialsAlong(store::Connection& c, const DemoActors& actors, Instant n
 // The route plan for `day`, and a line saying what it holds.
 std::string planDay(store::Database& db, std::chrono::year_month_day day, const Actor& planner,
                     Instant now, const WorkingDayCalendar& calendar,
-                    std::shared_ptr<const warehouse::RoadNetwork> roads) {
+                    std::shared_ptr<const warehouse::RoadNetwork> roads, int lookAheadDays = 2) {
     warehouse::DispatchPolicy dispatch;
     dispatch.roads = std::move(roads);
+    dispatch.deliveryLookAheadWorkingDays = lookAheadDays;
     dispatch.iterations = 200;
     const auto plan = warehouse::optimiseDay(db, day, planner, now, calendar, dispatch);
     std::size_t stops = 0;
@@ -256,6 +258,45 @@ std::string planDay(store::Database& db, std::chrono::year_month_day day, const 
            std::to_string(plan.header.distanceMetres / 1000) + " km, " +
            std::to_string(plan.header.unassigned) +
            " unassigned; travel: " + plan.header.travelSource;
+}
+
+// Today as it stands when the demo is made on a working day: planned at 07:00 with what was due
+// by today (tomorrow's work stays for tomorrow's plan), and every stop
+// the vans were due to leave by now recorded, one in twelve failed (nobody in), so drivers see
+// their morning's progress and the planner has vans on the road to put an emergency into.
+std::string runToday(store::Database& db, std::chrono::year_month_day today,
+                     const DemoActors& actors, Instant now, const WorkingDayCalendar& calendar,
+                     std::shared_ptr<const warehouse::RoadNetwork> roads) {
+    const Instant seven = fromUkLocal(today, std::chrono::hours(7));
+    const std::string planned =
+        planDay(db, today, actors.planner, std::min(now, seven), calendar, std::move(roads), 0);
+    const auto plan = db.read([&](store::Connection& c) { return store::loadPlan(c, today); });
+    int done = 0;
+    int failed = 0;
+    for (const auto& route : plan ? plan->routes : std::vector<store::StoredPlan::Route>{}) {
+        for (std::size_t s = 0; s < route.route.stops.size(); ++s) {
+            const auto& stop = route.route.stops[s];
+            const Instant left = fromUkLocal(today, std::chrono::seconds(stop.departureSeconds));
+            if (left > now) break;
+            const bool fails = (done + failed) % 12 == 11;
+            try {
+                db.write([&](store::Connection& c) {
+                    return warehouse::recordVisitOutcome(
+                        c, stop.visitId,
+                        fails ? VisitOutcome::failed
+                              : warehouse::doneAsPlanned(route.visits[s].kind),
+                        fails ? std::optional<FailureReason>(FailureReason::no_access)
+                              : std::nullopt,
+                        "", actors.driver, left, calendar, warehouse::MaintenancePolicy());
+                });
+                ++(fails ? failed : done);
+            } catch (const std::exception&) {
+                // a visit its order no longer allows (cancelled meanwhile): the driver skips it
+            }
+        }
+    }
+    return "today's " + planned + "; by now " + std::to_string(done) + " done, " +
+           std::to_string(failed) + " failed (nobody in)";
 }
 
 }  // namespace
@@ -295,6 +336,9 @@ void createDemoWarehouse(store::Database& db, const DemoOptions& options,
     }
     progress("recycling path: " + states + "; " + std::to_string(picked) + " assets picked; " +
              std::to_string(overdueOnShelf.size()) + " on the shelf overdue for inspection");
+    if (calendar.isWorkingDay(today)) {
+        progress(runToday(db, today, actors, now, calendar, options.roads));
+    }
     progress(planDay(db, tomorrow, actors.planner, now, calendar, options.roads));
 }
 

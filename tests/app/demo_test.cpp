@@ -163,3 +163,44 @@ TEST_CASE("the demo county has assets in every state and a plan for the next wor
     std::error_code ignored;
     std::filesystem::remove_all(directory, ignored);
 }
+
+TEST_CASE("on a working day the demo's vans are out: today is planned and the morning recorded") {
+    using namespace std::chrono;
+    std::random_device random;
+    const auto directory =
+        std::filesystem::temp_directory_path() / ("ces-today-demo-" + std::to_string(random()));
+    std::filesystem::create_directories(directory);
+    {
+        store::Database db((directory / "demo.db").string(), 2);
+        const year_month_day monday = year(2026) / 12 / 7;
+        const Instant now = fromUkLocal(monday, hours(11));
+        buildDemo(db, now);
+        const auto plan = db.read([&](store::Connection& c) { return store::loadPlan(c, monday); });
+        REQUIRE(plan.has_value());
+        int done = 0;
+        int failed = 0;
+        int waiting = 0;
+        for (const auto& route : plan->routes) {
+            for (std::size_t s = 0; s < route.visits.size(); ++s) {
+                const auto& visit = route.visits[s];
+                const Instant left =
+                    fromUkLocal(monday, seconds(route.route.stops[s].departureSeconds));
+                if (visit.status == VisitStatus::planned) {
+                    ++waiting;
+                    CHECK(left > now - hours(1));  // nothing long past is left unrecorded
+                } else {
+                    CHECK(left <= now);  // nothing is recorded before it happened
+                    ++(visit.status == VisitStatus::failed ? failed : done);
+                }
+            }
+        }
+        CHECK(done > 0);
+        CHECK(waiting > 0);
+        INFO("done " << done << ", failed " << failed << ", waiting " << waiting);
+        // Tomorrow is planned too, and holds the failed visits' retries.
+        const auto tuesday = WorkingDayCalendar{}.nextWorkingDay(monday);
+        CHECK(db.read([&](store::Connection& c) { return store::loadPlan(c, tuesday); }));
+    }
+    std::error_code ignored;
+    std::filesystem::remove_all(directory, ignored);
+}

@@ -2,6 +2,7 @@
 
 #include "core/due_dates.h"
 #include "core/store/catalogue/catalogue.h"
+#include "core/store/dispatch/route_changes.h"
 #include "core/store/infrastructure/typed_columns.h"
 
 namespace ces::store {
@@ -100,12 +101,6 @@ const char* const kDeletePlan = "DELETE FROM plans WHERE plan_date = $1";
 const char* const kInsertPlan =
     "INSERT INTO plans (plan_date, optimised_at, travel_source, vans_used, distance_metres, "
     "unassigned, run_id) VALUES ($1, $2, $3, $4, $5, $6, $7)";
-const char* const kInsertRoute =
-    "INSERT INTO plan_routes (plan_date, van_id, distance_metres, start_seconds, end_seconds) "
-    "VALUES ($1, $2, $3, $4, $5)";
-const char* const kInsertStop =
-    "INSERT INTO plan_stops (plan_date, van_id, sequence, visit_id, arrival_seconds, "
-    "start_seconds, departure_seconds) VALUES ($1, $2, $3, $4, $5, $6, $7)";
 const char* const kSetPlanned =
     "UPDATE visits SET status = 'planned', plan_date = $1, van_id = $2, "
     "unassigned_reason = NULL WHERE id = $3 AND status = 'pending'";
@@ -368,15 +363,8 @@ void savePlan(Connection& c, const PlanHeader& header, const std::vector<Planned
                             static_cast<std::int64_t>(header.unassigned),
                             header.runId ? SqlValue(header.runId->value()) : SqlValue()});
     for (const auto& route : routes) {
-        c.execute(kInsertRoute, {date, route.vanId.value(), route.distanceMetres,
-                                 static_cast<std::int64_t>(route.startSeconds),
-                                 static_cast<std::int64_t>(route.endSeconds)});
-        std::int64_t sequence = 0;
+        writeRoute(c, date, route);
         for (const auto& stop : route.stops) {
-            c.execute(kInsertStop, {date, route.vanId.value(), ++sequence, stop.visitId.value(),
-                                    static_cast<std::int64_t>(stop.arrivalSeconds),
-                                    static_cast<std::int64_t>(stop.startSeconds),
-                                    static_cast<std::int64_t>(stop.departureSeconds)});
             if (c.executeCounting(kSetPlanned, {date, route.vanId.value(), stop.visitId.value()}) !=
                 1) {
                 throw Conflict("visit_changed", "visit " + std::to_string(stop.visitId.value()) +
@@ -475,6 +463,11 @@ std::optional<OrderId> orderOfAsset(Connection& c, AssetId assetId) {
     Rows rows = c.query(kOrderOfAsset, {assetId.value()});
     if (rows.empty() || rows.isNull(0, 0)) return std::nullopt;
     return OrderId(rows.integer(0, 0));
+}
+
+void markMessageSent(Connection& c, MessageId id, Instant at) {
+    c.execute("UPDATE outbox SET sent_at = $1 WHERE id = $2 AND sent_at IS NULL",
+              {formatInstant(at), id.value()});
 }
 
 MessageId queueMessage(Connection& c, const OutboxMessage& m, Instant now) {

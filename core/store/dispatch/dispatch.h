@@ -248,6 +248,8 @@ struct OutboxMessage {
 MessageId queueMessage(Connection& c, const OutboxMessage& message, Instant now);
 /// A page of the outbox, newest first; unsent only when asked.
 Page<OutboxMessage> listOutbox(Connection& c, bool unsentOnly, const PageRequest& page);
+/// Marks a waiting message sent at `at` (by a sender, or by staff by hand).
+void markMessageSent(Connection& c, MessageId id, Instant at);
 /// One message as the outbox holds it now (sentAt empty while it waits).
 std::optional<OutboxMessage> findMessage(Connection& c, MessageId id);
 

@@ -54,10 +54,7 @@ std::map<VisitId, Instant> outcomeTimes(Connection& c, std::chrono::year_month_d
     return times;
 }
 
-void replaceRoute(Connection& c, std::chrono::year_month_day day, const PlannedRoute& route) {
-    const std::string date = formatDate(day);
-    c.execute(kDeleteVanStops, {date, route.vanId.value()});
-    c.execute(kDeleteVanRoute, {date, route.vanId.value()});
+void writeRoute(Connection& c, const std::string& date, const PlannedRoute& route) {
     c.execute(kInsertRoute, {date, route.vanId.value(), route.distanceMetres,
                              static_cast<std::int64_t>(route.startSeconds),
                              static_cast<std::int64_t>(route.endSeconds)});
@@ -68,9 +65,26 @@ void replaceRoute(Connection& c, std::chrono::year_month_day day, const PlannedR
                                 static_cast<std::int64_t>(stop.startSeconds),
                                 static_cast<std::int64_t>(stop.departureSeconds),
                                 static_cast<std::int64_t>(stop.loadAtDepotFirst ? 1 : 0)});
-        planStop(c, date, route.vanId, stop.visitId);
     }
+}
+
+void replaceRoute(Connection& c, std::chrono::year_month_day day, const PlannedRoute& route) {
+    const std::string date = formatDate(day);
+    c.execute(kDeleteVanStops, {date, route.vanId.value()});
+    c.execute(kDeleteVanRoute, {date, route.vanId.value()});
+    writeRoute(c, date, route);
+    for (const auto& stop : route.stops) planStop(c, date, route.vanId, stop.visitId);
     c.execute(kPlanTotals, {date});
+}
+
+void markVisitPlanned(Connection& c, VisitId visit, std::chrono::year_month_day day,
+                      std::optional<VanId> van) {
+    if (c.executeCounting(
+            kPlanVisit, {formatDate(day), van ? SqlValue(van->value()) : SqlValue(std::monostate{}),
+                         visit.value()}) != 1) {
+        throw Conflict("visit_not_pending",
+                       "visit " + std::to_string(visit.value()) + " is not pending");
+    }
 }
 
 }  // namespace ces::store

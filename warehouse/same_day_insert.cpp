@@ -183,17 +183,15 @@ store::PlannedRoute newRoute(const DayOnRoad& day, const RouteOnRoad& route,
                : whole(day.built->problem.vehicles()[route.vehicle].shift.start().value());
     planned.endSeconds = whole(choice.end);
     for (std::size_t s = 0; s < route.fixed; ++s) planned.stops.push_back(stored->route.stops[s]);
-    std::vector<std::size_t> tail(route.jobs.begin() + static_cast<std::ptrdiff_t>(route.fixed),
-                                  route.jobs.end());
-    tail.insert(tail.begin() + static_cast<std::ptrdiff_t>(choice.position - route.fixed), newJob);
-    for (std::size_t i = 0; i < tail.size(); ++i) {
-        const std::size_t job = tail[i];
-        const bool loadFirst =
-            job == newJob ? choice.loadAtDepotFirst
-                          : route.loadAtDepotFirst[job - (route.jobs.empty() ? 0 : route.jobs[0])];
+    std::size_t next = route.fixed;  // the old route's next stop
+    for (std::size_t i = 0; i < choice.arrival.size(); ++i) {
+        const bool added = route.fixed + i == choice.position;
+        const std::size_t job = added ? newJob : route.jobs[next];
+        const bool loadFirst = added ? choice.loadAtDepotFirst : route.loadAtDepotFirst[next] != 0;
+        if (!added) ++next;
         planned.stops.push_back({day.built->visitIds[job], whole(choice.arrival[i]),
                                  whole(choice.serviceStart[i]), whole(choice.departure[i]),
-                                 loadFirst != 0});
+                                 loadFirst});
     }
     return planned;
 }

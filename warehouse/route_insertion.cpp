@@ -1,5 +1,6 @@
 #include "warehouse/route_insertion.h"
 
+#include <algorithm>
 #include <tuple>
 
 namespace ces::warehouse {
@@ -75,18 +76,12 @@ std::optional<InsertionChoice> timed(const routing::Problem& p, const RouteOnRoa
             at = van.startLocation;
         }
         const double arrival = t + seconds(p, at, job.location);
-        double start = -1;
-        for (const auto& window : job.windows) {
-            if (window.end().value() >= arrival) {
-                start = std::max(arrival, window.start().value());
-                break;
-            }
-        }
-        if (start < 0) {
+        const auto inWindow = serviceStart(job, arrival);
+        double start = inWindow.value_or(arrival);
+        if (!inWindow) {
             const bool soft =
                 stops[i].job < rules.softWindows.size() && rules.softWindows[stops[i].job] != 0;
             if (!soft || !rules.allowBrokenSlots) return std::nullopt;
-            start = arrival;
             ++choice.slotsBroken;
         }
         choice.arrival.push_back(arrival);
@@ -115,6 +110,13 @@ auto rank(const InsertionChoice& c, bool soonest) {
 }
 
 }  // namespace
+
+std::optional<double> serviceStart(const routing::Job& job, double arrival) {
+    for (const auto& window : job.windows) {
+        if (window.end().value() >= arrival) return std::max(arrival, window.start().value());
+    }
+    return std::nullopt;
+}
 
 InsertionChoice currentTimes(const routing::Problem& problem, const RouteOnRoad& route,
                              const InsertionRules& rules) {

@@ -48,6 +48,10 @@ struct InsertionRules {
     double loadSeconds = 15 * 60;  ///< Time at the depot to load.
 };
 
+/// When service of `job` starts for an arrival at `arrival`: at once, or when its next window
+/// opens; none when every window has closed.
+std::optional<double> serviceStart(const routing::Job& job, double arrival);
+
 /// The best place for `job` over `routes`, or none when no van can take it (its skills, its
 /// depot, its window, a shift, van space).
 std::optional<InsertionChoice> bestInsertion(const routing::Problem& problem,

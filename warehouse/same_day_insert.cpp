@@ -33,13 +33,6 @@ struct DayOnRoad {
     std::vector<RouteOnRoad> routes;  ///< One per vehicle.
 };
 
-double startWithin(const routing::Job& job, double arrival) {
-    for (const auto& window : job.windows) {
-        if (window.end().value() >= arrival) return std::max(arrival, window.start().value());
-    }
-    return arrival;
-}
-
 // Where the van is and when it can go on: after its recorded stops (at the time each was
 // recorded) and the one it is driving to now, never earlier than now on the day itself.
 RouteOnRoad onRoad(const DispatchProblem& built, std::size_t vehicle,
@@ -77,7 +70,7 @@ RouteOnRoad onRoad(const DispatchProblem& built, std::size_t vehicle,
             }
             const double arrival =
                 t + problem.matrix().duration(route.anchorLocation, next.location).value();
-            t = startWithin(next, arrival) + next.service.value();
+            t = serviceStart(next, arrival).value_or(arrival) + next.service.value();
             route.anchorLocation = next.location;
             ++route.fixed;
         }

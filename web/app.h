@@ -3,6 +3,7 @@
 // Passed in, never global (tests set the clock).
 #include <functional>
 #include <initializer_list>
+#include <memory>
 
 #include "core/calendar.h"
 #include "core/iso_time.h"
@@ -16,6 +17,8 @@
 
 namespace ces::web {
 
+struct DistrictOutlines;
+
 struct App {
     store::Database& db;
     std::function<Instant()> clock;
@@ -24,6 +27,8 @@ struct App {
     warehouse::DispatchPolicy dispatch{};  ///< With the road graph chosen at start-up, if any.
     /// Failed sign-ins per user name: 5 in 15 minutes lock the name until the oldest is 15 old.
     RateLimiter signInLimiter{5, std::chrono::minutes(15)};
+    /// The county's district outlines drawn under routes; none when no outline file was read.
+    std::shared_ptr<const DistrictOutlines> districtOutlines{};
 
     Instant now() const { return clock(); }
     /// The settings in force now (on today's UK date).

@@ -10,6 +10,7 @@
 #include "warehouse/travel_source.h"
 #include "web/api/routes.h"
 #include "web/http/server.h"
+#include "web/pages/district_outlines.h"
 #include "web/pages/pages.h"
 
 namespace ces::cli {
@@ -59,6 +60,17 @@ std::shared_ptr<const warehouse::RoadNetwork> roadNetworkOption(const Options& o
     return roads;
 }
 
+// The district outlines under the planner's route drawings, when the geo folder has them.
+std::shared_ptr<const web::DistrictOutlines> districtOutlinesOption(const std::string& geoDir) {
+    auto outlines =
+        std::make_shared<const web::DistrictOutlines>(web::countyDistrictOutlines(geoDir));
+    if (!outlines->districts.empty()) {
+        std::cout << "ces: drawing " << outlines->districts.size() << " district outlines ("
+                  << outlines->points() << " points)" << std::endl;
+    }
+    return outlines;
+}
+
 }  // namespace
 
 std::string sharedDataDir() {
@@ -89,12 +101,13 @@ int runServe(const std::vector<std::string>& args) {
 
     const auto roads = roadNetworkOption(options, "ces");
     store::Database db(path, static_cast<std::size_t>(threads) + 2);
-    const std::size_t loaded =
-        demo::ensurePostcodes(db, options.value("geo-dir", sharedDataDir() + "/geo"));
+    const std::string geoDir = options.value("geo-dir", sharedDataDir() + "/geo");
+    const std::size_t loaded = demo::ensurePostcodes(db, geoDir);
     if (loaded > 0) std::cout << "ces: loaded " << loaded << " postcodes" << std::endl;
     createFirstAdmin(db);
     web::App app{db, systemNow, web::RateLimiter(5, std::chrono::minutes(15)), {}, {}};
     app.dispatch.roads = roads;
+    app.districtOutlines = districtOutlinesOption(geoDir);
     web::Router router;
     web::addApiRoutes(router, app);
     web::addPageRoutes(router, app);

@@ -3,6 +3,8 @@
 // field.
 #include <doctest/doctest.h>
 
+#include <regex>
+
 #include "api_requests.h"
 #include "harness.h"
 #include "page_browser.h"
@@ -86,6 +88,24 @@ TEST_CASE("horizon - the planner plans the week on the week page and reads each 
     CHECK(contains(after, "Planned in 1.23 seconds: 2 late, 0 not planned"));
     CHECK(contains(after, "with the week"));
     CHECK(contains(after, "Plan the next 3 working days"));
+    // One small drawing per day with vans, over the county's 12 districts drawn once.
+    std::size_t daysWithVans = 0;
+    const std::regex vansCell(
+        R"re(<td class="govuk-table__cell govuk-table__cell--numeric">([1-9]\d*)</td>\s*<td class="govuk-table__cell govuk-table__cell--numeric">\d+</td>)re");
+    for (auto it = std::sregex_iterator(after.body.begin(), after.body.end(), vansCell);
+         it != std::sregex_iterator(); ++it) {
+        ++daysWithVans;
+    }
+    CHECK(daysWithVans >= 1);
+    CHECK(count(after.body, "<svg class=\"ces-day-drawing\"") == daysWithVans);
+    CHECK(count(after.body, "<path class=\"ces-district\"") == 12);
+    CHECK(count(after.body, "<use href=\"#week-districts\"/>") == daysWithVans);
+    std::smatch drawn;
+    REQUIRE(std::regex_search(after.body, drawn,
+                              std::regex(R"re(class="ces-day-drawing" data-date="([0-9-]+)")re")));
+    const Response day = planner.get("/plan?date=" + drawn[1].str());
+    CHECK(count(day.body, "<path class=\"ces-district\"") == 12);
+    CHECK(contains(day, ">Thanet</text>"));
 
     const Response bad =
         planner.post("/plan/week", "date-day=31&date-month=2&date-year=2027&days=5");

@@ -15,12 +15,6 @@ using namespace ces::integration;
 
 namespace {
 
-std::size_t count(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-    return n;
-}
-
 // The page answered `status` with the error summary linking to the input `anchor`.
 void checkFieldError(const Response& page, int status, const std::string& anchor,
                      const std::string& message) {

@@ -20,6 +20,12 @@ Response PageBrowser::post(const std::string& path, const std::string& fields, b
                         {{"Cookie", cookie_}});
 }
 
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
 bool contains(const Response& page, const std::string& text) {
     return page.body.find(text) != std::string::npos;
 }

@@ -25,6 +25,8 @@ class PageBrowser {
 
 /// True when the page's body holds `text`.
 bool contains(const Response& page, const std::string& text);
+/// How many times `what` occurs in `text` (overlapping occurrences counted).
+std::size_t count(const std::string& text, const std::string& what);
 
 /// The count of returns the warehouse returns page says were logged today (the demo's history
 /// may have brought some back earlier today, depending on the hour).

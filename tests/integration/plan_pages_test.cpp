@@ -13,12 +13,6 @@ using namespace ces::integration;
 
 namespace {
 
-std::size_t count(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-    return n;
-}
-
 std::string firstMatch(const std::string& text, const std::string& pattern) {
     std::smatch found;
     const std::regex re(pattern);

@@ -17,17 +17,13 @@
 #include "web/http/json_body.h"
 #include "web/http/request_numbers.h"
 #include "web/pages/page_routes.h"
+#include "web/pages/plan_drawing.h"
 #include "web/pages/plan_presenters.h"
 #include "web/pages/presenters.h"
-#include "web/pages/route_drawing.h"
 
 namespace ces::web {
 
 namespace {
-
-constexpr double kDrawingWidth = 800;
-constexpr double kDrawingHeight = 560;
-constexpr double kDrawingMargin = 30;
 
 std::string oneDecimal(double value, const char* unit) {
     char buffer[64];
@@ -35,76 +31,12 @@ std::string oneDecimal(double value, const char* unit) {
     return buffer;
 }
 
-std::string number(double value) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f", value);
-    return buffer;
-}
-
 std::chrono::year_month_day today(const App& app) {
     return std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.now()));
 }
 
-/// The drawing: one path per van from its depot through its stops and back, numbered markers.
-mustache::data drawing(const store::StoredPlan& plan) {
-    std::vector<GeoPoint> everything;
-    for (const auto& r : plan.routes) {
-        everything.push_back({r.van.depotLat, r.van.depotLon});
-        for (const auto& v : r.visits) everything.push_back({v.lat, v.lon});
-    }
-    const RouteProjection project(everything, kDrawingWidth, kDrawingHeight, kDrawingMargin);
-    mustache::data data;
-    data.set("width", number(kDrawingWidth));
-    data.set("height", number(kDrawingHeight));
-    mustache::data routes(mustache::data::type::list);
-    mustache::data depots(mustache::data::type::list);
-    std::map<std::string, bool> depotDrawn;
-    for (std::size_t i = 0; i < plan.routes.size(); ++i) {
-        const auto& r = plan.routes[i];
-        const VanStyle style = vanStyle(i);
-        const DrawnPoint depot = project({r.van.depotLat, r.van.depotLon});
-        std::vector<DrawnPoint> line{depot};
-        mustache::data markers(mustache::data::type::list);
-        for (std::size_t s = 0; s < r.visits.size(); ++s) {
-            const DrawnPoint at = project({r.visits[s].lat, r.visits[s].lon});
-            if (s < r.route.stops.size() && r.route.stops[s].loadAtDepotFirst) {
-                line.push_back(depot);
-            }
-            line.push_back(at);
-            mustache::data marker;
-            marker.set("x", number(at.x));
-            marker.set("y", number(at.y));
-            marker.set("text_y", number(at.y + 4));
-            marker.set("label", style.letter + std::to_string(s + 1));
-            markers.push_back(marker);
-        }
-        line.push_back(depot);
-        mustache::data route;
-        route.set("van", r.van.code);
-        route.set("colour", style.colour);
-        route.set("letter", style.letter);
-        if (!style.dash.empty()) route.set("dash", style.dash);
-        route.set("d", pathData(line));
-        route.set("markers", markers);
-        routes.push_back(route);
-        if (!depotDrawn[r.van.depotCode]) {
-            depotDrawn[r.van.depotCode] = true;
-            mustache::data d;
-            d.set("x", number(depot.x - 8));
-            d.set("y", number(depot.y - 8));
-            d.set("label_x", number(depot.x + 12));
-            d.set("label_y", number(depot.y - 10));
-            d.set("code", r.van.depotCode);
-            depots.push_back(d);
-        }
-    }
-    data.set("routes", routes);
-    data.set("depots", depots);
-    return data;
-}
-
 void addPlan(mustache::data& data, const store::StoredPlan& plan, store::Connection& c,
-             std::optional<VisitId> inserted) {
+             std::optional<VisitId> inserted, const DistrictOutlines* outlines) {
     Districts districts(c);
     double co2 = 0;
     std::size_t stops = 0;
@@ -182,7 +114,10 @@ void addPlan(mustache::data& data, const store::StoredPlan& plan, store::Connect
     }
     data.set("unplaced", unplaced);
     data.set("has_unplaced", !unplaced.is_empty_list());
-    data.set("drawing", drawing(plan));
+    const RouteProjection project = drawingProjection(outlines, {&plan});
+    mustache::data drawing = routeDrawing(plan, project);
+    if (outlines) drawing.set("districts", districtShapes(*outlines, project));
+    data.set("drawing", drawing);
 }
 
 /// The visits the solver would be given for `day` (before any are booked from orders).
@@ -275,7 +210,7 @@ PageView planView(Site& site, std::chrono::year_month_day day, std::optional<Vis
         const auto plan = store::loadPlan(c, day);
         view.data.set("has_plan", plan.has_value());
         if (plan) {
-            addPlan(view.data, *plan, c, inserted);
+            addPlan(view.data, *plan, c, inserted, site.app.districtOutlines.get());
             addOrdersWithoutVisit(view.data, day, c);
         } else {
             addWaiting(view.data, site.app, day, c);

@@ -9,6 +9,7 @@
 #include "warehouse/horizon.h"
 #include "web/http/request_numbers.h"
 #include "web/pages/page_routes.h"
+#include "web/pages/plan_drawing.h"
 #include "web/pages/plan_presenters.h"
 #include "web/pages/presenters.h"
 
@@ -61,6 +62,36 @@ mustache::data weekRows(const std::vector<year_month_day>& days,
     return rows;
 }
 
+// The small multiples: each planned day's routes in one frame, the districts drawn once
+// (`week_districts`) and reused by every day's drawing.
+void addDayDrawings(mustache::data& data, const DistrictOutlines* outlines,
+                    const std::vector<year_month_day>& days,
+                    const std::vector<std::optional<store::StoredPlan>>& plans) {
+    std::vector<const store::StoredPlan*> drawn;
+    for (const auto& plan : plans) {
+        if (plan && !plan->routes.empty()) drawn.push_back(&*plan);
+    }
+    if (drawn.empty()) return;
+    const RouteProjection project = drawingProjection(outlines, drawn);
+    if (outlines) data.set("week_districts", districtShapes(*outlines, project));
+    mustache::data drawings(mustache::data::type::list);
+    for (std::size_t d = 0; d < days.size(); ++d) {
+        const auto& plan = plans[d];
+        if (!plan || plan->routes.empty()) continue;
+        std::size_t visits = 0;
+        for (const auto& r : plan->routes) visits += r.visits.size();
+        mustache::data drawing = routeDrawing(*plan, project);
+        drawing.set("date", formatDate(days[d]));
+        drawing.set("words", dayWords(days[d]));
+        drawing.set("summary", std::to_string(plan->routes.size()) +
+                                   (plan->routes.size() == 1 ? " van, " : " vans, ") +
+                                   std::to_string(visits) + (visits == 1 ? " visit" : " visits"));
+        drawings.push_back(drawing);
+    }
+    data.set("day_drawings", drawings);
+    data.set("has_day_drawings", true);
+}
+
 PageView weekView(Site& site, year_month_day from, int count) {
     const auto days = warehouse::horizonDays(from, count, site.app.workingDays());
     PageView view;
@@ -87,6 +118,7 @@ PageView weekView(Site& site, year_month_day from, int count) {
         std::vector<std::optional<store::StoredPlan>> plans;
         for (const auto& day : days) plans.push_back(store::loadPlan(c, day));
         view.data.set("week", weekRows(days, plans));
+        addDayDrawings(view.data, site.app.districtOutlines.get(), days, plans);
         Districts districts(c);
         mustache::data late(mustache::data::type::list);
         const auto lateVisits = store::latePlannedVisits(c, days.front(), days.back());

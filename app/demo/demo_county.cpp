@@ -2,17 +2,20 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <random>
 #include <sstream>
 
+#include "app/demo/demand_profile.h"
 #include "app/demo/demo_history.h"
 #include "app/demo/demo_warehouse.h"
 #include "core/csv.h"
 #include "core/nhs_number.h"
 #include "core/store/admin/accounts.h"
 #include "core/store/admin/geography.h"
+#include "core/store/admin/organisation.h"
 #include "core/store/catalogue/catalogue.h"
 #include "core/store/orders/order_queries.h"
 #include "core/store/orders/orders.h"
@@ -26,8 +29,6 @@
 namespace ces::demo {
 
 namespace {
-
-using Random = std::mt19937_64;
 
 std::ifstream openFile(const std::string& path) {
     std::ifstream in(path);
@@ -120,18 +121,44 @@ void loadDepots(store::Connection& c, const std::string& dataDir) {
     }
 }
 
-// Stock in proportion to demand and cost: many cheap aids, few costly hoists.
-void stockDepots(store::Connection& c, Random& random) {
-    for (const auto& depot : store::listDepots(c)) {
-        for (const auto& entry : store::searchCatalogue(c, {})) {
-            const Pence price = entry.item.pricePence;
-            const int level = price >= 300000  ? pick(random, 2, 6)
-                              : price >= 30000 ? pick(random, 15, 45)
-                              : price >= 5000  ? pick(random, 40, 120)
-                                               : pick(random, 100, 300);
-            store::setStock(c, depot.id, entry.item.code, level, std::max(1, level / 5));
+// Each depot stocked for what its districts will have on loan and be issued (the four weeks'
+// orders take three units each on average, the year's loans still out about two more), as much
+// again to spare, and at least two of every item (one of the costliest): the items issued most
+// have the most on the shelf.
+void stockDepots(store::Connection& c, const DemandProfile& profile, int orders, Random& random) {
+    const auto shares = profile.districtShares();
+    double itemTotal = 0;
+    for (const auto& [code, weight] : profile.itemWeight) itemTotal += weight;
+    constexpr double kUnitsPerOrder = 5;
+    constexpr double kCover = 2;
+    std::map<std::string, double> depotShares;
+    for (const auto& entry : store::listDepotEntries(c)) {
+        for (const auto& district : entry.districts) {
+            const auto share = shares.find(district);
+            if (share != shares.end()) depotShares[entry.code] += share->second;
         }
     }
+    for (const auto& depot : store::listDepots(c)) {
+        const double depotShare = depotShares[depot.code];
+        for (const auto& entry : store::searchCatalogue(c, {})) {
+            const auto weight = profile.itemWeight.find(entry.item.code);
+            const double issued =
+                weight == profile.itemWeight.end() || itemTotal <= 0
+                    ? 0
+                    : orders * kUnitsPerOrder * depotShare * weight->second / itemTotal;
+            const double noise = std::uniform_real_distribution<double>(0.8, 1.2)(random);
+            const int least = entry.item.pricePence >= 300000 ? 1 : 2;
+            const int level = least + static_cast<int>(std::ceil(issued * kCover * noise));
+            store::setStock(c, depot.id, entry.item.code, level, std::max(1, level / 4));
+        }
+    }
+}
+
+// The codes of the catalogue's items.
+std::vector<std::string> codesOf(const std::vector<CatalogueEntry>& catalogue) {
+    std::vector<std::string> codes;
+    for (const auto& entry : catalogue) codes.push_back(entry.item.code);
+    return codes;
 }
 
 constexpr std::array<const char*, 24> kFirstNames{
@@ -228,21 +255,35 @@ NewResident demoResident(Random& random, const std::string& district, const Post
     return r;
 }
 
-// Residents, each registered by a prescriber (and so served by that prescriber's team), spread
-// over the districts in turn.
+// Residents, each registered by a prescriber (and so served by that prescriber's team): their
+// districts drawn by population and need, their postcodes within a district weighted to its more
+// deprived areas (need for equipment follows deprivation).
 std::vector<RegisteredResident> registerResidents(store::Database& db, const DemoOptions& options,
-                                                  const DemoPeople& people, Random& random) {
+                                                  const DemoPeople& people,
+                                                  const DemandProfile& profile, Random& random) {
     std::map<std::string, std::vector<PostcodeInfo>> postcodes;
+    std::map<std::string, std::vector<double>> postcodeWeights;
+    std::vector<std::string> districts;
+    std::vector<double> districtWeights;
     db.read([&](store::Connection& c) {
-        for (const auto& d : kDistricts) postcodes[d] = store::postcodesInDistrict(c, d);
+        for (const auto& d : kDistricts) {
+            postcodes[d] = store::postcodesInDistrict(c, d);
+            for (const auto& place : postcodes[d]) {
+                postcodeWeights[d].push_back(11.0 - place.imdDecile.value_or(5));
+            }
+            const auto weight = profile.districtWeight.find(d);
+            if (postcodes[d].empty() || weight == profile.districtWeight.end()) continue;
+            districts.push_back(d);
+            districtWeights.push_back(weight->second);
+        }
     });
+    if (districts.empty()) throw std::runtime_error("no district has postcodes and a population");
     std::vector<RegisteredResident> residents;
     db.write([&](store::Connection& c) {
         for (int i = 0; i < options.residents; ++i) {
-            const auto& district = kDistricts[static_cast<std::size_t>(i) % kDistricts.size()];
-            const auto& places = postcodes[district];
-            const auto& place = places[static_cast<std::size_t>(
-                pick(random, 0, static_cast<int>(places.size()) - 1))];
+            const auto& district = districts[weightedPick(random, districtWeights)];
+            const auto& place =
+                postcodes[district][weightedPick(random, postcodeWeights[district])];
             const std::size_t prescriber = static_cast<std::size_t>(
                 pick(random, 0, static_cast<int>(people.prescribers.size()) - 1));
             const bool child = people.prescribers[prescriber].username == "paediatric";
@@ -255,20 +296,18 @@ std::vector<RegisteredResident> registerResidents(store::Database& db, const Dem
     return residents;
 }
 
-// One to three catalogue lines (costly items less often) and now and then a special.
-store::NewOrder demoOrder(Random& random, ResidentId resident,
-                          const std::vector<CatalogueEntry>& catalogue) {
+// One to three catalogue lines, drawn by how often each item is issued, and now and then a
+// special.
+store::NewOrder demoOrder(Random& random, ResidentId resident, const ItemDraw& items) {
     store::NewOrder order;
     order.resident = resident;
     order.speed = allSpeeds[static_cast<std::size_t>(pick(random, 0, 3))];
     const int lineCount = pick(random, 1, 3);
-    for (int l = 0; l < lineCount; ++l) {
-        const auto& entry = catalogue[static_cast<std::size_t>(
-            pick(random, 0, static_cast<int>(catalogue.size()) - 1))];
-        if (entry.item.pricePence > 300000 && pick(random, 0, 3) != 0) continue;
+    for (int l = 0; l < lineCount && !items.empty(); ++l) {
+        const std::string& code = items(random);
         bool duplicate = false;
-        for (const auto& line : order.lines) duplicate |= line.itemCode == entry.item.code;
-        if (!duplicate) order.lines.push_back({entry.item.code, pick(random, 1, 2)});
+        for (const auto& line : order.lines) duplicate |= line.itemCode == code;
+        if (!duplicate) order.lines.push_back({code, pick(random, 1, 2)});
     }
     if (pick(random, 0, 40) == 0)
         order.specials.push_back({"Made-to-measure bariatric chair", 180000});
@@ -364,16 +403,15 @@ void placeOrder(store::Database& db, const store::NewOrder& order, const DemoPeo
 // along its lifecycle as far as it would be by now.
 void placeOrders(store::Database& db, const DemoOptions& options,
                  const WorkingDayCalendar& calendar, const DemoPeople& people,
-                 const std::vector<RegisteredResident>& residents, Random& random) {
-    const auto catalogue =
-        db.read([](store::Connection& c) { return store::searchCatalogue(c, {}); });
+                 const std::vector<RegisteredResident>& residents, const ItemDraw& items,
+                 Random& random) {
     for (int i = 0; i < options.orders; ++i) {
         const auto& [resident, prescriber] = residents[static_cast<std::size_t>(
             pick(random, 0, static_cast<int>(residents.size()) - 1))];
         const int age = options.orders - i;  // older orders first
         const Instant created = options.now - std::chrono::hours(age * 28 * 24 / options.orders) -
                                 std::chrono::minutes(pick(random, 0, 600));
-        const store::NewOrder order = demoOrder(random, resident, catalogue);
+        const store::NewOrder order = demoOrder(random, resident, items);
         if (order.lines.empty() && order.specials.empty()) continue;
         try {
             placeOrder(db, order, people, people.prescribers[prescriber], created, options.now,
@@ -404,15 +442,13 @@ Instant latestWorkingMorning(Instant now, const WorkingDayCalendar& calendar) {
 // which need two people or fitting, so the plan the planner opens always has such visits.
 void placeDischargeReferrals(store::Database& db, const DemoOptions& options,
                              const WorkingDayCalendar& calendar, const DemoPeople& people,
-                             const std::vector<RegisteredResident>& residents, Random& random) {
-    const auto catalogue =
-        db.read([](store::Connection& c) { return store::searchCatalogue(c, {}); });
-    std::vector<std::string> handled;
-    for (const auto& entry : catalogue) {
-        if ((entry.item.twoPerson || entry.item.needsFitting) && entry.available > 2) {
-            handled.push_back(entry.item.code);
-        }
-    }
+                             const std::vector<RegisteredResident>& residents,
+                             const DemandProfile& profile, Random& random) {
+    auto catalogue = db.read([](store::Connection& c) { return store::searchCatalogue(c, {}); });
+    std::erase_if(catalogue, [](const CatalogueEntry& entry) {
+        return !(entry.item.twoPerson || entry.item.needsFitting) || entry.available == 0;
+    });
+    const ItemDraw handled(codesOf(catalogue), profile);
     std::vector<ResidentId> ofBudgetTeam;
     for (const auto& [resident, prescriber] : residents) {
         if (people.prescribers[prescriber].team == people.budgetHolder.team) {
@@ -425,13 +461,15 @@ void placeDischargeReferrals(store::Database& db, const DemoOptions& options,
     }
     if (handled.empty() || ofBudgetTeam.empty() || prescriber == nullptr) return;
     const Instant placed = latestWorkingMorning(options.now, calendar);
-    for (int i = 0; i < 6; ++i) {
+    constexpr int kReferrals = 6;
+    constexpr int kTries = 30;  // a resident's depot may have none of the item drawn left
+    for (int placedCount = 0, tries = 0; placedCount < kReferrals && tries < kTries; ++tries) {
         store::NewOrder order;
         order.resident = ofBudgetTeam[static_cast<std::size_t>(
             pick(random, 0, static_cast<int>(ofBudgetTeam.size()) - 1))];
         order.speed = Speed::next_day;
         order.notes = "Hospital discharge: needed before the resident comes home";
-        order.lines.push_back({handled[static_cast<std::size_t>(i) % handled.size()], 1});
+        order.lines.push_back({handled(random), 1});
         try {
             db.write([&](store::Connection& c) {
                 const auto placedOrder =
@@ -441,8 +479,9 @@ void placeDischargeReferrals(store::Database& db, const DemoOptions& options,
                                         placed + std::chrono::minutes(5), calendar);
                 }
             });
+            ++placedCount;
         } catch (const OutOfStock&) {
-            // The depot serving this resident has none left: the demo skips that referral.
+            // The depot serving this resident has none left: draw again.
         }
     }
 }
@@ -480,17 +519,21 @@ void createDemoCounty(store::Database& db, const DemoOptions& options,
                       const std::function<void(const std::string&)>& progress) {
     Random random(options.seed);
     progress("postcodes: " + std::to_string(ensurePostcodes(db, options.geoDir)) + " loaded");
+    const DemandProfile profile = readDemandProfile(options.dataDir, options.geoDir);
     DemoPeople people = db.write([&](store::Connection& c) {
         loadCatalogue(c, options.dataDir);
         loadDepots(c, options.dataDir);
-        stockDepots(c, random);
+        stockDepots(c, profile, options.orders, random);
         return createPeople(c, options.now);
     });
     progress("catalogue, depots, stock and " + std::string("10 demo users created"));
-    const auto residents = registerResidents(db, options, people, random);
+    const auto residents = registerResidents(db, options, people, profile, random);
     progress(std::to_string(residents.size()) + " residents registered across 12 districts");
-    placeOrders(db, options, calendar, people, residents, random);
-    placeDischargeReferrals(db, options, calendar, people, residents, random);
+    const auto catalogue =
+        db.read([](store::Connection& c) { return store::searchCatalogue(c, {}); });
+    placeOrders(db, options, calendar, people, residents, ItemDraw(codesOf(catalogue), profile),
+                random);
+    placeDischargeReferrals(db, options, calendar, people, residents, profile, random);
     progress("orders by state: " + ordersByState(db, people.planner));
     createDemoWarehouse(db, options, calendar, progress);
     createDemoHistory(db, options, calendar, progress);

@@ -4,6 +4,7 @@
 #include <random>
 #include <set>
 
+#include "app/demo/demand_profile.h"
 #include "core/store/admin/accounts.h"
 #include "core/store/catalogue/catalogue.h"
 #include "core/store/collections/collections.h"
@@ -24,7 +25,6 @@ namespace ces::demo {
 
 namespace {
 
-using Random = std::mt19937_64;
 namespace chr = std::chrono;
 
 int pick(Random& random, int low, int high) {
@@ -159,8 +159,9 @@ std::optional<People> signInPeople(store::Database& db) {
     return people;
 }
 
-// The codes of returnable items of at most £3,000: what the year's loans are of.
-std::vector<std::string> returnableItems(store::Database& db) {
+// The returnable items of at most £3,000, drawn by how often each is issued: what the year's
+// loans are of.
+ItemDraw returnableItems(store::Database& db, const DemandProfile& profile) {
     const auto catalogue =
         db.read([](store::Connection& c) { return store::searchCatalogue(c, {}); });
     std::vector<std::string> items;
@@ -168,7 +169,7 @@ std::vector<std::string> returnableItems(store::Database& db) {
         if (entry.item.pricePence <= 300000 && entry.item.returnable)
             items.push_back(entry.item.code);
     }
-    return items;
+    return ItemDraw(items, profile);
 }
 
 // The last prescriber (in the demo's order) whose team serves the resident.
@@ -183,9 +184,9 @@ std::optional<Actor> prescriberFor(store::Connection& c, const People& people,
 
 // An order for the resident, approved if it needs to be and delivered, mostly by its due time;
 // its reference, or "" when no demo prescriber or budget holder could place it.
-std::string deliverOrder(store::Connection& c, const People& people,
-                         const std::vector<std::string>& items, ResidentId resident,
-                         Instant created, const WorkingDayCalendar& calendar, Random& random) {
+std::string deliverOrder(store::Connection& c, const People& people, const ItemDraw& items,
+                         ResidentId resident, Instant created, const WorkingDayCalendar& calendar,
+                         Random& random) {
     const std::optional<Actor> prescriber = prescriberFor(c, people, resident);
     if (!prescriber) return "";
     store::NewOrder order;
@@ -193,8 +194,7 @@ std::string deliverOrder(store::Connection& c, const People& people,
     order.speed = allSpeeds[static_cast<std::size_t>(pick(random, 1, 3))];
     const int lines = pick(random, 1, 2);
     for (int l = 0; l < lines; ++l) {
-        const auto& code =
-            items[static_cast<std::size_t>(pick(random, 0, static_cast<int>(items.size()) - 1))];
+        const std::string& code = items(random);
         if (order.lines.empty() || order.lines.front().itemCode != code) {
             order.lines.push_back({code, 1});
         }
@@ -258,6 +258,48 @@ bool collect(store::Connection& c, const People& people, ResidentId resident,
     return true;
 }
 
+// The year's in-home inspections: every asset in a home whose inspection fell due before the
+// last few days was inspected on a working day near its due date (planned and recorded, as
+// `makeVisit` does), so nothing in a home is months overdue; a 6-monthly LOLER item on loan all
+// year has had two. Answers how many were made.
+int inspectInHomes(store::Database& db, const People& people, Instant now,
+                   const WorkingDayCalendar& calendar, Random& random) {
+    int made = 0;
+    for (int round = 0; round < 4; ++round) {
+        const auto due = db.read([&](store::Connection& c) {
+            return store::inspectionsWithoutVisit(c, now - chr::days(3));
+        });
+        if (due.empty()) break;
+        for (const auto& inspection : due) {
+            // On or a little before the due date, on a working day, in working hours.
+            auto day = toUkLocal(inspection.due - chr::days(pick(random, 0, 6))).date;
+            while (!calendar.isWorkingDay(day)) day = std::chrono::sys_days(day) - chr::days(1);
+            const Instant at = fromUkLocal(
+                day, chr::hours(pick(random, 9, 15)) + chr::minutes(pick(random, 0, 59)));
+            if (at >= now - chr::hours(2)) continue;
+            try {
+                db.write([&](store::Connection& c) {
+                    store::NewVisit visit;
+                    visit.kind = VisitKind::inspection;
+                    visit.assetId = inspection.assetId;
+                    visit.resident = inspection.resident;
+                    visit.depot = inspection.depot;
+                    visit.dueDate = toUkLocal(inspection.due).date;
+                    visit.notes = "planned inspection";
+                    const VisitId id = store::createVisit(c, visit, at - chr::days(14));
+                    makeVisit(c, id, VisitKind::inspection, people, at - chr::days(14), at,
+                              calendar, random);
+                });
+                ++made;
+            } catch (const Conflict&) {
+                // The asset came back or changed state meanwhile: nothing to inspect.
+            } catch (const ValidationError&) {
+            }
+        }
+    }
+    return made;
+}
+
 }  // namespace
 
 void createDemoHistory(store::Database& db, const DemoOptions& options,
@@ -270,7 +312,7 @@ void createDemoHistory(store::Database& db, const DemoOptions& options,
         progress("history: demo users missing; no history added");
         return;
     }
-    const std::vector<std::string> items = returnableItems(db);
+    const ItemDraw items = returnableItems(db, readDemandProfile(options.dataDir, options.geoDir));
     // Orders over the year before the 60 days the county already has, oldest first.
     const int orders = std::max(50, options.orders * 2);
     int delivered = 0;
@@ -300,11 +342,13 @@ void createDemoHistory(store::Database& db, const DemoOptions& options,
         } catch (const NotFound&) {
         }
     }
+    const int inspected = inspectInHomes(db, *people, options.now, calendar, random);
     const auto checks = db.write([&](store::Connection& c) {
         return store::stillNeededChecks(c, options.now, 182, 90, 25, true);
     });
     progress("history: " + std::to_string(delivered) + " orders delivered over the past year, " +
-             std::to_string(collected) + " collections returned, " + std::to_string(checks.size()) +
+             std::to_string(collected) + " collections returned, " + std::to_string(inspected) +
+             " inspections made in homes, " + std::to_string(checks.size()) +
              " still-needed check-ins queued");
 }
 

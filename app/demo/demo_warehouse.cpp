@@ -42,7 +42,7 @@ std::vector<std::string> registerAssets(store::Connection& c, std::mt19937_64& r
     std::map<std::string, CatalogueItem> items;
     for (const auto& entry : store::searchCatalogue(c, {})) items[entry.item.code] = entry.item;
     auto spreadLast = [&](int months, int maxDaysAgo) {
-        const int span = months > 0 ? std::min(maxDaysAgo, months * 31 + 20) : maxDaysAgo;
+        const int span = months > 0 ? std::min(maxDaysAgo, months * 30 + 4) : maxDaysAgo;
         return now - std::chrono::days(std::uniform_int_distribution<int>(1, span)(random));
     };
     const auto depots = store::listDepots(c);
@@ -71,8 +71,8 @@ std::vector<std::string> registerAssets(store::Connection& c, std::mt19937_64& r
         const auto& item = items.at(loan.itemCode);
         const int months = policy.intervalMonths(item);
         for (std::int64_t n = 0; n < loan.quantity; ++n) {
-            // Items in homes were last inspected up to a regime (plus three weeks) ago, so
-            // some are due within a fortnight and a few are overdue.
+            // Items in homes were last inspected up to a regime (and four days) ago, so some
+            // are due within a fortnight and a few are a few days overdue.
             auto asset = warehouse::newUnit(c, item, loan.depot, months, spreadLast(months, 400));
             asset.state = AssetState::on_loan;
             asset.resident = loan.resident;

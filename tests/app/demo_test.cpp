@@ -204,3 +204,56 @@ TEST_CASE("on a working day the demo's vans are out: today is planned and the mo
     std::error_code ignored;
     std::filesystem::remove_all(directory, ignored);
 }
+
+TEST_CASE(
+    "the demo's demand follows population and need, its stock what is issued most, and "
+    "nothing in a home is weeks overdue for inspection") {
+    using namespace std::chrono;
+    std::random_device random;
+    const auto directory =
+        std::filesystem::temp_directory_path() / ("ces-demand-demo-" + std::to_string(random()));
+    std::filesystem::create_directories(directory);
+    {
+        store::Database db((directory / "demo.db").string(), 2);
+        const Instant now = fromUkLocal(year(2026) / 12 / 4, hours(19));
+        buildDemo(db, now);
+        db.read([&](store::Connection& c) {
+            const auto residentsIn = [&](const char* district) {
+                return c.query("SELECT COUNT(*) FROM residents WHERE district = $1", {district})
+                    .integer(0, 0);
+            };
+            // Thanet and Swale: big and deprived; Sevenoaks and Tunbridge Wells: the least.
+            INFO("Thanet " << residentsIn("Thanet") << ", Swale " << residentsIn("Swale")
+                           << ", Sevenoaks " << residentsIn("Sevenoaks") << ", Tunbridge Wells "
+                           << residentsIn("Tunbridge Wells"));
+            CHECK(residentsIn("Thanet") + residentsIn("Swale") >
+                  residentsIn("Sevenoaks") + residentsIn("Tunbridge Wells"));
+            const auto held = [&](const char* item) {
+                return c
+                    .query(
+                        "SELECT SUM(available + reserved + on_loan) FROM stock "
+                        "WHERE item_code = $1",
+                        {item})
+                    .integer(0, 0);
+            };
+            // The standard profiling bed is issued sixty times as often as the bariatric frame.
+            INFO("profiling beds " << held("KCE-BED-001") << ", bariatric frames "
+                                   << held("KCE-BED-002"));
+            CHECK(held("KCE-BED-001") > 4 * held("KCE-BED-002"));
+            const auto available = [&](const char* item) {
+                return c.query("SELECT SUM(available) FROM stock WHERE item_code = $1", {item})
+                    .integer(0, 0);
+            };
+            CHECK(available("KCE-BED-001") > available("KCE-BED-002"));
+            CHECK(available("KCE-TLT-003") > 0);  // the raised toilet seat, issued most of all
+            const auto due = store::inspectionsDueBy(c, now, {}).items;
+            for (const auto& d : due) {
+                if (d.state != AssetState::on_loan) continue;
+                INFO(d.barcode << " due " << formatInstant(d.nextInspectionDue));
+                CHECK(d.nextInspectionDue > now - days(7));
+            }
+        });
+    }
+    std::error_code ignored;
+    std::filesystem::remove_all(directory, ignored);
+}

@@ -14,8 +14,8 @@ namespace {
 
 const char* const kItem = "KCE-MOB-002";
 
-// A demo resident of the prescriber's team with a delivered order still on loan and no open
-// collection: their id, that order, postcode and date of birth (one line, '|' between).
+// A demo resident of the prescriber's team with a delivered order of a barcoded item still on
+// loan and no open collection: their id, that order, postcode and date of birth.
 struct ResidentOnLoan {
     std::string id;
     std::string deliveredOrder;
@@ -31,6 +31,7 @@ ResidentOnLoan residentOnLoan(const DemoCounty& county) {
         "JOIN resident_teams rt ON rt.resident_id = r.id "
         "JOIN users u ON u.team_id = rt.team_id AND u.username = 'prescriber' "
         "JOIN order_lines ol ON ol.order_id = o.id JOIN loans l ON l.order_line_id = ol.id "
+        "JOIN items i ON i.code = ol.item_code AND i.serialised = 1 "
         "WHERE o.status = 'delivered' AND l.ended_at IS NULL AND NOT EXISTS (SELECT 1 FROM "
         "collections k WHERE k.resident_id = r.id AND k.status = 'requested') "
         "AND NOT EXISTS (SELECT 1 FROM orders x WHERE x.resident_id = r.id "

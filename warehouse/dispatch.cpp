@@ -270,6 +270,58 @@ int bookDueVisits(store::Connection& c, year_month_day date, const WorkingDayCal
 
 namespace {
 
+std::string skillWords(routing::SkillSet skills) {
+    std::string words;
+    if (skills & routing::kTwoPersonCrew) words = "a two-person crew";
+    if (skills & routing::kLiftingEngineer) {
+        words += (words.empty() ? "" : " and ") + std::string("a lifting engineer");
+    }
+    return words;
+}
+
+}  // namespace
+
+std::string whyLeftOut(const DispatchProblem& built, std::size_t j, const store::VisitJob& visit) {
+    const auto& job = built.problem.jobs()[j];
+    const auto& vehicles = built.problem.vehicles();
+    bool skilled = false;
+    bool allowed = false;
+    bool slotFits = false;
+    for (std::size_t v = 0; v < vehicles.size(); ++v) {
+        const bool hasSkills = (vehicles[v].skills & job.skills) == job.skills;
+        const bool isAllowed = job.allowedVehicles.empty() ||
+                               std::find(job.allowedVehicles.begin(), job.allowedVehicles.end(),
+                                         v) != job.allowedVehicles.end();
+        skilled = skilled || hasSkills;
+        allowed = allowed || isAllowed;
+        for (const auto& window : job.windows) {
+            slotFits =
+                slotFits || (hasSkills && isAllowed && window.start() <= vehicles[v].shift.end() &&
+                             vehicles[v].shift.start() <= window.end());
+        }
+    }
+    if (!allowed) return "stock not in the depot: no van works from the depot holding its stock";
+    if (!skilled) return "no van with the skill: it needs " + skillWords(job.skills);
+    const bool booked = visit.slotStartSeconds && visit.slotEndSeconds;
+    if (booked && !slotFits) {
+        return "no slot-compatible van: no suitable van's shift meets the booked slot " +
+               clockTime(*visit.slotStartSeconds) + "-" + clockTime(*visit.slotEndSeconds);
+    }
+    if (!slotFits) return "no van with the skill works from the depot holding its stock";
+    if (booked) return "no capacity left on " + formatDate(visit.dueDate) + " in the booked slot";
+    if (built.days.size() == 1) {
+        return "no capacity left on " + formatDate(built.days.front()) +
+               ": every suitable van's time or space is taken";
+    }
+    if (visit.dueDate <= built.days.back()) {
+        return "no capacity left on any day before the due date " + formatDate(visit.dueDate) +
+               " or after it in the horizon";
+    }
+    return "no capacity left on any day of the horizon";
+}
+
+namespace {
+
 // The visits left out, with why; an emergency on its last day says it cannot be met.
 std::vector<store::UnplacedVisit> unplacedVisits(const std::vector<store::VisitJob>& visits,
                                                  const DispatchProblem& built,
@@ -278,11 +330,12 @@ std::vector<store::UnplacedVisit> unplacedVisits(const std::vector<store::VisitJ
     std::vector<store::UnplacedVisit> unplaced;
     for (const auto& job : solution.unassigned) {
         const auto& visit = visits[job.job];
+        const std::string why = whyLeftOut(built, job.job, visit);
         unplaced.push_back(
             {built.visitIds[job.job], lastChance(visit, date)
                                           ? "emergency due by " + dueWords(*visit.emergency) +
-                                                ": no van can reach it in time (" + job.reason + ")"
-                                          : job.reason});
+                                                ": no van can reach it in time (" + why + ")"
+                                          : why});
     }
     return unplaced;
 }

@@ -162,4 +162,9 @@ VisitId requestAssetVisit(store::Connection& c, VisitKind kind, const std::strin
 /// "HH:MM" for seconds after midnight.
 std::string clockTime(int secondsAfterMidnight);
 
+/// Why visit `j` of `built` is left out, in the words a planner acts on: its stock's depot has no
+/// van, no van has the skill, no suitable van's shift meets its booked slot, or no capacity is
+/// left (on the day, or on any day before its due date in a horizon).
+std::string whyLeftOut(const DispatchProblem& built, std::size_t j, const store::VisitJob& visit);
+
 }  // namespace ces::warehouse

@@ -1,6 +1,7 @@
 #include "warehouse/horizon.h"
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -87,52 +88,6 @@ bool canWiden(const store::VisitJob& visit, const Days& days) {
     if (visit.slotStartSeconds && visit.slotEndSeconds) return false;
     const std::size_t last = lastDayBy(days, visit.dueDate);
     return visit.emergency || last == kNone || last + 1 < days.size();
-}
-
-std::string skillWords(routing::SkillSet skills) {
-    std::string words;
-    if (skills & routing::kTwoPersonCrew) words = "a two-person crew";
-    if (skills & routing::kLiftingEngineer) {
-        words += (words.empty() ? "" : " and ") + std::string("a lifting engineer");
-    }
-    return words;
-}
-
-// Why a visit is still left out, in the words a planner acts on.
-std::string bindingReason(const DispatchProblem& built, std::size_t j,
-                          const store::VisitJob& visit) {
-    const auto& job = built.problem.jobs()[j];
-    const auto& vehicles = built.problem.vehicles();
-    bool skilled = false;
-    bool allowed = false;
-    bool slotFits = false;
-    for (std::size_t v = 0; v < vehicles.size(); ++v) {
-        const bool hasSkills = (vehicles[v].skills & job.skills) == job.skills;
-        const bool isAllowed = job.allowedVehicles.empty() ||
-                               std::find(job.allowedVehicles.begin(), job.allowedVehicles.end(),
-                                         v) != job.allowedVehicles.end();
-        skilled = skilled || hasSkills;
-        allowed = allowed || isAllowed;
-        for (const auto& window : job.windows) {
-            slotFits =
-                slotFits || (hasSkills && isAllowed && window.start() <= vehicles[v].shift.end() &&
-                             vehicles[v].shift.start() <= window.end());
-        }
-    }
-    if (!allowed) return "stock not in the depot: no van works from the depot holding its stock";
-    if (!skilled) return "no van with the skill: it needs " + skillWords(job.skills);
-    const bool booked = visit.slotStartSeconds && visit.slotEndSeconds;
-    if (booked && !slotFits) {
-        return "no slot-compatible van: no suitable van's shift meets the booked slot " +
-               clockTime(*visit.slotStartSeconds) + "-" + clockTime(*visit.slotEndSeconds);
-    }
-    if (!slotFits) return "no van with the skill works from the depot holding its stock";
-    if (booked) return "no capacity left on " + formatDate(visit.dueDate) + " in the booked slot";
-    if (visit.dueDate <= built.days.back()) {
-        return "no capacity left on any day before the due date " + formatDate(visit.dueDate) +
-               " or after it in the horizon";
-    }
-    return "no capacity left on any day of the horizon";
 }
 
 struct Solved {
@@ -271,14 +226,21 @@ void escalateMissed(store::Connection& c, const std::vector<store::VisitJob>& vi
     }
 }
 
-}  // namespace
+// One depot's plan: its solution, which of its visits may go late, and each vehicle's day and
+// van (indices in the depot's own lists).
+struct DepotPlan {
+    routing::Solution solution;
+    std::vector<bool> widened;
+    std::vector<std::size_t> vehicleDay;
+    std::vector<std::size_t> vehicleVan;
+};
 
-HorizonSolution solveHorizon(const std::vector<year_month_day>& days,
-                             const std::vector<store::VisitJob>& visits,
-                             const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy,
-                             bool allowLate, const VanOnDay& works) {
-    // First every visit by its due date, starting from each day planned alone; then the ones
-    // that did not fit may go later. The time limit is shared between the three searches.
+// One depot's part of the horizon (its visits, its vans): first every visit by its due date,
+// starting from each day planned alone; then the ones that did not fit may go later. The time
+// limit is shared between the three searches.
+DepotPlan solveDepot(const Days& days, const std::vector<store::VisitJob>& visits,
+                     const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy,
+                     bool allowLate, const VanOnDay& works) {
     const auto limit = policy.horizonTimeLimit / (allowLate ? 3 : 2);
     std::vector<bool> widened(visits.size(), false);
     auto joint = buildJoint(days, visits, vans, policy, widened, works);
@@ -293,11 +255,104 @@ HorizonSolution solveHorizon(const std::vector<year_month_day>& days,
         solved = solveFrom(buildJoint(days, visits, vans, policy, widened, works), policy, limit,
                            &solved.solution);
     }
-    HorizonSolution result{std::move(solved.built), std::move(solved.solution), {}, {}, {}, {}};
+    return {std::move(solved.solution), std::move(widened), std::move(solved.built.vehicleDay),
+            std::move(solved.built.vehicleVan)};
+}
+
+// The visits and vans of one depot, with their indices in the whole horizon's lists.
+struct DepotPart {
+    std::vector<store::VisitJob> visits;
+    std::vector<std::size_t> visitIndex;
+    std::vector<store::VanCrew> vans;
+    std::vector<std::size_t> vanIndex;
+};
+
+std::vector<DepotPart> partsByDepot(const std::vector<store::VisitJob>& visits,
+                                    const std::vector<store::VanCrew>& vans) {
+    std::map<std::int64_t, DepotPart> parts;
+    for (std::size_t j = 0; j < visits.size(); ++j) {
+        auto& part = parts[visits[j].depot.value()];
+        part.visits.push_back(visits[j]);
+        part.visitIndex.push_back(j);
+    }
+    for (std::size_t v = 0; v < vans.size(); ++v) {
+        const auto part = parts.find(vans[v].depot.value());
+        if (part == parts.end()) continue;  // a depot with nothing to do this horizon
+        part->second.vans.push_back(vans[v]);
+        part->second.vanIndex.push_back(v);
+    }
+    std::vector<DepotPart> list;
+    for (auto& [depot, part] : parts) list.push_back(std::move(part));
+    return list;
+}
+
+}  // namespace
+
+HorizonSolution solveHorizon(const std::vector<year_month_day>& days,
+                             const std::vector<store::VisitJob>& visits,
+                             const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy,
+                             bool allowLate, const VanOnDay& works) {
+    // A visit is served only by its depot's vans, so each depot is a problem of its own: solved
+    // side by side, each with the whole time limit, then put together in one plan.
+    const auto parts = partsByDepot(visits, vans);
+    std::vector<std::future<DepotPlan>> solving;
+    for (const auto& part : parts) {
+        if (part.vans.empty()) {
+            solving.emplace_back();
+            continue;
+        }
+        const VanOnDay partWorks = [&works, &part](std::size_t van, std::size_t day) {
+            return !works || works(part.vanIndex[van], day);
+        };
+        solving.push_back(std::async(std::launch::async, [&, partWorks] {
+            return solveDepot(days, part.visits, part.vans, policy, allowLate, partWorks);
+        }));
+    }
+    std::vector<bool> widened(visits.size(), false);
+    std::vector<std::optional<DepotPlan>> plans(parts.size());
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+        if (!solving[p].valid()) continue;
+        plans[p] = solving[p].get();
+        for (std::size_t j = 0; j < parts[p].visits.size(); ++j) {
+            widened[parts[p].visitIndex[j]] = plans[p]->widened[j];
+        }
+    }
+    // The whole horizon's problem, every depot's routes in its vehicle and job indices.
+    DispatchProblem whole = buildJoint(days, visits, vans, policy, widened, works);
+    std::map<std::pair<std::size_t, std::size_t>, std::size_t> vehicleOf;  // (day, van) -> vehicle
+    for (std::size_t v = 0; v < whole.vehicleDay.size(); ++v) {
+        vehicleOf[{whole.vehicleDay[v], whole.vehicleVan[v]}] = v;
+    }
+    routing::Solution solution;
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+        const auto& index = parts[p].visitIndex;
+        if (!plans[p]) {
+            for (const std::size_t j : index) {
+                solution.unassigned.push_back({j, "no van works from its depot"});
+            }
+            continue;
+        }
+        const DepotPlan& plan = *plans[p];
+        for (const auto& route : plan.solution.routes) {
+            routing::Route mapped;
+            mapped.vehicle = vehicleOf.at({plan.vehicleDay[route.vehicle],
+                                           parts[p].vanIndex[plan.vehicleVan[route.vehicle]]});
+            for (const std::size_t j : route.jobs) mapped.jobs.push_back(index[j]);
+            solution.routes.push_back(std::move(mapped));
+        }
+        for (const auto& out : plan.solution.unassigned) {
+            solution.unassigned.push_back({index[out.job], out.reason});
+        }
+    }
+    if (const auto broken = routing::check(whole.problem, solution); !broken.empty()) {
+        throw std::logic_error("the depots' plans do not make a feasible horizon: " +
+                               broken.front());
+    }
+    HorizonSolution result{std::move(whole), std::move(solution), {}, {}, {}, {}};
     result.day = plannedDays(result.built, result.solution);
     for (std::size_t j = 0; j < visits.size(); ++j) {
         if (result.day[j] == kNone) {
-            std::string reason = bindingReason(result.built, j, visits[j]);
+            std::string reason = whyLeftOut(result.built, j, visits[j]);
             if (lastChance(visits[j], days.front())) {
                 reason = "emergency due by " + dueWords(*visits[j].emergency) + ": " + reason;
             }

@@ -105,7 +105,11 @@ mustache::data stopData(const store::VisitJob& v, const store::PlannedStop& stop
     data.set("id", id);
     data.set("number", std::to_string(n));
     data.set("window", arrivalWindowWords(v, stop.startSeconds));
-    data.set("arrival", clockWords(stop.arrivalSeconds));
+    // The time to knock: a van early for a booked slot waits until it opens.
+    data.set("arrival", clockWords(stop.startSeconds));
+    if (stop.startSeconds > stop.arrivalSeconds + 5 * 60) {
+        data.set("early", clockWords(stop.arrivalSeconds));
+    }
     data.set("load_first", stop.loadAtDepotFirst);
     data.set("kind", visitKindLabel(v.kind));
     data.set("subject", visitSubject(v));

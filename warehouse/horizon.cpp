@@ -1,7 +1,6 @@
 #include "warehouse/horizon.h"
 
 #include <algorithm>
-#include <future>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -118,6 +117,7 @@ Solved solveFrom(DispatchProblem built, const DispatchPolicy& policy,
     options.iterations = policy.iterations;
     options.seed = policy.seed;
     options.start = start;
+    options.threads = policy.horizonThreads;
     auto solved = routing::solve(built.problem, options);
     if (const auto broken = routing::check(built.problem, solved.solution); !broken.empty()) {
         throw std::logic_error("the solver returned an infeasible plan: " + broken.front());
@@ -226,21 +226,14 @@ void escalateMissed(store::Connection& c, const std::vector<store::VisitJob>& vi
     }
 }
 
-// One depot's plan: its solution, which of its visits may go late, and each vehicle's day and
-// van (indices in the depot's own lists).
-struct DepotPlan {
-    routing::Solution solution;
-    std::vector<bool> widened;
-    std::vector<std::size_t> vehicleDay;
-    std::vector<std::size_t> vehicleVan;
-};
+}  // namespace
 
-// One depot's part of the horizon (its visits, its vans): first every visit by its due date,
-// starting from each day planned alone; then the ones that did not fit may go later. The time
-// limit is shared between the three searches.
-DepotPlan solveDepot(const Days& days, const std::vector<store::VisitJob>& visits,
-                     const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy,
-                     bool allowLate, const VanOnDay& works) {
+HorizonSolution solveHorizon(const std::vector<year_month_day>& days,
+                             const std::vector<store::VisitJob>& visits,
+                             const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy,
+                             bool allowLate, const VanOnDay& works) {
+    // First every visit by its due date, starting from each day planned alone; then the ones
+    // that did not fit may go later. The time limit is shared between the three searches.
     const auto limit = policy.horizonTimeLimit / (allowLate ? 3 : 2);
     std::vector<bool> widened(visits.size(), false);
     auto joint = buildJoint(days, visits, vans, policy, widened, works);
@@ -255,100 +248,7 @@ DepotPlan solveDepot(const Days& days, const std::vector<store::VisitJob>& visit
         solved = solveFrom(buildJoint(days, visits, vans, policy, widened, works), policy, limit,
                            &solved.solution);
     }
-    return {std::move(solved.solution), std::move(widened), std::move(solved.built.vehicleDay),
-            std::move(solved.built.vehicleVan)};
-}
-
-// The visits and vans of one depot, with their indices in the whole horizon's lists.
-struct DepotPart {
-    std::vector<store::VisitJob> visits;
-    std::vector<std::size_t> visitIndex;
-    std::vector<store::VanCrew> vans;
-    std::vector<std::size_t> vanIndex;
-};
-
-std::vector<DepotPart> partsByDepot(const std::vector<store::VisitJob>& visits,
-                                    const std::vector<store::VanCrew>& vans) {
-    std::map<std::int64_t, DepotPart> parts;
-    for (std::size_t j = 0; j < visits.size(); ++j) {
-        auto& part = parts[visits[j].depot.value()];
-        part.visits.push_back(visits[j]);
-        part.visitIndex.push_back(j);
-    }
-    for (std::size_t v = 0; v < vans.size(); ++v) {
-        const auto part = parts.find(vans[v].depot.value());
-        if (part == parts.end()) continue;  // a depot with nothing to do this horizon
-        part->second.vans.push_back(vans[v]);
-        part->second.vanIndex.push_back(v);
-    }
-    std::vector<DepotPart> list;
-    for (auto& [depot, part] : parts) list.push_back(std::move(part));
-    return list;
-}
-
-}  // namespace
-
-HorizonSolution solveHorizon(const std::vector<year_month_day>& days,
-                             const std::vector<store::VisitJob>& visits,
-                             const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy,
-                             bool allowLate, const VanOnDay& works) {
-    // A visit is served only by its depot's vans, so each depot is a problem of its own: solved
-    // side by side, each with the whole time limit, then put together in one plan.
-    const auto parts = partsByDepot(visits, vans);
-    std::vector<std::future<DepotPlan>> solving;
-    for (const auto& part : parts) {
-        if (part.vans.empty()) {
-            solving.emplace_back();
-            continue;
-        }
-        const VanOnDay partWorks = [&works, &part](std::size_t van, std::size_t day) {
-            return !works || works(part.vanIndex[van], day);
-        };
-        solving.push_back(std::async(std::launch::async, [&, partWorks] {
-            return solveDepot(days, part.visits, part.vans, policy, allowLate, partWorks);
-        }));
-    }
-    std::vector<bool> widened(visits.size(), false);
-    std::vector<std::optional<DepotPlan>> plans(parts.size());
-    for (std::size_t p = 0; p < parts.size(); ++p) {
-        if (!solving[p].valid()) continue;
-        plans[p] = solving[p].get();
-        for (std::size_t j = 0; j < parts[p].visits.size(); ++j) {
-            widened[parts[p].visitIndex[j]] = plans[p]->widened[j];
-        }
-    }
-    // The whole horizon's problem, every depot's routes in its vehicle and job indices.
-    DispatchProblem whole = buildJoint(days, visits, vans, policy, widened, works);
-    std::map<std::pair<std::size_t, std::size_t>, std::size_t> vehicleOf;  // (day, van) -> vehicle
-    for (std::size_t v = 0; v < whole.vehicleDay.size(); ++v) {
-        vehicleOf[{whole.vehicleDay[v], whole.vehicleVan[v]}] = v;
-    }
-    routing::Solution solution;
-    for (std::size_t p = 0; p < parts.size(); ++p) {
-        const auto& index = parts[p].visitIndex;
-        if (!plans[p]) {
-            for (const std::size_t j : index) {
-                solution.unassigned.push_back({j, "no van works from its depot"});
-            }
-            continue;
-        }
-        const DepotPlan& plan = *plans[p];
-        for (const auto& route : plan.solution.routes) {
-            routing::Route mapped;
-            mapped.vehicle = vehicleOf.at({plan.vehicleDay[route.vehicle],
-                                           parts[p].vanIndex[plan.vehicleVan[route.vehicle]]});
-            for (const std::size_t j : route.jobs) mapped.jobs.push_back(index[j]);
-            solution.routes.push_back(std::move(mapped));
-        }
-        for (const auto& out : plan.solution.unassigned) {
-            solution.unassigned.push_back({index[out.job], out.reason});
-        }
-    }
-    if (const auto broken = routing::check(whole.problem, solution); !broken.empty()) {
-        throw std::logic_error("the depots' plans do not make a feasible horizon: " +
-                               broken.front());
-    }
-    HorizonSolution result{std::move(whole), std::move(solution), {}, {}, {}, {}};
+    HorizonSolution result{std::move(solved.built), std::move(solved.solution), {}, {}, {}, {}};
     result.day = plannedDays(result.built, result.solution);
     for (std::size_t j = 0; j < visits.size(); ++j) {
         if (result.day[j] == kNone) {

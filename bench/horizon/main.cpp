@@ -39,6 +39,7 @@ struct Figures {
     int leftOut = 0;
     std::vector<int> vansPerDay;
     double km = 0;
+    std::map<std::string, int> leftOutWhy;  ///< By the reason's first words (before any ':').
 };
 
 std::vector<Place> countyPostcodes(const std::string& shared, std::map<std::string, Place>& all) {
@@ -142,6 +143,8 @@ Figures horizon(const std::vector<year_month_day>& days, const std::vector<store
     figures.seconds = std::chrono::duration<double>(Clock::now() - started).count();
     figures.late = static_cast<int>(solved.late.size());
     figures.leftOut = static_cast<int>(solved.leftOut.size());
+    for (const auto& out : solved.leftOut)
+        ++figures.leftOutWhy[out.reason.substr(0, out.reason.find(':'))];
     for (const auto& day : solved.days) {
         figures.vansPerDay.push_back(day.vansUsed);
         figures.km += static_cast<double>(day.distanceMetres) / 1000.0;
@@ -197,6 +200,7 @@ void print(const char* name, const Figures& f) {
     }
     std::printf("%-9s %7.1f s  late %4d  left out %4d  vans per day [%s]  distance %9.1f km\n",
                 name, f.seconds, f.late, f.leftOut, vans.c_str(), f.km);
+    for (const auto& [why, n] : f.leftOutWhy) std::printf("  left out %4d: %s\n", n, why.c_str());
 }
 
 }  // namespace

@@ -258,7 +258,9 @@ HorizonSolution solveHorizon(const std::vector<year_month_day>& days,
             }
             result.leftOut.push_back({visits[j].id, reason});
         } else if (sys_days(days[result.day[j]]) > sys_days(visits[j].dueDate)) {
-            result.late.push_back({visits[j].id, visits[j].dueDate, days[result.day[j]]});
+            result.late.push_back(
+                {visits[j].id, visits[j].dueDate, days[result.day[j]],
+                 lateReason(visits[j].dueDate, days[result.day[j]], days.front())});
         }
     }
     std::map<std::int64_t, int> co2Of;
@@ -275,6 +277,14 @@ HorizonSolution solveHorizon(const std::vector<year_month_day>& days,
         result.days.push_back(summary);
     }
     return result;
+}
+
+std::string lateReason(year_month_day dueBy, year_month_day planned, year_month_day firstDay) {
+    if (sys_days(dueBy) < sys_days(firstDay)) {
+        return "overdue before " + formatDate(firstDay) + ": planned on the soonest day with room";
+    }
+    return "no room by " + formatDate(dueBy) + ": every suitable van is full until " +
+           formatDate(planned);
 }
 
 std::vector<year_month_day> horizonDays(year_month_day from, int days,

@@ -35,7 +35,13 @@ struct LateVisit {
     VisitId visit;
     std::chrono::year_month_day dueBy;
     std::chrono::year_month_day planned;
+    std::string reason;  ///< lateReason's words.
 };
+
+/// Why a visit due `dueBy` goes on `planned` in a horizon starting `firstDay`: it was overdue
+/// before the horizon began, or no suitable van had room by its due date.
+std::string lateReason(std::chrono::year_month_day dueBy, std::chrono::year_month_day planned,
+                       std::chrono::year_month_day firstDay);
 
 /// A visit no day of the horizon could take, with the reason that binds.
 struct LeftOutVisit {

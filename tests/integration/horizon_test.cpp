@@ -49,6 +49,8 @@ TEST_CASE("horizon - the planner plans five working days of the demo county at o
         CHECK(late->getValue<std::string>("due_by") < late->getValue<std::string>("planned_date"));
         CHECK(late->getValue<std::string>("planned_date") <=
               days.back()->getValue<std::string>("date"));
+        const auto reason = late->getValue<std::string>("reason");
+        CHECK((reason.starts_with("overdue before ") || reason.starts_with("no room by ")));
     }
 }
 

@@ -105,6 +105,15 @@ TEST_CASE("horizon - a visit due on the first day goes then, though later with o
     }
 }
 
+TEST_CASE("horizon - a late visit says whether it was overdue already or found no room") {
+    using namespace std::chrono;
+    const year_month_day first = year(2026) / 12 / 7;
+    CHECK(warehouse::lateReason(year(2026) / 12 / 1, first, first) ==
+          "overdue before 2026-12-07: planned on the soonest day with room");
+    CHECK(warehouse::lateReason(year(2026) / 12 / 8, year(2026) / 12 / 10, first) ==
+          "no room by 2026-12-08: every suitable van is full until 2026-12-10");
+}
+
 TEST_CASE("horizon - overdue work goes on the first day and is reported late") {
     test::WarehouseCounty county;
     const auto hoists = hoistsInTheHome(county);
@@ -116,6 +125,7 @@ TEST_CASE("horizon - overdue work goes on the first day and is reported late") {
     CHECK(plan.late[0].visit == overdue);
     CHECK(plan.late[0].dueBy == lastMonth);
     CHECK(plan.late[0].planned == kTuesday);
+    CHECK(plan.late[0].reason.starts_with("overdue before " + formatDate(kTuesday)));
 }
 
 TEST_CASE("horizon - a booked slot keeps its day; one no shift meets is left out saying so") {

@@ -35,6 +35,7 @@ Poco::JSON::Object::Ptr horizonJson(const warehouse::HorizonPlan& plan) {
         l->set("visit_id", visit.visit.value());
         l->set("due_by", formatDate(visit.dueBy));
         l->set("planned_date", formatDate(visit.planned));
+        l->set("reason", visit.reason);
         late->add(l);
     }
     json->set("late", late);

@@ -125,6 +125,8 @@ PageView weekView(Site& site, year_month_day from, int count) {
         for (const auto& v : lateVisits) {
             mustache::data row = visitRow(v, districts);
             row.set("planned", v.planDate ? dayWords(*v.planDate) : std::string());
+            if (v.planDate)
+                row.set("reason", warehouse::lateReason(v.dueDate, *v.planDate, days.front()));
             late.push_back(row);
         }
         view.data.set("late", late);

@@ -54,5 +54,18 @@ async function plannerPlansTheWeek(page, chapter) {
   await expect('the week shows five working days, each planned with the week',
     async () => (await page.locator('#week-days tbody tr').count()) === 5
       && (await page.locator('#week-days tbody tr', { hasText: 'with the week' }).count()) === 5);
+  await expect('each day with vans is drawn over the county\'s districts, linked to its day',
+    async () => {
+      const drawn = await page.locator('svg.ces-day-drawing').count();
+      const withVans = await page.locator('#week-days tbody tr td:nth-child(2)', { hasText: /^[1-9]/ }).count();
+      return drawn >= 1 && drawn === withVans
+        && (await page.locator('#week-districts path.ces-district').count()) === 12;
+    });
   await check(page, `${chapter}plan-week`);
+  await page.locator('#check-capacity').click();
+  await page.waitForURL(/capacity=1/);
+  await expect('the capacity view gives each day\'s work against the vans, and advice',
+    async () => (await page.locator('#capacity tbody tr').count()) === 5
+      && ((await page.locator('#capacity-advice').textContent()) || '').trim().length > 20);
+  await check(page, `${chapter}plan-week-capacity`);
 }

@@ -279,12 +279,12 @@ HorizonSolution solveHorizon(const std::vector<year_month_day>& days,
     return result;
 }
 
-std::string lateReason(year_month_day dueBy, year_month_day planned, year_month_day firstDay) {
+std::string lateReason(year_month_day dueBy, year_month_day planned, year_month_day firstDay,
+                       const std::function<std::string(year_month_day)>& date) {
     if (sys_days(dueBy) < sys_days(firstDay)) {
-        return "overdue before " + formatDate(firstDay) + ": planned on the soonest day with room";
+        return "overdue before " + date(firstDay) + ": planned on the soonest day with room";
     }
-    return "no room by " + formatDate(dueBy) + ": every suitable van is full until " +
-           formatDate(planned);
+    return "no room by " + date(dueBy) + ": every suitable van is full until " + date(planned);
 }
 
 std::vector<year_month_day> horizonDays(year_month_day from, int days,

@@ -6,6 +6,7 @@
 // why. A day whose plan a driver has started is left as it is.
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,8 +41,11 @@ struct LateVisit {
 
 /// Why a visit due `dueBy` goes on `planned` in a horizon starting `firstDay`: it was overdue
 /// before the horizon began, or no suitable van had room by its due date.
-std::string lateReason(std::chrono::year_month_day dueBy, std::chrono::year_month_day planned,
-                       std::chrono::year_month_day firstDay);
+/// Dates are written by `date` (ISO dates unless given, as in the API).
+std::string lateReason(
+    std::chrono::year_month_day dueBy, std::chrono::year_month_day planned,
+    std::chrono::year_month_day firstDay,
+    const std::function<std::string(std::chrono::year_month_day)>& date = formatDate);
 
 /// A visit no day of the horizon could take, with the reason that binds.
 struct LeftOutVisit {

@@ -126,7 +126,9 @@ PageView weekView(Site& site, year_month_day from, int count) {
             mustache::data row = visitRow(v, districts);
             row.set("planned", v.planDate ? dayWords(*v.planDate) : std::string());
             if (v.planDate)
-                row.set("reason", warehouse::lateReason(v.dueDate, *v.planDate, days.front()));
+                row.set("reason",
+                        warehouse::lateReason(v.dueDate, *v.planDate, days.front(),
+                                              [](year_month_day d) { return dayWords(d); }));
             late.push_back(row);
         }
         view.data.set("late", late);

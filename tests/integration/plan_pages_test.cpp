@@ -79,6 +79,10 @@ TEST_CASE("the planner optimises a day on the plan page and the driver records a
         firstMatch(chooser.body, R"re(href="/driver\?date=[0-9-]+&amp;van=([A-Z0-9-]+)")re");
     REQUIRE(!van.empty());
     CHECK(driver.get("/driver?date=" + date + "&van=NO-SUCH-VAN").status == 404);
+    // A weekend is no working day: the page says so and points to the next one.
+    const Response saturday = driver.get("/driver?date=2027-01-02");
+    CHECK(contains(saturday, "it is not a working day"));
+    CHECK(contains(saturday, "href=\"/driver?date=2027-01-04\""));
 
     const std::string stops = "/driver?date=" + date + "&van=" + van;
     const Response route = driver.get(stops);

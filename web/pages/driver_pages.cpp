@@ -190,6 +190,14 @@ PageView driverView(Site& site, std::chrono::year_month_day day, const std::stri
     view.data.set("date_day", std::to_string(static_cast<unsigned>(day.day())));
     view.data.set("date_month", std::to_string(static_cast<unsigned>(day.month())));
     view.data.set("date_year", std::to_string(static_cast<int>(day.year())));
+    const auto workingDays = site.app.workingDays();
+    if (!workingDays.isWorkingDay(day)) {
+        // No vans go out on a weekend or bank holiday: point to the next day they do.
+        const auto next = workingDays.nextWorkingDay(day);
+        view.data.set("day_off", true);
+        view.data.set("next_date", formatDate(next));
+        view.data.set("next_words", dayWords(next));
+    }
     const auto plan =
         site.app.db.read([&](store::Connection& c) { return store::loadPlan(c, day); });
     const store::StoredPlan::Route* chosen = nullptr;

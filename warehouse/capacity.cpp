@@ -118,7 +118,7 @@ std::string describe(const ExtraVans& extra) {
 
 CapacityView capacityOf(store::Database& db, year_month_day from, int days, Instant now,
                         const WorkingDayCalendar& calendar, const DispatchPolicy& policy) {
-    HorizonWork work = loadHorizonWork(db, from, days, now, calendar, policy);
+    HorizonWork work = loadHorizonWork(db, from, days, now, calendar, policy, DueWork::preview);
     const std::size_t ownVans = work.vans.size();
     std::vector<std::size_t> extraDay;  // by added van: its day
     const auto works = [&](std::size_t van, std::size_t day) {

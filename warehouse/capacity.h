@@ -40,8 +40,8 @@ struct CapacityView {
     std::string advice;  ///< The sentence for the planner.
 };
 
-/// The capacity of the horizon `from`, `days` (checked as optimiseHorizon does); books due work
-/// like planning does, stores no plan.
+/// The capacity of the horizon `from`, `days` (checked as optimiseHorizon does), with the due work
+/// as planning would book it; writes nothing.
 CapacityView capacityOf(store::Database& db, std::chrono::year_month_day from, int days,
                         Instant now, const WorkingDayCalendar& calendar,
                         const DispatchPolicy& policy);

@@ -306,7 +306,8 @@ year_month_day horizonDueUntil(year_month_day lastDay, const WorkingDayCalendar&
 }
 
 HorizonWork loadHorizonWork(store::Database& db, year_month_day from, int days, Instant now,
-                            const WorkingDayCalendar& calendar, const DispatchPolicy& policy) {
+                            const WorkingDayCalendar& calendar, const DispatchPolicy& policy,
+                            DueWork due) {
     if (sys_days(from) < std::chrono::floor<std::chrono::days>(now)) {
         throw ValidationError("from", "a plan can only be made for today or a later day");
     }
@@ -325,12 +326,30 @@ HorizonWork loadHorizonWork(store::Database& db, year_month_day from, int days, 
         if (work.days.empty()) work.days.push_back(calendar.nextWorkingDay(*work.kept));
     }
     const year_month_day last = work.days.back();
-    db.write([&](store::Connection& c) { return bookDueVisits(c, last, calendar, policy, now); });
     const year_month_day until = horizonDueUntil(last, calendar, policy);
-    std::tie(work.visits, work.vans) = db.read([&](store::Connection& c) {
-        return std::make_pair(store::visitsForHorizon(c, until, work.days.front(), last),
-                              store::listVanCrews(c));
-    });
+    const auto load = [&](store::Connection& c) {
+        std::tie(work.visits, work.vans) = std::make_pair(
+            store::visitsForHorizon(c, until, work.days.front(), last), store::listVanCrews(c));
+    };
+    if (due == DueWork::book) {
+        db.write(
+            [&](store::Connection& c) { return bookDueVisits(c, last, calendar, policy, now); });
+        db.read([&](store::Connection& c) {
+            load(c);
+            return 0;
+        });
+    } else {
+        struct RollBack {};
+        try {
+            db.write([&](store::Connection& c) {
+                bookDueVisits(c, last, calendar, policy, now);
+                load(c);
+                throw RollBack{};
+            });
+        } catch (const RollBack&) {
+            // The due work as it would be booked, and nothing written.
+        }
+    }
     if (work.vans.empty()) throw Conflict("no_vans", "no van has a crew: add vans and crews first");
     return work;
 }

@@ -102,11 +102,16 @@ struct HorizonWork {
     std::vector<store::VanCrew> vans;
 };
 
+/// Whether loading a horizon's work books its due work (planning) or only looks at it as it
+/// would be booked, in a transaction rolled back (the capacity view: a read changes nothing).
+enum class DueWork { book, preview };
+
 /// Checks the horizon (ValidationError "from" for a past day, "days" outside
-/// 1..kMostHorizonDays), books its due work, and loads it; Conflict("no_vans") without vans.
+/// 1..kMostHorizonDays), books its due work (or previews it), and loads it; Conflict("no_vans")
+/// without vans.
 HorizonWork loadHorizonWork(store::Database& db, std::chrono::year_month_day from, int days,
                             Instant now, const WorkingDayCalendar& calendar,
-                            const DispatchPolicy& policy);
+                            const DispatchPolicy& policy, DueWork due = DueWork::book);
 
 /// Books due work, plans every working day of the horizon and stores each day's plan in one
 /// transaction (a failure leaves the plans before it as they were). ValidationError("from") for

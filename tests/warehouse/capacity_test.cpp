@@ -54,6 +54,24 @@ TEST_CASE("capacity - the vans there are meet every due date: nothing to add") {
     CHECK(view.days[0].vanHoursAvailable == doctest::Approx(27.0));
 }
 
+TEST_CASE("capacity - the order due is counted as planning would book it, and nothing is written") {
+    test::WarehouseCounty county;
+    county.addFleet();
+    county.place({{"RAIL", 1}});
+    const auto visits = [&] {
+        return county.db->read([](store::Connection& c) {
+            return c.query("SELECT COUNT(*) FROM visits", {}).integer(0, 0);
+        });
+    };
+    const auto before = visits();
+    const auto view =
+        capacityOf(*county.db, kTuesday, 3, county.now, WorkingDayCalendar(), quickPolicy());
+    int due = 0;
+    for (const auto& d : view.days) due += d.visitsDue;
+    CHECK(due >= 1);  // the placed order's delivery, not booked yet
+    CHECK(visits() == before);
+}
+
 TEST_CASE("capacity - more work due on a day than its vans can do asks for vans that day") {
     test::WarehouseCounty county;
     shortOfVans(county);

@@ -90,7 +90,8 @@ std::string_view residentDescription(OrderStatus status) {
         case OrderStatus::allocated:
             return "Your equipment is reserved and waiting for a delivery date.";
         case OrderStatus::scheduled:
-            return "Your delivery is booked. You can see the date and time slot below.";
+            return "Your delivery is being arranged. The day and time show below once they are "
+                   "set.";
         case OrderStatus::out_for_delivery:
             return "Your equipment is on its way to you today.";
         case OrderStatus::delivered:

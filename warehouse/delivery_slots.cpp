@@ -307,4 +307,10 @@ ClockWindow residentArrivalWindow(const store::VisitJob& visit, int plannedStart
             static_cast<int>(std::lround(window.end().value()))};
 }
 
+std::optional<ClockWindow> arrivalWindowOf(const store::TrackingView& view) {
+    if (view.slot) return arrivalWindowOf(*view.slot);
+    if (!view.plannedStartSeconds) return std::nullopt;
+    return residentArrivalWindow(store::VisitJob{}, *view.plannedStartSeconds);
+}
+
 }  // namespace ces::warehouse

@@ -13,6 +13,7 @@
 #include "core/order_lifecycle.h"
 #include "core/store/dispatch/delivery_slots.h"
 #include "core/store/infrastructure/connection.h"
+#include "core/store/orders/tracking.h"
 #include "core/types.h"
 #include "routing/vrptw/types.h"
 #include "warehouse/dispatch.h"
@@ -94,5 +95,9 @@ ClockWindow residentArrivalWindow(const store::VisitJob& visit, int plannedStart
 
 std::optional<ClockWindow> arrivalWindowOf(const store::BookedDeliverySlot& slot,
                                            const SlotPolicy& policy = {});
+
+/// The one-hour window a resident tracking an order is told, on its slot's day or (without a
+/// slot) its planned day; nullopt until a stored plan holds the delivery.
+std::optional<ClockWindow> arrivalWindowOf(const store::TrackingView& view);
 
 }  // namespace ces::warehouse

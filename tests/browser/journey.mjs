@@ -199,8 +199,11 @@ async function residentJourney(browser, base, resident, order) {
   await page.getByLabel('Year').fill(resident.year);
   await page.getByRole('button', { name: 'Find my equipment' }).click();
   await expect('the resident sees the status in plain English', () => page.locator('#status-text').isVisible());
-  await expect('the resident sees when it is coming', async () => /We will bring it by/.test(await page.locator('#when').textContent()));
-  await expect('the resident sees what to expect', () => page.getByText('Two people will bring the bed').isVisible());
+  await expect('the resident sees when it is coming: the day of the slot booked', async () =>
+    (await page.locator('#when').textContent()).includes(order.slotLabel.split(',')[0]), order.slotLabel);
+  await expect('the resident sees what to expect, from the items\' handling', () => page.getByText('Two people will bring your equipment').isVisible());
+  await expect('no text message is promised: the service has no text channel', async () =>
+    !/text you/.test(await page.locator('main').textContent()));
   await expect('the resident sees whom to call', () => page.getByRole('heading', { name: 'Who to call' }).isVisible());
   await check(page, 'track-result');
   const [download] = await Promise.all([

@@ -130,3 +130,29 @@ TEST_CASE("tracking by the unguessable link") {
     one_changed[0] = one_changed[0] == 'a' ? 'b' : 'a';
     checkError(t.resident.get("/api/v1/track/" + one_changed), 404, "not_found");
 }
+
+TEST_CASE("tracking a delivery planned without a slot gives its day and one-hour window") {
+    DemoCounty county;
+    // A demo delivery on the next working day's plan that has no booked slot.
+    const std::string token = firstSqlValue(
+        county.dbPath(),
+        "SELECT o.tracking_token FROM orders o JOIN visits v ON v.order_id = o.id "
+        "JOIN plan_stops ps ON ps.visit_id = v.id AND ps.plan_date = v.plan_date "
+        "WHERE v.kind = 'delivery' AND v.status = 'planned' AND v.slot_start_seconds IS NULL "
+        "ORDER BY o.id LIMIT 1");
+    REQUIRE(!token.empty());
+    HttpClient resident = county.anonymous();
+    const Response answer = resident.get("/api/v1/track/" + token);
+    INFO(answer.describe());
+    REQUIRE(answer.status == 200);
+    const auto json = answer.object();
+    CHECK(json->isNull("slot"));
+    REQUIRE_FALSE(json->isNull("arrival_window"));
+    const auto window = json->getObject("arrival_window");
+    CHECK(window->getValue<std::string>("date").size() == 10);
+    const Response page = resident.get("/track/" + token);
+    REQUIRE(page.status == 200);
+    CHECK(page.body.find("Your delivery is planned for ") != std::string::npos);
+    CHECK(page.body.find("id=\"arrival\">Between ") != std::string::npos);
+    CHECK(page.body.find("text you") == std::string::npos);
+}

@@ -47,7 +47,7 @@ Response trackingAnswer(const store::TrackingView& view) {
         json.append("null");
     }
     json.append(",\"slot\":");
-    const auto arrival = view.slot ? warehouse::arrivalWindowOf(*view.slot) : std::nullopt;
+    const auto arrival = warehouse::arrivalWindowOf(view);
     if (view.slot) {
         appendWindow(json, view.slot->date, view.slot->startSeconds, view.slot->endSeconds);
     } else {
@@ -55,14 +55,15 @@ Response trackingAnswer(const store::TrackingView& view) {
     }
     json.append(",\"arrival_window\":");
     if (arrival) {
-        appendWindow(json, view.slot->date, arrival->startSeconds, arrival->endSeconds);
+        appendWindow(json, view.slot ? view.slot->date : *view.plannedDay, arrival->startSeconds,
+                     arrival->endSeconds);
     } else {
         json.append("null");
     }
     json.append(",\"items\":[");
     for (std::size_t i = 0; i < view.items.size(); ++i) {
         if (i > 0) json.append(",");
-        appendText(json, view.items[i]);
+        appendText(json, view.items[i].name);
     }
     json.append("],\"contact\":{\"team\":");
     appendText(json, view.contactTeam);

@@ -66,8 +66,8 @@ std::string appointmentCalendar(const Appointment& a, Instant now) {
     ics += folded("SUMMARY:" + escapeText("Equipment delivery (" + a.reference + ")"));
     ics += folded("DESCRIPTION:" + escapeText("We will bring your equipment by " +
                                               ukDateTime(a.dueBy) + ": " + items +
-                                              ". We will text you a one-hour arrival time the day "
-                                              "before. Questions: " +
+                                              ". Your tracking page shows the one-hour arrival "
+                                              "time once the day's route is planned. Questions: " +
                                               a.contactTeam + ", " + a.contactPhone + "."));
     ics += folded("TRANSP:TRANSPARENT");
     ics += folded("END:VEVENT");

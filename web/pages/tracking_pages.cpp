@@ -8,6 +8,7 @@
 #include "web/pages/page_routes.h"
 #include "web/pages/plan_presenters.h"
 #include "web/pages/presenters.h"
+#include "web/pages/tracking_words.h"
 
 namespace ces::web {
 
@@ -48,38 +49,6 @@ std::optional<store::TrackingView> lookUp(Site& site, const Request& request, co
     return view;
 }
 
-bool containsWord(std::string text, const std::string& word) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-    return text.find(word) != std::string::npos;
-}
-
-/// Plain-English expectations for the visit, from what is coming.
-std::vector<std::string> expectations(const store::TrackingView& view) {
-    bool bed = false;
-    bool hoist = false;
-    for (const auto& item : view.items) {
-        bed = bed || containsWord(item, "bed") || containsWord(item, "mattress");
-        hoist = hoist || containsWord(item, "hoist");
-    }
-    std::vector<std::string> lines;
-    if (bed) {
-        lines.push_back(
-            "Two people will bring the bed, put it together and show you how to use "
-            "it.");
-        lines.push_back("Please clear a space for the bed and move anything in the way.");
-    } else if (hoist) {
-        lines.push_back(
-            "Two people will bring the hoist, fit it and show you and your carers "
-            "how to use it safely.");
-    } else {
-        lines.push_back("Our team will bring the equipment, set it up and show you how to use it.");
-    }
-    lines.push_back("They will leave a leaflet that says how to use it and who to call.");
-    lines.push_back("They will show an ID badge. You do not have to pay anything.");
-    return lines;
-}
-
 PageView formView() {
     PageView view;
     view.title = "Track your equipment";
@@ -103,25 +72,23 @@ Response resultPage(Site& site, Request& request, const store::TrackingView& fou
     view.templateName = "track_result";
     view.section = "track";
     view.data.set("reference", found.reference);
-    view.data.set("status_text", found.statusText);
+    view.data.set("status_text", trackingStatusLine(found, site.app.now()));
     const StatusTag tag = statusTag(found.status);
     view.data.set("status_tag", tag.text);
     view.data.set("status_class", tag.cssClass);
     mustache::data items(mustache::data::type::list);
-    for (const auto& item : found.items) items.push_back(mustache::data(item));
+    for (const auto& item : found.items) items.push_back(mustache::data(item.name));
     view.data.set("items", items);
-    if (found.dueBy && found.status != "cancelled" && found.status != "delivered") {
-        view.data.set("due_by", ukDateTime(*found.dueBy));
-        view.data.set("has_calendar", true);
+    const std::string when = trackingWhen(found, site.app.now());
+    if (!when.empty()) {
+        view.data.set("when", when);
+        view.data.set("arrival", trackingArrival(found));
+        view.data.set("has_calendar", found.dueBy.has_value());
     }
     if (found.slot) {
         view.data.set("slot", dayWords(found.slot->date) + ", between " +
                                   clockWords(found.slot->startSeconds) + " and " +
                                   clockWords(found.slot->endSeconds));
-        if (const auto arrival = warehouse::arrivalWindowOf(*found.slot)) {
-            view.data.set("arrival_window", clockWords(arrival->startSeconds) + " and " +
-                                                clockWords(arrival->endSeconds));
-        }
     }
     if (const auto status = parseOrderStatus(found.status);
         status && warehouse::canBookDeliverySlot(*status)) {
@@ -137,7 +104,7 @@ Response resultPage(Site& site, Request& request, const store::TrackingView& fou
     }
     view.data.set("points_link", pointsLink);
     mustache::data expected(mustache::data::type::list);
-    for (const auto& line : expectations(found)) expected.push_back(mustache::data(line));
+    for (const auto& line : trackingExpectations(found)) expected.push_back(mustache::data(line));
     view.data.set("expectations", expected);
     view.data.set("contact_team", found.contactTeam);
     view.data.set("contact_phone", found.contactPhone);
@@ -191,8 +158,10 @@ Response calendarFile(Site& site, const store::TrackingView& found) {
     response.contentType = "text/calendar; charset=utf-8";
     response.headers.emplace_back("Content-Disposition",
                                   "attachment; filename=\"" + found.reference + ".ics\"");
+    std::vector<std::string> items;
+    for (const auto& item : found.items) items.push_back(item.name);
     response.body = appointmentCalendar(
-        {found.reference, *found.dueBy, found.items, found.contactTeam, found.contactPhone},
+        {found.reference, *found.dueBy, items, found.contactTeam, found.contactPhone},
         site.app.now());
     return response;
 }

@@ -41,6 +41,11 @@ const char* const kBookedSlot =
     "AND v.status IN ('pending', 'planned') AND v.slot_start_seconds IS NOT NULL "
     "AND v.slot_end_seconds IS NOT NULL ORDER BY v.id DESC LIMIT 1";
 
+const char* const kPlannedDeliveryStart =
+    "SELECT ps.start_seconds FROM visits v JOIN plan_stops ps ON ps.visit_id = v.id "
+    "AND ps.plan_date = v.plan_date WHERE v.order_id = $1 AND v.kind = 'delivery' "
+    "AND v.status = 'planned' ORDER BY v.id DESC LIMIT 1";
+
 }  // namespace
 
 std::optional<VisitJob> openDeliveryVisit(Connection& c, OrderId order) {
@@ -110,6 +115,12 @@ std::optional<BookedDeliverySlot> bookedDeliverySlot(Connection& c, OrderId orde
     slot.endSeconds = static_cast<int>(rows.integer(0, 2));
     if (!rows.isNull(0, 3)) slot.plannedStartSeconds = static_cast<int>(rows.integer(0, 3));
     return slot;
+}
+
+std::optional<int> plannedDeliveryStart(Connection& c, OrderId order) {
+    Rows rows = c.query(kPlannedDeliveryStart, {order.value()});
+    if (rows.empty() || rows.isNull(0, 0)) return std::nullopt;
+    return static_cast<int>(rows.integer(0, 0));
 }
 
 }  // namespace ces::store

@@ -47,5 +47,8 @@ struct BookedDeliverySlot {
 };
 /// nullopt when the order's open delivery visit has no slot (or there is no open visit).
 std::optional<BookedDeliverySlot> bookedDeliverySlot(Connection& c, OrderId order);
+/// The service start (seconds after local midnight) of the order's delivery on its stored plan,
+/// slot or none; nullopt while the delivery is not on a plan.
+std::optional<int> plannedDeliveryStart(Connection& c, OrderId order);
 
 }  // namespace ces::store

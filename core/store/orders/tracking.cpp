@@ -10,7 +10,8 @@ namespace {
 // One row per line (the order's columns repeated): one read for the whole answer.
 const char* const kTrackColumns =
     "SELECT o.id, o.reference, o.status, o.due_by, t.name, t.phone, r.postcode, r.date_of_birth, "
-    "i.name, o.tracking_token, r.deceased_on FROM orders o JOIN residents r ON r.id = "
+    "i.name, o.tracking_token, r.deceased_on, i.two_person, i.needs_fitting FROM orders o JOIN "
+    "residents r ON r.id = "
     "o.resident_id "
     "JOIN teams t ON t.id = o.team_id "
     "LEFT JOIN order_lines l ON l.order_id = o.id LEFT JOIN items i ON i.code = l.item_code ";
@@ -25,7 +26,13 @@ TrackingView viewFrom(Connection& c, const Rows& rows) {
         return view;
     }
     view.trackingToken = rows.text(0, 9);
-    view.slot = bookedDeliverySlot(c, OrderId(rows.integer(0, 0)));
+    const OrderId order(rows.integer(0, 0));
+    view.slot = bookedDeliverySlot(c, order);
+    if (const auto open = openDeliveryVisit(c, order);
+        open && open->status == VisitStatus::planned) {
+        view.plannedDay = open->planDate;
+        view.plannedStartSeconds = plannedDeliveryStart(c, order);
+    }
     view.reference = rows.text(0, 1);
     view.status = rows.text(0, 2);
     const auto status = parseOrderStatus(view.status);
@@ -34,7 +41,8 @@ TrackingView viewFrom(Connection& c, const Rows& rows) {
     view.contactTeam = rows.text(0, 4);
     view.contactPhone = rows.text(0, 5);
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (!rows.isNull(i, 8)) view.items.push_back(rows.text(i, 8));
+        if (rows.isNull(i, 8)) continue;
+        view.items.push_back({rows.text(i, 8), rows.integer(i, 11) != 0, rows.integer(i, 12) != 0});
     }
     return view;
 }

@@ -11,6 +11,13 @@
 namespace ces::store {
 
 /// What a resident sees of an order; when its resident has died, only that it is closed.
+/// One line of a tracked order: what it is and how it is brought (from the catalogue).
+struct TrackedItem {
+    std::string name;
+    bool twoPerson = false;     ///< Two people carry it in.
+    bool needsFitting = false;  ///< Fitted or put together in the home, and shown.
+};
+
 struct TrackingView {
     bool closed = false;  ///< The resident's death is recorded: every other field is empty.
     std::string reference;
@@ -19,9 +26,12 @@ struct TrackingView {
     std::optional<std::string> dueBy;
     std::string contactTeam;
     std::string contactPhone;
-    std::vector<std::string> items;
+    std::vector<TrackedItem> items;
     std::string trackingToken;               ///< For the resident's own pages (not in the API).
     std::optional<BookedDeliverySlot> slot;  ///< The booked delivery slot, with planned start.
+    /// The day the open delivery visit is on a stored plan, when it is.
+    std::optional<std::chrono::year_month_day> plannedDay;
+    std::optional<int> plannedStartSeconds;  ///< Its service start on that day's plan.
 };
 
 /// The order when all three match (postcode compared normalised); nullopt otherwise, without

@@ -1,0 +1,85 @@
+// What the tracking page says, from the order's state: never a past date as a promise, never a
+// text message the service cannot send, handling from the catalogue's attributes.
+#include "web/pages/tracking_words.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using namespace ces;
+using namespace ces::web;
+using namespace std::chrono;
+
+namespace {
+
+const Instant kNow = sys_days(year(2026) / 12 / 7) + hours(10);  // Monday, 10:00 UTC
+
+store::TrackingView scheduled() {
+    store::TrackingView view;
+    view.reference = "ORD-2026-000001";
+    view.status = "scheduled";
+    view.statusText = "Your delivery is booked. You can see the date and time slot below.";
+    view.dueBy = "2026-12-09T17:00:00Z";
+    return view;
+}
+
+bool mentions(const std::vector<std::string>& lines, const std::string& text) {
+    return std::any_of(lines.begin(), lines.end(), [&](const std::string& line) {
+        return line.find(text) != std::string::npos;
+    });
+}
+
+}  // namespace
+
+TEST_CASE("tracking words - the status line agrees with the slot") {
+    auto view = scheduled();
+    CHECK(trackingStatusLine(view, kNow) ==
+          "Your equipment is reserved. We are planning the day we bring it.");
+    CHECK(trackingWhen(view, kNow) == "We will bring it by Wednesday 9 December 2026, 5pm.");
+    view.slot = store::BookedDeliverySlot{year(2026) / 12 / 8, 10 * 3600, 12 * 3600, std::nullopt};
+    CHECK(trackingStatusLine(view, kNow) ==
+          "Your delivery is booked for the day and time slot below.");
+    CHECK(trackingWhen(view, kNow) == "Tuesday 8 December 2026, between 10am and midday.");
+}
+
+TEST_CASE("tracking words - an overdue order apologises and never promises a past date") {
+    auto view = scheduled();
+    view.dueBy = "2026-10-13T17:00:00Z";
+    const std::string when = trackingWhen(view, kNow);
+    CHECK(when.find("we have not") != std::string::npos);
+    CHECK(when.find("We will phone you") != std::string::npos);
+    CHECK(when.find("We will bring it by") == std::string::npos);
+    CHECK(trackingStatusLine(view, kNow).find("We are sorry") != std::string::npos);
+    // Once planned, the planned day is the answer.
+    view.plannedDay = year(2026) / 12 / 8;
+    CHECK(trackingWhen(view, kNow) == "Tuesday 8 December 2026.");
+    CHECK(trackingStatusLine(view, kNow) ==
+          "Your delivery is planned for Tuesday 8 December 2026.");
+    // Delivered or cancelled: nothing to promise.
+    view.status = "delivered";
+    CHECK(trackingWhen(view, kNow).empty());
+}
+
+TEST_CASE("tracking words - no text message is promised, the arrival window once planned") {
+    auto view = scheduled();
+    CHECK(trackingArrival(view).find("text") == std::string::npos);
+    view.slot =
+        store::BookedDeliverySlot{year(2026) / 12 / 8, 10 * 3600, 12 * 3600, 10 * 3600 + 1800};
+    CHECK(trackingArrival(view) == "Between 10am and 11am.");
+}
+
+TEST_CASE("tracking words - what to expect comes from the items' handling, not their names") {
+    auto view = scheduled();
+    // "Bed rails" and a hoist battery: one person, nothing fitted, whatever their names say.
+    view.items = {{"Bed rails (pair)", false, false},
+                  {"Hoist battery and charging unit", false, false}};
+    auto lines = trackingExpectations(view);
+    CHECK(mentions(lines, "Our driver will bring your equipment."));
+    CHECK_FALSE(mentions(lines, "Two people"));
+    CHECK_FALSE(mentions(lines, "fit"));
+    view.items.push_back({"Profiling bed, electric", true, true});
+    lines = trackingExpectations(view);
+    CHECK(mentions(lines, "Two people will bring your equipment."));
+    CHECK(mentions(lines, "this item and show you how to use it safely: Profiling bed, electric."));
+    CHECK(mentions(lines, "clear a space"));
+}

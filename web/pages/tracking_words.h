@@ -1,0 +1,26 @@
+#pragma once
+// What the tracking page tells a resident, built from the order's real state: the status line
+// agrees with the slot, an overdue order apologises instead of promising a past date, nothing is
+// promised through a channel the service does not have, and what to expect comes from each item's
+// handling in the catalogue, never from words in its name.
+#include <string>
+#include <vector>
+
+#include "core/iso_time.h"
+#include "core/store/orders/tracking.h"
+
+namespace ces::web {
+
+/// The sentence under the heading ("Your delivery is booked for the day and time below.").
+std::string trackingStatusLine(const store::TrackingView& view, Instant now);
+
+/// The "When" answer; empty when there is nothing to promise (delivered, cancelled).
+std::string trackingWhen(const store::TrackingView& view, Instant now);
+
+/// The "Arrival time" answer: the one-hour window once planned, else when it will be shown.
+std::string trackingArrival(const store::TrackingView& view);
+
+/// What to expect on the day, from the items' handling (two people, fitting).
+std::vector<std::string> trackingExpectations(const store::TrackingView& view);
+
+}  // namespace ces::web

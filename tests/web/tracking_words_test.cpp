@@ -54,7 +54,11 @@ TEST_CASE("tracking words - an overdue order apologises and never promises a pas
     view.plannedDay = year(2026) / 12 / 8;
     CHECK(trackingWhen(view, kNow) == "Tuesday 8 December 2026.");
     CHECK(trackingStatusLine(view, kNow) ==
-          "Your delivery is planned for Tuesday 8 December 2026.");
+          "We are sorry it is later than we said. Your delivery is planned for Tuesday 8 December "
+          "2026.");
+    CHECK(trackingArrival(view).find("once the day's route is planned") != std::string::npos);
+    view.plannedStartSeconds = 14 * 3600 + 20 * 60;
+    CHECK(trackingArrival(view) == "Between 1:50pm and 2:50pm.");
     // Delivered or cancelled: nothing to promise.
     view.status = "delivered";
     CHECK(trackingWhen(view, kNow).empty());

@@ -36,8 +36,11 @@ std::string listed(const std::vector<std::string>& names) {
 std::string trackingStatusLine(const store::TrackingView& view, Instant now) {
     if (view.status == "scheduled" || view.status == "allocated") {
         if (view.slot) return "Your delivery is booked for the day and time slot below.";
-        if (view.plannedDay)
-            return "Your delivery is planned for " + dayWords(*view.plannedDay) + ".";
+        if (view.plannedDay) {
+            return std::string(overdue(view, now) ? "We are sorry it is later than we said. "
+                                                  : "") +
+                   "Your delivery is planned for " + dayWords(*view.plannedDay) + ".";
+        }
         if (overdue(view, now)) {
             return "Your equipment is ready, but we have not brought it by the day we said. We are "
                    "sorry.";

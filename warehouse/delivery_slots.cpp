@@ -259,15 +259,14 @@ DeliverySlot bookDeliverySlot(store::Connection& c, const std::string& reference
         throw Conflict("slot_unavailable", "that slot is no longer available: choose another one");
     }
     if (!delivery->id.valid()) {
-        store::NewVisit visit;
-        visit.kind = VisitKind::delivery;
-        visit.order = order.id;
-        visit.resident = delivery->resident;
-        visit.depot = delivery->depot;
-        visit.dueDate = *day;
-        visit.slotStartSeconds = chosen->startSeconds;
-        visit.slotEndSeconds = chosen->endSeconds;
-        store::createVisit(c, visit, now);
+        store::createVisit(c,
+                           {.order = order.id,
+                            .resident = delivery->resident,
+                            .depot = delivery->depot,
+                            .dueDate = *day,
+                            .slotStartSeconds = chosen->startSeconds,
+                            .slotEndSeconds = chosen->endSeconds},
+                           now);
     } else {
         store::setDeliveryVisitSlot(c, delivery->id, *day, chosen->startSeconds,
                                     chosen->endSeconds);

@@ -243,13 +243,12 @@ int bookDueVisits(store::Connection& c, year_month_day date, const WorkingDayCal
     const Instant deliveryUntil = sys_days(lastDelivery) + days(1) - seconds(1);
     int booked = 0;
     for (const auto& due : store::deliveriesWithoutVisit(c, deliveryUntil)) {
-        store::NewVisit visit;
-        visit.kind = VisitKind::delivery;
-        visit.order = due.order;
-        visit.resident = due.resident;
-        visit.depot = due.depot;
-        visit.dueDate = dateOf(due.dueBy);
-        store::createVisit(c, visit, now);
+        store::createVisit(c,
+                           {.order = due.order,
+                            .resident = due.resident,
+                            .depot = due.depot,
+                            .dueDate = dateOf(due.dueBy)},
+                           now);
         ++booked;
     }
     const Instant inspectionUntil =

@@ -311,14 +311,13 @@ VisitId deliveryVisitOf(store::Database& db, const std::string& reference, Insta
         if (!prospect) {
             throw Conflict("not_deliverable", "no depot serves order " + reference);
         }
-        store::NewVisit visit;
-        visit.kind = VisitKind::delivery;
-        visit.order = order.id;
-        visit.resident = prospect->resident;
-        visit.depot = prospect->depot;
-        visit.dueDate =
-            year_month_day(std::chrono::floor<std::chrono::days>(order.dueBy ? *order.dueBy : now));
-        return store::createVisit(c, visit, now);
+        return store::createVisit(c,
+                                  {.order = order.id,
+                                   .resident = prospect->resident,
+                                   .depot = prospect->depot,
+                                   .dueDate = year_month_day(std::chrono::floor<std::chrono::days>(
+                                       order.dueBy ? *order.dueBy : now))},
+                                  now);
     });
 }
 

@@ -214,13 +214,12 @@ std::string deliverOrder(store::Connection& c, const People& people, const ItemD
     const auto orderId = store::findOrderRow(c, outcome.reference).id;
     const auto prospect = store::prospectiveDeliveryVisit(c, orderId);
     if (!prospect) return "";
-    store::NewVisit visit;
-    visit.kind = VisitKind::delivery;
-    visit.order = orderId;
-    visit.resident = resident;
-    visit.depot = prospect->depot;
-    visit.dueDate = toUkLocal(due).date;
-    const VisitId id = store::createVisit(c, visit, created + chr::hours(3));
+    const VisitId id = store::createVisit(c,
+                                          {.order = orderId,
+                                           .resident = resident,
+                                           .depot = prospect->depot,
+                                           .dueDate = toUkLocal(due).date},
+                                          created + chr::hours(3));
     makeVisit(c, id, VisitKind::delivery, people, created, when, calendar, random);
     return outcome.reference;
 }

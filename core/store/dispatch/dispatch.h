@@ -48,17 +48,18 @@ enum class VansListed { inService, all };
 /// Vans that have a crew, by code.
 std::vector<VanCrew> listVanCrews(Connection& c, VansListed which = VansListed::inService);
 
-/// What a new visit needs.
+/// What a new visit needs: a delivery by default, so `{.order = ..., .resident = ..., .depot =
+/// ..., .dueDate = ...}` books an order's delivery.
 struct NewVisit {
     VisitKind kind = VisitKind::delivery;
-    std::optional<OrderId> order;
-    std::optional<AssetId> assetId;
-    ResidentId resident;
-    DepotId depot;
-    std::chrono::year_month_day dueDate;
-    std::optional<int> slotStartSeconds;
-    std::optional<int> slotEndSeconds;
-    std::string notes;
+    std::optional<OrderId> order{};
+    std::optional<AssetId> assetId{};
+    ResidentId resident{};
+    DepotId depot{};
+    std::chrono::year_month_day dueDate{};
+    std::optional<int> slotStartSeconds{};
+    std::optional<int> slotEndSeconds{};
+    std::string notes{};
 };
 VisitId createVisit(Connection& c, const NewVisit& visit, Instant now);
 

@@ -328,8 +328,8 @@ HorizonWork loadHorizonWork(store::Database& db, year_month_day from, int days, 
     const year_month_day last = work.days.back();
     const year_month_day until = horizonDueUntil(last, calendar, policy);
     const auto load = [&](store::Connection& c) {
-        std::tie(work.visits, work.vans) = std::make_pair(
-            store::visitsForHorizon(c, until, work.days.front(), last), store::listVanCrews(c));
+        work.visits = store::visitsForHorizon(c, until, work.days.front(), last);
+        work.vans = store::listVanCrews(c);
     };
     if (due == DueWork::book) {
         db.write(

@@ -1,7 +1,6 @@
 #include "app/demo/demand_profile.h"
 
 #include <fstream>
-#include <numeric>
 #include <stdexcept>
 
 #include "core/csv.h"

@@ -536,7 +536,7 @@ void createDemoCounty(store::Database& db, const DemoOptions& options,
     placeDischargeReferrals(db, options, calendar, people, residents, profile, random);
     progress("orders by state: " + ordersByState(db, people.planner));
     createDemoWarehouse(db, options, calendar, progress);
-    createDemoHistory(db, options, calendar, progress);
+    createDemoHistory(db, options, profile, calendar, progress);
 }
 
 }  // namespace ces::demo

@@ -302,7 +302,7 @@ int inspectInHomes(store::Database& db, const People& people, Instant now,
 }  // namespace
 
 void createDemoHistory(store::Database& db, const DemoOptions& options,
-                       const WorkingDayCalendar& calendar,
+                       const DemandProfile& profile, const WorkingDayCalendar& calendar,
                        const std::function<void(const std::string&)>& progress) {
     Random random(options.seed + 5);
     loadReferenceData(db, options.dataDir, progress);
@@ -311,7 +311,7 @@ void createDemoHistory(store::Database& db, const DemoOptions& options,
         progress("history: demo users missing; no history added");
         return;
     }
-    const ItemDraw items = returnableItems(db, readDemandProfile(options.dataDir, options.geoDir));
+    const ItemDraw items = returnableItems(db, profile);
     // Orders over the year before the 60 days the county already has, oldest first.
     const int orders = std::max(50, options.orders * 2);
     int delivered = 0;

@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "app/demo/demand_profile.h"
 #include "app/demo/demo_county.h"
 #include "core/calendar.h"
 #include "core/store/infrastructure/database.h"
@@ -13,9 +14,9 @@
 namespace ces::demo {
 
 /// Adds the history to a demo county made by createDemoCounty (called at its end, after the
-/// warehouse).
+/// warehouse); the year's loans follow the county's demand profile.
 void createDemoHistory(store::Database& db, const DemoOptions& options,
-                       const WorkingDayCalendar& calendar,
+                       const DemandProfile& profile, const WorkingDayCalendar& calendar,
                        const std::function<void(const std::string&)>& progress);
 
 }  // namespace ces::demo

@@ -39,7 +39,7 @@ TEST_CASE("tracking words - the status line agrees with the slot") {
     view.slot = store::BookedDeliverySlot{year(2026) / 12 / 8, 10 * 3600, 12 * 3600, std::nullopt};
     CHECK(trackingStatusLine(view, kNow) ==
           "Your delivery is booked for the day and time slot below.");
-    CHECK(trackingWhen(view, kNow) == "Tuesday 8 December 2026, between 10am and midday.");
+    CHECK(trackingWhen(view, kNow) == "Tuesday 8 December 2026, 10am to midday.");
 }
 
 TEST_CASE("tracking words - an overdue order apologises and never promises a past date") {

@@ -13,10 +13,6 @@ namespace ces::web {
 
 namespace {
 
-std::string slotWords(std::chrono::year_month_day date, int start, int end) {
-    return dayWords(date) + ", " + clockWords(start) + " to " + clockWords(end);
-}
-
 /// Who is choosing: the order's prescriber, or the resident through their tracking link.
 struct SlotChooser {
     std::optional<Actor> prescriber;

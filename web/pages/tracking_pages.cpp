@@ -86,9 +86,8 @@ Response resultPage(Site& site, Request& request, const store::TrackingView& fou
         view.data.set("has_calendar", found.dueBy.has_value());
     }
     if (found.slot) {
-        view.data.set("slot", dayWords(found.slot->date) + ", between " +
-                                  clockWords(found.slot->startSeconds) + " and " +
-                                  clockWords(found.slot->endSeconds));
+        view.data.set(
+            "slot", slotWords(found.slot->date, found.slot->startSeconds, found.slot->endSeconds));
     }
     if (const auto status = parseOrderStatus(found.status);
         status && warehouse::canBookDeliverySlot(*status)) {

@@ -19,11 +19,6 @@ bool overdue(const store::TrackingView& view, Instant now) {
     return due && *due < now;
 }
 
-std::string slotWords(const store::BookedDeliverySlot& slot) {
-    return dayWords(slot.date) + ", between " + clockWords(slot.startSeconds) + " and " +
-           clockWords(slot.endSeconds);
-}
-
 // The names given, one after another ("Bath lift; Profiling bed, electric").
 std::string listed(const std::vector<std::string>& names) {
     std::string words;
@@ -52,7 +47,9 @@ std::string trackingStatusLine(const store::TrackingView& view, Instant now) {
 
 std::string trackingWhen(const store::TrackingView& view, Instant now) {
     if (finished(view)) return "";
-    if (view.slot) return slotWords(*view.slot) + ".";
+    if (view.slot) {
+        return slotWords(view.slot->date, view.slot->startSeconds, view.slot->endSeconds) + ".";
+    }
     if (view.plannedDay) return dayWords(*view.plannedDay) + ".";
     if (!view.dueBy) return "We will tell you the day once the order is approved.";
     if (overdue(view, now)) {

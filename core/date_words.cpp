@@ -1,6 +1,7 @@
 #include "core/date_words.h"
 
 #include <array>
+#include <cstdio>
 
 namespace ces {
 
@@ -25,6 +26,21 @@ std::string dayMonthYear(std::chrono::year_month_day date) {
 std::string weekdayDate(std::chrono::year_month_day date) {
     const std::chrono::weekday weekday{std::chrono::sys_days(date)};
     return std::string(kWeekdays[weekday.c_encoding()]).append(" ").append(dayMonthYear(date));
+}
+
+std::string clockWords(int secondsAfterMidnight) {
+    const int hour = secondsAfterMidnight / 3600;
+    const int minute = secondsAfterMidnight / 60 % 60;
+    if (hour == 12 && minute == 0) return "midday";
+    char buffer[16];
+    const int twelve = hour % 12 == 0 ? 12 : hour % 12;
+    const char* half = hour < 12 ? "am" : "pm";
+    if (minute == 0) {
+        std::snprintf(buffer, sizeof buffer, "%d%s", twelve, half);
+    } else {
+        std::snprintf(buffer, sizeof buffer, "%d:%02d%s", twelve, minute, half);
+    }
+    return buffer;
 }
 
 }  // namespace ces

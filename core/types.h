@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/contact.h"
 #include "core/errors.h"
 #include "core/ids.h"
 #include "core/item_maintenance.h"
@@ -84,6 +85,8 @@ struct NewResident {
     std::string postcode;
     std::string phone;
     std::string accessNotes;
+    ContactPreferences
+        contact{};  ///< How messages reach them (or their carer), and in which language.
 };
 
 /// A registered resident (personal data: every read is audited).

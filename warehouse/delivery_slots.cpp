@@ -9,6 +9,7 @@
 #include "core/errors.h"
 #include "core/store/dispatch/dispatch.h"
 #include "core/store/infrastructure/audit.h"
+#include "core/store/messages/resident_messages.h"
 #include "core/store/orders/order_access.h"
 #include "core/uk_time.h"
 #include "routing/vrptw/arrival_windows.h"
@@ -273,11 +274,22 @@ DeliverySlot bookDeliverySlot(store::Connection& c, const std::string& reference
     }
     const std::string note = "delivery slot " + date + " " + clockTime(chosen->startSeconds) + "-" +
                              clockTime(chosen->endSeconds);
-    if (order.status == OrderStatus::scheduled) {
+    const bool changed = order.status == OrderStatus::scheduled;
+    if (changed) {
         store::audit(c, who, "order.slot", "order", reference, now, note);
     } else {
         store::markOrderScheduled(c, order.id, reference, order.status, who, now, note);
     }
+    store::messageResident(
+        c, order.id,
+        {.kind = store::message_kind::slotBooked,
+         .entity = "order",
+         .entityId = reference,
+         .fields = {{"date", date},
+                    {"from", clockTime(chosen->startSeconds)},
+                    {"to", clockTime(chosen->endSeconds)}},
+         .flags = changed ? std::vector<std::string>{"changed"} : std::vector<std::string>{}},
+        now);
     return *chosen;
 }
 

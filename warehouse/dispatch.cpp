@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/store/infrastructure/audit.h"
+#include "core/store/messages/resident_messages.h"
 #include "core/store/orders/order_access.h"
 #include "core/store/orders/orders.h"
 #include "core/store/warehouse/assets.h"
@@ -17,6 +18,7 @@
 #include "warehouse/order_delivery.h"
 #include "warehouse/recycling.h"
 #include "warehouse/specials.h"
+#include "warehouse/visit_reminders.h"
 
 namespace ces::warehouse {
 
@@ -407,6 +409,7 @@ store::StoredPlan optimiseDay(store::Database& db, year_month_day date, const Ac
         store::savePlan(c, header, routes, unplaced);
         escalateMissedEmergencies(c, visits, solved.solution, unplaced, date, now);
         scheduleDeliveries(c, routes, planner, now, date);
+        queueVisitReminders(c, routes, date, now);
         store::audit(c, planner.id, "plan.optimise", "plan", day, now,
                      std::to_string(routes.size()) + " vans, " + std::to_string(unplaced.size()) +
                          " unassigned");
@@ -492,7 +495,7 @@ std::optional<MessageId> tellPrescriber(store::Connection& c, const store::Visit
     const std::string kind(toString(visit.kind));
     store::OutboxMessage message;
     message.recipientUser = contact->prescriber;
-    message.recipient = contact->prescriberName;
+    message.recipient = contact->mailbox();
     const std::string what = visit.orderReference ? "order " + *visit.orderReference
                                                   : "asset " + visit.barcode.value_or("");
     message.subject = "The " + kind + " visit for " + what + " failed today";
@@ -504,6 +507,21 @@ std::optional<MessageId> tellPrescriber(store::Connection& c, const store::Visit
     message.entity = "visit";
     message.entityId = std::to_string(visit.id.value());
     return store::queueMessage(c, message, now);
+}
+
+// The resident (or their carer) hears that we could not come, and that we will be back.
+void tellResidentOfFailure(store::Connection& c, const store::VisitJob& visit, year_month_day again,
+                           Instant now) {
+    std::optional<OrderId> order = visit.order;
+    if (!order && visit.assetId) order = store::orderOfAsset(c, *visit.assetId);
+    if (!order) return;
+    store::messageResident(c, *order,
+                           {.kind = store::message_kind::visitFailed,
+                            .entity = "visit",
+                            .entityId = std::to_string(visit.id.value()),
+                            .fields = {{"date", formatDate(again)}},
+                            .flags = {std::string("is_") + std::string(toString(visit.kind))}},
+                           now);
 }
 
 // A failed visit goes back to scheduling as a new pending visit for the next working day, a
@@ -526,6 +544,7 @@ void applyFailed(store::Connection& c, const store::VisitJob& visit, FailureReas
     again.notes = "rescheduled after failed visit " + std::to_string(visit.id.value());
     receipt.rescheduledVisitId = store::createVisit(c, again, now);
     receipt.messageId = tellPrescriber(c, visit, reason, notes, again.dueDate, now);
+    tellResidentOfFailure(c, visit, again.dueDate, now);
     if (visit.emergency && visit.order) {
         // The failure message above is the e-mail follow-up; the planner phones as well.
         if (const auto contact = store::orderContact(c, *visit.order)) {

@@ -13,7 +13,7 @@ std::optional<TaskId> escalateEmergency(store::Connection& c, OrderId order,
     if (!task) return std::nullopt;
     store::OutboxMessage message;
     message.recipientUser = contact->prescriber;
-    message.recipient = contact->prescriberName;
+    message.recipient = contact->mailbox();
     message.subject = "Emergency order " + reference + " cannot be delivered in time";
     message.body = "We cannot deliver emergency order " + reference + " in time: " + reason +
                    ". A planner will phone you about it.";

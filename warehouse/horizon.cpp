@@ -11,6 +11,7 @@
 #include "routing/vrptw/checker.h"
 #include "routing/vrptw/solve.h"
 #include "warehouse/emergencies.h"
+#include "warehouse/visit_reminders.h"
 
 namespace ces::warehouse {
 
@@ -401,6 +402,7 @@ HorizonPlan optimiseHorizon(store::Database& db, year_month_day from, int days,
             store::savePlan(c, header, routes[d],
                             d == 0 ? unplaced : std::vector<store::UnplacedVisit>{});
             scheduleDeliveries(c, routes[d], planner, now, horizon[d]);
+            queueVisitReminders(c, routes[d], horizon[d], now);
         }
         escalateMissed(c, visits, built, day, plan.leftOut, now);
         store::audit(c, planner.id, "plan.optimise_horizon", "plan_run",

@@ -9,7 +9,9 @@
 #include "core/iso_time.h"
 #include "core/settings.h"
 #include "core/store/infrastructure/database.h"
+#include "core/store/messages/outbox.h"
 #include "core/types.h"
+#include "notify/message_templates.h"
 #include "warehouse/dispatch.h"
 #include "web/http/exchange.h"
 #include "web/rate_limiter.h"
@@ -29,6 +31,12 @@ struct App {
     RateLimiter signInLimiter{5, std::chrono::minutes(15)};
     /// The county's district outlines drawn under routes; none when no outline file was read.
     std::shared_ptr<const DistrictOutlines> districtOutlines{};
+    /// The words of resident messages (every language), for previews and letters.
+    std::shared_ptr<const notify::MessageTemplates> messageTemplates{};
+    /// The channels a sender is configured for (e-mail, text); messages for others wait.
+    std::vector<store::MessageChannel> messageChannels{};
+    /// The service's address as residents reach it, put before tracking links in messages.
+    std::string publicUrl = "http://localhost:8080";
 
     Instant now() const { return clock(); }
     /// The settings in force now (on today's UK date).

@@ -7,6 +7,7 @@
 #include "core/password_rules.h"
 #include "core/store/admin/accounts.h"
 #include "core/store/infrastructure/database.h"
+#include "notify/outbox_sender.h"
 #include "warehouse/travel_source.h"
 #include "web/api/routes.h"
 #include "web/http/server.h"
@@ -71,6 +72,46 @@ std::shared_ptr<const web::DistrictOutlines> districtOutlinesOption(const std::s
     return outlines;
 }
 
+// The outbox sender with the channels the options configure (none: messages wait in the
+// outbox and the admin's page shows them).
+std::unique_ptr<notify::OutboxSender> outboxSenderOption(const Options& options,
+                                                         store::Database& db,
+                                                         const notify::MessageTemplates& templates,
+                                                         const std::string& publicUrl) {
+    notify::SenderSettings settings;
+    settings.publicUrl = publicUrl;
+    settings.lease = std::chrono::seconds(options.number("outbox-lease-seconds", 60, 1, 86400));
+    settings.firstRetry =
+        std::chrono::seconds(options.number("outbox-retry-seconds", 30, 1, 86400));
+    auto sender = std::make_unique<notify::OutboxSender>(db, templates, settings, systemNow);
+    try {
+        if (const auto smtp = options.value("smtp-url")) {
+            const auto from = options.value("mail-from");
+            if (!from) throw UsageError("--smtp-url needs --mail-from ADDRESS");
+            sender->useEmail(
+                std::make_unique<notify::SmtpChannel>(notify::parseSmtpUrl(*smtp, *from)));
+            std::cout << "ces: sending e-mail through " << *smtp << std::endl;
+        }
+        if (const auto url = options.value("notify-url")) {
+            const auto key = options.value("notify-key");
+            const auto templateId = options.value("notify-template");
+            if (!key || !templateId) {
+                throw UsageError("--notify-url needs --notify-key and --notify-template");
+            }
+            sender->useText(std::make_unique<notify::GovNotifyChannel>(
+                notify::NotifySettings{*url, *key, *templateId}));
+            std::cout << "ces: sending text messages through GOV.UK Notify at " << *url
+                      << std::endl;
+        }
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(e.what());
+    }
+    if (sender->channels().empty()) {
+        std::cout << "ces: no message channel configured: messages wait in the outbox" << std::endl;
+    }
+    return sender;
+}
+
 }  // namespace
 
 std::string sharedDataDir() {
@@ -86,7 +127,10 @@ std::string repositoryDataDir() {
 }
 
 int runServe(const std::vector<std::string>& args) {
-    Options options(args, {"db", "port", "threads", "geo-dir", "road-graph"},
+    Options options(args,
+                    {"db", "port", "threads", "geo-dir", "road-graph", "public-url", "smtp-url",
+                     "mail-from", "notify-url", "notify-key", "notify-template",
+                     "outbox-interval-ms", "outbox-lease-seconds", "outbox-retry-seconds"},
                     {"print-demo-logins"});
     const std::string path = options.value("db", "var/ces.db");
     const auto port = static_cast<unsigned short>(options.number("port", 8080, 0, 65535));
@@ -112,7 +156,17 @@ int runServe(const std::vector<std::string>& args) {
     web::addApiRoutes(router, app);
     web::addPageRoutes(router, app);
     web::Server server(router, port, threads);
+    // The handlers read these once the server starts: set them before.
+    app.publicUrl =
+        options.value("public-url", "http://localhost:" + std::to_string(server.port()));
+    auto templates =
+        std::make_shared<const notify::MessageTemplates>(notify::messageTemplatesDirectory());
+    app.messageTemplates = templates;
+    auto sender = outboxSenderOption(options, db, *templates, app.publicUrl);
+    app.messageChannels = sender->channels();
     server.start();
+    sender->start(
+        std::chrono::milliseconds(options.number("outbox-interval-ms", 1000, 10, 600000)));
     if (options.flag("print-demo-logins")) {
         std::cout << "Demo logins (password is demo- followed by the user name):\n";
         for (const char* user : demo::kDemoUsers) {
@@ -123,6 +177,7 @@ int runServe(const std::vector<std::string>& args) {
     waitForStopSignal();
     std::cout << "ces: stopping" << std::endl;
     server.stop();
+    sender->stop();
     return 0;
 }
 

@@ -277,6 +277,7 @@ std::vector<Endpoint> accessTable() {
          "{}",
          {"driver", "planner"}},
         {"GET", "/api/v1/outbox", "/api/v1/outbox", std::nullopt, {"admin"}},
+        {"POST", "/api/v1/outbox/{id}/retry", "/api/v1/outbox/999999999/retry", "{}", {"admin"}},
         {"GET", "/api/v1/tasks", "/api/v1/tasks", std::nullopt, {"planner", "admin"}},
         {"POST",
          "/api/v1/tasks/{id}/done",

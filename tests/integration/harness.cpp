@@ -412,6 +412,7 @@ CesServer::CesServer(const std::string& db_path, Options options) {
         args.push_back(std::to_string(options.threads));
     }
     if (!options.roadGraph.empty()) args.insert(args.end(), {"--road-graph", options.roadGraph});
+    args.insert(args.end(), options.extraArgs.begin(), options.extraArgs.end());
     process_ = std::make_unique<ChildProcess>(CES_BINARY, args);
     const std::string prefix = "ces: listening on http://127.0.0.1:";
     const auto line = process_->waitForLine(prefix, kServerStartTimeoutMs);

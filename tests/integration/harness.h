@@ -145,8 +145,9 @@ class ChildProcess {
 class CesServer {
   public:
     struct Options {
-        int threads = 0;          ///< --threads; 0 leaves the server's default.
-        std::string roadGraph{};  ///< --road-graph FILE; empty: none.
+        int threads = 0;                       ///< --threads; 0 leaves the server's default.
+        std::string roadGraph{};               ///< --road-graph FILE; empty: none.
+        std::vector<std::string> extraArgs{};  ///< More options for `ces serve`.
     };
     explicit CesServer(const std::string& db_path, Options options);
     explicit CesServer(const std::string& db_path) : CesServer(db_path, Options{}) {}

@@ -44,13 +44,13 @@ TEST_CASE("a failed delivery's answer says the prescriber's message is queued, n
     CHECK_FALSE(answer->getValue<bool>("prescriber_notified"));
     const auto message = answer->getObject("prescriber_message");
     REQUIRE(message);
-    CHECK(message->getValue<std::string>("status") == "queued");
+    CHECK(message->getValue<std::string>("status") == "waiting");
     CHECK(message->isNull("sent_at"));
     const auto id = message->getValue<std::int64_t>("id");
 
-    // The outbox holds the same message, unsent.
+    // The outbox holds the same message, waiting (no channel is configured here).
     HttpClient admin = county.signIn("admin");
-    const Response outbox = admin.get("/api/v1/outbox?unsent=true");
+    const Response outbox = admin.get("/api/v1/outbox?status=waiting");
     REQUIRE(outbox.status == 200);
     const auto messages = outbox.object()->getArray("messages");
     bool waiting = false;

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/store/dispatch/dispatch.h"
+#include "core/store/residents/residents.h"
 #include "tests/reports/service_history.h"
 #include "warehouse/recycling.h"
 
@@ -182,6 +183,14 @@ TEST_CASE("still-needed check-ins rank old loans by value and are not repeated")
     CHECK(checks.empty());
     const auto withCancelled = h.db->write([&](store::Connection& c) {
         store::cancelCollection(c, h.collection2, staff(h.warehouse), "", h.now);
+        // The resident asked for e-mails, so the check-in reaches them too.
+        const ResidentId resident(
+            c.query("SELECT resident_id FROM orders WHERE reference = $1", {h.orderB})
+                .integer(0, 0));
+        store::ResidentChanges changes;
+        changes.email = "resident@example.org";
+        changes.channel = ContactChannel::email;
+        store::changeContact(c, resident, changes, std::nullopt, h.now);
         return store::stillNeededChecks(c, h.now, 14, 30, 10, true);
     });
     REQUIRE(withCancelled.size() == 1);

@@ -150,8 +150,9 @@ TEST_CASE(
     CHECK(failed.orderStatus == std::optional<std::string>("failed_visit"));
     REQUIRE(failed.rescheduledVisitId.has_value());
     REQUIRE(failed.messageId.has_value());
-    const auto outbox =
-        county.db->read([&](store::Connection& c) { return store::listOutbox(c, true, {}).items; });
+    const auto outbox = county.db->read([&](store::Connection& c) {
+        return store::listOutbox(c, store::OutboxFilter::waiting, {}).items;
+    });
     REQUIRE(outbox.size() == 1);
     CHECK(outbox[0].recipientUser == county.prescriber.id);
     CHECK(formatInstant(outbox[0].createdAt).substr(0, 10) == "2026-03-03");  // the same day

@@ -172,8 +172,9 @@ TEST_CASE(
     CHECK_FALSE(tasks.front().done);
     CHECK(tasks.front().prescriber == e.county.prescriber.id);
     CHECK(tasks.front().reason.find("no van can reach it in time") != std::string::npos);
-    const auto messages = e.county.db->read(
-        [&](store::Connection& c) { return store::listOutbox(c, true, {}).items; });
+    const auto messages = e.county.db->read([&](store::Connection& c) {
+        return store::listOutbox(c, store::OutboxFilter::waiting, {}).items;
+    });
     const auto told = std::count_if(messages.begin(), messages.end(), [&](const auto& m) {
         return m.entity == "order" && m.entityId == order;
     });

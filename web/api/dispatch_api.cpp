@@ -227,11 +227,11 @@ Response pickList(App& app, Request& request) {
     return jsonResponse(200, json);
 }
 
-// A message as the outbox holds it: queued until something sends it, then sent.
+// A message as the outbox holds it: waiting until the sender sends it, then sent (or failed).
 Poco::JSON::Object::Ptr outboxState(const store::OutboxMessage& message) {
     auto json = jsonObject();
     json->set("id", message.id.value());
-    json->set("status", message.sentAt ? "sent" : "queued");
+    json->set("status", std::string(store::messageStatus(message)));
     json->set("sent_at", orNull(message.sentAt));
     return json;
 }
@@ -273,7 +273,7 @@ Response outcome(App& app, Request& request) {
                       : Poco::Dynamic::Var());
         const auto message = receipt.messageId ? store::findMessage(c, *receipt.messageId)
                                                : std::optional<store::OutboxMessage>();
-        // True only once the message has gone; nothing sends the outbox yet, so it waits.
+        // True only once the message has gone (the sender drains the outbox after this).
         json->set("prescriber_notified", message && message->sentAt.has_value());
         json->set("prescriber_message",
                   message ? Poco::Dynamic::Var(outboxState(*message)) : Poco::Dynamic::Var());
@@ -315,34 +315,6 @@ Response requestVisit(App& app, Request& request) {
     });
 }
 
-Response outbox(App& app, Request& request) {
-    requireRole(app, request, {Role::admin});
-    const bool unsent = request.queryValue("unsent") == "true";
-    const auto page = pageRequest(request);
-    const auto messages =
-        app.db.read([&](store::Connection& c) { return store::listOutbox(c, unsent, page); });
-    auto list = jsonArray();
-    for (const auto& m : messages.items) {
-        auto json = jsonObject();
-        json->set("id", m.id.value());
-        json->set("created_at", formatInstant(m.createdAt));
-        json->set("recipient", m.recipient);
-        json->set("recipient_user_id", m.recipientUser
-                                           ? Poco::Dynamic::Var(m.recipientUser->value())
-                                           : Poco::Dynamic::Var());
-        json->set("subject", m.subject);
-        json->set("body", m.body);
-        json->set("entity", m.entity);
-        json->set("entity_id", m.entityId);
-        json->set("sent_at", orNull(m.sentAt));
-        list->add(json);
-    }
-    auto answer = jsonObject();
-    answer->set("messages", list);
-    setNext(answer, request, messages.next);
-    return jsonResponse(200, answer);
-}
-
 }  // namespace
 
 void addDispatchRoutes(Router& router, App& app) {
@@ -353,7 +325,6 @@ void addDispatchRoutes(Router& router, App& app) {
     router.add("POST", "/api/v1/visits", [&app](Request& r) { return requestVisit(app, r); });
     router.add("POST", "/api/v1/visits/{id}/outcome",
                [&app](Request& r) { return outcome(app, r); });
-    router.add("GET", "/api/v1/outbox", [&app](Request& r) { return outbox(app, r); });
 }
 
 }  // namespace ces::web

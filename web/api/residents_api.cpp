@@ -2,6 +2,7 @@
 #include "core/store/residents/subject_access.h"
 #include "warehouse/resident_death.h"
 #include "web/api/audit_json.h"
+#include "web/api/contact_fields.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
 #include "web/http/request_numbers.h"
@@ -23,6 +24,12 @@ Poco::JSON::Object::Ptr residentJson(const Resident& r) {
     json->set("district", r.district);
     json->set("phone", r.phone);
     json->set("access_notes", r.accessNotes);
+    json->set("email", r.contact.email);
+    json->set("mobile", r.contact.mobile);
+    json->set("contact_channel", std::string(toString(r.contact.channel)));
+    json->set("language", std::string(toString(r.contact.language)));
+    json->set("contact_name", r.contact.contactName);
+    json->set("contact_relationship", r.contact.contactRelationship);
     return json;
 }
 
@@ -30,7 +37,8 @@ Response registerResident(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::prescriber});
     auto body = JsonFields::parse(request.body);
     body.allowOnly({"nhs_number", "name", "date_of_birth", "address_line1", "town", "postcode",
-                    "phone", "access_notes"});
+                    "phone", "access_notes", "email", "mobile", "contact_channel", "language",
+                    "contact_name", "contact_relationship"});
     NewResident resident;
     resident.nhsNumber = body.text("nhs_number");
     resident.name = body.text("name");
@@ -40,6 +48,7 @@ Response registerResident(App& app, Request& request) {
     resident.postcode = body.text("postcode");
     resident.phone = body.optionalText("phone");
     resident.accessNotes = body.optionalText("access_notes");
+    resident.contact = contactFields(body);
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
         const auto registered = store::registerResident(c, resident, actor, app.now());
         auto answer = jsonObject();
@@ -88,7 +97,9 @@ Response changeResident(App& app, Request& request) {
         return 0;
     });
     auto body = JsonFields::parse(request.body);
-    body.allowOnly({"name", "address_line1", "town", "postcode", "phone", "access_notes"});
+    body.allowOnly({"name", "address_line1", "town", "postcode", "phone", "access_notes", "email",
+                    "mobile", "contact_channel", "language", "contact_name",
+                    "contact_relationship"});
     store::ResidentChanges changes;
     changes.name = fieldIfGiven(body, "name");
     changes.addressLine1 = fieldIfGiven(body, "address_line1");
@@ -96,6 +107,7 @@ Response changeResident(App& app, Request& request) {
     changes.postcode = fieldIfGiven(body, "postcode");
     changes.phone = fieldIfGiven(body, "phone");
     changes.accessNotes = fieldIfGiven(body, "access_notes");
+    changeContactFields(body, changes);
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
         return jsonResponse(
             200, residentJson(store::changeResident(c, ResidentId(id), changes, actor, app.now())));

@@ -362,6 +362,7 @@ void addWarehouseRoutes(Router& router, App& app) {
     router.add("POST", "/api/v1/orders/{ref}/equivalent",
                [&app](Request& r) { return acceptEquivalent(app, r); });
     addDispatchRoutes(router, app);
+    addMessageRoutes(router, app);
     addTaskRoutes(router, app);
     addSpecialsRoutes(router, app);
 }

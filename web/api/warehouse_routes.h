@@ -8,7 +8,8 @@
 
 namespace ces::web {
 
-void addDispatchRoutes(Router& router, App& app);  ///< Plans, pick lists, visits, outbox.
+void addDispatchRoutes(Router& router, App& app);  ///< Plans, pick lists, visits.
+void addMessageRoutes(Router& router, App& app);   ///< The outbox.
 void addSpecialsRoutes(Router& router, App& app);  ///< Specials' steps and their clock.
 void addTaskRoutes(Router& router, App& app);      ///< "Phone the prescriber" tasks.
 

@@ -24,6 +24,8 @@ void addDriverPages(Router& router, Site& site);      ///< /driver: a van's stop
 void addSettingsPages(Router& router, Site& site);    ///< /admin/settings (admin).
 void addUserPages(Router& router, Site& site);        ///< /admin/users (admin): people and access.
 void addAuditPages(Router& router, Site& site);       ///< /admin/audit (admin).
+void addMessagePages(Router& router, Site& site);     ///< /admin/messages (admin).
+void addContactPages(Router& router, Site& site);     ///< /track/{token}/contact (residents).
 void addCatalogueAdminPages(Router& router, Site& site);  ///< /admin/catalogue (admin).
 void addGoodsInPages(Router& router, Site& site);         ///< /warehouse/goods-in and labels.
 void addOrganisationPages(Router& router, Site& site);    ///< /admin/organisation, /admin/depots.

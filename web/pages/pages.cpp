@@ -28,6 +28,8 @@ void addPageRoutes(Router& router, App& app) {
     addSettingsPages(router, *site);
     addUserPages(router, *site);
     addAuditPages(router, *site);
+    addMessagePages(router, *site);
+    addContactPages(router, *site);
     addCatalogueAdminPages(router, *site);
     addGoodsInPages(router, *site);
     addOrganisationPages(router, *site);

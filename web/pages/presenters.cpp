@@ -98,20 +98,4 @@ std::string speedLabel(const std::string& apiName) {
     const auto speed = parseSpeed(apiName);
     return speed ? speedLabel(*speed) : apiName;
 }
-
-std::string clockWords(int secondsAfterMidnight) {
-    const int hour = secondsAfterMidnight / 3600;
-    const int minute = secondsAfterMidnight / 60 % 60;
-    if (hour == 12 && minute == 0) return "midday";
-    char buffer[16];
-    const int twelve = hour % 12 == 0 ? 12 : hour % 12;
-    const char* half = hour < 12 ? "am" : "pm";
-    if (minute == 0) {
-        std::snprintf(buffer, sizeof buffer, "%d%s", twelve, half);
-    } else {
-        std::snprintf(buffer, sizeof buffer, "%d:%02d%s", twelve, minute, half);
-    }
-    return buffer;
-}
-
 }  // namespace ces::web

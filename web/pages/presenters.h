@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "core/date_words.h"
 #include "core/due_dates.h"
 #include "core/iso_time.h"
 #include "core/money.h"
@@ -31,8 +32,6 @@ std::string ukDate(Instant instant);      ///< "Friday 6 March 2026" (UK date).
 std::string longDate(std::chrono::year_month_day date);
 /// "6 March 1942" for an ISO date.
 std::string longDate(const std::string& isoDate);
-/// "8am", "midday", "2:30pm" for seconds after (UK local) midnight.
-std::string clockWords(int secondsAfterMidnight);
 /// "£1,234.50".
 std::string pounds(Pence pence);
 /// "Next working day", "3 working days", ...

@@ -1,5 +1,6 @@
 #include "core/store/residents/residents.h"
 #include "web/http/request_numbers.h"
+#include "web/pages/contact_form.h"
 #include "web/pages/date_fields.h"
 #include "web/pages/page_routes.h"
 
@@ -15,6 +16,9 @@ std::string residentMessage(const std::string& field, const std::string& storeMe
     if (field == "address_line1") return "Enter the first line of the address";
     if (field == "town") return "Enter the town or city";
     if (field == "phone") return "Enter a UK phone number, like 01622 123456";
+    if (field == "mobile" || field == "email" || field == "contact_name") {
+        return contactMessage(field, storeMessage);
+    }
     if (field == "postcode") {
         if (storeMessage.find("outside") != std::string::npos) {
             return "This postcode is outside the county the service covers";
@@ -84,6 +88,9 @@ PageView registerView(const FormFields* form) {
         view.data.set("dob_day", form->text("date_of_birth-day"));
         view.data.set("dob_month", form->text("date_of_birth-month"));
         view.data.set("dob_year", form->text("date_of_birth-year"));
+        setContactFields(view.data, contactFromForm(*form), form->text("contact_channel"));
+    } else {
+        setContactFields(view.data, ContactPreferences{}, "");
     }
     return view;
 }
@@ -99,6 +106,7 @@ Response registerResident(Site& site, Request& request, const FormFields& form) 
     resident.postcode = form.text("postcode");
     resident.phone = form.text("phone");
     resident.accessNotes = form.text("access_notes");
+    resident.contact = contactFromForm(form);
     if (resident.nhsNumber.empty()) addError(view, "nhs_number", "Enter the NHS number");
     if (resident.name.empty()) addError(view, "name", "Enter the resident's full name");
     const auto born = dateFromParts(form, "date_of_birth");
@@ -145,6 +153,7 @@ PageView changeView(const Resident& resident) {
                                   resident.postcode, resident.phone,        resident.accessNotes};
     for (std::size_t i = 0; i < std::size(values); ++i)
         view.data.set(kChangeableFields[i], values[i]);
+    setContactFields(view.data, resident.contact, std::string(toString(resident.contact.channel)));
     return view;
 }
 
@@ -179,6 +188,7 @@ Response changeDetails(Site& site, Request& request, const FormFields& form) {
     changes.postcode = form.text("postcode");
     changes.phone = form.text("phone");
     changes.accessNotes = form.text("access_notes");
+    contactChangesFromForm(form, changes);
     try {
         site.app.db.write([&](store::Connection& c) {
             return store::changeResident(c, id, changes, actor, site.app.now());
@@ -193,6 +203,12 @@ Response changeDetails(Site& site, Request& request, const FormFields& form) {
         typed.postcode = *changes.postcode;
         typed.phone = *changes.phone;
         typed.accessNotes = *changes.accessNotes;
+        typed.contact = {*changes.email,
+                         *changes.mobile,
+                         changes.channel.value_or(ContactChannel::none),
+                         changes.language.value_or(Language::en),
+                         *changes.contactName,
+                         *changes.contactRelationship};
         PageView view = changeView(typed);
         addError(view, e.field(), residentMessage(e.field(), e.what()));
         view.status = 422;

@@ -50,6 +50,7 @@ std::vector<NavItem> navigationFor(Role role) {
                     {"organisation", "/admin/organisation", "Organisation"},
                     {"catalogue", "/admin/catalogue", "Catalogue"},
                     {"residents", "/admin/residents", "Residents"},
+                    {"messages", "/admin/messages", "Messages"},
                     {"audit", "/admin/audit", "Audit log"},
                     {"settings", "/admin/settings", "Settings"}};
         default:

@@ -105,6 +105,11 @@ Response resultPage(Site& site, Request& request, const store::TrackingView& fou
     mustache::data expected(mustache::data::type::list);
     for (const auto& line : trackingExpectations(found)) expected.push_back(mustache::data(line));
     view.data.set("expectations", expected);
+    view.data.set("messages_line", trackingMessagesLine(found, site.app.messageChannels));
+    if (!by.token.empty()) view.data.set("contact_link", "/track/" + by.token + "/contact");
+    if (request.queryValue("contact") == "changed") {
+        view.data.set("banner", "We have changed how we contact you.");
+    }
     view.data.set("contact_team", found.contactTeam);
     view.data.set("contact_phone", found.contactPhone);
     std::string digits;

@@ -1,5 +1,7 @@
 #include "web/pages/tracking_words.h"
 
+#include <algorithm>
+
 #include "warehouse/delivery_slots.h"
 #include "web/pages/plan_presenters.h"
 #include "web/pages/presenters.h"
@@ -93,6 +95,49 @@ std::vector<std::string> trackingExpectations(const store::TrackingView& view) {
     lines.push_back("They will leave a leaflet that says how to use it and who to call.");
     lines.push_back("They will show an ID badge. You do not have to pay anything.");
     return lines;
+}
+
+std::string maskedMobile(const std::string& mobile) {
+    if (mobile.size() < 3) return mobile;
+    return "ending " + mobile.substr(mobile.size() - 3);
+}
+
+std::string maskedEmail(const std::string& email) {
+    const auto at = email.find('@');
+    if (at == std::string::npos || at == 0) return email;
+    return email.substr(0, 1) + "\u2022\u2022\u2022" + email.substr(at);
+}
+
+std::string trackingMessagesLine(const store::TrackingView& view,
+                                 const std::vector<store::MessageChannel>& configured) {
+    const auto has = [&](store::MessageChannel channel) {
+        return std::find(configured.begin(), configured.end(), channel) != configured.end();
+    };
+    const std::string who = view.contact.contactName.empty() ? "you" : view.contact.contactName;
+    switch (view.contact.channel) {
+        case ContactChannel::text:
+            if (has(store::MessageChannel::text)) {
+                return "We will text " + who + " (the mobile " + maskedMobile(view.contact.mobile) +
+                       ") when the day is booked, the day before, and on the morning with the "
+                       "arrival time.";
+            }
+            break;
+        case ContactChannel::email:
+            if (has(store::MessageChannel::email)) {
+                return "We will e-mail " + who + " (" + maskedEmail(view.contact.email) +
+                       ") when the day is booked, the day before, and on the morning with the "
+                       "arrival time.";
+            }
+            break;
+        case ContactChannel::letter:
+            return "We will write to " + who + " by post when the day is booked.";
+        case ContactChannel::phone:
+            return "You asked us not to write: this page always shows the latest, and " +
+                   view.contactTeam + " can tell you too.";
+        case ContactChannel::none:
+            break;
+    }
+    return "We will not send you messages: this page always shows the latest.";
 }
 
 }  // namespace ces::web

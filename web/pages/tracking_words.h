@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/iso_time.h"
+#include "core/store/messages/outbox.h"
 #include "core/store/orders/tracking.h"
 
 namespace ces::web {
@@ -19,6 +20,15 @@ std::string trackingWhen(const store::TrackingView& view, Instant now);
 
 /// The "Arrival time" answer: the one-hour window once planned, else when it will be shown.
 std::string trackingArrival(const store::TrackingView& view);
+
+/// How we will keep them informed: a promise only through the channel they chose and the
+/// service has set up (a letter always can be printed); otherwise that this page shows it.
+std::string trackingMessagesLine(const store::TrackingView& view,
+                                 const std::vector<store::MessageChannel>& configured);
+
+/// "ending 123" for a mobile, "a•••@example.org" for an address: enough to recognise, not to copy.
+std::string maskedMobile(const std::string& mobile);
+std::string maskedEmail(const std::string& email);
 
 /// What to expect on the day, from the items' handling (two people, fitting).
 std::vector<std::string> trackingExpectations(const store::TrackingView& view);

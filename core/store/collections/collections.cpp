@@ -8,6 +8,7 @@
 #include "core/store/dispatch/dispatch.h"
 #include "core/store/infrastructure/audit.h"
 #include "core/store/infrastructure/typed_columns.h"
+#include "core/store/messages/resident_messages.h"
 #include "core/store/orders/order_access.h"
 #include "core/store/residents/residents.h"
 #include "core/store/warehouse/assets.h"
@@ -134,7 +135,7 @@ const std::string kStillNeeded =
     std::string(
         "SELECT l.id, o.reference, l.item_code, i.name, l.quantity - l.returned_quantity, "
         "(l.quantity - l.returned_quantity) * i.price_pence AS value, l.started_at, "
-        "r.district, o.prescriber_id, u.username, r.id, r.phone ") +
+        "r.district, o.prescriber_id, COALESCE(NULLIF(u.email, ''), u.display_name), o.id ") +
     kStillNeededLoans + "ORDER BY value DESC, l.id LIMIT $3";
 const std::string kStillNeededCount = std::string("SELECT COUNT(*) ") + kStillNeededLoans;
 
@@ -403,6 +404,15 @@ Collection requestCollection(Connection& c, const CollectionRequest& request,
                    item.assetId ? SqlValue(item.assetId->value()) : SqlValue(std::monostate{}),
                    item.itemCode, item.quantity, visits[i]});
     }
+    if (!order && !items.empty()) order = items.front().order;
+    if (order && method == CollectionMethod::home) {
+        messageResident(c, *order,
+                        {.kind = message_kind::collectionBooked,
+                         .entity = "collection",
+                         .entityId = reference,
+                         .fields = {{"date", formatDate(toUkLocal(due).date)}}},
+                        now);
+    }
     audit(c, who.actor ? std::optional<UserId>(who.actor->id) : std::nullopt, "collection.request",
           "collection", reference, now,
           std::string(toString(request.reason)) + (request.urgent ? ", urgent" : "") +
@@ -585,15 +595,12 @@ std::vector<StillNeededCheck> stillNeededChecks(Connection& c, Instant now, int 
             toPrescriber.entity = "loan";
             toPrescriber.entityId = std::to_string(check.loanId.value());
             check.prescriberMessageId = queueMessage(c, toPrescriber, now);
-            OutboxMessage toResident = toPrescriber;
-            toResident.recipientUser.reset();
-            toResident.recipient =
-                "resident " + rows.text(i, 10) + " (phone " + rows.text(i, 11) + ")";
-            toResident.body = "Do you still use the " + check.itemName +
-                              " we lent you? If not, we can collect it free of charge, or you "
-                              "can take it to a household waste recycling centre. Quote " +
-                              check.orderReference + ".";
-            check.residentMessageId = queueMessage(c, toResident, now);
+            check.residentMessageId = messageResident(c, OrderId(rows.integer(i, 10)),
+                                                      {.kind = message_kind::stillNeeded,
+                                                       .entity = "loan",
+                                                       .entityId = toPrescriber.entityId,
+                                                       .fields = {{"item", check.itemName}}},
+                                                      now);
         }
         checks.push_back(check);
     }

@@ -118,37 +118,12 @@ const char* const kCompleteVisit =
     "UPDATE visits SET status = $1, outcome = $2, failure_reason = $3, notes = $4, "
     "completed_by = $5, completed_at = $6 WHERE id = $7 AND status = 'planned'";
 const char* const kOrderContact =
-    "SELECT o.prescriber_id, u.display_name, t.phone FROM orders o "
+    "SELECT o.prescriber_id, u.display_name, t.phone, COALESCE(u.email, '') FROM orders o "
     "JOIN users u ON u.id = o.prescriber_id JOIN teams t ON t.id = o.team_id WHERE o.id = $1";
 const char* const kOrderOfAsset =
     "SELECT COALESCE(ol.order_id, s.order_id) FROM assets a "
     "LEFT JOIN order_lines ol ON ol.id = a.order_line_id "
     "LEFT JOIN specials s ON s.id = a.special_id WHERE a.id = $1";
-const char* const kQueueMessage =
-    "INSERT INTO outbox (created_at, recipient_user_id, recipient, subject, body, entity, "
-    "entity_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
-const char* const kListOutbox =
-    "SELECT id, created_at, recipient_user_id, recipient, subject, body, entity, entity_id, "
-    "sent_at FROM outbox WHERE ($1 = 0 OR sent_at IS NULL) AND ($2 = 0 OR id < $2) "
-    "ORDER BY id DESC LIMIT $3";
-const char* const kFindMessage =
-    "SELECT id, created_at, recipient_user_id, recipient, subject, body, entity, entity_id, "
-    "sent_at FROM outbox WHERE id = $1";
-
-OutboxMessage messageFrom(const Rows& rows, std::size_t i) {
-    OutboxMessage m;
-    m.id = MessageId(rows.integer(i, 0));
-    m.createdAt = instantAt(rows, i, 1, "outbox time");
-    if (!rows.isNull(i, 2)) m.recipientUser = UserId(rows.integer(i, 2));
-    m.recipient = rows.text(i, 3);
-    m.subject = rows.text(i, 4);
-    m.body = rows.text(i, 5);
-    m.entity = rows.text(i, 6);
-    m.entityId = rows.text(i, 7);
-    m.sentAt = rows.optionalText(i, 8);
-    return m;
-}
-
 SqlValue optionalValue(const std::optional<int>& value) {
     return value ? SqlValue(static_cast<std::int64_t>(*value)) : SqlValue(std::monostate{});
 }
@@ -456,40 +431,14 @@ void completeVisit(Connection& c, VisitId visitId, VisitOutcome outcome,
 std::optional<OrderContact> orderContact(Connection& c, OrderId order) {
     Rows rows = c.query(kOrderContact, {order.value()});
     if (rows.empty()) return std::nullopt;
-    return OrderContact{UserId(rows.integer(0, 0)), rows.text(0, 1), rows.text(0, 2)};
+    return OrderContact{UserId(rows.integer(0, 0)), rows.text(0, 1), rows.text(0, 2),
+                        rows.text(0, 3)};
 }
 
 std::optional<OrderId> orderOfAsset(Connection& c, AssetId assetId) {
     Rows rows = c.query(kOrderOfAsset, {assetId.value()});
     if (rows.empty() || rows.isNull(0, 0)) return std::nullopt;
     return OrderId(rows.integer(0, 0));
-}
-
-void markMessageSent(Connection& c, MessageId id, Instant at) {
-    c.execute("UPDATE outbox SET sent_at = $1 WHERE id = $2 AND sent_at IS NULL",
-              {formatInstant(at), id.value()});
-}
-
-MessageId queueMessage(Connection& c, const OutboxMessage& m, Instant now) {
-    return MessageId(
-        c.insert(kQueueMessage,
-                 {formatInstant(now),
-                  m.recipientUser ? SqlValue(m.recipientUser->value()) : SqlValue(std::monostate{}),
-                  m.recipient, m.subject, m.body, m.entity, m.entityId}));
-}
-
-Page<OutboxMessage> listOutbox(Connection& c, bool unsentOnly, const PageRequest& page) {
-    Rows rows = c.query(kListOutbox, {static_cast<std::int64_t>(unsentOnly ? 1 : 0),
-                                      cursorParam(page), fetchLimit(page)});
-    std::vector<OutboxMessage> messages;
-    for (std::size_t i = 0; i < rows.size(); ++i) messages.push_back(messageFrom(rows, i));
-    return pageOf(std::move(messages), page, [](const OutboxMessage& m) { return m.id.value(); });
-}
-
-std::optional<OutboxMessage> findMessage(Connection& c, MessageId id) {
-    Rows rows = c.query(kFindMessage, {id.value()});
-    if (rows.empty()) return std::nullopt;
-    return messageFrom(rows, 0);
 }
 
 }  // namespace ces::store

@@ -1,6 +1,6 @@
 #pragma once
 // Dispatch records: vans and crews, visits (deliveries, collections, repairs, inspections),
-// the stored route plan of a day, and the outbox of notifications waiting to be sent.
+// the stored route plan of a day (the outbox is core/store/messages).
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -10,12 +10,11 @@
 #include "core/iso_time.h"
 #include "core/store/infrastructure/connection.h"
 #include "core/store/infrastructure/paging.h"
+#include "core/store/messages/outbox.h"
 #include "core/types.h"
 #include "core/visits.h"
 
 namespace ces {
-/// A notification in the outbox.
-using MessageId = Id<struct MessageTag>;
 /// One run of the planner over a horizon of days.
 using PlanRunId = Id<struct PlanRunTag>;
 }  // namespace ces
@@ -228,30 +227,16 @@ struct OrderContact {
     UserId prescriber;
     std::string prescriberName;
     std::string teamPhone;
+    std::string prescriberEmail;  ///< Empty when none is on record.
+
+    /// Where an e-mail to the prescriber goes: their address, else their name (the sender then
+    /// gives up on it and shows it to the admin).
+    std::string mailbox() const {
+        return prescriberEmail.empty() ? prescriberName : prescriberEmail;
+    }
 };
 std::optional<OrderContact> orderContact(Connection& c, OrderId order);
 /// The order a loaned asset came from, if any.
 std::optional<OrderId> orderOfAsset(Connection& c, AssetId assetId);
-
-/// A notification waiting in the outbox; sentAt is set once a mailer has sent it (none does yet:
-/// messages wait, and are listed for staff to send by hand).
-struct OutboxMessage {
-    MessageId id;
-    Instant createdAt;
-    std::optional<UserId> recipientUser;
-    std::string recipient;
-    std::string subject;
-    std::string body;
-    std::string entity;
-    std::string entityId;
-    std::optional<std::string> sentAt;  ///< As the mailer wrote it.
-};
-MessageId queueMessage(Connection& c, const OutboxMessage& message, Instant now);
-/// A page of the outbox, newest first; unsent only when asked.
-Page<OutboxMessage> listOutbox(Connection& c, bool unsentOnly, const PageRequest& page);
-/// Marks a waiting message sent at `at` (by a sender, or by staff by hand).
-void markMessageSent(Connection& c, MessageId id, Instant at);
-/// One message as the outbox holds it now (sentAt empty while it waits).
-std::optional<OutboxMessage> findMessage(Connection& c, MessageId id);
 
 }  // namespace ces::store

@@ -7,11 +7,13 @@
 #include "core/store/admin/geography.h"
 #include "core/store/catalogue/catalogue.h"
 #include "core/store/infrastructure/audit.h"
+#include "core/store/messages/resident_messages.h"
 #include "core/store/orders/order_access.h"
 #include "core/store/orders/order_numbers.h"
 #include "core/store/residents/deceased.h"
 #include "core/store/residents/residents.h"
 #include "core/store/warehouse/stock.h"
+#include "core/uk_time.h"
 
 namespace ces::store {
 
@@ -306,6 +308,13 @@ OrderOutcome placeOrder(Connection& c, const OrderPlan& plan, const Actor& actor
         steps.push_back({"order." + std::string(toString(path[step])), note});
     }
     audit(c, actor.id, steps, "order", outcome.reference, now);
+    ResidentNotice placed{
+        .kind = message_kind::orderPlaced, .entity = "order", .entityId = outcome.reference};
+    if (outcome.dueBy)
+        placed.fields.emplace_back("date", formatDate(toUkLocal(*outcome.dueBy).date));
+    if (outcome.status == OrderStatus::awaiting_approval)
+        placed.flags.push_back("awaiting_approval");
+    messageResident(c, id, placed, now);
     return outcome;
 }
 

@@ -10,7 +10,8 @@ namespace {
 // One row per line (the order's columns repeated): one read for the whole answer.
 const char* const kTrackColumns =
     "SELECT o.id, o.reference, o.status, o.due_by, t.name, t.phone, r.postcode, r.date_of_birth, "
-    "i.name, o.tracking_token, r.deceased_on, i.two_person, i.needs_fitting FROM orders o JOIN "
+    "i.name, o.tracking_token, r.deceased_on, i.two_person, i.needs_fitting, r.id, r.email, "
+    "r.mobile, r.contact_channel, r.language, r.contact_name FROM orders o JOIN "
     "residents r ON r.id = "
     "o.resident_id "
     "JOIN teams t ON t.id = o.team_id "
@@ -40,6 +41,12 @@ TrackingView viewFrom(Connection& c, const Rows& rows) {
     view.dueBy = rows.optionalText(0, 3);
     view.contactTeam = rows.text(0, 4);
     view.contactPhone = rows.text(0, 5);
+    view.resident = ResidentId(rows.integer(0, 13));
+    view.contact.email = rows.text(0, 14);
+    view.contact.mobile = rows.text(0, 15);
+    view.contact.channel = parseContactChannel(rows.text(0, 16)).value_or(ContactChannel::none);
+    view.contact.language = parseLanguage(rows.text(0, 17)).value_or(Language::en);
+    view.contact.contactName = rows.text(0, 18);
     for (std::size_t i = 0; i < rows.size(); ++i) {
         if (rows.isNull(i, 8)) continue;
         view.items.push_back({rows.text(i, 8), rows.integer(i, 11) != 0, rows.integer(i, 12) != 0});

@@ -32,6 +32,8 @@ struct TrackingView {
     /// The day the open delivery visit is on a stored plan, when it is.
     std::optional<std::chrono::year_month_day> plannedDay;
     std::optional<int> plannedStartSeconds;  ///< Its service start on that day's plan.
+    ResidentId resident;                     ///< Whose order (for their own contact page).
+    ContactPreferences contact;              ///< How they hear from us (not in the API).
 };
 
 /// The order when all three match (postcode compared normalised); nullopt otherwise, without

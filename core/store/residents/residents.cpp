@@ -13,17 +13,20 @@ namespace {
 const char* const kResidentByNhs = "SELECT id, district FROM residents WHERE nhs_number = $1";
 const char* const kInsertResident =
     "INSERT INTO residents (nhs_number, name, date_of_birth, address_line1, town, postcode, "
-    "district, phone, access_notes, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
-    "RETURNING id";
+    "district, phone, access_notes, created_at, email, mobile, contact_channel, language, "
+    "contact_name, contact_relationship) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+    "$12, $13, $14, $15, $16) RETURNING id";
 const char* const kLinkTeam =
     "INSERT INTO resident_teams (resident_id, team_id, since) VALUES ($1, $2, $3) "
     "ON CONFLICT DO NOTHING";
 const char* const kResidentColumns =
     "SELECT id, nhs_number, name, date_of_birth, address_line1, town, postcode, district, phone, "
-    "access_notes FROM residents ";
+    "access_notes, email, mobile, contact_channel, language, contact_name, contact_relationship "
+    "FROM residents ";
 const char* const kUpdateResident =
     "UPDATE residents SET name = $2, address_line1 = $3, town = $4, postcode = $5, district = $6, "
-    "phone = $7, access_notes = $8 WHERE id = $1";
+    "phone = $7, access_notes = $8, email = $9, mobile = $10, contact_channel = $11, "
+    "language = $12, contact_name = $13, contact_relationship = $14 WHERE id = $1";
 const char* const kTeamServes =
     "SELECT 1 FROM resident_teams WHERE team_id = $1 AND resident_id = $2";
 
@@ -55,6 +58,12 @@ std::vector<Resident> residentsFrom(const Rows& rows) {
         r.district = rows.text(i, 7);
         r.phone = rows.text(i, 8);
         r.accessNotes = rows.text(i, 9);
+        r.contact.email = rows.text(i, 10);
+        r.contact.mobile = rows.text(i, 11);
+        r.contact.channel = parseContactChannel(rows.text(i, 12)).value_or(ContactChannel::none);
+        r.contact.language = parseLanguage(rows.text(i, 13)).value_or(Language::en);
+        r.contact.contactName = rows.text(i, 14);
+        r.contact.contactRelationship = rows.text(i, 15);
         result.push_back(std::move(r));
     }
     return result;
@@ -91,15 +100,6 @@ std::string checkedPhone(const std::string& text) {
     return *phone;
 }
 
-std::string checkedAccessNotes(const std::string& text) {
-    if (text.size() > kMaxAccessNotesLength) {
-        std::string message = "access_notes is longer than ";
-        message.append(std::to_string(kMaxAccessNotesLength)).append(" characters");
-        throw ValidationError("access_notes", message);
-    }
-    return text;
-}
-
 /// Records one changed field as `field: "old" -> "new"` for the audit row.
 void noteChange(std::string& detail, const std::string& field, const std::string& before,
                 const std::string& after) {
@@ -111,6 +111,85 @@ void noteChange(std::string& detail, const std::string& field, const std::string
         .append("\" -> \"")
         .append(after)
         .append("\"");
+}
+
+/// A UK mobile normalised, or empty when none is given.
+std::string checkedMobile(const std::string& text) {
+    if (text.find_first_not_of(" \t") == std::string::npos) return "";
+    const auto mobile = normaliseUkPhone(text);
+    if (!mobile || !isUkMobile(*mobile)) {
+        throw ValidationError("mobile", "mobile must be a UK mobile number, such as 07700 900123");
+    }
+    return *mobile;
+}
+
+std::string checkedEmail(const std::string& text) {
+    if (text.find_first_not_of(" \t") == std::string::npos) return "";
+    const auto email = normaliseEmail(text);
+    if (!email)
+        throw ValidationError("email", "email must be one address, such as name@example.org");
+    return *email;
+}
+
+std::string optionalWords(const std::string& text, const std::string& field) {
+    if (text.find_first_not_of(" \t") == std::string::npos) return "";
+    return required(text, field, 100);
+}
+
+/// The contact details normalised and consistent; ValidationError naming the field otherwise.
+ContactPreferences checkedContact(const ContactPreferences& input) {
+    ContactPreferences contact = input;
+    contact.email = checkedEmail(input.email);
+    contact.mobile = checkedMobile(input.mobile);
+    contact.contactName = optionalWords(input.contactName, "contact_name");
+    contact.contactRelationship = optionalWords(input.contactRelationship, "contact_relationship");
+    if (const auto problem = contactProblem(contact)) {
+        throw ValidationError(problem->field, problem->message);
+    }
+    return contact;
+}
+
+/// The contact with the changes asked for applied (not yet checked).
+ContactPreferences changedContact(const ContactPreferences& before,
+                                  const ResidentChanges& changes) {
+    ContactPreferences after = before;
+    if (changes.email) after.email = *changes.email;
+    if (changes.mobile) after.mobile = *changes.mobile;
+    if (changes.channel) after.channel = *changes.channel;
+    if (changes.language) after.language = *changes.language;
+    if (changes.contactName) after.contactName = *changes.contactName;
+    if (changes.contactRelationship) after.contactRelationship = *changes.contactRelationship;
+    return after;
+}
+
+void noteContactChanges(std::string& detail, const ContactPreferences& before,
+                        const ContactPreferences& after) {
+    noteChange(detail, "email", before.email, after.email);
+    noteChange(detail, "mobile", before.mobile, after.mobile);
+    noteChange(detail, "contact_channel", std::string(toString(before.channel)),
+               std::string(toString(after.channel)));
+    noteChange(detail, "language", std::string(toString(before.language)),
+               std::string(toString(after.language)));
+    noteChange(detail, "contact_name", before.contactName, after.contactName);
+    noteChange(detail, "contact_relationship", before.contactRelationship,
+               after.contactRelationship);
+}
+
+void storeResident(Connection& c, const Resident& r) {
+    c.execute(kUpdateResident,
+              {r.id.value(), r.name, r.addressLine1, r.town, r.postcode, r.district, r.phone,
+               r.accessNotes, r.contact.email, r.contact.mobile,
+               std::string(toString(r.contact.channel)), std::string(toString(r.contact.language)),
+               r.contact.contactName, r.contact.contactRelationship});
+}
+
+std::string checkedAccessNotes(const std::string& text) {
+    if (text.size() > kMaxAccessNotesLength) {
+        std::string message = "access_notes is longer than ";
+        message.append(std::to_string(kMaxAccessNotesLength)).append(" characters");
+        throw ValidationError("access_notes", message);
+    }
+    return text;
 }
 
 }  // namespace
@@ -133,16 +212,19 @@ ResidentRegistration registerResident(Connection& c, const NewResident& input, c
     r.postcode = place.postcode;
     r.phone = checkedPhone(input.phone);
     r.accessNotes = checkedAccessNotes(input.accessNotes);
+    r.contact = checkedContact(input.contact);
 
     Rows existing = c.query(kResidentByNhs, {r.nhsNumber});
     ResidentRegistration result;
     if (!existing.empty()) {
         result = {ResidentId(existing.integer(0, 0)), existing.text(0, 1), true};
     } else {
-        result.id = ResidentId(
-            c.insert(kInsertResident,
-                     {r.nhsNumber, r.name, r.dateOfBirth, r.addressLine1, r.town, r.postcode,
-                      place.district, r.phone, r.accessNotes, formatInstant(now)}));
+        result.id = ResidentId(c.insert(
+            kInsertResident,
+            {r.nhsNumber, r.name, r.dateOfBirth, r.addressLine1, r.town, r.postcode, place.district,
+             r.phone, r.accessNotes, formatInstant(now), r.contact.email, r.contact.mobile,
+             std::string(toString(r.contact.channel)), std::string(toString(r.contact.language)),
+             r.contact.contactName, r.contact.contactRelationship}));
         result.district = place.district;
     }
     c.execute(kLinkTeam, {result.id.value(), team.value(), formatInstant(now)});
@@ -213,6 +295,7 @@ Resident changeResident(Connection& c, ResidentId id, const ResidentChanges& cha
     }
     if (changes.phone) after.phone = checkedPhone(*changes.phone);
     if (changes.accessNotes) after.accessNotes = checkedAccessNotes(*changes.accessNotes);
+    after.contact = checkedContact(changedContact(found->contact, changes));
     const Resident& before = *found;
     std::string detail;
     noteChange(detail, "name", before.name, after.name);
@@ -222,10 +305,24 @@ Resident changeResident(Connection& c, ResidentId id, const ResidentChanges& cha
     noteChange(detail, "district", before.district, after.district);
     noteChange(detail, "phone", before.phone, after.phone);
     noteChange(detail, "access_notes", before.accessNotes, after.accessNotes);
+    noteContactChanges(detail, before.contact, after.contact);
     if (detail.empty()) return after;
-    c.execute(kUpdateResident, {id.value(), after.name, after.addressLine1, after.town,
-                                after.postcode, after.district, after.phone, after.accessNotes});
+    storeResident(c, after);
     audit(c, actor.id, "resident.change", "resident", std::to_string(id.value()), now, detail);
+    return after;
+}
+
+Resident changeContact(Connection& c, ResidentId id, const ResidentChanges& changes,
+                       std::optional<UserId> actor, Instant now) {
+    auto found = findResident(c, id);
+    if (!found) throw NotFound("no resident has the id " + std::to_string(id.value()));
+    Resident after = *found;
+    after.contact = checkedContact(changedContact(found->contact, changes));
+    std::string detail;
+    noteContactChanges(detail, found->contact, after.contact);
+    if (detail.empty()) return after;
+    storeResident(c, after);
+    audit(c, actor, "resident.contact", "resident", std::to_string(id.value()), now, detail);
     return after;
 }
 

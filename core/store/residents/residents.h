@@ -39,11 +39,22 @@ struct ResidentChanges {
     std::optional<std::string> postcode;  ///< The district is recomputed from it.
     std::optional<std::string> phone;     ///< Empty text removes the number.
     std::optional<std::string> accessNotes;
+    std::optional<std::string> email;   ///< Empty text removes the address.
+    std::optional<std::string> mobile;  ///< Empty text removes the number.
+    std::optional<ContactChannel> channel;
+    std::optional<Language> language;
+    std::optional<std::string> contactName;  ///< Empty text: messages go to the resident again.
+    std::optional<std::string> contactRelationship;
 };
 
 /// Forbidden unless the actor is an admin or in a team serving the resident (checked before a
 /// change's body is read).
 void requireResidentChanger(Connection& c, ResidentId id, const Actor& actor);
+
+/// Changes only how a resident hears from us (their own choice through the tracking link, or
+/// staff's): `actor` is nullopt for the resident; audited with the old and new values.
+Resident changeContact(Connection& c, ResidentId id, const ResidentChanges& changes,
+                       std::optional<UserId> actor, Instant now);
 
 /// Corrects a resident's details, by a member of a team that serves them or an admin (Forbidden
 /// for anyone else), audited with the old and new values; ValidationError naming the field.

@@ -1,0 +1,81 @@
+// "Change how we contact you" through the tracking link: the resident chooses text, e-mail,
+// letter, a phone call or nothing, gives a new mobile or address, and picks their language.
+// What they already gave is shown only in part (the link may be forwarded).
+#include "core/store/residents/residents.h"
+#include "web/pages/contact_form.h"
+#include "web/pages/page_routes.h"
+#include "web/pages/tracking_link.h"
+#include "web/pages/tracking_words.h"
+
+namespace ces::web {
+
+namespace {
+
+PageView contactView(const store::TrackingView& order, const std::string& token,
+                     const std::string& channel, const std::string& language) {
+    PageView view;
+    view.title = "How we contact you";
+    view.templateName = "track_contact";
+    view.section = "track";
+    view.data.set("reference", order.reference);
+    view.data.set("action", "/track/" + token + "/contact");
+    view.data.set("back", "/track/" + token);
+    view.data.set("channels", channelChoices(channel, true));
+    view.data.set("languages", languageChoices(language));
+    if (!order.contact.mobile.empty())
+        view.data.set("mobile_now", maskedMobile(order.contact.mobile));
+    if (!order.contact.email.empty()) view.data.set("email_now", maskedEmail(order.contact.email));
+    return view;
+}
+
+Response showContact(Site& site, Request& request) {
+    const auto order = orderByTrackingLink(site, request);
+    const std::string token = request.pathParams["token"].substr(0, 200);
+    return site.render(request, site.signedIn(request),
+                       contactView(order, token, std::string(toString(order.contact.channel)),
+                                   std::string(toString(order.contact.language))));
+}
+
+Response changeContact(Site& site, Request& request, const FormFields& form) {
+    const auto order = orderByTrackingLink(site, request);
+    const std::string token = request.pathParams["token"].substr(0, 200);
+    const std::string channel = form.text("contact_channel");
+    const std::string language = form.text("language");
+    store::ResidentChanges changes;
+    changes.channel = parseContactChannel(channel);
+    changes.language = parseLanguage(language);
+    if (!form.text("mobile").empty()) changes.mobile = form.text("mobile");
+    if (!form.text("email").empty()) changes.email = form.text("email");
+    PageView view = contactView(order, token, channel, language);
+    if (!changes.channel) {
+        addError(view, "contact_channel", "Choose how we should contact you",
+                 "contact_channel-text");
+    } else if (!changes.language) {
+        addError(view, "language", "Choose a language", "language-en");
+    } else {
+        try {
+            site.app.db.write([&](store::Connection& c) {
+                return store::changeContact(c, order.resident, changes, std::nullopt,
+                                            site.app.now());
+            });
+            return Site::redirect("/track/" + token + "?contact=changed");
+        } catch (const ValidationError& e) {
+            addError(view, e.field(), contactMessage(e.field(), e.what()));
+        }
+    }
+    view.data.set("mobile", form.text("mobile").substr(0, 40));
+    view.data.set("email", form.text("email").substr(0, 254));
+    view.status = 422;
+    return site.render(request, site.signedIn(request), std::move(view));
+}
+
+}  // namespace
+
+void addContactPages(Router& router, Site& site) {
+    site.get(router, "/track/{token}/contact",
+             [&site](Request& r) { return showContact(site, r); });
+    site.post(router, "/track/{token}/contact",
+              [&site](Request& r, const FormFields& f) { return changeContact(site, r, f); });
+}
+
+}  // namespace ces::web

@@ -15,6 +15,7 @@
 #include "routing/vrptw/checker.h"
 #include "routing/vrptw/solve.h"
 #include "warehouse/emergencies.h"
+#include "warehouse/live_arrivals.h"
 #include "warehouse/order_delivery.h"
 #include "warehouse/recycling.h"
 #include "warehouse/specials.h"
@@ -571,6 +572,7 @@ OutcomeReceipt recordVisitOutcome(store::Connection& c, VisitId visitId, VisitOu
     receipt.visitId = visitId;
     receipt.orderReference = visit->orderReference;
     const std::string id = std::to_string(visitId.value());
+    updateLaterArrivals(c, visitId, now);
     if (outcome != VisitOutcome::failed) {
         applyDone(c, *visit, outcome, notes, actor, now, maintenance, receipt);
         store::audit(c, actor.id, "visit." + std::string(toString(outcome)), "visit", id, now,

@@ -13,10 +13,12 @@
 #include "app/demo/demo_warehouse.h"
 #include "core/csv.h"
 #include "core/nhs_number.h"
+#include "core/settings.h"
 #include "core/store/admin/accounts.h"
 #include "core/store/admin/geography.h"
 #include "core/store/admin/organisation.h"
 #include "core/store/catalogue/catalogue.h"
+#include "core/store/messages/outbox.h"
 #include "core/store/orders/order_queries.h"
 #include "core/store/orders/orders.h"
 #include "core/store/residents/residents.h"
@@ -238,6 +240,41 @@ const std::vector<std::string> kDistricts = {
 /// A resident and the index of the prescriber who registered them.
 using RegisteredResident = std::pair<ResidentId, std::size_t>;
 
+// How a demo resident hears from us, drawn from their own NHS number (so the rest of the county
+// is what it was before residents had contact details): most by text, some by e-mail, a few by
+// letter or not at all; one in ten through a carer; a few in Nepali, Polish or Romanian.
+ContactPreferences demoContact(const NewResident& resident) {
+    Random random(static_cast<unsigned>(std::stoull(resident.nhsNumber) % 4294967291ULL));
+    ContactPreferences contact;
+    const int way = pick(random, 1, 100);
+    const std::string first = resident.name.substr(0, resident.name.find(' '));
+    if (pick(random, 1, 10) == 1) {
+        contact.contactName = std::string(pickFrom(random, kFirstNames)) +
+                              resident.name.substr(resident.name.find(' '));
+        contact.contactRelationship = way % 2 ? "daughter" : "son";
+    }
+    if (way <= 55) {
+        contact.channel = ContactChannel::text;
+        contact.mobile = "07700 900" + std::to_string(pick(random, 100, 999));
+    } else if (way <= 75) {
+        contact.channel = ContactChannel::email;
+        std::string mailbox = first + "." + std::to_string(pick(random, 10, 99));
+        std::transform(mailbox.begin(), mailbox.end(), mailbox.begin(),
+                       [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+        contact.email = mailbox + "@example.org";
+    } else if (way <= 85) {
+        contact.channel = ContactChannel::letter;
+    } else if (way <= 92) {
+        contact.channel = ContactChannel::phone;
+    }
+    const int language = pick(random, 1, 100);
+    contact.language = language <= 2   ? Language::ne
+                       : language <= 4 ? Language::pl
+                       : language <= 5 ? Language::ro
+                                       : Language::en;
+    return contact;
+}
+
 NewResident demoResident(Random& random, const std::string& district, const PostcodeInfo& place,
                          bool child) {
     NewResident r;
@@ -252,6 +289,7 @@ NewResident demoResident(Random& random, const std::string& district, const Post
     r.postcode = place.postcode;
     r.phone = "07700 9" + std::to_string(pick(random, 10000, 99999));
     r.accessNotes = pickFrom(random, kAccessNotes);
+    r.contact = demoContact(r);
     return r;
 }
 
@@ -537,6 +575,13 @@ void createDemoCounty(store::Database& db, const DemoOptions& options,
     progress("orders by state: " + ordersByState(db, people.planner));
     createDemoWarehouse(db, options, calendar, progress);
     createDemoHistory(db, options, profile, calendar, progress);
+    // The story's messages went when they were written; today's wait for a channel.
+    const auto sent = db.write([&](store::Connection& c) {
+        return store::markMessagesSentBefore(c, fromUkLocal(ukDateOf(options.now), {}));
+    });
+    const auto waiting = db.read([](store::Connection& c) { return store::outboxDepth(c); });
+    progress("messages: " + std::to_string(sent) + " sent in the story, " +
+             std::to_string(waiting.waiting) + " waiting today");
 }
 
 }  // namespace ces::demo

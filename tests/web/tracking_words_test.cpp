@@ -87,3 +87,37 @@ TEST_CASE("tracking words - what to expect comes from the items' handling, not t
     CHECK(mentions(lines, "this item and show you how to use it safely: Profiling bed, electric."));
     CHECK(mentions(lines, "clear a space"));
 }
+
+TEST_CASE("tracking words - a message is promised only through a channel set up for it") {
+    auto view = scheduled();
+    view.contactTeam = "Canterbury OT team";
+    view.contact.mobile = "07700 900123";
+    view.contact.channel = ContactChannel::text;
+    CHECK(trackingMessagesLine(view, {}) ==
+          "We will not send you messages: this page always shows the latest.");
+    CHECK(trackingMessagesLine(view, {store::MessageChannel::text})
+              .find("We will text you (the mobile ending 123)") == 0);
+    view.contact.channel = ContactChannel::email;
+    view.contact.email = "anna@example.org";
+    CHECK(trackingMessagesLine(view, {store::MessageChannel::text}) ==
+          "We will not send you messages: this page always shows the latest.");
+    CHECK(trackingMessagesLine(view, {store::MessageChannel::email})
+              .find("(a\u2022\u2022\u2022@example.org)") != std::string::npos);
+    view.contact.contactName = "Jane Smith";
+    CHECK(trackingMessagesLine(view, {store::MessageChannel::email})
+              .starts_with("We will e-mail Jane Smith"));
+    view.contact.channel = ContactChannel::letter;
+    CHECK(trackingMessagesLine(view, {}) ==
+          "We will write to Jane Smith by post when the day is booked.");
+}
+
+TEST_CASE("tracking words - where the van is, on the day only") {
+    auto view = scheduled();
+    view.plannedDay = year(2026) / 12 / 7;
+    view.stopsBefore = 0;
+    CHECK(trackingVanPosition(view, kNow) == "You are the van's next stop.");
+    view.stopsBefore = 2;
+    CHECK(trackingVanPosition(view, kNow) == "The van has 2 visits to make before yours.");
+    view.plannedDay = year(2026) / 12 / 8;
+    CHECK(trackingVanPosition(view, kNow).empty());
+}

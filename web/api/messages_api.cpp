@@ -31,9 +31,9 @@ Poco::JSON::Object::Ptr messageJson(App& app, const store::OutboxMessage& m) {
                                                    : Poco::Dynamic::Var());
     json->set("resident_id",
               m.resident ? Poco::Dynamic::Var(m.resident->value()) : Poco::Dynamic::Var());
-    // A resident message is written when it is sent; until then, the words it will go with.
+    // A resident message's words are kept when it is sent; until then, the words it will go with.
     std::string subject = m.subject, body = m.body;
-    if (!m.sentAt && !m.kind.empty() && app.messageTemplates) {
+    if ((!m.sentAt || m.subject.empty()) && !m.kind.empty() && app.messageTemplates) {
         const auto words = notify::wordsOf(m, *app.messageTemplates, app.publicUrl);
         subject = words.subject;
         body = m.channel == store::MessageChannel::text ? words.text : words.email;

@@ -23,7 +23,7 @@ void appendWindow(std::string& json, std::chrono::year_month_day date, int start
     json.append("}");
 }
 
-Response trackingAnswer(const store::TrackingView& view) {
+Response trackingAnswer(const store::TrackingView& view, Instant now) {
     std::string json;
     if (view.closed) {
         json.append("{\"status\":\"closed\",\"status_text\":");
@@ -57,6 +57,12 @@ Response trackingAnswer(const store::TrackingView& view) {
     if (arrival) {
         appendWindow(json, view.slot ? view.slot->date : *view.plannedDay, arrival->startSeconds,
                      arrival->endSeconds);
+    } else {
+        json.append("null");
+    }
+    json.append(",\"stops_before\":");
+    if (view.stopsBefore && view.plannedDay && *view.plannedDay == ukDateOf(now)) {
+        json.append(std::to_string(*view.stopsBefore));
     } else {
         json.append("null");
     }
@@ -101,7 +107,7 @@ Response trackByDetails(App& app, Request& request) {
         for (const auto& key : keys) app.trackingLimiter.recordFailure(key, app.now());
         throw NotFound("we could not find an order with those details");
     }
-    return trackingAnswer(*view);
+    return trackingAnswer(*view, app.now());
 }
 
 Response trackByToken(App& app, Request& request) {
@@ -113,7 +119,7 @@ Response trackByToken(App& app, Request& request) {
         app.trackingLimiter.recordFailure(key, app.now());
         throw NotFound("this tracking link is not valid");
     }
-    return trackingAnswer(*view);
+    return trackingAnswer(*view, app.now());
 }
 
 }  // namespace

@@ -60,7 +60,7 @@ mustache::data messageRows(const App& app, const std::vector<store::OutboxMessag
         row.set("atText", ukDateTime(m.createdAt));
         row.set("to", m.recipient);
         row.set("channel", channelWords(m.channel));
-        row.set("subject", m.sentAt ? m.subject : words.subject);
+        row.set("subject", m.subject.empty() ? words.subject : m.subject);
         row.set("status", status);
         row.set("failed", status == "failed");
         row.set("detail", status == "waiting"  ? waitingWhy(app, m)

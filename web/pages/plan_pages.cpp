@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -14,6 +15,7 @@
 #include "core/store/residents/residents.h"
 #include "core/uk_time.h"
 #include "warehouse/dispatch.h"
+#include "warehouse/live_arrivals.h"
 #include "web/http/json_body.h"
 #include "web/http/request_numbers.h"
 #include "web/pages/page_routes.h"
@@ -35,9 +37,20 @@ std::chrono::year_month_day today(const App& app) {
     return std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.now()));
 }
 
+// "Last recorded: stop B4 of 12, 12 minutes late" (or early, or on time).
+std::string runningWords(const warehouse::VanRunning& running, const std::string& letter) {
+    std::string words = "Last recorded: stop " + letter + std::to_string(running.lastStop) +
+                        " of " + std::to_string(running.stops) + ", ";
+    const int minutes = std::abs(running.minutesLate);
+    if (minutes < 5) return words + "on time";
+    return words + std::to_string(minutes) + (minutes == 1 ? " minute " : " minutes ") +
+           (running.minutesLate > 0 ? "late" : "early");
+}
+
 void addPlan(mustache::data& data, const store::StoredPlan& plan, store::Connection& c,
              std::optional<VisitId> inserted, const DistrictOutlines* outlines) {
     Districts districts(c);
+    auto progress = store::vanDays(c, plan.header.date);
     double co2 = 0;
     std::size_t stops = 0;
     mustache::data vans(mustache::data::type::list);
@@ -59,6 +72,9 @@ void addPlan(mustache::data& data, const store::StoredPlan& plan, store::Connect
         van.set("end", clockWords(r.route.endSeconds));
         van.set("distance", oneDecimal(static_cast<double>(r.route.distanceMetres) / 1000, "km"));
         van.set("co2", oneDecimal(kg, "kg"));
+        if (const auto running = warehouse::vanRunning(progress[r.van.vanId])) {
+            van.set("running", runningWords(*running, style.letter));
+        }
         mustache::data rows(mustache::data::type::list);
         std::string postcodes;
         for (std::size_t s = 0; s < r.visits.size() && s < r.route.stops.size(); ++s) {

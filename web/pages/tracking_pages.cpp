@@ -83,6 +83,7 @@ Response resultPage(Site& site, Request& request, const store::TrackingView& fou
     if (!when.empty()) {
         view.data.set("when", when);
         view.data.set("arrival", trackingArrival(found));
+        view.data.set("van_position", trackingVanPosition(found, site.app.now()));
         view.data.set("has_calendar", found.dueBy.has_value());
     }
     if (found.slot) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/settings.h"
 #include "warehouse/delivery_slots.h"
 #include "web/pages/plan_presenters.h"
 #include "web/pages/presenters.h"
@@ -68,6 +69,13 @@ std::string trackingArrival(const store::TrackingView& view) {
     }
     return "A one-hour arrival time will show here once the day's route is planned, usually the "
            "working day before.";
+}
+
+std::string trackingVanPosition(const store::TrackingView& view, Instant now) {
+    if (!view.stopsBefore || !view.plannedDay || *view.plannedDay != ukDateOf(now)) return "";
+    if (*view.stopsBefore == 0) return "You are the van's next stop.";
+    if (*view.stopsBefore == 1) return "The van has 1 visit to make before yours.";
+    return "The van has " + std::to_string(*view.stopsBefore) + " visits to make before yours.";
 }
 
 std::vector<std::string> trackingExpectations(const store::TrackingView& view) {

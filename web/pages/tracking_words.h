@@ -30,6 +30,10 @@ std::string trackingMessagesLine(const store::TrackingView& view,
 std::string maskedMobile(const std::string& mobile);
 std::string maskedEmail(const std::string& email);
 
+/// Where the van is on the day of the visit: "You are the van's next stop." or "The van has 2
+/// visits to make before yours."; empty on any other day.
+std::string trackingVanPosition(const store::TrackingView& view, Instant now);
+
 /// What to expect on the day, from the items' handling (two people, fitting).
 std::vector<std::string> trackingExpectations(const store::TrackingView& view);
 

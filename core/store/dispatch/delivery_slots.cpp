@@ -35,14 +35,16 @@ const char* const kInsertEvent =
     "INSERT INTO order_events (order_id, from_status, to_status, at, user_id, note) "
     "VALUES ($1, $2, 'scheduled', $3, $4, $5)";
 const char* const kBookedSlot =
-    "SELECT v.due_date, v.slot_start_seconds, v.slot_end_seconds, ps.start_seconds "
+    "SELECT v.due_date, v.slot_start_seconds, v.slot_end_seconds, "
+    "COALESCE(ps.estimated_start_seconds, ps.start_seconds) "
     "FROM visits v LEFT JOIN plan_stops ps ON ps.visit_id = v.id AND ps.plan_date = v.plan_date "
     "AND v.status = 'planned' WHERE v.order_id = $1 AND v.kind = 'delivery' "
     "AND v.status IN ('pending', 'planned') AND v.slot_start_seconds IS NOT NULL "
     "AND v.slot_end_seconds IS NOT NULL ORDER BY v.id DESC LIMIT 1";
 
 const char* const kPlannedDeliveryStart =
-    "SELECT ps.start_seconds FROM visits v JOIN plan_stops ps ON ps.visit_id = v.id "
+    "SELECT COALESCE(ps.estimated_start_seconds, ps.start_seconds) FROM visits v "
+    "JOIN plan_stops ps ON ps.visit_id = v.id "
     "AND ps.plan_date = v.plan_date WHERE v.order_id = $1 AND v.kind = 'delivery' "
     "AND v.status = 'planned' ORDER BY v.id DESC LIMIT 1";
 

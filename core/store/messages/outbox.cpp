@@ -176,6 +176,13 @@ std::string_view messageStatus(const OutboxMessage& message) {
     return "waiting";
 }
 
+std::size_t markMessagesSentBefore(Connection& c, Instant before) {
+    return c.executeCounting(
+        std::string("UPDATE outbox SET sent_at = COALESCE(send_after, created_at) WHERE ") +
+            kWaiting + " AND created_at < $1 AND (send_after IS NULL OR send_after < $1)",
+        {formatInstant(before)});
+}
+
 void cancelWaitingMessages(Connection& c, const std::string& entity, const std::string& entityId,
                            const std::vector<std::string>& kinds, Instant at) {
     for (const auto& kind : kinds) {

@@ -82,6 +82,9 @@ void markMessageFailed(Connection& c, MessageId id, const std::string& error, In
 void retryFailedMessage(Connection& c, MessageId id);
 /// "waiting", "sent", "failed" or "cancelled".
 std::string_view messageStatus(const OutboxMessage& message);
+/// Marks every message written before `before` and still waiting as sent when it was written
+/// (a demo county's past); answers how many.
+std::size_t markMessagesSentBefore(Connection& c, Instant before);
 /// Cancels the waiting messages of these kinds about an entity (a re-plan supersedes them).
 void cancelWaitingMessages(Connection& c, const std::string& entity, const std::string& entityId,
                            const std::vector<std::string>& kinds, Instant at);

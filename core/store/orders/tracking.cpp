@@ -17,6 +17,12 @@ const char* const kTrackColumns =
     "JOIN teams t ON t.id = o.team_id "
     "LEFT JOIN order_lines l ON l.order_id = o.id LEFT JOIN items i ON i.code = l.item_code ";
 const char* const kLineOrder = " ORDER BY l.id";
+// The planned stops before a visit on its van's route that day.
+const char* const kStopsBefore =
+    "SELECT COUNT(*) FROM plan_stops mine JOIN plan_stops ps ON ps.plan_date = mine.plan_date "
+    "AND ps.van_id = mine.van_id AND ps.sequence < mine.sequence JOIN visits v ON v.id = "
+    "ps.visit_id AND v.status = 'planned' JOIN visits own ON own.id = mine.visit_id AND "
+    "own.plan_date = mine.plan_date WHERE mine.visit_id = $1";
 
 TrackingView viewFrom(Connection& c, const Rows& rows) {
     TrackingView view;
@@ -33,6 +39,8 @@ TrackingView viewFrom(Connection& c, const Rows& rows) {
         open && open->status == VisitStatus::planned) {
         view.plannedDay = open->planDate;
         view.plannedStartSeconds = plannedDeliveryStart(c, order);
+        Rows before = c.query(kStopsBefore, {open->id.value()});
+        if (!before.empty()) view.stopsBefore = static_cast<int>(before.integer(0, 0));
     }
     view.reference = rows.text(0, 1);
     view.status = rows.text(0, 2);

@@ -32,6 +32,7 @@ struct TrackingView {
     /// The day the open delivery visit is on a stored plan, when it is.
     std::optional<std::chrono::year_month_day> plannedDay;
     std::optional<int> plannedStartSeconds;  ///< Its service start on that day's plan.
+    std::optional<int> stopsBefore;          ///< Stops its van still makes before it that day.
     ResidentId resident;                     ///< Whose order (for their own contact page).
     ContactPreferences contact;              ///< How they hear from us (not in the API).
 };

@@ -94,18 +94,21 @@ TEST_CASE("tracking words - a message is promised only through a channel set up 
     view.contact.mobile = "07700 900123";
     view.contact.channel = ContactChannel::text;
     CHECK(trackingMessagesLine(view, {}) ==
-          "We will not send you messages: this page always shows the latest.");
+          "We are not sending text messages at the moment: this page always shows the latest.");
     CHECK(trackingMessagesLine(view, {store::MessageChannel::text})
               .find("We will text you (the mobile ending 123)") == 0);
     view.contact.channel = ContactChannel::email;
     view.contact.email = "anna@example.org";
     CHECK(trackingMessagesLine(view, {store::MessageChannel::text}) ==
-          "We will not send you messages: this page always shows the latest.");
+          "We are not sending e-mails at the moment: this page always shows the latest.");
     CHECK(trackingMessagesLine(view, {store::MessageChannel::email})
               .find("(a\u2022\u2022\u2022@example.org)") != std::string::npos);
     view.contact.contactName = "Jane Smith";
     CHECK(trackingMessagesLine(view, {store::MessageChannel::email})
               .starts_with("We will e-mail Jane Smith"));
+    view.contact.channel = ContactChannel::none;
+    CHECK(trackingMessagesLine(view, {store::MessageChannel::email}) ==
+          "You asked for no messages: this page always shows the latest.");
     view.contact.channel = ContactChannel::letter;
     CHECK(trackingMessagesLine(view, {}) ==
           "We will write to Jane Smith by post when the day is booked.");

@@ -129,14 +129,15 @@ std::string trackingMessagesLine(const store::TrackingView& view,
                        ") when the day is booked, the day before, and on the morning with the "
                        "arrival time.";
             }
-            break;
+            return "We are not sending text messages at the moment: this page always shows the "
+                   "latest.";
         case ContactChannel::email:
             if (has(store::MessageChannel::email)) {
                 return "We will e-mail " + who + " (" + maskedEmail(view.contact.email) +
                        ") when the day is booked, the day before, and on the morning with the "
                        "arrival time.";
             }
-            break;
+            return "We are not sending e-mails at the moment: this page always shows the latest.";
         case ContactChannel::letter:
             return "We will write to " + who + " by post when the day is booked.";
         case ContactChannel::phone:
@@ -145,7 +146,7 @@ std::string trackingMessagesLine(const store::TrackingView& view,
         case ContactChannel::none:
             break;
     }
-    return "We will not send you messages: this page always shows the latest.";
+    return "You asked for no messages: this page always shows the latest.";
 }
 
 }  // namespace ces::web

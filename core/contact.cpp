@@ -61,6 +61,19 @@ ContactChannel defaultChannel(const ContactPreferences& contact) {
     return ContactChannel::none;
 }
 
+ContactPreferences newContact(std::string email, std::string mobile, std::string contactName,
+                              std::string contactRelationship, Language language,
+                              std::optional<ContactChannel> chosen) {
+    ContactPreferences contact;
+    contact.email = std::string(trimmed(email));
+    contact.mobile = std::string(trimmed(mobile));
+    contact.contactName = std::move(contactName);
+    contact.contactRelationship = std::move(contactRelationship);
+    contact.language = language;
+    contact.channel = chosen ? *chosen : defaultChannel(contact);
+    return contact;
+}
+
 std::optional<ContactProblem> contactProblem(const ContactPreferences& contact) {
     if (contact.channel == ContactChannel::text && contact.mobile.empty()) {
         return ContactProblem{"mobile", "contact_channel text needs a mobile number"};

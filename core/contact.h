@@ -44,6 +44,12 @@ struct ContactPreferences {
 /// address, else none (no letter is sent unless asked for).
 ContactChannel defaultChannel(const ContactPreferences& contact);
 
+/// A new resident's contact details as given: blank texts count as none, and without a channel
+/// chosen the default for what was given (defaultChannel).
+ContactPreferences newContact(std::string email, std::string mobile, std::string contactName,
+                              std::string contactRelationship, Language language,
+                              std::optional<ContactChannel> chosen);
+
 /// Why `contact` cannot be kept as it is (the field and a sentence), or nullopt: a text needs a
 /// mobile, an e-mail an address, a relationship a contact name.
 struct ContactProblem {

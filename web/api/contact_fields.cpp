@@ -27,22 +27,12 @@ Language languageNamed(const std::string& text) {
 }
 
 ContactPreferences contactFields(const JsonFields& body) {
-    ContactPreferences contact;
-    contact.email = body.optionalText("email");
-    contact.mobile = body.optionalText("mobile");
-    contact.contactName = body.optionalText("contact_name");
-    contact.contactRelationship = body.optionalText("contact_relationship");
-    contact.language = languageNamed(body.optionalText("language", "en"));
-    const auto blank = [](const std::string& s) {
-        return s.find_first_not_of(" \t") == std::string::npos;
-    };
-    ContactPreferences given = contact;
-    if (blank(given.email)) given.email.clear();
-    if (blank(given.mobile)) given.mobile.clear();
-    contact.channel = body.has("contact_channel")
-                          ? contactChannelNamed(body.optionalText("contact_channel"))
-                          : defaultChannel(given);
-    return contact;
+    return newContact(body.optionalText("email"), body.optionalText("mobile"),
+                      body.optionalText("contact_name"), body.optionalText("contact_relationship"),
+                      languageNamed(body.optionalText("language", "en")),
+                      body.has("contact_channel")
+                          ? std::optional(contactChannelNamed(body.optionalText("contact_channel")))
+                          : std::nullopt);
 }
 
 void changeContactFields(const JsonFields& body, store::ResidentChanges& changes) {

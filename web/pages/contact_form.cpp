@@ -60,15 +60,10 @@ void setContactFields(mustache::data& data, const ContactPreferences& contact,
 }
 
 ContactPreferences contactFromForm(const FormFields& form) {
-    ContactPreferences contact;
-    contact.email = form.text("email");
-    contact.mobile = form.text("mobile");
-    contact.contactName = form.text("contact_name");
-    contact.contactRelationship = form.text("contact_relationship");
-    contact.language = parseLanguage(form.text("language")).value_or(Language::en);
-    const auto chosen = parseContactChannel(form.text("contact_channel"));
-    contact.channel = chosen ? *chosen : defaultChannel(contact);
-    return contact;
+    return newContact(form.text("email"), form.text("mobile"), form.text("contact_name"),
+                      form.text("contact_relationship"),
+                      parseLanguage(form.text("language")).value_or(Language::en),
+                      parseContactChannel(form.text("contact_channel")));
 }
 
 void contactChangesFromForm(const FormFields& form, store::ResidentChanges& changes) {

@@ -34,6 +34,10 @@ DrainReport OutboxSender::drainOnce() {
     DrainReport report;
     const auto configured = channels();
     if (configured.empty()) return report;
+    if (!db_.read(
+            [&](store::Connection& c) { return store::anyDueMessages(c, clock_(), configured); })) {
+        return report;
+    }
     const auto claimed = db_.write([&](store::Connection& c) {
         return store::claimDueMessages(c, clock_(), settings_.lease, settings_.batch, configured);
     });

@@ -291,6 +291,14 @@ TEST_CASE("subject access - everything about the resident, and the read is audit
         firstSqlValue(county.dbPath(), "SELECT COUNT(*) FROM visits WHERE resident_id = " + r.id));
     CHECK(doc->getArray("collections"));
     CHECK(doc->getArray("messages"));
+    // Every message written to them is theirs to see.
+    CHECK(std::to_string(objectsIn(doc, "messages").size()) ==
+          firstSqlValue(county.dbPath(),
+                        "SELECT COUNT(*) FROM outbox m WHERE m.resident_id = " + r.id +
+                            " OR (m.entity = 'order' AND m.entity_id IN (SELECT reference FROM "
+                            "orders WHERE resident_id = " +
+                            r.id + "))"));
+    CHECK(doc->getObject("resident")->has("contact_channel"));
     const Response second = admin.get(path);
     const auto audit = objectsIn(second.object(), "audit");
     REQUIRE(!audit.empty());

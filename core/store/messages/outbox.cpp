@@ -71,6 +71,17 @@ std::string filterCondition(OutboxFilter filter) {
     return "WHERE ";
 }
 
+/// "WHERE ..." of the messages for `channels` due at $1 (at most $2), oldest first; the channel
+/// names are added to `params`.
+std::string dueWhere(const std::vector<MessageChannel>& channels, std::vector<SqlValue>& params) {
+    std::string among;
+    for (const auto channel : channels) {
+        params.emplace_back(std::string(toString(channel)));
+        among += (among.empty() ? "$" : ", $") + std::to_string(params.size());
+    }
+    return std::string("WHERE ") + kWaiting + " AND channel IN (" + among + ") AND " + kDue;
+}
+
 }  // namespace
 
 std::string_view toString(MessageChannel channel) { return nameIn(kChannels, channel); }
@@ -113,6 +124,12 @@ OutboxDepth outboxDepth(Connection& c) {
     return depth;
 }
 
+bool anyDueMessages(Connection& c, Instant now, const std::vector<MessageChannel>& channels) {
+    if (channels.empty()) return false;
+    std::vector<SqlValue> params = {formatInstant(now), std::int64_t{1}};
+    return !c.query("SELECT id FROM outbox " + dueWhere(channels, params), params).empty();
+}
+
 std::vector<OutboxMessage> claimDueMessages(Connection& c, Instant now, std::chrono::seconds lease,
                                             int limit,
                                             const std::vector<MessageChannel>& channels) {
@@ -124,13 +141,7 @@ std::vector<OutboxMessage> claimDueMessages(Connection& c, Instant now, std::chr
               {formatInstant(now), std::string(message_kind::visitTomorrow),
                std::string(message_kind::visitToday)});
     std::vector<SqlValue> params = {formatInstant(now), std::int64_t{limit}};
-    std::string among;
-    for (const auto channel : channels) {
-        params.emplace_back(std::string(toString(channel)));
-        among += (among.empty() ? "$" : ", $") + std::to_string(params.size());
-    }
-    std::string sql =
-        std::string(kColumns) + "WHERE " + kWaiting + " AND channel IN (" + among + ") AND " + kDue;
+    std::string sql = std::string(kColumns) + dueWhere(channels, params);
     if (c.dialect() == Dialect::postgresql) sql += " FOR UPDATE SKIP LOCKED";
     auto messages = messagesFrom(c.query(sql, params));
     const std::string until = formatInstant(now + lease);

@@ -65,6 +65,8 @@ struct OutboxDepth {
 };
 OutboxDepth outboxDepth(Connection& c);
 
+/// Whether any message for `channels` is due at `now` (a read: an idle sender writes nothing).
+bool anyDueMessages(Connection& c, Instant now, const std::vector<MessageChannel>& channels);
 /// Takes up to `limit` messages for `channels` due at `now` (not sent, failed or cancelled; past
 /// send_after and any earlier claim's lease), oldest first, counting an attempt and leasing each
 /// until now + lease; on PostgreSQL rows another sender holds are skipped (FOR UPDATE SKIP LOCKED).

@@ -18,7 +18,8 @@ struct TableQuery {
 
 const char* const kDetails =
     "SELECT id, nhs_number, name, date_of_birth, address_line1, town, postcode, district, phone, "
-    "access_notes, legacy_ref, deceased_on, created_at FROM residents WHERE id = $1";
+    "access_notes, legacy_ref, deceased_on, created_at, email, mobile, contact_channel, language, "
+    "contact_name, contact_relationship FROM residents WHERE id = $1";
 
 const std::vector<TableQuery>& tableQueries() {
     static const std::vector<TableQuery> queries{
@@ -115,11 +116,11 @@ const std::vector<TableQuery>& tableQueries() {
          "k.requested_at, k.due_by, k.completed_at, k.notes FROM collections k "
          "LEFT JOIN orders o ON o.id = k.order_id WHERE k.resident_id = $1 ORDER BY k.id"},
         {"messages",
-         {{"created_at"}, {"recipient"}, {"subject"}, {"body"}, {"sent_at"}},
-         "SELECT m.created_at, m.recipient, m.subject, m.body, m.sent_at FROM outbox m "
-         "WHERE (m.entity = 'order' AND m.entity_id IN (SELECT reference FROM orders "
-         "WHERE resident_id = $1)) OR (m.entity = 'resident' AND m.entity_id = $2) "
-         "ORDER BY m.id"},
+         {{"created_at"}, {"channel"}, {"kind"}, {"recipient"}, {"subject"}, {"body"}, {"sent_at"}},
+         "SELECT m.created_at, m.channel, m.kind, m.recipient, m.subject, m.body, m.sent_at "
+         "FROM outbox m WHERE m.resident_id = $1 OR (m.entity = 'order' AND m.entity_id IN "
+         "(SELECT reference FROM orders WHERE resident_id = $1)) OR (m.entity = 'resident' AND "
+         "m.entity_id = $2) ORDER BY m.id"},
     };
     return queries;
 }
@@ -173,10 +174,25 @@ std::string likeSafe(const std::string& text) {
 
 SubjectAccess subjectAccess(Connection& c, ResidentId resident, const Actor& actor, Instant now) {
     requireAdmin(actor);
-    const std::vector<RecordColumn> detailColumns{
-        {"id", true},   {"nhs_number"},  {"name"},      {"date_of_birth"}, {"address_line1"},
-        {"town"},       {"postcode"},    {"district"},  {"phone"},         {"access_notes"},
-        {"legacy_ref"}, {"deceased_on"}, {"created_at"}};
+    const std::vector<RecordColumn> detailColumns{{"id", true},
+                                                  {"nhs_number"},
+                                                  {"name"},
+                                                  {"date_of_birth"},
+                                                  {"address_line1"},
+                                                  {"town"},
+                                                  {"postcode"},
+                                                  {"district"},
+                                                  {"phone"},
+                                                  {"access_notes"},
+                                                  {"legacy_ref"},
+                                                  {"deceased_on"},
+                                                  {"created_at"},
+                                                  {"email"},
+                                                  {"mobile"},
+                                                  {"contact_channel"},
+                                                  {"language"},
+                                                  {"contact_name"},
+                                                  {"contact_relationship"}};
     SubjectAccess found;
     found.resident = resident;
     found.details = tableOf("resident", detailColumns, c.query(kDetails, {resident.value()}));

@@ -488,8 +488,7 @@ void applyDone(store::Connection& c, const store::VisitJob& visit, VisitOutcome 
 std::optional<MessageId> tellPrescriber(store::Connection& c, const store::VisitJob& visit,
                                         FailureReason reason, const std::string& notes,
                                         year_month_day again, Instant now) {
-    std::optional<OrderId> order = visit.order;
-    if (!order && visit.assetId) order = store::orderOfAsset(c, *visit.assetId);
+    const auto order = store::orderOfVisit(c, visit);
     if (!order) return std::nullopt;
     const auto contact = store::orderContact(c, *order);
     if (!contact) return std::nullopt;
@@ -513,8 +512,7 @@ std::optional<MessageId> tellPrescriber(store::Connection& c, const store::Visit
 // The resident (or their carer) hears that we could not come, and that we will be back.
 void tellResidentOfFailure(store::Connection& c, const store::VisitJob& visit, year_month_day again,
                            Instant now) {
-    std::optional<OrderId> order = visit.order;
-    if (!order && visit.assetId) order = store::orderOfAsset(c, *visit.assetId);
+    const auto order = store::orderOfVisit(c, visit);
     if (!order) return;
     store::messageResident(c, *order,
                            {.kind = store::message_kind::visitFailed,

@@ -16,16 +16,9 @@ bool waiting(const store::RunningStop& stop) { return stop.status == VisitStatus
 
 int localSeconds(Instant at) { return static_cast<int>(toUkLocal(at).timeOfDay.count()); }
 
-bool alreadyTold(store::Connection& c, VisitId visit, const char* kind) {
-    return !c.query("SELECT 1 FROM outbox WHERE entity = 'visit' AND entity_id = $1 AND kind = $2",
-                    {std::to_string(visit.value()), std::string(kind)})
-                .empty();
-}
-
 void tell(store::Connection& c, const store::VisitJob& visit, const char* kind, int start,
           Instant now) {
-    std::optional<OrderId> order = visit.order;
-    if (!order && visit.assetId) order = store::orderOfAsset(c, *visit.assetId);
+    const auto order = store::orderOfVisit(c, visit);
     if (!order) return;
     const ClockWindow window = residentArrivalWindow(visit, start);
     store::messageResident(
@@ -76,7 +69,9 @@ void updateLaterArrivals(store::Connection& c, VisitId recorded, Instant now) {
         const int told = stop.toldStart.value_or(stop.plannedStart);
         const auto visit = store::findVisit(c, stop.visit);
         std::optional<int> nowTold;
-        if (visit && next && !alreadyTold(c, stop.visit, store::message_kind::vanNext)) {
+        if (visit && next &&
+            !store::messageWritten(c, "visit", std::to_string(stop.visit.value()),
+                                   store::message_kind::vanNext)) {
             tell(c, *visit, store::message_kind::vanNext, start, now);
             nowTold = start;
         } else if (visit && std::abs(start - told) > kWindowMoveToTellSeconds) {

@@ -41,8 +41,7 @@ void queueVisitReminders(store::Connection& c, const std::vector<store::PlannedR
             if (now > endOfDay) continue;
             const auto visit = store::findVisit(c, stop.visitId);
             if (!visit || visit->status != VisitStatus::planned) continue;
-            std::optional<OrderId> order = visit->order;
-            if (!order && visit->assetId) order = store::orderOfAsset(c, *visit->assetId);
+            const auto order = store::orderOfVisit(c, *visit);
             if (!order) continue;
             const std::string kindFlag = "is_" + std::string(toString(visit->kind));
             const ClockWindow window = residentArrivalWindow(*visit, stop.startSeconds);

@@ -1,5 +1,4 @@
 // The outbox as the admin sees it: what waits, what went, what failed (and trying it again).
-#include "core/store/infrastructure/audit.h"
 #include "core/store/messages/outbox.h"
 #include "notify/outbox_sender.h"
 #include "web/api/warehouse_routes.h"
@@ -12,10 +11,10 @@ namespace ces::web {
 namespace {
 
 store::OutboxFilter filterNamed(const std::string& text) {
-    if (text.empty() || text == "all") return store::OutboxFilter::all;
-    if (text == "waiting") return store::OutboxFilter::waiting;
-    if (text == "failed") return store::OutboxFilter::failed;
-    throw BadRequest("status", "status must be waiting, failed or all");
+    if (text.empty()) return store::OutboxFilter::all;
+    const auto filter = store::parseOutboxFilter(text);
+    if (!filter) throw BadRequest("status", "status must be waiting, failed or all");
+    return *filter;
 }
 
 Poco::JSON::Object::Ptr messageJson(App& app, const store::OutboxMessage& m) {
@@ -80,14 +79,7 @@ Response retry(App& app, Request& request) {
     const std::string& text = request.pathParams["id"];
     const MessageId id(parsePathId(text, "no message has the id " + text.substr(0, 40)));
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
-        const auto message = store::findMessage(c, id);
-        if (!message) throw NotFound("no message has the id " + text.substr(0, 40));
-        if (!message->failedAt) {
-            throw Conflict("not_failed", "only a message that failed can be tried again");
-        }
-        store::retryFailedMessage(c, id);
-        store::audit(c, actor.id, "message.retry", "message", std::to_string(id.value()),
-                     app.now());
+        store::retryFailedMessage(c, id, actor.id, app.now());
         return jsonResponse(200, messageJson(app, *store::findMessage(c, id)));
     });
 }

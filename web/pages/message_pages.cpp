@@ -16,9 +16,7 @@ namespace {
 constexpr int kLettersPerBatch = 200;
 
 store::OutboxFilter filterNamed(const std::string& text) {
-    if (text == "failed") return store::OutboxFilter::failed;
-    if (text == "all") return store::OutboxFilter::all;
-    return store::OutboxFilter::waiting;
+    return store::parseOutboxFilter(text).value_or(store::OutboxFilter::waiting);
 }
 
 std::string channelWords(store::MessageChannel channel) {
@@ -106,16 +104,14 @@ Response retryMessage(Site& site, Request& request) {
     const Actor actor = site.require(request, {Role::admin});
     const std::string& text = request.pathParams["id"];
     const MessageId id(parsePathId(text, "no message has the id " + text.substr(0, 40)));
-    site.app.db.write([&](store::Connection& c) {
-        const auto message = store::findMessage(c, id);
-        if (!message) throw NotFound("no message has the id " + text.substr(0, 40));
-        if (message->failedAt) {
-            store::retryFailedMessage(c, id);
-            store::audit(c, actor.id, "message.retry", "message", std::to_string(id.value()),
-                         site.app.now());
-        }
-        return 0;
-    });
+    try {
+        site.app.db.write([&](store::Connection& c) {
+            store::retryFailedMessage(c, id, actor.id, site.app.now());
+            return 0;
+        });
+    } catch (const Conflict&) {
+        // Sent or retried meanwhile (a second click): the list shows where it is.
+    }
     return Site::redirect("/admin/messages?status=failed&retried=1");
 }
 

@@ -435,6 +435,12 @@ std::optional<OrderContact> orderContact(Connection& c, OrderId order) {
                         rows.text(0, 3)};
 }
 
+std::optional<OrderId> orderOfVisit(Connection& c, const VisitJob& visit) {
+    if (visit.order) return visit.order;
+    if (visit.assetId) return orderOfAsset(c, *visit.assetId);
+    return std::nullopt;
+}
+
 std::optional<OrderId> orderOfAsset(Connection& c, AssetId assetId) {
     Rows rows = c.query(kOrderOfAsset, {assetId.value()});
     if (rows.empty() || rows.isNull(0, 0)) return std::nullopt;

@@ -134,6 +134,9 @@ struct VisitJob {
     std::vector<VisitItem> items;
     std::optional<EmergencyDue> emergency;  ///< Only for the delivery of an emergency order.
 };
+/// The order a visit is about: its own, or that of the asset it visits (whose resident hears of
+/// it); nullopt for neither.
+std::optional<OrderId> orderOfVisit(Connection& c, const VisitJob& visit);
 /// Pending visits due at or before `dueUntil` (a booked slot only when its day is between
 /// `firstDay` and `lastDay`) plus those already planned for a day between them.
 std::vector<VisitJob> visitsForHorizon(Connection& c, std::chrono::year_month_day dueUntil,

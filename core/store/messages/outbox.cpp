@@ -1,5 +1,6 @@
 #include "core/store/messages/outbox.h"
 
+#include "core/store/infrastructure/audit.h"
 #include "core/store/infrastructure/typed_columns.h"
 #include "core/store/messages/resident_messages.h"
 #include "core/vocabulary_names.h"
@@ -71,18 +72,33 @@ std::string filterCondition(OutboxFilter filter) {
     return "WHERE ";
 }
 
+/// "$4, $5": placeholders for `values`, added to the end of `params`.
+std::string placeholdersFor(const std::vector<std::string>& values, std::vector<SqlValue>& params) {
+    std::string among;
+    for (const auto& value : values) {
+        params.emplace_back(value);
+        among += (among.empty() ? "$" : ", $") + std::to_string(params.size());
+    }
+    return among;
+}
+
 /// "WHERE ..." of the messages for `channels` due at $1 (at most $2), oldest first; the channel
 /// names are added to `params`.
 std::string dueWhere(const std::vector<MessageChannel>& channels, std::vector<SqlValue>& params) {
-    std::string among;
-    for (const auto channel : channels) {
-        params.emplace_back(std::string(toString(channel)));
-        among += (among.empty() ? "$" : ", $") + std::to_string(params.size());
-    }
-    return std::string("WHERE ") + kWaiting + " AND channel IN (" + among + ") AND " + kDue;
+    std::vector<std::string> names;
+    for (const auto channel : channels) names.emplace_back(toString(channel));
+    return std::string("WHERE ") + kWaiting + " AND channel IN (" + placeholdersFor(names, params) +
+           ") AND " + kDue;
 }
 
 }  // namespace
+
+std::optional<OutboxFilter> parseOutboxFilter(std::string_view text) {
+    if (text == "all") return OutboxFilter::all;
+    if (text == "waiting") return OutboxFilter::waiting;
+    if (text == "failed") return OutboxFilter::failed;
+    return std::nullopt;
+}
 
 std::string_view toString(MessageChannel channel) { return nameIn(kChannels, channel); }
 std::optional<MessageChannel> parseMessageChannel(std::string_view text) {
@@ -173,11 +189,24 @@ void markMessageFailed(Connection& c, MessageId id, const std::string& error, In
               {error, formatInstant(at), id.value()});
 }
 
-void retryFailedMessage(Connection& c, MessageId id) {
+void retryFailedMessage(Connection& c, MessageId id, UserId by, Instant now) {
+    const auto message = findMessage(c, id);
+    if (!message) throw NotFound("no message has the id " + std::to_string(id.value()));
+    if (!message->failedAt) {
+        throw Conflict("not_failed", "only a message that failed can be tried again");
+    }
     c.execute(
         "UPDATE outbox SET failed_at = NULL, attempts = 0, next_attempt_at = NULL "
         "WHERE id = $1 AND sent_at IS NULL",
         {id.value()});
+    audit(c, by, "message.retry", "message", std::to_string(id.value()), now);
+}
+
+bool messageWritten(Connection& c, const std::string& entity, const std::string& entityId,
+                    const std::string& kind) {
+    return !c.query("SELECT 1 FROM outbox WHERE entity = $1 AND entity_id = $2 AND kind = $3",
+                    {entity, entityId, kind})
+                .empty();
 }
 
 std::string_view messageStatus(const OutboxMessage& message) {
@@ -196,12 +225,14 @@ std::size_t markMessagesSentBefore(Connection& c, Instant before) {
 
 void cancelWaitingMessages(Connection& c, const std::string& entity, const std::string& entityId,
                            const std::vector<std::string>& kinds, Instant at) {
-    for (const auto& kind : kinds) {
-        c.execute(std::string("UPDATE outbox SET cancelled_at = $1 WHERE entity = $2 AND "
-                              "entity_id = $3 AND kind = $4 AND ") +
-                      kWaiting,
-                  {formatInstant(at), entity, entityId, kind});
-    }
+    if (kinds.empty()) return;
+    std::vector<SqlValue> params = {formatInstant(at), entity, entityId};
+    const std::string among = placeholdersFor(kinds, params);
+    c.execute(
+        "UPDATE outbox SET cancelled_at = $1 WHERE entity = $2 AND entity_id = $3 AND "
+        "kind IN (" +
+            among + ") AND " + kWaiting,
+        params);
 }
 
 }  // namespace ces::store

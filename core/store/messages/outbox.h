@@ -54,6 +54,8 @@ std::optional<OutboxMessage> findMessage(Connection& c, MessageId id);
 
 /// Which messages a list shows.
 enum class OutboxFilter { all, waiting, failed };
+/// "all", "waiting" or "failed"; nullopt for anything else.
+std::optional<OutboxFilter> parseOutboxFilter(std::string_view text);
 /// A page of the outbox, newest first.
 Page<OutboxMessage> listOutbox(Connection& c, OutboxFilter filter, const PageRequest& page);
 
@@ -80,8 +82,12 @@ void markMessageSent(Connection& c, MessageId id, Instant at, const std::string&
 void markMessageRetry(Connection& c, MessageId id, const std::string& error, Instant retryAt);
 /// Gives up on a message (a channel refused it for good, or it kept failing).
 void markMessageFailed(Connection& c, MessageId id, const std::string& error, Instant at);
-/// A failed message back in the queue, its attempts counted afresh (the admin's retry).
-void retryFailedMessage(Connection& c, MessageId id);
+/// A failed message back in the queue, its attempts counted afresh (the admin's retry, audited
+/// as `message.retry`); NotFound for an unknown id, Conflict("not_failed") unless it failed.
+void retryFailedMessage(Connection& c, MessageId id, UserId by, Instant now);
+/// Whether a message of `kind` about this entity was ever written (sent or not).
+bool messageWritten(Connection& c, const std::string& entity, const std::string& entityId,
+                    const std::string& kind);
 /// "waiting", "sent", "failed" or "cancelled".
 std::string_view messageStatus(const OutboxMessage& message);
 /// Marks every message written before `before` and still waiting as sent when it was written

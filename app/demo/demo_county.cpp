@@ -222,13 +222,23 @@ DemoPeople createPeople(store::Connection& c, Instant now) {
         {"admin", "Service administrator", Role::admin, std::nullopt},
     };
     DemoPeople result;
+    std::vector<std::pair<UserId, std::string>> staff;
+    UserId admin;
     for (const auto& p : people) {
         const UserId id = store::createUser(c, p.username, p.name, p.role, p.team,
                                             std::string("demo-") + p.username, now);
+        staff.emplace_back(id, p.username);
+        if (p.role == Role::admin) admin = id;
         Actor actor{id, p.username, p.name, p.role, p.team};
         if (p.role == Role::prescriber) result.prescribers.push_back(actor);
         if (p.role == Role::budget_holder) result.budgetHolder = actor;
         if (p.role == Role::planner) result.planner = actor;
+    }
+    // Staff hear of failed visits and emergencies by e-mail.
+    for (const auto& [id, username] : staff) {
+        store::UserChange email;
+        email.email = std::optional<std::string>(username + "@kent-ces.example");
+        store::changeUser(c, id, email, admin, now);
     }
     return result;
 }

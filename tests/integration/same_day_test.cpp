@@ -31,8 +31,8 @@ Response insert(HttpClient& client, const std::string& date, const std::string& 
 std::string unplannedDay(DemoCounty& county) {
     for (int days = 1;; ++days) {
         const std::string date = isoDateFromToday(days);
-        if (firstSqlValue(county.dbPath(), "SELECT count(*) FROM plans WHERE plan_date = '" +
-                                               date + "'") == "0") {
+        if (firstSqlValue(county.dbPath(),
+                          "SELECT count(*) FROM plans WHERE plan_date = '" + date + "'") == "0") {
             return date;
         }
     }

@@ -62,6 +62,11 @@ std::string dayWords(std::chrono::year_month_day date, Language language) {
     return name + ", " + shortDayWords(date, language);
 }
 
+std::string dateWords(std::chrono::year_month_day date, Language language) {
+    if (language == Language::en) return weekdayDate(date);
+    return dayWords(date, language) + " " + std::to_string(static_cast<int>(date.year()));
+}
+
 std::string timeWords(int secondsAfterMidnight, Language language) {
     if (language == Language::en) return clockWords(secondsAfterMidnight);
     char buffer[8];

@@ -63,11 +63,11 @@ TEST_CASE("message pages - a resident changes how we contact them through the tr
     LetterCounty t;
     PageBrowser resident(t.county, "driver");  // anyone holding the link; no role needed
     const std::string page = "/track/" + t.order.tracking_token + "/contact";
-    const Response form = resident.get(page);
+    const Response form = resident.get(page + "?lang=en");  // Edith reads Romanian; we, English
     REQUIRE(form.status == 200);
     CHECK(contains(form, "How should we contact you?"));
     const Response bad =
-        resident.post(page, "contact_channel=text&mobile=01622+123456&language=en");
+        resident.post(page + "?lang=en", "contact_channel=text&mobile=01622+123456&language=en");
     CHECK(bad.status == 422);
     CHECK(contains(bad, "Enter a UK mobile number, like 07700 900123"));
     resident.get(page);
@@ -83,8 +83,45 @@ TEST_CASE("message pages - a resident changes how we contact them through the tr
                         "SELECT COUNT(*) FROM audit_log WHERE action = 'resident.contact' AND "
                         "entity_id = '" +
                             t.resident.toString() + "'") == "1");
-    const Response tracked = resident.get("/track/" + t.order.tracking_token + "?contact=changed");
+    const Response tracked =
+        resident.get("/track/" + t.order.tracking_token + "?contact=changed&lang=en");
     CHECK(contains(tracked, "We have changed how we contact you."));
     CHECK(contains(tracked, "We are not sending text messages at the moment"));
     CHECK(resident.get("/track/not-a-token/contact").status == 404);
+}
+
+TEST_CASE("resident pages - in the resident's language, or the one their link or cookie chose") {
+    LetterCounty t;  // Edith asked for Romanian
+    HttpClient visitor = t.county.anonymous();
+    const std::string track = "/track/" + t.order.tracking_token;
+    const Response own = visitor.get(track);
+    REQUIRE(own.status == 200);
+    CHECK(contains(own, "<html lang=\"ro\""));
+    CHECK(contains(own, "Echipamentul dumneavoastră"));
+    CHECK_FALSE(contains(own, "What to expect"));
+    // Each language link names its language in itself, marked with its own lang.
+    CHECK(contains(own, "lang=\"ne\" hreflang=\"ne\">नेपाली</a>"));
+    CHECK(contains(own, "href=\"" + track + "?lang=pl\""));
+    CHECK(contains(own, "<strong lang=\"ro\" aria-current=\"true\">Română</strong>"));
+
+    const Response english = visitor.get(track + "?lang=en");
+    CHECK(contains(english, "<html lang=\"en\""));
+    CHECK(contains(english, "What to expect"));
+    const Response remembered = visitor.get(track, {{"Cookie", "ces_lang=pl"}});
+    CHECK(contains(remembered, "<html lang=\"pl\""));
+    CHECK(contains(remembered, "Czego się spodziewać"));
+    CHECK(contains(visitor.get(track + "?lang=xx"), "<html lang=\"ro\""));  // unknown: ignored
+
+    const Response calendar = visitor.get(track + "/appointment.ics");
+    REQUIRE(calendar.status == 200);
+    CHECK(contains(calendar, "SUMMARY:Livrare echipament (" + t.order.reference + ")"));
+    CHECK(contains(visitor.get(track + "/collection?lang=ne"), "<html lang=\"ne\""));
+    CHECK(contains(visitor.get("/collection-points?lang=pl"), "Gdzie można oddać sprzęt"));
+    CHECK(contains(visitor.get(track + "/slot"), "<html lang=\"ro\""));
+
+    const Response missing = visitor.get("/track/not-a-token?lang=pl");
+    CHECK(missing.status == 404);
+    CHECK(contains(missing, "<html lang=\"pl\""));
+    // Staff pages stay English whatever a visitor chose.
+    CHECK(contains(visitor.get("/sign-in", {{"Cookie", "ces_lang=pl"}}), "<html lang=\"en\""));
 }

@@ -29,19 +29,25 @@ std::string compactDate(std::chrono::year_month_day date) {
     return iso;
 }
 
-/// Lines longer than 75 octets are folded (a CRLF and a space), as RFC 5545 requires.
+bool continuationByte(char ch) { return (static_cast<unsigned char>(ch) & 0xC0) == 0x80; }
+
+/// Lines longer than 75 octets are folded (a CRLF and a space), as RFC 5545 requires, never
+/// inside a UTF-8 character (Nepali letters are 3 octets).
 std::string folded(const std::string& line) {
     std::string out;
-    for (std::size_t i = 0; i < line.size(); i += 74) {
-        if (i > 0) out += "\r\n ";
-        out += line.substr(i, 74);
+    std::size_t start = 0;
+    while (line.size() - start > 74) {
+        std::size_t end = start + 74;
+        while (end > start + 1 && continuationByte(line[end])) --end;
+        out += line.substr(start, end - start) + "\r\n ";
+        start = end;
     }
-    return out + "\r\n";
+    return out + line.substr(start) + "\r\n";
 }
 
 }  // namespace
 
-std::string appointmentCalendar(const Appointment& a, Instant now) {
+std::string appointmentCalendar(const Appointment& a, Instant now, const WordsIn& w) {
     const auto due = parseInstant(a.dueBy);
     const auto day = toUkLocal(due ? *due : now).date;
     const auto next =
@@ -63,12 +69,11 @@ std::string appointmentCalendar(const Appointment& a, Instant now) {
     ics += folded("DTSTAMP:" + stamp);
     ics += folded("DTSTART;VALUE=DATE:" + compactDate(day));
     ics += folded("DTEND;VALUE=DATE:" + compactDate(next));
-    ics += folded("SUMMARY:" + escapeText("Equipment delivery (" + a.reference + ")"));
-    ics += folded("DESCRIPTION:" + escapeText("We will bring your equipment by " +
-                                              ukDateTime(a.dueBy) + ": " + items +
-                                              ". Your tracking page shows the one-hour arrival "
-                                              "time once the day's route is planned. Questions: " +
-                                              a.contactTeam + ", " + a.contactPhone + "."));
+    ics += folded("SUMMARY:" + escapeText(w("ics_summary", {{"reference", a.reference}})));
+    ics += folded("DESCRIPTION:" + escapeText(w("ics_description", {{"date", w.dateTimeOf(a.dueBy)},
+                                                                    {"items", items},
+                                                                    {"team", a.contactTeam},
+                                                                    {"phone", a.contactPhone}})));
     ics += folded("TRANSP:TRANSPARENT");
     ics += folded("END:VEVENT");
     ics += folded("END:VCALENDAR");

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/iso_time.h"
+#include "web/pages/words.h"
 
 namespace ces::web {
 
@@ -15,7 +16,8 @@ struct Appointment {
     std::string contactPhone;
 };
 
-/// A VCALENDAR with one all-day VEVENT on the (UK) due date, CRLF line ends, text escaped.
-std::string appointmentCalendar(const Appointment& appointment, Instant now);
+/// A VCALENDAR with one all-day VEVENT on the (UK) due date, CRLF line ends, text escaped, its
+/// summary and description in the words of `w`.
+std::string appointmentCalendar(const Appointment& appointment, Instant now, const WordsIn& w);
 
 }  // namespace ces::web

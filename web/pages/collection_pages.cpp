@@ -13,6 +13,7 @@
 #include "core/store/orders/order_loans.h"
 #include "core/store/orders/tracking.h"
 #include "web/http/paging.h"
+#include "web/pages/page_language.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/presenters.h"
 #include "web/pages/tracking_link.h"
@@ -22,20 +23,18 @@ namespace ces::web {
 
 namespace {
 
-// The reasons a prescriber or a resident may give (end_of_loan is the warehouse's), with the
-// words each of them reads.
+// The reasons a prescriber or a resident may give (end_of_loan is the warehouse's), in the
+// staff's words; residents read theirs from the catalogue (collect_reason_VALUE).
 struct ReasonWords {
     CollectionReason reason;
     const char* staff;
-    const char* resident;
 };
 constexpr ReasonWords kReasons[] = {
-    {CollectionReason::no_longer_needed, "No longer needed", "I no longer need it"},
-    {CollectionReason::moved, "The resident has moved home", "I am moving home"},
-    {CollectionReason::deceased, "The resident has died", "The person it was for has died"},
-    {CollectionReason::faulty, "Faulty or broken", "It is faulty or broken"},
-    {CollectionReason::care_home, "The resident has moved into a care home",
-     "I am moving into a care home"},
+    {CollectionReason::no_longer_needed, "No longer needed"},
+    {CollectionReason::moved, "The resident has moved home"},
+    {CollectionReason::deceased, "The resident has died"},
+    {CollectionReason::faulty, "Faulty or broken"},
+    {CollectionReason::care_home, "The resident has moved into a care home"},
 };
 
 std::string reasonText(CollectionReason reason) {
@@ -58,7 +57,7 @@ StatusTag collectionTag(CollectionStatus status) {
     return {"Requested", "govuk-tag--blue"};
 }
 
-mustache::data reasonOptions(const std::string& chosen, bool resident) {
+mustache::data reasonOptions(const std::string& chosen, const WordsIn* resident) {
     mustache::data list(mustache::data::type::list);
     bool first = true;
     for (const auto& r : kReasons) {
@@ -66,7 +65,7 @@ mustache::data reasonOptions(const std::string& chosen, bool resident) {
         const std::string value(toString(r.reason));
         option.set("id", first ? std::string("reason") : "reason-" + value);
         option.set("value", value);
-        option.set("label", std::string(resident ? r.resident : r.staff));
+        option.set("label", resident ? (*resident)("collect_reason_" + value) : r.staff);
         option.set("checked", value == chosen);
         list.push_back(option);
         first = false;
@@ -184,7 +183,7 @@ PageView requestView(Site& site, const std::string& reference, const CollectionF
     view.data.set("nothing_on_loan", lines.empty());
     view.data.set("scope_whole", form.scope == "whole");
     view.data.set("scope_chosen", form.scope == "chosen");
-    view.data.set("reasons", reasonOptions(form.reason, false));
+    view.data.set("reasons", reasonOptions(form.reason, nullptr));
     view.data.set("urgent_yes", form.urgent == "yes");
     view.data.set("urgent_no", form.urgent == "no");
     view.data.set("notes", form.notes);
@@ -318,35 +317,38 @@ store::CollectionCaller residentCaller(const store::TrackingView& order) {
 }
 
 PageView residentRequestView(const store::TrackingView& order, const std::string& reason,
-                             const std::string& notes) {
+                             const std::string& notes, const WordsIn& w) {
     PageView view;
-    view.title = "Ask us to collect your equipment";
+    view.language = w.language();
+    view.title = w("collect_title");
     view.templateName = "collection_resident";
     view.section = "track";
     view.data.set("reference", order.reference);
     view.data.set("token", order.trackingToken);
-    view.data.set("reasons", reasonOptions(reason, true));
+    view.data.set("reasons", reasonOptions(reason, &w));
     view.data.set("notes", notes);
-    view.data.set("contact_team", order.contactTeam);
-    view.data.set("contact_phone", order.contactPhone);
+    view.data.set("or_call", w("collect_or_call",
+                               {{"team", order.contactTeam}, {"phone", order.contactPhone}}));
     return view;
 }
 
 Response showResidentForm(Site& site, Request& request) {
     const auto order = orderByTrackingLink(site, request);
-    return site.render(request, std::nullopt, residentRequestView(order, "", ""));
+    const WordsIn w(site.words, residentLanguage(request, order.contact.language));
+    return site.render(request, std::nullopt, residentRequestView(order, "", "", w));
 }
 
 Response submitResidentRequest(Site& site, Request& request, const FormFields& fields) {
     const auto order = orderByTrackingLink(site, request);
     const std::string reasonText = fields.text("reason");
     const std::string notes = fields.text("notes");
-    PageView view = residentRequestView(order, reasonText, notes);
+    const WordsIn w(site.words, residentLanguage(request, order.contact.language));
+    PageView view = residentRequestView(order, reasonText, notes, w);
     const auto reason = parseCollectionReason(reasonText);
     if (!reason || *reason == CollectionReason::end_of_loan) {
-        addError(view, "reason", "Select why you no longer need the equipment");
+        addError(view, "reason", w("collect_error_reason"));
     }
-    if (notes.size() > 500) addError(view, "notes", "Your message must be 500 characters or fewer");
+    if (notes.size() > 500) addError(view, "notes", w("collect_error_notes"));
     if (view.errors.empty()) {
         store::CollectionRequest wanted;
         wanted.orderReference = order.reference;
@@ -363,10 +365,8 @@ Response submitResidentRequest(Site& site, Request& request, const FormFields& f
         } catch (const Conflict& e) {
             view.status = 409;
             addError(view, "reason",
-                     e.code() == "already_requested"
-                         ? "We are already coming to collect this equipment"
-                         : "There is no equipment from this order to collect. Call us if you "
-                           "think this is wrong",
+                     w(e.code() == "already_requested" ? "collect_error_already"
+                                                       : "collect_error_nothing"),
                      "reason");
             return site.render(request, std::nullopt, std::move(view));
         }
@@ -381,14 +381,17 @@ Response residentConfirmation(Site& site, Request& request) {
         return store::findCollection(c, request.pathParams["ref"].substr(0, 40),
                                      residentCaller(order));
     });
+    const WordsIn w(site.words, residentLanguage(request, order.contact.language));
     PageView view;
-    view.title = "We will collect your equipment";
+    view.language = w.language();
+    view.title = w("collect_done_title");
     view.templateName = "collection_resident_done";
     view.section = "track";
     describeCollection(view, k);
+    view.data.set("collect_by", w("collect_done_by", {{"date", w.dateOf(formatInstant(k.dueBy))}}));
     view.data.set("token", order.trackingToken);
-    view.data.set("contact_team", order.contactTeam);
-    view.data.set("contact_phone", order.contactPhone);
+    view.data.set("change_line", w("collect_change",
+                                   {{"team", order.contactTeam}, {"phone", order.contactPhone}}));
     return site.render(request, std::nullopt, std::move(view));
 }
 
@@ -425,16 +428,18 @@ class DistrictMiddles {
     std::map<std::string, std::optional<Place>> known_;
 };
 
-std::string milesText(double metres) {
+std::string miles(double metres) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.1f", metres / 1609.344);
-    return std::string(buffer) + " miles";
+    return buffer;
 }
 
 Response collectionPointsPage(Site& site, DistrictMiddles& middles, Request& request) {
     const std::string entered = trimmed(request.queryValue("postcode")).substr(0, 20);
+    const WordsIn w(site.words, residentLanguage(request));
     PageView view;
-    view.title = "Where to take equipment back";
+    view.language = w.language();
+    view.title = w("points_title");
     view.templateName = "collection_points";
     view.section = "track";
     view.data.set("postcode", entered);
@@ -446,7 +451,7 @@ Response collectionPointsPage(Site& site, DistrictMiddles& middles, Request& req
                 [&](store::Connection& c) { return store::findPostcode(c, *normal); });
         }
         if (!from) {
-            addError(view, "postcode", "Enter a postcode in Kent, like ME14 1XQ");
+            addError(view, "postcode", w("points_error_postcode"));
             view.status = 422;
         }
     }
@@ -486,19 +491,19 @@ Response collectionPointsPage(Site& site, DistrictMiddles& middles, Request& req
         point.set("address",
                   s.point.address + (s.point.postcode ? ", " + *s.point.postcode : std::string()));
         point.set("district", s.point.district);
-        point.set("operator", s.point.operatorName);
+        point.set("hours", w("points_hours", {{"operator", s.point.operatorName}}));
         if (s.metres) {
             point.set("distance",
-                      (s.estimated ? "about " : "") + milesText(*s.metres) +
-                          (s.estimated ? " (from the middle of " + s.point.district + ")" : ""));
+                      s.estimated ? w("points_distance_about",
+                                      {{"miles", miles(*s.metres)}, {"district", s.point.district}})
+                                  : w("points_distance", {{"miles", miles(*s.metres)}}));
         }
         points.push_back(point);
         ++n;
     }
     view.data.set("points", points);
     view.data.set("has_points", n > 0);
-    view.data.set("nearest", from.has_value());
-    if (from) view.data.set("from_postcode", from->postcode);
+    if (from) view.data.set("nearest", w("points_nearest", {{"postcode", from->postcode}}));
     return site.render(request, site.signedIn(request), std::move(view));
 }
 

@@ -7,31 +7,29 @@ namespace {
 struct Choice {
     const char* value;
     const char* label;
-    const char* residentLabel;
 };
 
+// The staff's words; residents read theirs from the catalogue (contact_channel_VALUE).
 constexpr Choice kChannels[] = {
-    {"text", "Text message", "Text message"},
-    {"email", "E-mail", "E-mail"},
-    {"letter", "Letter by post", "Letter by post"},
-    {"phone", "No written messages (they will phone or check the tracking page)",
-     "No written messages: I will check this page or phone"},
-    {"none", "No messages at all", "No messages at all"}};
+    {"text", "Text message"},
+    {"email", "E-mail"},
+    {"letter", "Letter by post"},
+    {"phone", "No written messages (they will phone or check the tracking page)"},
+    {"none", "No messages at all"}};
 // Each language named in itself, then in English.
-constexpr Choice kLanguages[] = {{"en", "English", ""},
-                                 {"ne", "नेपाली (Nepali)", ""},
-                                 {"pl", "Polski (Polish)", ""},
-                                 {"ro", "Română (Romanian)", ""}};
+constexpr Choice kLanguages[] = {{"en", "English"},
+                                 {"ne", "नेपाली (Nepali)"},
+                                 {"pl", "Polski (Polish)"},
+                                 {"ro", "Română (Romanian)"}};
 
-template <std::size_t N>
+template <std::size_t N, class Label>
 mustache::data choices(const Choice (&all)[N], const std::string& chosen, const std::string& field,
-                       bool forResident) {
+                       Label label) {
     mustache::data list(mustache::data::type::list);
     for (const auto& choice : all) {
         mustache::data item;
         item.set("value", choice.value);
-        item.set("label",
-                 forResident && *choice.residentLabel ? choice.residentLabel : choice.label);
+        item.set("label", label(choice));
         item.set("id", field + "-" + choice.value);
         item.set("checked", chosen == choice.value);
         list.push_back(item);
@@ -39,14 +37,22 @@ mustache::data choices(const Choice (&all)[N], const std::string& chosen, const 
     return list;
 }
 
+std::string staffLabel(const Choice& choice) { return choice.label; }
+
 }  // namespace
 
-mustache::data channelChoices(const std::string& chosen, bool forResident) {
-    return choices(kChannels, chosen, "contact_channel", forResident);
+mustache::data channelChoices(const std::string& chosen) {
+    return choices(kChannels, chosen, "contact_channel", staffLabel);
+}
+
+mustache::data channelChoices(const std::string& chosen, const WordsIn& w) {
+    return choices(kChannels, chosen, "contact_channel", [&w](const Choice& choice) {
+        return w("contact_channel_" + std::string(choice.value));
+    });
 }
 
 mustache::data languageChoices(const std::string& chosen) {
-    return choices(kLanguages, chosen, "language", false);
+    return choices(kLanguages, chosen, "language", staffLabel);
 }
 
 void setContactFields(mustache::data& data, const ContactPreferences& contact,
@@ -55,7 +61,7 @@ void setContactFields(mustache::data& data, const ContactPreferences& contact,
     data.set("mobile", contact.mobile);
     data.set("contact_name", contact.contactName);
     data.set("contact_relationship", contact.contactRelationship);
-    data.set("channels", channelChoices(chosenChannel, false));
+    data.set("channels", channelChoices(chosenChannel));
     data.set("languages", languageChoices(std::string(toString(contact.language))));
 }
 
@@ -75,17 +81,12 @@ void contactChangesFromForm(const FormFields& form, store::ResidentChanges& chan
     changes.language = parseLanguage(form.text("language"));
 }
 
-std::string contactMessage(const std::string& field, const std::string& storeMessage) {
-    if (field == "mobile") {
-        return storeMessage.find("needs") != std::string::npos
-                   ? "Enter a mobile number for text messages, or choose another way"
-                   : "Enter a UK mobile number, like 07700 900123";
-    }
-    if (field == "email") {
-        return storeMessage.find("needs") != std::string::npos
-                   ? "Enter an e-mail address, or choose another way"
-                   : "Enter an e-mail address, like name@example.org";
-    }
+std::string contactMessage(const std::string& field, const std::string& storeMessage,
+                           const WordsIn& w) {
+    const bool needed = storeMessage.find("needs") != std::string::npos;
+    if (field == "mobile")
+        return w(needed ? "contact_error_mobile_needed" : "contact_error_mobile");
+    if (field == "email") return w(needed ? "contact_error_email_needed" : "contact_error_email");
     if (field == "contact_name") return "Enter the name of the person we should contact";
     return storeMessage;
 }

@@ -7,11 +7,14 @@
 #include "core/store/residents/residents.h"
 #include "web/pages/form_fields.h"
 #include "web/pages/page_renderer.h"
+#include "web/pages/words.h"
 
 namespace ces::web {
 
-/// Radio items {value,label,id,checked} for the channels and the languages.
-mustache::data channelChoices(const std::string& chosen, bool forResident);
+/// Radio items {value,label,id,checked} for the channels (in the staff's words, or in a
+/// resident's) and the languages (each named in itself).
+mustache::data channelChoices(const std::string& chosen);
+mustache::data channelChoices(const std::string& chosen, const WordsIn& w);
 mustache::data languageChoices(const std::string& chosen);
 
 /// Fills the `_contact_fields` partial's data: the typed values and the choices.
@@ -25,6 +28,7 @@ ContactPreferences contactFromForm(const FormFields& form);
 void contactChangesFromForm(const FormFields& form, store::ResidentChanges& changes);
 
 /// The words for a contact field's validation message.
-std::string contactMessage(const std::string& field, const std::string& storeMessage);
+std::string contactMessage(const std::string& field, const std::string& storeMessage,
+                           const WordsIn& w);
 
 }  // namespace ces::web

@@ -3,6 +3,7 @@
 // What they already gave is shown only in part (the link may be forwarded).
 #include "core/store/residents/residents.h"
 #include "web/pages/contact_form.h"
+#include "web/pages/page_language.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/tracking_link.h"
 #include "web/pages/tracking_words.h"
@@ -12,28 +13,35 @@ namespace ces::web {
 namespace {
 
 PageView contactView(const store::TrackingView& order, const std::string& token,
-                     const std::string& channel, const std::string& language) {
+                     const std::string& channel, const std::string& language, const WordsIn& w) {
     PageView view;
-    view.title = "How we contact you";
+    view.language = w.language();
+    view.title = w("contact_title");
     view.templateName = "track_contact";
     view.section = "track";
     view.data.set("reference", order.reference);
     view.data.set("action", "/track/" + token + "/contact");
     view.data.set("back", "/track/" + token);
-    view.data.set("channels", channelChoices(channel, true));
+    view.data.set("channels", channelChoices(channel, w));
     view.data.set("languages", languageChoices(language));
-    if (!order.contact.mobile.empty())
-        view.data.set("mobile_now", maskedMobile(order.contact.mobile));
-    if (!order.contact.email.empty()) view.data.set("email_now", maskedEmail(order.contact.email));
+    if (!order.contact.mobile.empty()) {
+        view.data.set("mobile_now",
+                      w("contact_mobile_now", {{"mobile", maskedMobile(order.contact.mobile, w)}}));
+    }
+    if (!order.contact.email.empty()) {
+        view.data.set("email_now",
+                      w("contact_email_now", {{"email", maskedEmail(order.contact.email)}}));
+    }
     return view;
 }
 
 Response showContact(Site& site, Request& request) {
     const auto order = orderByTrackingLink(site, request);
     const std::string token = request.pathParams["token"].substr(0, 200);
+    const WordsIn w(site.words, residentLanguage(request, order.contact.language));
     return site.render(request, site.signedIn(request),
                        contactView(order, token, std::string(toString(order.contact.channel)),
-                                   std::string(toString(order.contact.language))));
+                                   std::string(toString(order.contact.language)), w));
 }
 
 Response changeContact(Site& site, Request& request, const FormFields& form) {
@@ -46,21 +54,24 @@ Response changeContact(Site& site, Request& request, const FormFields& form) {
     changes.language = parseLanguage(language);
     if (!form.text("mobile").empty()) changes.mobile = form.text("mobile");
     if (!form.text("email").empty()) changes.email = form.text("email");
-    PageView view = contactView(order, token, channel, language);
+    const WordsIn w(site.words, residentLanguage(request, order.contact.language));
+    PageView view = contactView(order, token, channel, language, w);
     if (!changes.channel) {
-        addError(view, "contact_channel", "Choose how we should contact you",
-                 "contact_channel-text");
+        addError(view, "contact_channel", w("contact_error_channel"), "contact_channel-text");
     } else if (!changes.language) {
-        addError(view, "language", "Choose a language", "language-en");
+        addError(view, "language", w("contact_error_language"), "language-en");
     } else {
         try {
             site.app.db.write([&](store::Connection& c) {
                 return store::changeContact(c, order.resident, changes, std::nullopt,
                                             site.app.now());
             });
-            return Site::redirect("/track/" + token + "?contact=changed");
+            // The page after speaks the language just chosen.
+            Response done = Site::redirect("/track/" + token + "?contact=changed");
+            done.headers.emplace_back("Set-Cookie", languageCookie(*changes.language));
+            return done;
         } catch (const ValidationError& e) {
-            addError(view, e.field(), contactMessage(e.field(), e.what()));
+            addError(view, e.field(), contactMessage(e.field(), e.what(), w));
         }
     }
     view.data.set("mobile", form.text("mobile").substr(0, 40));

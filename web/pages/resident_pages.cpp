@@ -9,7 +9,8 @@ namespace ces::web {
 namespace {
 
 /// GOV.UK-style words for the store's validation messages about a resident.
-std::string residentMessage(const std::string& field, const std::string& storeMessage) {
+std::string residentMessage(const std::string& field, const std::string& storeMessage,
+                            const Words& words) {
     if (field == "nhs_number") return "Enter a valid 10-digit NHS number";
     if (field == "date_of_birth") return "Date of birth must be a real date in the past";
     if (field == "name") return "Enter the resident's full name";
@@ -17,7 +18,7 @@ std::string residentMessage(const std::string& field, const std::string& storeMe
     if (field == "town") return "Enter the town or city";
     if (field == "phone") return "Enter a UK phone number, like 01622 123456";
     if (field == "mobile" || field == "email" || field == "contact_name") {
-        return contactMessage(field, storeMessage);
+        return contactMessage(field, storeMessage, WordsIn(words, Language::en));
     }
     if (field == "postcode") {
         if (storeMessage.find("outside") != std::string::npos) {
@@ -63,7 +64,7 @@ Response findResident(Site& site, Request& request, const FormFields& form) {
             return store::findResidentsByNhsNumber(c, nhs, actor, site.app.now());
         });
     } catch (const ValidationError& e) {
-        addError(view, "nhs_number", residentMessage(e.field(), e.what()));
+        addError(view, "nhs_number", residentMessage(e.field(), e.what(), site.words));
         view.status = 422;
         return site.render(request, actor, std::move(view));
     }
@@ -130,7 +131,7 @@ Response registerResident(Site& site, Request& request, const FormFields& form) 
             chooseResident(site, actor, stored);
             return Site::redirect("/orders/new/items");
         } catch (const ValidationError& e) {
-            addError(view, e.field(), residentMessage(e.field(), e.what()),
+            addError(view, e.field(), residentMessage(e.field(), e.what(), site.words),
                      e.field() == "date_of_birth" ? "date_of_birth-day" : e.field());
         }
     }
@@ -210,7 +211,7 @@ Response changeDetails(Site& site, Request& request, const FormFields& form) {
                          *changes.contactName,
                          *changes.contactRelationship};
         PageView view = changeView(typed);
-        addError(view, e.field(), residentMessage(e.field(), e.what()));
+        addError(view, e.field(), residentMessage(e.field(), e.what(), site.words));
         view.status = 422;
         return site.render(request, actor, std::move(view));
     }

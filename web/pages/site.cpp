@@ -4,6 +4,7 @@
 #include "web/http/errors.h"
 #include "web/http/json_body.h"
 #include "web/http/paging.h"
+#include "web/pages/page_language.h"
 
 namespace ces::web {
 
@@ -78,10 +79,22 @@ std::string roleLabel(Role role) {
     return "";
 }
 
+// The pages residents see, whose errors speak their language.
+bool residentPath(const Request& request) {
+    return request.path.starts_with("/track") || request.path.starts_with("/collection-points");
+}
+
 }  // namespace
 
 Site::Site(App& app_, const std::string& templatesDir, std::string csrfSecret)
-    : app(app_), renderer_(templatesDir), security_(std::move(csrfSecret)) {}
+    : app(app_),
+      words(wordsDirectory()),
+      renderer_(templatesDir),
+      security_(std::move(csrfSecret)) {
+    for (const Language language : Words::kLanguages) {
+        templateWords_.emplace(language, templateWords(words.catalogue(language)));
+    }
+}
 
 std::string Site::homeFor(Role role) {
     switch (role) {
@@ -157,6 +170,9 @@ Response Site::render(Request& request, const std::optional<Actor>& actor, PageV
     response.contentType = "text/html; charset=utf-8";
 
     mustache::data& data = view.data;
+    const Language language = view.language.value_or(Language::en);
+    const mustache::data& pageWords = templateWords_.at(language);
+    data.set("t", pageWords);
     const std::string csrf = security_.tokenFor(request, response);
     data.set("csrf_token", csrf);
     data.set("title", view.title);
@@ -173,8 +189,19 @@ Response Site::render(Request& request, const std::optional<Actor>& actor, PageV
     const std::string body = renderer_.render(view.templateName, data);
 
     mustache::data layout;
-    layout.set("page_title", (view.errors.empty() ? "" : "Error: ") + view.title +
-                                 " - Community Equipment Service");
+    layout.set("t", pageWords);
+    layout.set("lang", std::string(toString(language)));
+    layout.set(
+        "page_title",
+        words.text(language, view.errors.empty() ? "layout_page_title" : "layout_error_page_title",
+                   {{"title", view.title}}));
+    if (view.language) {
+        layout.set("has_languages", true);
+        layout.set("languages", languageLinks(request, words, language));
+        if (parseLanguage(request.queryValue("lang"))) {
+            response.headers.emplace_back("Set-Cookie", languageCookie(language));
+        }
+    }
     layout.set("body", body);
     layout.set("csrf_token", csrf);
     mustache::data navigation(mustache::data::type::list);
@@ -194,7 +221,7 @@ Response Site::render(Request& request, const std::optional<Actor>& actor, PageV
     } else {
         mustache::data track;
         track.set("href", "/track");
-        track.set("text", "Track your equipment");
+        track.set("text", words.text(language, "layout_track"));
         track.set("current", view.section == "track");
         navigation.push_back(track);
         layout.set("home", "/");
@@ -220,6 +247,20 @@ Response Site::errorPage(Request& request, int status, const std::string& title,
     return render(request, actor, std::move(view));
 }
 
+Response Site::errorPageInWords(Request& request, int status, const std::string& titleKey,
+                                const std::string& message) const {
+    if (!residentPath(request)) {
+        return errorPage(request, status, words.text(Language::en, titleKey), message);
+    }
+    PageView view;
+    view.language = residentLanguage(request);
+    view.title = words.text(*view.language, titleKey);
+    view.templateName = "error";
+    view.status = status;
+    view.data.set("message", message);
+    return render(request, std::nullopt, std::move(view));
+}
+
 Response Site::guarded(Request& request, const std::function<Response()>& work) const {
     try {
         return work();
@@ -232,7 +273,7 @@ Response Site::guarded(Request& request, const std::function<Response()>& work) 
     } catch (const Forbidden& e) {
         return errorPage(request, 403, "You cannot see this page", e.what());
     } catch (const NotFound& e) {
-        return errorPage(request, 404, "Page not found", e.what());
+        return errorPageInWords(request, 404, "error_not_found_title", e.what());
     } catch (const BadRequest& e) {
         return errorPage(request, 400, "Sorry, we could not read that", e.what());
     } catch (const ValidationError& e) {
@@ -241,7 +282,7 @@ Response Site::guarded(Request& request, const std::function<Response()>& work) 
     } catch (const Conflict& e) {
         return errorPage(request, 409, "That has changed since you looked", e.what());
     } catch (const RateLimited& e) {
-        Response response = errorPage(request, 429, "Too many tries", e.what());
+        Response response = errorPageInWords(request, 429, "error_too_many_title", e.what());
         response.headers.emplace_back("Retry-After", std::to_string(e.retryAfterSeconds()));
         return response;
     } catch (...) {
@@ -264,8 +305,10 @@ void Site::post(Router& router, const std::string& pattern, FormHandler handler)
         return guarded(request, [&] {
             const FormFields form = FormFields::parse(request.body);
             if (!security_.accepts(request, form.text(kCsrfField))) {
-                return errorPage(request, 403, "Your form has expired",
-                                 "Please go back, refresh the page and try again.");
+                const Language language =
+                    residentPath(request) ? residentLanguage(request) : Language::en;
+                return errorPageInWords(request, 403, "error_expired_title",
+                                        words.text(language, "error_expired"));
             }
             return handler(request, form);
         });

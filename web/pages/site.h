@@ -3,6 +3,7 @@
 // layout with role-based navigation, and one catch-all that turns errors into pages.
 #include <functional>
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -14,6 +15,7 @@
 #include "web/pages/order_drafts.h"
 #include "web/pages/page_renderer.h"
 #include "web/pages/page_security.h"
+#include "web/pages/words.h"
 
 namespace ces::web {
 
@@ -35,6 +37,9 @@ struct PageView {
     int status = 200;
     bool navigation =
         true;  ///< False while a one-time password must be replaced: nothing else opens.
+    /// Set on the pages residents see: the language of their words ({{t.KEY}}), of the page's
+    /// lang attribute and of its language links. Staff pages are English.
+    std::optional<Language> language;
 };
 
 /// Thrown by a handler to answer 303 See Other.
@@ -52,6 +57,7 @@ class Site {
 
     App& app;
     OrderDrafts drafts;
+    const Words words;
 
     /// Registers a GET page.
     void get(Router& router, const std::string& pattern, PageHandler handler);
@@ -80,7 +86,11 @@ class Site {
 
   private:
     Response guarded(Request& request, const std::function<Response()>& work) const;
+    /// An error page titled by a catalogue key: in the resident's language on their pages.
+    Response errorPageInWords(Request& request, int status, const std::string& titleKey,
+                              const std::string& message) const;
     PageRenderer renderer_;
+    std::map<Language, mustache::data> templateWords_;
     PageSecurity security_;
 };
 

@@ -3,6 +3,7 @@
 #include "core/store/orders/order_access.h"
 #include "core/store/orders/tracking.h"
 #include "warehouse/delivery_slots.h"
+#include "web/pages/page_language.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/plan_presenters.h"
 #include "web/pages/presenters.h"
@@ -17,7 +18,8 @@ namespace {
 struct SlotChooser {
     std::optional<Actor> prescriber;
     std::string reference;
-    std::string token;  ///< Set for a resident.
+    std::string token;                 ///< Set for a resident.
+    Language language = Language::en;  ///< The resident's; prescribers read English.
 };
 
 std::string formAction(const SlotChooser& who) {
@@ -34,17 +36,20 @@ SlotChooser prescriberChooser(Site& site, Request& request) {
     site.app.db.read([&](store::Connection& c) {
         return store::loadOrderFor(c, reference, actor, store::OrderAccess::read);
     });
-    return {actor, reference, ""};
+    return {actor, reference, "", Language::en};
 }
 
 SlotChooser residentChooser(Site& site, Request& request) {
     const store::TrackingView order = orderByTrackingLink(site, request);
-    return {std::nullopt, order.reference, request.pathParams["token"].substr(0, 200)};
+    return {std::nullopt, order.reference, request.pathParams["token"].substr(0, 200),
+            residentLanguage(request, order.contact.language)};
 }
 
 PageView slotView(Site& site, const SlotChooser& who, const std::string& chosen) {
+    const WordsIn w(site.words, who.language);
     PageView view;
-    view.title = who.prescriber ? "Choose a delivery slot" : "Change your delivery slot";
+    if (!who.prescriber) view.language = who.language;
+    view.title = w(who.prescriber ? "result_choose_slot" : "slot_title");
     view.templateName = "delivery_slot";
     view.section = who.prescriber ? "orders" : "track";
     view.data.set("reference", who.reference);
@@ -65,7 +70,9 @@ PageView slotView(Site& site, const SlotChooser& who, const std::string& chosen)
         view.data.set("not_schedulable", true);
     }
     if (booked) {
-        view.data.set("booked", slotWords(booked->date, booked->startSeconds, booked->endSeconds));
+        const std::string slot = w.slot(booked->date, booked->startSeconds, booked->endSeconds);
+        view.data.set("booked", w("slot_booked", {{"slot", slot}}));
+        view.data.set("booked_now", w("slot_booked_now", {{"slot", slot}}));
     }
     mustache::data list(mustache::data::type::list);
     for (std::size_t i = 0; i < slots.size(); ++i) {
@@ -74,7 +81,7 @@ PageView slotView(Site& site, const SlotChooser& who, const std::string& chosen)
         mustache::data item;
         item.set("id", i == 0 ? std::string("slot") : "slot-" + std::to_string(i + 1));
         item.set("value", value);
-        item.set("label", slotWords(s.date, s.startSeconds, s.endSeconds));
+        item.set("label", w.slot(s.date, s.startSeconds, s.endSeconds));
         item.set("checked", value == chosen);
         list.push_back(item);
     }
@@ -90,10 +97,11 @@ Response showSlots(Site& site, Request& request, const SlotChooser& who) {
 Response chooseSlot(Site& site, Request& request, const FormFields& form, const SlotChooser& who) {
     const std::string chosen = form.text("slot");
     const auto separator = chosen.find('T');
+    const WordsIn w(site.words, who.language);
     std::string error;
     int status = 422;
     if (chosen.empty() || separator == std::string::npos || chosen.size() > 40) {
-        error = "Select a delivery slot";
+        error = w("slot_error_select");
     } else {
         const std::string date = chosen.substr(0, separator);
         const std::string clock = chosen.substr(separator + 1);
@@ -115,12 +123,10 @@ Response chooseSlot(Site& site, Request& request, const FormFields& form, const 
             });
             return Site::redirect(backLink(who));
         } catch (const ValidationError&) {
-            error = "Select a delivery slot";
+            error = w("slot_error_select");
         } catch (const Conflict& e) {
             status = 409;
-            error = e.code() == "slot_unavailable"
-                        ? "That slot has just been taken. Select another delivery slot"
-                        : "This order can no longer be booked into a delivery slot";
+            error = w(e.code() == "slot_unavailable" ? "slot_error_taken" : "slot_error_closed");
         }
     }
     PageView view = slotView(site, who, "");

@@ -5,6 +5,7 @@
 #include "warehouse/delivery_slots.h"
 #include "web/pages/appointment_calendar.h"
 #include "web/pages/date_fields.h"
+#include "web/pages/page_language.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/plan_presenters.h"
 #include "web/pages/presenters.h"
@@ -22,13 +23,11 @@ struct TrackedBy {
     std::string dateOfBirth;
 };
 
-void refuseIfBlocked(App& app, const std::vector<std::string>& keys) {
+void refuseIfBlocked(Site& site, const Request& request, const std::vector<std::string>& keys) {
     for (const auto& key : keys) {
-        if (int wait = trackingLimiterInForce(app).blockedFor(key, app.now()); wait > 0) {
-            throw RateLimited(
-                "You have tried too many times. Please wait 15 minutes, or call the person who "
-                "ordered your equipment.",
-                wait);
+        if (int wait = trackingLimiterInForce(site.app).blockedFor(key, site.app.now()); wait > 0) {
+            throw RateLimited(site.words.text(residentLanguage(request), "track_too_many_tries"),
+                              wait);
         }
     }
 }
@@ -37,7 +36,7 @@ std::optional<store::TrackingView> lookUp(Site& site, const Request& request, co
     App& app = site.app;
     std::vector<std::string> keys = {"ip:" + request.clientAddress};
     if (by.token.empty()) keys.push_back("ref:" + by.reference);
-    refuseIfBlocked(app, keys);
+    refuseIfBlocked(site, request, keys);
     auto view = app.db.read([&](store::Connection& c) {
         return by.token.empty()
                    ? store::trackByDetails(c, by.reference, by.postcode, by.dateOfBirth)
@@ -49,9 +48,10 @@ std::optional<store::TrackingView> lookUp(Site& site, const Request& request, co
     return view;
 }
 
-PageView formView() {
+PageView formView(const Site& site, const Request& request) {
     PageView view;
-    view.title = "Track your equipment";
+    view.language = residentLanguage(request);
+    view.title = site.words.text(*view.language, "track_title");
     view.templateName = "track";
     view.section = "track";
     view.data.set("dob_own", true);
@@ -61,34 +61,37 @@ PageView formView() {
 Response resultPage(Site& site, Request& request, const store::TrackingView& found,
                     const TrackedBy& by) {
     PageView view;
+    view.language = residentLanguage(request, found.contact.language);
+    const WordsIn w(site.words, *view.language);
     if (found.closed) {
-        view.title = "This record is closed";
+        view.title = w("track_closed_title");
         view.templateName = "error";
         view.section = "track";
-        view.data.set("message", "There is nothing more to show here.");
+        view.data.set("message", w("track_closed"));
         return site.render(request, site.signedIn(request), std::move(view));
     }
-    view.title = "Your equipment";
+    view.title = w("result_title");
     view.templateName = "track_result";
     view.section = "track";
     view.data.set("reference", found.reference);
-    view.data.set("status_text", trackingStatusLine(found, site.app.now()));
+    view.data.set("status_text", trackingStatusLine(found, site.app.now(), w));
     const StatusTag tag = statusTag(found.status);
-    view.data.set("status_tag", tag.text);
+    view.data.set("status_tag",
+                  parseOrderStatus(found.status) ? w("status_" + found.status) : tag.text);
     view.data.set("status_class", tag.cssClass);
     mustache::data items(mustache::data::type::list);
     for (const auto& item : found.items) items.push_back(mustache::data(item.name));
     view.data.set("items", items);
-    const std::string when = trackingWhen(found, site.app.now());
+    const std::string when = trackingWhen(found, site.app.now(), w);
     if (!when.empty()) {
         view.data.set("when", when);
-        view.data.set("arrival", trackingArrival(found));
-        view.data.set("van_position", trackingVanPosition(found, site.app.now()));
+        view.data.set("arrival", trackingArrival(found, w));
+        view.data.set("van_position", trackingVanPosition(found, site.app.now(), w));
         view.data.set("has_calendar", found.dueBy.has_value());
     }
     if (found.slot) {
-        view.data.set(
-            "slot", slotWords(found.slot->date, found.slot->startSeconds, found.slot->endSeconds));
+        view.data.set("slot",
+                      w.slot(found.slot->date, found.slot->startSeconds, found.slot->endSeconds));
     }
     if (const auto status = parseOrderStatus(found.status);
         status && warehouse::canBookDeliverySlot(*status)) {
@@ -104,12 +107,14 @@ Response resultPage(Site& site, Request& request, const store::TrackingView& fou
     }
     view.data.set("points_link", pointsLink);
     mustache::data expected(mustache::data::type::list);
-    for (const auto& line : trackingExpectations(found)) expected.push_back(mustache::data(line));
+    for (const auto& line : trackingExpectations(found, w)) {
+        expected.push_back(mustache::data(line));
+    }
     view.data.set("expectations", expected);
-    view.data.set("messages_line", trackingMessagesLine(found, site.app.messageChannels));
+    view.data.set("messages_line", trackingMessagesLine(found, site.app.messageChannels, w));
     if (!by.token.empty()) view.data.set("contact_link", "/track/" + by.token + "/contact");
     if (request.queryValue("contact") == "changed") {
-        view.data.set("banner", "We have changed how we contact you.");
+        view.data.set("banner", w("result_contact_changed"));
     }
     view.data.set("contact_team", found.contactTeam);
     view.data.set("contact_phone", found.contactPhone);
@@ -125,7 +130,8 @@ Response resultPage(Site& site, Request& request, const store::TrackingView& fou
 }
 
 Response trackByDetails(Site& site, Request& request, const FormFields& form) {
-    PageView view = formView();
+    PageView view = formView(site, request);
+    const WordsIn w(site.words, *view.language);
     TrackedBy by;
     by.reference = form.text("reference");
     by.postcode = form.text("postcode");
@@ -136,28 +142,23 @@ Response trackByDetails(Site& site, Request& request, const FormFields& form) {
     view.data.set("dob_day", form.text("date_of_birth-day"));
     view.data.set("dob_month", form.text("date_of_birth-month"));
     view.data.set("dob_year", form.text("date_of_birth-year"));
-    if (by.reference.empty()) addError(view, "reference", "Enter your order reference");
-    if (by.postcode.empty()) addError(view, "postcode", "Enter your postcode");
+    if (by.reference.empty()) addError(view, "reference", w("track_error_reference"));
+    if (by.postcode.empty()) addError(view, "postcode", w("track_error_postcode"));
     const auto born = dateFromParts(form, "date_of_birth");
-    if (!born) {
-        addError(view, "date_of_birth", "Enter your date of birth, for example 17 5 1942",
-                 "date_of_birth-day");
-    }
+    if (!born) addError(view, "date_of_birth", w("track_error_date_of_birth"), "date_of_birth-day");
     if (by.reference.size() > 40 || by.postcode.size() > 20) {
-        addError(view, "reference", "Check your order reference: it looks like ORD-2026-000123");
+        addError(view, "reference", w("track_error_reference_shape"));
     }
     if (view.errors.empty()) {
         by.dateOfBirth = *born;
         if (auto found = lookUp(site, request, by)) return resultPage(site, request, *found, by);
-        addError(view, "reference",
-                 "We could not find an order with those details. Check the reference, postcode "
-                 "and date of birth");
+        addError(view, "reference", w("track_error_not_found"));
     }
     view.status = 422;
     return site.render(request, site.signedIn(request), std::move(view));
 }
 
-Response calendarFile(Site& site, const store::TrackingView& found) {
+Response calendarFile(Site& site, const Request& request, const store::TrackingView& found) {
     if (!found.dueBy) throw NotFound("this order has no delivery date yet");
     Response response;
     response.contentType = "text/calendar; charset=utf-8";
@@ -165,9 +166,10 @@ Response calendarFile(Site& site, const store::TrackingView& found) {
                                   "attachment; filename=\"" + found.reference + ".ics\"");
     std::vector<std::string> items;
     for (const auto& item : found.items) items.push_back(item.name);
+    const WordsIn w(site.words, residentLanguage(request, found.contact.language));
     response.body = appointmentCalendar(
         {found.reference, *found.dueBy, items, found.contactTeam, found.contactPhone},
-        site.app.now());
+        site.app.now(), w);
     return response;
 }
 
@@ -175,28 +177,28 @@ Response calendarFile(Site& site, const store::TrackingView& found) {
 
 void addTrackingPages(Router& router, Site& site) {
     site.get(router, "/track",
-             [&site](Request& r) { return site.render(r, site.signedIn(r), formView()); });
+             [&site](Request& r) { return site.render(r, site.signedIn(r), formView(site, r)); });
     site.post(router, "/track",
               [&site](Request& r, const FormFields& f) { return trackByDetails(site, r, f); });
     site.post(router, "/track/appointment.ics", [&site](Request& r, const FormFields& f) {
         TrackedBy by{"", f.text("reference"), f.text("postcode"), f.text("date_of_birth")};
         auto found = lookUp(site, r, by);
-        if (!found) throw NotFound("we could not find an order with those details");
-        return calendarFile(site, *found);
+        if (!found) throw NotFound(site.words.text(residentLanguage(r), "track_error_not_found"));
+        return calendarFile(site, r, *found);
     });
     site.get(router, "/track/{token}", [&site](Request& r) {
         TrackedBy by;
         by.token = r.pathParams["token"].substr(0, 200);
         auto found = lookUp(site, r, by);
-        if (!found) throw NotFound("This tracking link is not valid. Check it, or call us.");
+        if (!found) throw NotFound(site.words.text(residentLanguage(r), "track_link_not_valid"));
         return resultPage(site, r, *found, by);
     });
     site.get(router, "/track/{token}/appointment.ics", [&site](Request& r) {
         TrackedBy by;
         by.token = r.pathParams["token"].substr(0, 200);
         auto found = lookUp(site, r, by);
-        if (!found) throw NotFound("This tracking link is not valid.");
-        return calendarFile(site, *found);
+        if (!found) throw NotFound(site.words.text(residentLanguage(r), "track_link_not_valid"));
+        return calendarFile(site, r, *found);
     });
 }
 

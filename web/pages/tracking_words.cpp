@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/order_lifecycle.h"
 #include "core/settings.h"
 #include "warehouse/delivery_slots.h"
 #include "web/pages/plan_presenters.h"
@@ -31,54 +32,47 @@ std::string listed(const std::vector<std::string>& names) {
 
 }  // namespace
 
-std::string trackingStatusLine(const store::TrackingView& view, Instant now) {
+std::string trackingStatusLine(const store::TrackingView& view, Instant now, const WordsIn& w) {
     if (view.status == "scheduled" || view.status == "allocated") {
-        if (view.slot) return "Your delivery is booked for the day and time slot below.";
+        if (view.slot) return w("words_booked");
         if (view.plannedDay) {
-            return std::string(overdue(view, now) ? "We are sorry it is later than we said. "
-                                                  : "") +
-                   "Your delivery is planned for " + dayWords(*view.plannedDay) + ".";
+            return (overdue(view, now) ? w("words_sorry_late") + " " : std::string()) +
+                   w("words_planned", {{"day", w.date(*view.plannedDay)}});
         }
-        if (overdue(view, now)) {
-            return "Your equipment is ready, but we have not brought it by the day we said. We are "
-                   "sorry.";
-        }
-        return "Your equipment is reserved. We are planning the day we bring it.";
+        if (overdue(view, now)) return w("words_overdue");
+        return w("words_reserved");
     }
-    return view.statusText;
+    if (view.closed || !parseOrderStatus(view.status)) return view.statusText;
+    return w("status_text_" + view.status);
 }
 
-std::string trackingWhen(const store::TrackingView& view, Instant now) {
+std::string trackingWhen(const store::TrackingView& view, Instant now, const WordsIn& w) {
     if (finished(view)) return "";
     if (view.slot) {
-        return slotWords(view.slot->date, view.slot->startSeconds, view.slot->endSeconds) + ".";
+        return w.slot(view.slot->date, view.slot->startSeconds, view.slot->endSeconds) + ".";
     }
-    if (view.plannedDay) return dayWords(*view.plannedDay) + ".";
-    if (!view.dueBy) return "We will tell you the day once the order is approved.";
-    if (overdue(view, now)) {
-        return "We said we would bring it by " + ukDateTime(*view.dueBy) +
-               ", and we have not. We will phone you to arrange a day as soon as we can.";
-    }
-    return "We will bring it by " + ukDateTime(*view.dueBy) + ".";
+    if (view.plannedDay) return w("words_day", {{"day", w.date(*view.plannedDay)}});
+    if (!view.dueBy) return w("words_after_approval");
+    if (overdue(view, now)) return w("words_overdue_when", {{"date", w.dateTimeOf(*view.dueBy)}});
+    return w("words_bring_by", {{"date", w.dateTimeOf(*view.dueBy)}});
 }
 
-std::string trackingArrival(const store::TrackingView& view) {
+std::string trackingArrival(const store::TrackingView& view, const WordsIn& w) {
     if (const auto arrival = warehouse::arrivalWindowOf(view)) {
-        return "Between " + clockWords(arrival->startSeconds) + " and " +
-               clockWords(arrival->endSeconds) + ".";
+        return w("words_between",
+                 {{"from", w.time(arrival->startSeconds)}, {"to", w.time(arrival->endSeconds)}});
     }
-    return "A one-hour arrival time will show here once the day's route is planned, usually the "
-           "working day before.";
+    return w("words_arrival_later");
 }
 
-std::string trackingVanPosition(const store::TrackingView& view, Instant now) {
+std::string trackingVanPosition(const store::TrackingView& view, Instant now, const WordsIn& w) {
     if (!view.stopsBefore || !view.plannedDay || *view.plannedDay != ukDateOf(now)) return "";
-    if (*view.stopsBefore == 0) return "You are the van's next stop.";
-    if (*view.stopsBefore == 1) return "The van has 1 visit to make before yours.";
-    return "The van has " + std::to_string(*view.stopsBefore) + " visits to make before yours.";
+    if (*view.stopsBefore == 0) return w("words_van_next");
+    if (*view.stopsBefore == 1) return w("words_van_one_before");
+    return w("words_van_before", {{"count", std::to_string(*view.stopsBefore)}});
 }
 
-std::vector<std::string> trackingExpectations(const store::TrackingView& view) {
+std::vector<std::string> trackingExpectations(const store::TrackingView& view, const WordsIn& w) {
     bool twoPeople = false;
     std::vector<std::string> fitted;
     for (const auto& item : view.items) {
@@ -86,28 +80,22 @@ std::vector<std::string> trackingExpectations(const store::TrackingView& view) {
         if (item.needsFitting) fitted.push_back(item.name);
     }
     std::vector<std::string> lines;
-    lines.push_back(twoPeople ? "Two people will bring your equipment."
-                              : "Our driver will bring your equipment.");
+    lines.push_back(w(twoPeople ? "words_two_people" : "words_driver"));
     if (!fitted.empty()) {
-        lines.push_back(fitted.size() == 1
-                            ? "They will fit or set up this item and show you how to use it "
-                              "safely: " +
-                                  listed(fitted) + "."
-                            : "They will fit or set up these items and show you how to use them "
-                              "safely: " +
-                                  listed(fitted) + ".");
+        lines.push_back(w(fitted.size() == 1 ? "words_fit_one" : "words_fit_many",
+                          {{"items", listed(fitted)}}));
     } else {
-        lines.push_back("They will show you how to use it.");
+        lines.push_back(w("words_show_how"));
     }
-    if (twoPeople) lines.push_back("Please clear a space and move anything in the way.");
-    lines.push_back("They will leave a leaflet that says how to use it and who to call.");
-    lines.push_back("They will show an ID badge. You do not have to pay anything.");
+    if (twoPeople) lines.push_back(w("words_clear_space"));
+    lines.push_back(w("words_leaflet"));
+    lines.push_back(w("words_badge"));
     return lines;
 }
 
-std::string maskedMobile(const std::string& mobile) {
+std::string maskedMobile(const std::string& mobile, const WordsIn& w) {
     if (mobile.size() < 3) return mobile;
-    return "ending " + mobile.substr(mobile.size() - 3);
+    return w("words_mobile_ending", {{"digits", mobile.substr(mobile.size() - 3)}});
 }
 
 std::string maskedEmail(const std::string& email) {
@@ -117,36 +105,30 @@ std::string maskedEmail(const std::string& email) {
 }
 
 std::string trackingMessagesLine(const store::TrackingView& view,
-                                 const std::vector<store::MessageChannel>& configured) {
+                                 const std::vector<store::MessageChannel>& configured,
+                                 const WordsIn& w) {
     const auto has = [&](store::MessageChannel channel) {
         return std::find(configured.begin(), configured.end(), channel) != configured.end();
     };
-    const std::string who = view.contact.contactName.empty() ? "you" : view.contact.contactName;
+    const std::string who =
+        view.contact.contactName.empty() ? w("words_you") : view.contact.contactName;
     switch (view.contact.channel) {
         case ContactChannel::text:
-            if (has(store::MessageChannel::text)) {
-                return "We will text " + who + " (the mobile " + maskedMobile(view.contact.mobile) +
-                       ") when the day is booked, the day before, and on the morning with the "
-                       "arrival time.";
-            }
-            return "We are not sending text messages at the moment: this page always shows the "
-                   "latest.";
+            if (!has(store::MessageChannel::text)) return w("words_no_texts");
+            return w("words_will_text",
+                     {{"who", who}, {"mobile", maskedMobile(view.contact.mobile, w)}});
         case ContactChannel::email:
-            if (has(store::MessageChannel::email)) {
-                return "We will e-mail " + who + " (" + maskedEmail(view.contact.email) +
-                       ") when the day is booked, the day before, and on the morning with the "
-                       "arrival time.";
-            }
-            return "We are not sending e-mails at the moment: this page always shows the latest.";
+            if (!has(store::MessageChannel::email)) return w("words_no_emails");
+            return w("words_will_email",
+                     {{"who", who}, {"email", maskedEmail(view.contact.email)}});
         case ContactChannel::letter:
-            return "We will write to " + who + " by post when the day is booked.";
+            return w("words_will_write", {{"who", who}});
         case ContactChannel::phone:
-            return "You asked us not to write: this page always shows the latest, and " +
-                   view.contactTeam + " can tell you too.";
+            return w("words_phone_only", {{"team", view.contactTeam}});
         case ContactChannel::none:
             break;
     }
-    return "You asked for no messages: this page always shows the latest.";
+    return w("words_no_messages");
 }
 
 }  // namespace ces::web

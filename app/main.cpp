@@ -14,6 +14,7 @@ const char* const kUsage =
     "        [--public-url URL]                                    address in residents' links\n"
     "        [--smtp-url smtp://HOST:PORT --mail-from ADDRESS]     send e-mail\n"
     "        [--notify-url URL --notify-key KEY --notify-template ID]  send texts (GOV.UK Notify)\n"
+    "        [--clock-from ISO_TIME]                               rehearse from that moment\n"
     "  demo --db PATH [--seed N] [--geo-dir DIR] [--road-graph FILE]  create the demo county\n"
     "  check --db PATH                                             integrity check\n"
     "  export DIR [--db PATH]                                      open export (CSV + schema)\n"

@@ -1,4 +1,5 @@
 #include <csignal>
+#include <functional>
 #include <iostream>
 
 #include "app/commands/commands.h"
@@ -77,13 +78,14 @@ std::shared_ptr<const web::DistrictOutlines> districtOutlinesOption(const std::s
 std::unique_ptr<notify::OutboxSender> outboxSenderOption(const Options& options,
                                                          store::Database& db,
                                                          const notify::MessageTemplates& templates,
-                                                         const std::string& publicUrl) {
+                                                         const std::string& publicUrl,
+                                                         const std::function<Instant()>& clock) {
     notify::SenderSettings settings;
     settings.publicUrl = publicUrl;
     settings.lease = std::chrono::seconds(options.number("outbox-lease-seconds", 60, 1, 86400));
     settings.firstRetry =
         std::chrono::seconds(options.number("outbox-retry-seconds", 30, 1, 86400));
-    auto sender = std::make_unique<notify::OutboxSender>(db, templates, settings, systemNow);
+    auto sender = std::make_unique<notify::OutboxSender>(db, templates, settings, clock);
     try {
         if (const auto smtp = options.value("smtp-url")) {
             const auto from = options.value("mail-from");
@@ -112,6 +114,20 @@ std::unique_ptr<notify::OutboxSender> outboxSenderOption(const Options& options,
     return sender;
 }
 
+// The service's clock: the system's, or with --clock-from the system's moving on from that
+// moment, for a rehearsal or training copy (and tests of a day that has not come yet).
+std::function<Instant()> clockOption(const Options& options) {
+    const auto from = options.value("clock-from");
+    if (!from) return systemNow;
+    const auto start = parseInstant(*from);
+    if (!start) throw UsageError("--clock-from needs a time like 2026-12-08T09:30:00Z");
+    const Instant realStart = systemNow();
+    std::cout << "ces: the clock runs from " << formatInstant(*start)
+              << " (a rehearsal: never use --clock-from on the live service's database)"
+              << std::endl;
+    return [start = *start, realStart] { return start + (systemNow() - realStart); };
+}
+
 }  // namespace
 
 std::string sharedDataDir() {
@@ -127,11 +143,12 @@ std::string repositoryDataDir() {
 }
 
 int runServe(const std::vector<std::string>& args) {
-    Options options(args,
-                    {"db", "port", "threads", "geo-dir", "road-graph", "public-url", "smtp-url",
-                     "mail-from", "notify-url", "notify-key", "notify-template",
-                     "outbox-interval-ms", "outbox-lease-seconds", "outbox-retry-seconds"},
-                    {"print-demo-logins"});
+    Options options(
+        args,
+        {"db", "port", "threads", "geo-dir", "road-graph", "public-url", "smtp-url", "mail-from",
+         "notify-url", "notify-key", "notify-template", "outbox-interval-ms",
+         "outbox-lease-seconds", "outbox-retry-seconds", "clock-from"},
+        {"print-demo-logins"});
     const std::string path = options.value("db", "var/ces.db");
     const auto port = static_cast<unsigned short>(options.number("port", 8080, 0, 65535));
     const int threads = static_cast<int>(options.number("threads", 64, 2, 1024));
@@ -149,7 +166,8 @@ int runServe(const std::vector<std::string>& args) {
     const std::size_t loaded = demo::ensurePostcodes(db, geoDir);
     if (loaded > 0) std::cout << "ces: loaded " << loaded << " postcodes" << std::endl;
     createFirstAdmin(db);
-    web::App app{db, systemNow, web::RateLimiter(5, std::chrono::minutes(15)), {}, {}};
+    const auto clock = clockOption(options);
+    web::App app{db, clock, web::RateLimiter(5, std::chrono::minutes(15)), {}, {}};
     app.dispatch.roads = roads;
     app.districtOutlines = districtOutlinesOption(geoDir);
     web::Router router;
@@ -162,7 +180,7 @@ int runServe(const std::vector<std::string>& args) {
     auto templates =
         std::make_shared<const notify::MessageTemplates>(notify::messageTemplatesDirectory());
     app.messageTemplates = templates;
-    auto sender = outboxSenderOption(options, db, *templates, app.publicUrl);
+    auto sender = outboxSenderOption(options, db, *templates, app.publicUrl, clock);
     app.messageChannels = sender->channels();
     server.start();
     sender->start(

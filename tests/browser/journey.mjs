@@ -8,11 +8,13 @@
 //
 //   node tests/browser/journey.mjs --ces build/ces [--output DIR] [--chromium /usr/bin/chromium]
 //                                  [--stop-after STEP_FUNCTION_NAME]
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, root, run, record, check, expect, openPage } from './tools.mjs';
+import {
+  chromium, root, run, record, check, expect, openPage, option, nhsNumber, startServer as startCes, CHROMIUM_ARGS,
+} from './tools.mjs';
 import { plannerOptimisesTheDay } from './steps/planner.mjs';
 import { driverRecordsTheDelivery } from './steps/driver.mjs';
 import { prescriberRequestsACollection } from './steps/collection.mjs';
@@ -20,48 +22,11 @@ import { warehouseRecyclesTheReturn } from './steps/warehouse.mjs';
 import { commissionerSeesTheCredit } from './steps/commissioner.mjs';
 import { countyFromAnEmptyDatabase } from './steps/empty_county.mjs';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-default-apps',
-  '--disable-extensions', '--metrics-recording-only', '--disable-domain-reliability'];
-
-function option(name, otherwise) {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 && at + 1 < process.argv.length ? process.argv[at + 1] : otherwise;
-}
-
 const cesBinary = path.resolve(option('ces', path.join(root, 'build/ces')));
 run.outputDir = path.resolve(option('output', run.outputDir));
 const chromiumPath = option('chromium', process.env.CES_CHROMIUM || '/usr/bin/chromium');
 const sharedDir = path.resolve(option('shared', process.env.CES_SHARED || path.join(root, '../shared')));
-
-/// A valid NHS number (modulus 11) that no demo resident has: starts with 9 then random digits.
-function nhsNumber() {
-  for (;;) {
-    const digits = [9];
-    for (let i = 1; i < 9; i += 1) digits.push(Math.floor(Math.random() * 10));
-    const sum = digits.reduce((total, d, i) => total + d * (10 - i), 0);
-    const check = 11 - (sum % 11);
-    if (check === 10) continue;
-    digits.push(check === 11 ? 0 : check);
-    return digits.join('');
-  }
-}
-
-function startServer(db) {
-  return new Promise((resolve, reject) => {
-    const server = spawn(cesBinary, ['serve', '--db', db, '--port', '0', '--threads', '16'],
-      { stdio: ['ignore', 'pipe', 'pipe'] });
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`ces serve did not start: ${seen}`)), 20000);
-    server.stdout.on('data', (chunk) => {
-      seen += chunk;
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
-      if (match) { clearTimeout(timer); resolve({ server, base: match[1], output: seen }); }
-    });
-    server.stderr.on('data', (chunk) => { process.stderr.write(`[ces] ${chunk}`); });
-    server.on('exit', (code) => { clearTimeout(timer); reject(new Error(`ces serve exited ${code}: ${seen}`)); });
-  });
-}
+const startServer = (db) => startCes(cesBinary, db);
 
 async function prescriberJourney(browser, base, resident) {
   const { context, page } = await openPage(browser, base);

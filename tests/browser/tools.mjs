@@ -1,5 +1,6 @@
 // What every step of the browser journey shares: results, axe-core checks with screenshots,
 // Content-Security-Policy watching and signing in as a demo user.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -75,4 +76,45 @@ export async function signIn(browser, base, user, landing) {
   await page.getByRole('button', { name: 'Sign in' }).click();
   if (landing) await page.waitForURL(landing);
   return opened;
+}
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-default-apps',
+  '--disable-extensions', '--metrics-recording-only', '--disable-domain-reliability'];
+
+/// The value of `--name` on the command line, else `otherwise`.
+export function option(name, otherwise) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 && at + 1 < process.argv.length ? process.argv[at + 1] : otherwise;
+}
+
+/// A valid NHS number (modulus 11) that no demo resident has: starts with 9 then random digits.
+export function nhsNumber() {
+  for (;;) {
+    const digits = [9];
+    for (let i = 1; i < 9; i += 1) digits.push(Math.floor(Math.random() * 10));
+    const sum = digits.reduce((total, d, i) => total + d * (10 - i), 0);
+    const check = 11 - (sum % 11);
+    if (check === 10) continue;
+    digits.push(check === 11 ? 0 : check);
+    return digits.join('');
+  }
+}
+
+/// `ces serve` on a free port over `db` with `extraArgs`; resolves to {server, base, output} once
+/// it listens.
+export function startServer(cesBinary, db, extraArgs = []) {
+  return new Promise((resolve, reject) => {
+    const server = spawn(cesBinary, ['serve', '--db', db, '--port', '0', '--threads', '16', ...extraArgs],
+      { stdio: ['ignore', 'pipe', 'pipe'] });
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`ces serve did not start: ${seen}`)), 20000);
+    server.stdout.on('data', (chunk) => {
+      seen += chunk;
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
+      if (match) { clearTimeout(timer); resolve({ server, base: match[1], output: seen }); }
+    });
+    server.stderr.on('data', (chunk) => { process.stderr.write(`[ces] ${chunk}`); });
+    server.on('exit', (code) => { clearTimeout(timer); reject(new Error(`ces serve exited ${code}: ${seen}`)); });
+  });
 }

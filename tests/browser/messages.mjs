@@ -12,23 +12,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  chromium, root, run, record, check, expect, openPage, signIn, option, nhsNumber, startServer, CHROMIUM_ARGS,
+  chromium, root, run, record, check, expect, openPage, signIn, option, nhsNumber, startServer, stopServer, bearer,
+  catalogue, CHROMIUM_ARGS,
 } from './tools.mjs';
 
 const cesBinary = path.resolve(option('ces', path.join(root, 'build/ces')));
 run.outputDir = path.resolve(option('output', run.outputDir));
 const chromiumPath = option('chromium', process.env.CES_CHROMIUM || '/usr/bin/chromium');
 const PUBLIC_URL = 'https://equipment.kent.example';
-
-/// The words of a language's catalogue (web/words/LANG.words), so the test follows the translation.
-function catalogue(language) {
-  const words = {};
-  for (const line of readFileSync(path.join(root, `web/words/${language}.words`), 'utf8').split('\n')) {
-    const at = line.indexOf(' = ');
-    if (!line.startsWith('#') && at > 0) words[line.slice(0, at).trim()] = line.slice(at + 3).trim();
-  }
-  return words;
-}
 
 function startSmtpSink(log) {
   return new Promise((resolve, reject) => {
@@ -54,16 +45,6 @@ async function mailFor(log, address, subject) {
     await new Promise((r) => { setTimeout(r, 250); });
   }
   return [];
-}
-
-async function stopServer(server) {
-  if (server.exitCode !== null) return;
-  await new Promise((resolve) => { server.once('exit', resolve); server.kill('SIGTERM'); });
-}
-
-async function bearer(context, user) {
-  const answer = await context.request.post('/api/v1/sessions', { data: { username: user, password: `demo-${user}` } });
-  return { Authorization: `Bearer ${(await answer.json()).token}` };
 }
 
 async function prescriberOrders(browser, base, resident) {

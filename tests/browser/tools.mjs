@@ -118,3 +118,25 @@ export function startServer(cesBinary, db, extraArgs = []) {
     server.on('exit', (code) => { clearTimeout(timer); reject(new Error(`ces serve exited ${code}: ${seen}`)); });
   });
 }
+
+/// The words of a language's catalogue (web/words/LANG.words), so the test follows the translation.
+export function catalogue(language) {
+  const words = {};
+  for (const line of readFileSync(path.join(root, `web/words/${language}.words`), 'utf8').split('\n')) {
+    const at = line.indexOf(' = ');
+    if (!line.startsWith('#') && at > 0) words[line.slice(0, at).trim()] = line.slice(at + 3).trim();
+  }
+  return words;
+}
+
+/// Stops a `ces serve` started by startServer and waits for it to exit.
+export async function stopServer(server) {
+  if (server.exitCode !== null) return;
+  await new Promise((resolve) => { server.once('exit', resolve); server.kill('SIGTERM'); });
+}
+
+/// The Authorization header of a demo user signed in through the API.
+export async function bearer(context, user) {
+  const answer = await context.request.post('/api/v1/sessions', { data: { username: user, password: `demo-${user}` } });
+  return { Authorization: `Bearer ${(await answer.json()).token}` };
+}

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   chromium, root, run, record, check, expect, openPage, signIn, option, nhsNumber, startServer, stopServer, bearer,
-  catalogue, CHROMIUM_ARGS,
+  catalogue, startNewResident, CHROMIUM_ARGS,
 } from './tools.mjs';
 
 const cesBinary = path.resolve(option('ces', path.join(root, 'build/ces')));
@@ -50,15 +50,7 @@ async function mailFor(log, address, subject) {
 async function prescriberOrders(browser, base, resident) {
   const { context, page } = await signIn(browser, base, 'prescriber', '**/catalogue');
   await page.goto('/orders/new');
-  await page.getByLabel("Resident's NHS number").fill(resident.nhs);
-  await page.getByRole('button', { name: 'Find resident' }).click();
-  await page.getByRole('link', { name: 'Add a new resident' }).last().click();
-  await page.waitForURL('**/residents/new**');
-  await page.getByLabel('NHS number').fill(resident.nhs);
-  await page.getByLabel('Full name').fill(resident.name);
-  await page.getByLabel('Day').fill('9');
-  await page.getByLabel('Month').fill('2');
-  await page.getByLabel('Year').fill('1940');
+  await startNewResident(page, resident);
   await page.getByLabel('Address line 1').fill('4 Orchard Close');
   await page.getByLabel('Town or city').fill('Maidstone');
   await page.getByLabel('Postcode').fill(resident.postcode);
@@ -192,7 +184,9 @@ async function main() {
     server = started.server;
     browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
     const ne = catalogue('ne');
-    const resident = { nhs: nhsNumber(), name: 'Sita Gurung', postcode: 'ME15 6AB', email: `sita.${Date.now()}@example.org` };
+    const resident = {
+      nhs: nhsNumber(), name: 'Sita Gurung', day: '9', month: '2', year: '1940', postcode: 'ME15 6AB', email: `sita.${Date.now()}@example.org`,
+    };
 
     const reference = await prescriberOrders(browser, started.base, resident);
     const booking = await mailFor(log, resident.email, /^Your delivery is booked/);

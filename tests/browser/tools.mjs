@@ -140,3 +140,17 @@ export async function bearer(context, user) {
   const answer = await context.request.post('/api/v1/sessions', { data: { username: user, password: `demo-${user}` } });
   return { Authorization: `Bearer ${(await answer.json()).token}` };
 }
+
+/// In the order flow (on /orders/new): looks the resident up, finds nobody, and starts the new
+/// resident form with their NHS number, name and date of birth.
+export async function startNewResident(page, resident) {
+  await page.getByLabel("Resident's NHS number").fill(resident.nhs);
+  await page.getByRole('button', { name: 'Find resident' }).click();
+  await page.getByRole('link', { name: 'Add a new resident' }).last().click();
+  await page.waitForURL('**/residents/new**');
+  await page.getByLabel('NHS number').fill(resident.nhs);
+  await page.getByLabel('Full name').fill(resident.name);
+  await page.getByLabel('Day').fill(resident.day);
+  await page.getByLabel('Month').fill(resident.month);
+  await page.getByLabel('Year').fill(resident.year);
+}

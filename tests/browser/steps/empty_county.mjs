@@ -4,7 +4,7 @@
 // its labels; a new prescriber sets a password, registers a resident and orders; a new planner
 // routes the order.
 import { readFileSync } from 'node:fs';
-import { check, expect, openPage } from '../tools.mjs';
+import { check, expect, openPage, startNewResident } from '../tools.mjs';
 import { plannerOptimisesTheDay } from './planner.mjs';
 
 const STAFF = [
@@ -183,15 +183,7 @@ async function prescriberOrders(browser, base, oneTime, resident) {
     'empty-prescriber-password');
   await page.getByRole('link', { name: 'Start a new order' }).click();
   await page.waitForURL('**/orders/new');
-  await page.getByLabel("Resident's NHS number").fill(resident.nhs);
-  await page.getByRole('button', { name: 'Find resident' }).click();
-  await page.getByRole('link', { name: 'Add a new resident' }).last().click();
-  await page.waitForURL('**/residents/new**');
-  await page.getByLabel('NHS number').fill(resident.nhs);
-  await page.getByLabel('Full name').fill(resident.name);
-  await page.getByLabel('Day').fill(resident.day);
-  await page.getByLabel('Month').fill(resident.month);
-  await page.getByLabel('Year').fill(resident.year);
+  await startNewResident(page, resident);
   await page.getByLabel('Address line 1').fill('14 Tonbridge Road');
   await page.getByLabel('Town or city').fill('Maidstone');
   await page.getByLabel('Postcode').fill(resident.postcode);

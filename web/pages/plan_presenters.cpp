@@ -45,10 +45,6 @@ std::string dayWords(const std::string& isoDate) { return ukDate(isoDate + "T12:
 
 std::string dayWords(std::chrono::year_month_day date) { return dayWords(formatDate(date)); }
 
-std::string slotWords(std::chrono::year_month_day date, int startSeconds, int endSeconds) {
-    return dayWords(date) + ", " + clockWords(startSeconds) + " to " + clockWords(endSeconds);
-}
-
 std::optional<std::chrono::year_month_day> requestedDay(const Request& request, bool& entered) {
     const std::string iso = request.queryValue("date");
     const std::string day = request.queryValue("date-day");

@@ -25,8 +25,6 @@ std::string arrivalWindowWords(const store::VisitJob& visit, int plannedStartSec
 /// "Tuesday 3 March 2026" for an ISO date.
 std::string dayWords(const std::string& isoDate);
 std::string dayWords(std::chrono::year_month_day date);
-/// A delivery slot in words: "Tuesday 8 December 2026, 10am to midday".
-std::string slotWords(std::chrono::year_month_day date, int startSeconds, int endSeconds);
 
 /// The day a plan page shows: ?date=YYYY-MM-DD, or the GOV.UK date fields date-day, date-month
 /// and date-year; nullopt (with `entered` true) when what was entered is not a date, nullopt

@@ -4,9 +4,8 @@
 
 #include "core/order_lifecycle.h"
 #include "core/settings.h"
+#include "core/uk_time.h"
 #include "warehouse/delivery_slots.h"
-#include "web/pages/plan_presenters.h"
-#include "web/pages/presenters.h"
 
 namespace ces::web {
 

@@ -48,7 +48,9 @@ std::string trackingStatusLine(const store::TrackingView& view, Instant now, con
 std::string trackingWhen(const store::TrackingView& view, Instant now, const WordsIn& w) {
     if (finished(view)) return "";
     if (view.slot) {
-        return w.slot(view.slot->date, view.slot->startSeconds, view.slot->endSeconds) + ".";
+        return w(
+            "words_day",
+            {{"day", w.slot(view.slot->date, view.slot->startSeconds, view.slot->endSeconds)}});
     }
     if (view.plannedDay) return w("words_day", {{"day", w.date(*view.plannedDay)}});
     if (!view.dueBy) return w("words_after_approval");

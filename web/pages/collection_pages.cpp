@@ -13,7 +13,6 @@
 #include "core/store/orders/order_loans.h"
 #include "core/store/orders/tracking.h"
 #include "web/http/paging.h"
-#include "web/pages/page_language.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/presenters.h"
 #include "web/pages/tracking_link.h"
@@ -334,7 +333,7 @@ PageView residentRequestView(const store::TrackingView& order, const std::string
 
 Response showResidentForm(Site& site, Request& request) {
     const auto order = orderByTrackingLink(site, request);
-    const WordsIn w(site.words, residentLanguage(request, order.contact.language));
+    const WordsIn w = site.residentWords(request, order.contact.language);
     return site.render(request, std::nullopt, residentRequestView(order, "", "", w));
 }
 
@@ -342,7 +341,7 @@ Response submitResidentRequest(Site& site, Request& request, const FormFields& f
     const auto order = orderByTrackingLink(site, request);
     const std::string reasonText = fields.text("reason");
     const std::string notes = fields.text("notes");
-    const WordsIn w(site.words, residentLanguage(request, order.contact.language));
+    const WordsIn w = site.residentWords(request, order.contact.language);
     PageView view = residentRequestView(order, reasonText, notes, w);
     const auto reason = parseCollectionReason(reasonText);
     if (!reason || *reason == CollectionReason::end_of_loan) {
@@ -381,7 +380,7 @@ Response residentConfirmation(Site& site, Request& request) {
         return store::findCollection(c, request.pathParams["ref"].substr(0, 40),
                                      residentCaller(order));
     });
-    const WordsIn w(site.words, residentLanguage(request, order.contact.language));
+    const WordsIn w = site.residentWords(request, order.contact.language);
     PageView view;
     view.language = w.language();
     view.title = w("collect_done_title");
@@ -436,7 +435,7 @@ std::string miles(double metres) {
 
 Response collectionPointsPage(Site& site, DistrictMiddles& middles, Request& request) {
     const std::string entered = trimmed(request.queryValue("postcode")).substr(0, 20);
-    const WordsIn w(site.words, residentLanguage(request));
+    const WordsIn w = site.residentWords(request);
     PageView view;
     view.language = w.language();
     view.title = w("points_title");

@@ -38,7 +38,7 @@ PageView contactView(const store::TrackingView& order, const std::string& token,
 Response showContact(Site& site, Request& request) {
     const auto order = orderByTrackingLink(site, request);
     const std::string token = request.pathParams["token"].substr(0, 200);
-    const WordsIn w(site.words, residentLanguage(request, order.contact.language));
+    const WordsIn w = site.residentWords(request, order.contact.language);
     return site.render(request, site.signedIn(request),
                        contactView(order, token, std::string(toString(order.contact.channel)),
                                    std::string(toString(order.contact.language)), w));
@@ -54,7 +54,7 @@ Response changeContact(Site& site, Request& request, const FormFields& form) {
     changes.language = parseLanguage(language);
     if (!form.text("mobile").empty()) changes.mobile = form.text("mobile");
     if (!form.text("email").empty()) changes.email = form.text("email");
-    const WordsIn w(site.words, residentLanguage(request, order.contact.language));
+    const WordsIn w = site.residentWords(request, order.contact.language);
     PageView view = contactView(order, token, channel, language, w);
     if (!changes.channel) {
         addError(view, "contact_channel", w("contact_error_channel"), "contact_channel-text");

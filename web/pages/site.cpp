@@ -96,6 +96,10 @@ Site::Site(App& app_, const std::string& templatesDir, std::string csrfSecret)
     }
 }
 
+WordsIn Site::residentWords(const Request& request, std::optional<Language> preferred) const {
+    return WordsIn(words, residentLanguage(request, preferred));
+}
+
 std::string Site::homeFor(Role role) {
     switch (role) {
         case Role::prescriber:

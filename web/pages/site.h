@@ -69,6 +69,10 @@ class Site {
     /// The signed-in person; redirects to /sign-in when nobody is, Forbidden for other roles.
     Actor require(const Request& request, std::initializer_list<Role> roles) const;
 
+    /// The words of a page residents see, in the language of their link or cookie, else
+    /// `preferred` (their recorded language), else English.
+    WordsIn residentWords(const Request& request, std::optional<Language> preferred = {}) const;
+
     /// Renders `view` inside the layout for `actor` (nullopt: the signed-out layout).
     Response render(Request& request, const std::optional<Actor>& actor, PageView view) const;
     /// 303 See Other to `location` (a path on this site).

@@ -9,6 +9,7 @@
 #include "web/pages/page_routes.h"
 #include "web/pages/plan_presenters.h"
 #include "web/pages/presenters.h"
+#include "web/pages/tracking_link.h"
 #include "web/pages/tracking_words.h"
 
 namespace ces::web {
@@ -23,20 +24,11 @@ struct TrackedBy {
     std::string dateOfBirth;
 };
 
-void refuseIfBlocked(Site& site, const Request& request, const std::vector<std::string>& keys) {
-    for (const auto& key : keys) {
-        if (int wait = trackingLimiterInForce(site.app).blockedFor(key, site.app.now()); wait > 0) {
-            throw RateLimited(site.words.text(residentLanguage(request), "track_too_many_tries"),
-                              wait);
-        }
-    }
-}
-
 std::optional<store::TrackingView> lookUp(Site& site, const Request& request, const TrackedBy& by) {
     App& app = site.app;
     std::vector<std::string> keys = {"ip:" + request.clientAddress};
     if (by.token.empty()) keys.push_back("ref:" + by.reference);
-    refuseIfBlocked(site, request, keys);
+    refuseIfTrackingBlocked(site, request, keys);
     auto view = app.db.read([&](store::Connection& c) {
         return by.token.empty()
                    ? store::trackByDetails(c, by.reference, by.postcode, by.dateOfBirth)
@@ -166,7 +158,7 @@ Response calendarFile(Site& site, const Request& request, const store::TrackingV
                                   "attachment; filename=\"" + found.reference + ".ics\"");
     std::vector<std::string> items;
     for (const auto& item : found.items) items.push_back(item.name);
-    const WordsIn w(site.words, residentLanguage(request, found.contact.language));
+    const WordsIn w = site.residentWords(request, found.contact.language);
     response.body = appointmentCalendar(
         {found.reference, *found.dueBy, items, found.contactTeam, found.contactPhone},
         site.app.now(), w);
@@ -183,21 +175,21 @@ void addTrackingPages(Router& router, Site& site) {
     site.post(router, "/track/appointment.ics", [&site](Request& r, const FormFields& f) {
         TrackedBy by{"", f.text("reference"), f.text("postcode"), f.text("date_of_birth")};
         auto found = lookUp(site, r, by);
-        if (!found) throw NotFound(site.words.text(residentLanguage(r), "track_error_not_found"));
+        if (!found) throw NotFound(site.residentWords(r)("track_error_not_found"));
         return calendarFile(site, r, *found);
     });
     site.get(router, "/track/{token}", [&site](Request& r) {
         TrackedBy by;
         by.token = r.pathParams["token"].substr(0, 200);
         auto found = lookUp(site, r, by);
-        if (!found) throw NotFound(site.words.text(residentLanguage(r), "track_link_not_valid"));
+        if (!found) throw NotFound(site.residentWords(r)("track_link_not_valid"));
         return resultPage(site, r, *found, by);
     });
     site.get(router, "/track/{token}/appointment.ics", [&site](Request& r) {
         TrackedBy by;
         by.token = r.pathParams["token"].substr(0, 200);
         auto found = lookUp(site, r, by);
-        if (!found) throw NotFound(site.words.text(residentLanguage(r), "track_link_not_valid"));
+        if (!found) throw NotFound(site.residentWords(r)("track_link_not_valid"));
         return calendarFile(site, r, *found);
     });
 }

@@ -1,7 +1,6 @@
 #include "notify/outbox_sender.h"
 
 #include <algorithm>
-#include <iostream>
 
 namespace ces::notify {
 
@@ -94,33 +93,9 @@ void OutboxSender::sendOne(const store::OutboxMessage& message, DrainReport& rep
 }
 
 void OutboxSender::start(std::chrono::milliseconds interval) {
-    if (thread_.joinable() || channels().empty()) return;
-    thread_ = std::thread([this, interval] {
-        std::unique_lock lock(mutex_);
-        while (!stopping_) {
-            lock.unlock();
-            DrainReport report;
-            try {
-                report = drainOnce();
-            } catch (const std::exception& e) {
-                std::cerr << "ces: the outbox sender stumbled: " << e.what() << "\n";
-            }
-            lock.lock();
-            // A full batch means more is waiting: carry on at once.
-            if (report.claimed < settings_.batch) {
-                wake_.wait_for(lock, interval, [this] { return stopping_; });
-            }
-        }
-    });
+    if (!channels().empty()) task_.start(interval);
 }
 
-void OutboxSender::stop() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable()) thread_.join();
-}
+void OutboxSender::stop() { task_.stop(); }
 
 }  // namespace ces::notify

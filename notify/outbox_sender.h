@@ -3,16 +3,13 @@
 // only after its channel took it; a sender that dies leaves its claim to expire and the message
 // to go again with the same id), retried with backoff, and given up on, visibly, when it keeps
 // failing. Messages for a channel that is not configured wait in the outbox.
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <functional>
 #include <memory>
-#include <mutex>
-#include <thread>
 #include <vector>
 
 #include "core/iso_time.h"
+#include "core/periodic_task.h"
 #include "core/store/infrastructure/database.h"
 #include "core/store/messages/outbox.h"
 #include "notify/gov_notify_channel.h"
@@ -72,10 +69,9 @@ class OutboxSender {
     std::function<Instant()> clock_;
     std::unique_ptr<SmtpChannel> email_;
     std::unique_ptr<GovNotifyChannel> text_;
-    std::thread thread_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    bool stopping_ = false;
+    // A full batch means more is waiting: the next one goes at once.
+    PeriodicTask task_{"the outbox sender",
+                       [this] { return drainOnce().claimed == settings_.batch; }};
 };
 
 }  // namespace ces::notify

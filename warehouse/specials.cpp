@@ -2,11 +2,15 @@
 
 #include <algorithm>
 
+#include "core/date_words.h"
 #include "core/store/admin/geography.h"
+#include "core/store/dispatch/dispatch.h"
 #include "core/store/infrastructure/audit.h"
 #include "core/store/ledger/ledger.h"
+#include "core/store/messages/resident_messages.h"
 #include "core/store/orders/orders.h"
 #include "core/store/warehouse/assets.h"
+#include "core/uk_time.h"
 #include "warehouse/maintenance.h"
 
 namespace ces::warehouse {
@@ -14,6 +18,7 @@ namespace ces::warehouse {
 namespace {
 
 constexpr std::size_t kSpecialsScanned = 500;  // rows read at a time while filtering
+constexpr std::int64_t kLateReportedAtOnce = 200;
 
 Pence priceOf(const store::SpecialRecord& s) {
     return std::max(s.estimatedPricePence, s.quotePence.value_or(0));
@@ -48,6 +53,49 @@ void requireText(const std::string& text, const char* field) {
     if (text.find_first_not_of(" \t") == std::string::npos || text.size() > 200) {
         throw ValidationError(field, std::string(field) + " needs 1 to 200 characters");
     }
+}
+
+std::chrono::year_month_day ukDate(Instant at) { return toUkLocal(at).date; }
+
+// The resident (or their carer) hears that their special is ordered or has arrived.
+void tellResident(store::Connection& c, const store::SpecialRecord& special, bool arrived,
+                  bool allIn, Instant now, const SpecialsPolicy& policy) {
+    store::ResidentNotice notice{.kind = store::message_kind::specialProgress,
+                                 .entity = "special",
+                                 .entityId = auditId(special.id),
+                                 .fields = {{"item", special.description}}};
+    const Instant expected = targetArrival(special.requestedAt, policy);
+    if (!arrived && expected > now)
+        notice.fields.emplace_back("date", formatDate(ukDate(expected)));
+    if (arrived) notice.flags.push_back("arrived");
+    if (allIn) notice.flags.push_back("all_in");
+    store::messageResident(c, special.order, notice, now);
+}
+
+// The e-mail a prescriber gets about their special that has not arrived by its target.
+store::OutboxMessage lateSpecialMessage(const store::SpecialRecord& special,
+                                        const store::OrderContact& contact,
+                                        const SpecialsPolicy& policy) {
+    const auto weeks = std::chrono::floor<std::chrono::weeks>(policy.target).count();
+    std::string where = "It is " + std::string(toString(special.status));
+    if (special.supplier) where += "; the supplier is " + *special.supplier;
+    if (special.purchaseOrder) where += ", purchase order " + *special.purchaseOrder;
+    if (special.orderedAt) where += ", ordered on " + dayMonthYear(ukDate(*special.orderedAt));
+    store::OutboxMessage m;
+    m.recipientUser = contact.prescriber;
+    m.recipient = contact.mailbox();
+    m.subject = "The special for order " + special.orderReference + " is late: not at the " +
+                "warehouse " + std::to_string(weeks) + " weeks after it was requested";
+    m.body = "The special \"" + special.description + "\" for order " + special.orderReference +
+             ", requested on " + dayMonthYear(ukDate(special.requestedAt)) +
+             ", should have been at the warehouse by " +
+             dayMonthYear(ukDate(targetArrival(special.requestedAt, policy))) + ". " + where +
+             ". The warehouse team sees it among the late specials on their specials page. You "
+             "may want to tell the resident, or order a close equivalent from the catalogue "
+             "meanwhile.";
+    m.entity = "special";
+    m.entityId = auditId(special.id);
+    return m;
 }
 
 }  // namespace
@@ -161,6 +209,7 @@ SpecialView orderSpecial(store::Connection& c, SpecialId id, const std::string& 
     checkStep(special, SpecialStep::order, policy);
     store::recordSpecialOrder(c, id, special.status, purchaseOrder, now);
     store::audit(c, actor.id, "special.order", "special", auditId(id), now, purchaseOrder);
+    tellResident(c, special, false, false, now, policy);
     return viewSpecial(*store::findSpecial(c, id), now, policy);
 }
 
@@ -193,7 +242,22 @@ SpecialView receiveSpecial(store::Connection& c, SpecialId id, const std::string
     if (allIn && special.orderStatus == OrderStatus::awaiting_special) {
         store::releaseSpecialsHold(c, special.orderReference, actor, now);
     }
+    tellResident(c, special, true, allIn, now, policy);
     return viewSpecial(*store::findSpecial(c, id), now, policy);
+}
+
+int reportLateSpecials(store::Connection& c, Instant now, const SpecialsPolicy& policy) {
+    int told = 0;
+    const Instant requestedBefore = now - policy.target;
+    for (const auto& special :
+         store::unreportedLateSpecials(c, requestedBefore, kLateReportedAtOnce)) {
+        if (!store::markSpecialLateReported(c, special.id, now)) continue;
+        const auto contact = store::orderContact(c, special.order);
+        if (!contact) continue;
+        store::queueMessage(c, lateSpecialMessage(special, *contact, policy), now);
+        ++told;
+    }
+    return told;
 }
 
 void deliverSpecials(store::Connection& c, OrderId order, const Actor& actor, Instant now) {

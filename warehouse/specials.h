@@ -66,10 +66,16 @@ SpecialView quoteSpecial(store::Connection& c, SpecialId id, const std::string& 
 SpecialView orderSpecial(store::Connection& c, SpecialId id, const std::string& purchaseOrder,
                          const Actor& actor, Instant now, const SpecialsPolicy& policy);
 /// Receipt at a depot: the special becomes a barcoded asset held for its order; once every
-/// special of the order is in, the order is allocated and can be planned.
+/// special of the order is in, the order is allocated and can be planned. The resident hears
+/// of each step that matters to them: ordered from the supplier (with the day we expect it while
+/// that is still ahead) and arrived.
 SpecialView receiveSpecial(store::Connection& c, SpecialId id, const std::string& depotCode,
                            int inspectionIntervalMonths, const Actor& actor, Instant now,
                            const SpecialsPolicy& policy);
+/// Tells the prescriber of each special past its target and not yet at the warehouse, once, by
+/// an e-mail through the outbox (the watch runs through the day, so they hear the day it is
+/// late); answers how many were told.
+int reportLateSpecials(store::Connection& c, Instant now, const SpecialsPolicy& policy);
 /// At the order's delivery: its received specials are delivered and their assets go on loan.
 void deliverSpecials(store::Connection& c, OrderId order, const Actor& actor, Instant now);
 

@@ -6,18 +6,25 @@
 #include "app/commands/options.h"
 #include "app/demo/demo_county.h"
 #include "core/password_rules.h"
+#include "core/periodic_task.h"
 #include "core/store/admin/accounts.h"
 #include "core/store/infrastructure/database.h"
 #include "notify/outbox_sender.h"
+#include "warehouse/specials.h"
 #include "warehouse/travel_source.h"
 #include "web/api/routes.h"
 #include "web/http/server.h"
 #include "web/pages/district_outlines.h"
 #include "web/pages/pages.h"
+#include "web/policies.h"
 
 namespace ces::cli {
 
 namespace {
+
+// How often the service looks for specials that have become late (their prescribers hear the
+// same day).
+constexpr std::chrono::minutes kSpecialsWatchInterval{10};
 
 Instant systemNow() {
     return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
@@ -182,9 +189,17 @@ int runServe(const std::vector<std::string>& args) {
     app.messageTemplates = templates;
     auto sender = outboxSenderOption(options, db, *templates, app.publicUrl, clock);
     app.messageChannels = sender->channels();
+    PeriodicTask specialsWatch("the specials watch", [&] {
+        const auto policy = web::specialsPolicyOf(app.settings());
+        db.write([&](store::Connection& c) {
+            return warehouse::reportLateSpecials(c, app.now(), policy);
+        });
+        return false;
+    });
     server.start();
     sender->start(
         std::chrono::milliseconds(options.number("outbox-interval-ms", 1000, 10, 600000)));
+    specialsWatch.start(kSpecialsWatchInterval);
     if (options.flag("print-demo-logins")) {
         std::cout << "Demo logins (password is demo- followed by the user name):\n";
         for (const char* user : demo::kDemoUsers) {
@@ -196,6 +211,7 @@ int runServe(const std::vector<std::string>& args) {
     std::cout << "ces: stopping" << std::endl;
     server.stop();
     sender->stop();
+    specialsWatch.stop();
     return 0;
 }
 

@@ -327,3 +327,46 @@ TEST_CASE("killing the server while it sends loses no message and each goes with
                              "'test' AND sent_at IS NULL") == "0";
     }));
 }
+
+TEST_CASE("a prescriber hears by e-mail, once, the day a special they ordered is late") {
+    SmtpSink smtp;
+    FakeNotify notify;
+    // Nine weeks on, every special the demo county has on order is past its eight weeks.
+    auto args = channelArgs(smtp, notify);
+    args.insert(args.end(), {"--clock-from", isoDateFromToday(63) + "T10:00:00Z"});
+    DemoCounty county{{.threads = 0, .roadGraph = {}, .extraArgs = args}};
+    HttpClient warehouse = county.signIn("warehouse");
+    const Response listed = warehouse.get("/api/v1/specials?breached=true&limit=100");
+    REQUIRE(listed.status == 200);
+    std::set<std::string> late;
+    const auto specials = listed.object()->getArray("specials");
+    for (std::size_t i = 0; i < specials->size(); ++i) {
+        const auto s = specials->getObject(static_cast<unsigned>(i));
+        if (s->isNull("received_at")) late.insert(s->getValue<std::string>("order_reference"));
+    }
+    REQUIRE_FALSE(late.empty());
+    const auto lateMail = [&] {
+        std::multiset<std::string> told;
+        for (const auto& mail : smtp.received()) {
+            const auto subject = mail->getValue<std::string>("subject");
+            if (subject.find(" is late: not at the warehouse") == std::string::npos) continue;
+            for (const auto& reference : late) {
+                if (subject.find(reference) != std::string::npos) told.insert(reference);
+            }
+            const auto to = mail->getArray("rcpt_tos")->getElement<std::string>(0);
+            CHECK(to.ends_with("@kent-ces.example"));  // a prescriber, never the resident
+        }
+        return told;
+    };
+    CHECK(eventually([&] { return lateMail().size() >= late.size(); }));
+    // A restart looks again at once: no one is told twice.
+    county.restart();
+    HttpClient admin = county.signIn("admin");
+    CHECK(admin.get("/api/v1/outbox?limit=1").status == 200);
+    std::this_thread::sleep_for(std::chrono::seconds(2));
+    const auto told = lateMail();
+    for (const auto& reference : late) {
+        CAPTURE(reference);
+        CHECK(told.count(reference) == 1);
+    }
+}

@@ -32,15 +32,18 @@ std::string fields(const std::vector<std::string>& flags) {
 }
 
 /// Every combination a message can be written with: each kind of visit, for the resident or a
-/// carer, a changed slot or not, awaiting approval or not.
+/// carer, a changed slot or not, awaiting approval or not, a special arrived (with the rest of
+/// its order or not) or not.
 std::vector<std::vector<std::string>> flagSets() {
+    const std::vector<std::vector<std::string>> extras = {
+        {}, {"changed"}, {"awaiting_approval"}, {"arrived"}, {"arrived", "all_in"}};
     std::vector<std::vector<std::string>> sets;
     for (const char* visit : {"is_delivery", "is_collection", "is_inspection", "is_repair"}) {
         for (bool carer : {false, true}) {
-            for (const char* extra : {"", "changed", "awaiting_approval"}) {
+            for (const auto& extra : extras) {
                 std::vector<std::string> flags = {visit};
                 if (carer) flags.push_back("for_someone_else");
-                if (*extra) flags.push_back(extra);
+                flags.insert(flags.end(), extra.begin(), extra.end());
                 sets.push_back(flags);
             }
         }
@@ -53,8 +56,8 @@ std::vector<std::vector<std::string>> flagSets() {
 TEST_CASE("every message has a template in every language, and each text fits two segments") {
     const MessageTemplates templates(messageTemplatesDirectory());
     const std::vector<std::string> expected = {
-        "collection_booked", "order_placed", "slot_booked",    "still_needed", "van_next",
-        "visit_failed",      "visit_today",  "visit_tomorrow", "window_moved"};
+        "collection_booked", "order_placed", "slot_booked", "special_progress", "still_needed",
+        "van_next",          "visit_failed", "visit_today", "visit_tomorrow",   "window_moved"};
     CHECK(templates.kinds() == expected);
     for (const auto& kind : templates.kinds()) {
         for (const Language language : kLanguages) {
@@ -63,6 +66,7 @@ TEST_CASE("every message has a template in every language, and each text fits tw
                 CAPTURE(toString(language));
                 const auto words = templates.render(kind, language, fields(flags), kPublicUrl);
                 CAPTURE(words.text);
+                CAPTURE(words.email);
                 const SmsSize size = smsSize(words.text);
                 CHECK(size.segments <= kMostSegments);
                 CHECK(words.text.find(kPublicUrl + kTrackingPath) != std::string::npos);
@@ -73,6 +77,7 @@ TEST_CASE("every message has a template in every language, and each text fits tw
                     CHECK(part->find(" .") == std::string::npos);
                     CHECK(part->find("2026-09-30") == std::string::npos);  // a date in words
                 }
+                CHECK(words.email.find("\n\n\n") == std::string::npos);
                 CHECK_FALSE(words.subject.empty());
                 if (language == Language::pl || language == Language::ro) CHECK(size.gsm);
             }

@@ -2,12 +2,15 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/store/ledger/ledger.h"
+#include "core/store/messages/outbox.h"
 #include "core/store/orders/order_access.h"
 #include "core/store/orders/orders.h"
 #include "core/store/warehouse/specials.h"
+#include "core/uk_time.h"
 #include "tests/warehouse/fixture.h"
 #include "warehouse/order_delivery.h"
 #include "warehouse/recycling.h"
@@ -224,4 +227,125 @@ TEST_CASE("specials come a page at a time, and the breached filter reaches past 
     });
     CHECK(one.items.size() == 50);
     CHECK_FALSE(one.next.has_value());
+}
+
+namespace {
+
+// A special ordered for the county's resident, who chose e-mail; answers its id and the order's
+// reference.
+std::pair<SpecialId, std::string> requestSpecial(test::WarehouseCounty& county,
+                                                 const std::string& description, Instant at) {
+    store::NewOrder order;
+    order.resident = county.resident;
+    order.speed = Speed::five_day;
+    order.specials = {{description, 20000}};
+    return county.db->write([&](store::Connection& c) {
+        c.execute("UPDATE residents SET email = 'resident@example.org', contact_channel = 'email'");
+        const auto placed =
+            store::createOrder(c, order, county.prescriber, at, WorkingDayCalendar());
+        const auto id =
+            store::specialsOfOrder(c, store::findOrderRow(c, placed.reference).id).front().id;
+        return std::pair{id, placed.reference};
+    });
+}
+
+std::vector<store::OutboxMessage> messagesAbout(test::WarehouseCounty& county, SpecialId id) {
+    std::vector<store::OutboxMessage> found;
+    const auto all = county.db->read([](store::Connection& c) {
+        return store::listOutbox(c, store::OutboxFilter::all, {std::nullopt, 500}).items;
+    });
+    for (const auto& m : all) {
+        if (m.entity == "special" && m.entityId == std::to_string(id.value())) found.push_back(m);
+    }
+    std::reverse(found.begin(), found.end());  // oldest first
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "the resident hears when their special is ordered, with the day we expect it, and when "
+    "it arrives") {
+    test::WarehouseCounty county;
+    const SpecialsPolicy policy;
+    const Instant t = county.now;
+    const auto [id, reference] = requestSpecial(county, "Made-to-measure chair", t);
+    county.db->write([&](store::Connection& c) {
+        quoteSpecial(c, id, "Acme Seating", 20000, county.warehouse, t, policy);
+        return orderSpecial(c, id, "PO-7", county.warehouse, t + std::chrono::days(2), policy);
+    });
+    auto messages = messagesAbout(county, id);
+    REQUIRE(messages.size() == 1);
+    CHECK(messages[0].kind == "special_progress");
+    CHECK(messages[0].recipient == "resident@example.org");
+    const std::string expected = formatDate(toUkLocal(targetArrival(t, policy)).date);
+    CHECK(messages[0].fields.find("\"date\":\"" + expected + "\"") != std::string::npos);
+    CHECK(messages[0].fields.find("Made-to-measure chair") != std::string::npos);
+    CHECK(messages[0].fields.find("arrived") == std::string::npos);
+
+    county.db->write([&](store::Connection& c) {
+        return receiveSpecial(c, id, "WKD", 12, county.warehouse, t + std::chrono::days(30),
+                              policy);
+    });
+    messages = messagesAbout(county, id);
+    REQUIRE(messages.size() == 2);
+    CHECK(messages[1].fields.find("\"arrived\":true") != std::string::npos);
+    CHECK(messages[1].fields.find("\"all_in\":true") != std::string::npos);
+    CHECK(messages[1].fields.find("\"date\"") == std::string::npos);
+}
+
+TEST_CASE("a special ordered after its target passed promises no day") {
+    test::WarehouseCounty county;
+    const SpecialsPolicy policy;
+    const Instant t = county.now;
+    const auto [id, reference] = requestSpecial(county, "Bespoke cushion", t);
+    county.db->write([&](store::Connection& c) {
+        quoteSpecial(c, id, "Acme", 20000, county.warehouse, t, policy);
+        return orderSpecial(c, id, "PO-8", county.warehouse, t + std::chrono::days(60), policy);
+    });
+    const auto messages = messagesAbout(county, id);
+    REQUIRE(messages.size() == 1);
+    CHECK(messages[0].fields.find("\"date\"") == std::string::npos);
+}
+
+TEST_CASE(
+    "the prescriber hears once, the day a special is late, and never of one in time or "
+    "cancelled") {
+    test::WarehouseCounty county;
+    const SpecialsPolicy policy;
+    const Instant t = county.now;
+    const auto [late, lateReference] = requestSpecial(county, "Bespoke cushion", t);
+    const auto [inTime, inTimeReference] = requestSpecial(county, "Made-to-measure chair", t);
+    const auto [cancelled, cancelledReference] = requestSpecial(county, "Tilt-in-space chair", t);
+    county.db->write([&](store::Connection& c) {
+        quoteSpecial(c, late, "Acme", 20000, county.warehouse, t, policy);
+        orderSpecial(c, late, "PO-9", county.warehouse, t + std::chrono::days(3), policy);
+        quoteSpecial(c, inTime, "Acme", 20000, county.warehouse, t, policy);
+        orderSpecial(c, inTime, "PO-10", county.warehouse, t, policy);
+        receiveSpecial(c, inTime, "WKD", 12, county.warehouse, t + std::chrono::days(50), policy);
+        store::cancelOrder(c, cancelledReference, county.prescriber, t, "no longer needed");
+        return 0;
+    });
+    const auto report = [&](Instant now) {
+        return county.db->write(
+            [&](store::Connection& c) { return reportLateSpecials(c, now, policy); });
+    };
+    CHECK(report(t + std::chrono::days(56)) == 0);  // due today: not late yet
+    CHECK(report(t + std::chrono::days(57)) == 1);
+    CHECK(report(t + std::chrono::days(58)) == 0);  // told once
+    CHECK(report(t + std::chrono::days(90)) == 0);
+    std::vector<store::OutboxMessage> toPrescriber;
+    for (const auto& m : messagesAbout(county, late)) {
+        if (m.kind.empty()) toPrescriber.push_back(m);
+    }
+    REQUIRE(toPrescriber.size() == 1);
+    CHECK(toPrescriber[0].recipientUser == county.prescriber.id);
+    CHECK(store::toString(toPrescriber[0].channel) == "email");
+    CHECK(toPrescriber[0].subject.find(lateReference) != std::string::npos);
+    CHECK(toPrescriber[0].body.find("Bespoke cushion") != std::string::npos);
+    CHECK(toPrescriber[0].body.find("purchase order PO-9") != std::string::npos);
+    CHECK(toPrescriber[0].body.find("NHS") == std::string::npos);
+    for (const SpecialId other : {inTime, cancelled}) {
+        for (const auto& m : messagesAbout(county, other)) CHECK_FALSE(m.kind.empty());
+    }
 }

@@ -20,6 +20,13 @@ const std::string kList =
     "AND ($2 = 0 OR (s.requested_at, s.id) > (SELECT x.requested_at, x.id FROM specials x "
     "WHERE x.id = $2)) ORDER BY s.requested_at, s.id LIMIT $3";
 const std::string kOfOrder = kColumns + "WHERE s.order_id = $1 ORDER BY s.id";
+const std::string kUnreportedLate =
+    kColumns +
+    "WHERE s.status IN ('requested', 'approved', 'quoted', 'ordered') AND o.status <> "
+    "'cancelled' AND s.requested_at < $1 AND s.late_reported_at IS NULL "
+    "ORDER BY s.requested_at, s.id LIMIT $2";
+const char* const kMarkLateReported =
+    "UPDATE specials SET late_reported_at = $1 WHERE id = $2 AND late_reported_at IS NULL";
 const char* const kApprove =
     "UPDATE specials SET status = 'approved', approved_at = $1, approved_by = $2 "
     "WHERE id = $3 AND status = $4";
@@ -84,6 +91,15 @@ Page<SpecialRecord> listSpecials(Connection& c, bool includeDelivered, const Pag
 
 std::vector<SpecialRecord> specialsOfOrder(Connection& c, OrderId order) {
     return specialsFrom(c.query(kOfOrder, {order.value()}));
+}
+
+std::vector<SpecialRecord> unreportedLateSpecials(Connection& c, Instant requestedBefore,
+                                                  std::int64_t limit) {
+    return specialsFrom(c.query(kUnreportedLate, {formatInstant(requestedBefore), limit}));
+}
+
+bool markSpecialLateReported(Connection& c, SpecialId id, Instant now) {
+    return c.executeCounting(kMarkLateReported, {formatInstant(now), id.value()}) == 1;
 }
 
 void recordSpecialApproval(Connection& c, SpecialId id, SpecialStatus from, UserId who,

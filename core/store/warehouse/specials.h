@@ -43,6 +43,13 @@ std::optional<SpecialRecord> findSpecial(Connection& c, SpecialId id);
 Page<SpecialRecord> listSpecials(Connection& c, bool includeDelivered, const PageRequest& page);
 std::vector<SpecialRecord> specialsOfOrder(Connection& c, OrderId order);
 
+/// Specials requested before `requestedBefore` and not yet at the warehouse, of orders not
+/// cancelled, whose lateness no one has reported yet; oldest first, at most `limit`.
+std::vector<SpecialRecord> unreportedLateSpecials(Connection& c, Instant requestedBefore,
+                                                  std::int64_t limit);
+/// Records that the special's lateness was reported; false when another report came first.
+bool markSpecialLateReported(Connection& c, SpecialId id, Instant now);
+
 /// Each throws Conflict("concurrent_change") if the special is no longer in `from`.
 void recordSpecialApproval(Connection& c, SpecialId id, SpecialStatus from, UserId who,
                            Instant now);

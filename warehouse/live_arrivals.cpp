@@ -7,6 +7,7 @@
 #include "core/store/messages/resident_messages.h"
 #include "core/uk_time.h"
 #include "warehouse/delivery_slots.h"
+#include "warehouse/visit_reminders.h"
 
 namespace ces::warehouse {
 
@@ -80,6 +81,33 @@ void updateLaterArrivals(store::Connection& c, VisitId recorded, Instant now) {
         }
         next = false;
         store::setStopEstimate(c, day->date, stop.visit, start, nowTold);
+    }
+}
+
+void retellChangedRoute(store::Connection& c, std::chrono::year_month_day date,
+                        const store::PlannedRoute& route,
+                        const std::vector<store::RunningStop>& before, Instant now) {
+    for (const auto& stop : route.stops) {
+        const auto old = std::find_if(before.begin(), before.end(),
+                                      [&](const auto& s) { return s.visit == stop.visitId; });
+        if (old == before.end() || !waiting(*old)) continue;  // the new visit, or one done
+        const auto visit = store::findVisit(c, stop.visitId);
+        if (!visit) continue;
+        const std::string id = std::to_string(stop.visitId.value());
+        const int start = stop.startSeconds;
+        const int told = old->toldStart.value_or(old->plannedStart);
+        if (const auto due =
+                store::waitingMessageDue(c, "visit", id, store::message_kind::visitToday)) {
+            store::cancelWaitingMessages(c, "visit", id, {store::message_kind::visitToday}, now);
+            queueVisitToday(c, *visit, date, start, *due, now);
+            continue;  // not told any window yet
+        }
+        int nowTold = told;  // the new route's rows start afresh: keep what they were told
+        if (std::abs(start - told) > kWindowMoveToTellSeconds) {
+            tell(c, *visit, store::message_kind::windowMoved, start, now);
+            nowTold = start;
+        }
+        store::setStopEstimate(c, date, stop.visitId, start, nowTold);
     }
 }
 

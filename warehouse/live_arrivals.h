@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/iso_time.h"
+#include "core/store/dispatch/dispatch.h"
 #include "core/store/dispatch/van_progress.h"
 #include "core/store/infrastructure/connection.h"
 #include "core/types.h"
@@ -26,6 +27,14 @@ std::vector<std::optional<int>> laterStarts(const std::vector<store::RunningStop
 /// Re-estimates and tells, in the transaction recording `recorded`'s outcome at `now`. Nothing
 /// happens unless the visit is on a stored route for today (UK date).
 void updateLaterArrivals(store::Connection& c, VisitId recorded, Instant now);
+
+/// After a visit was put into a van's route (a same-day insert), the route's other stops still to
+/// come start at new times: a morning message still waiting is written again with the new
+/// window, and a resident already told a window hears of a move over 30 minutes. `before` is the
+/// van's day as it was (its told starts), read before the route was replaced.
+void retellChangedRoute(store::Connection& c, std::chrono::year_month_day date,
+                        const store::PlannedRoute& route,
+                        const std::vector<store::RunningStop>& before, Instant now);
 
 /// How a van runs: its last recorded stop (1-based), and how many minutes late (positive) or
 /// early (negative) against the plan; nullopt before its first recorded stop.

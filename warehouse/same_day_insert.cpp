@@ -7,10 +7,13 @@
 #include "core/errors.h"
 #include "core/store/dispatch/delivery_slots.h"
 #include "core/store/dispatch/route_changes.h"
+#include "core/store/dispatch/van_progress.h"
 #include "core/store/infrastructure/audit.h"
 #include "core/store/orders/order_access.h"
 #include "core/uk_time.h"
+#include "warehouse/live_arrivals.h"
 #include "warehouse/route_insertion.h"
+#include "warehouse/visit_reminders.h"
 
 namespace ces::warehouse {
 
@@ -285,8 +288,17 @@ SameDayInsertion insertIntoDay(store::Database& db, year_month_day date, VisitId
             throw Conflict("plan_changed",
                            "van " + answer.vanCode + "'s route changed meanwhile: try again");
         }
+        const auto running = store::vanDays(c, date);
+        const auto was = running.find(planned.vanId);
         store::replaceRoute(c, date, planned);
         scheduleDeliveries(c, {planned}, planner, now, date);
+        retellChangedRoute(c, date, planned,
+                           was == running.end() ? std::vector<store::RunningStop>{} : was->second,
+                           now);
+        store::PlannedRoute inserted;
+        inserted.vanId = planned.vanId;
+        inserted.stops = {stop};
+        queueVisitReminders(c, {inserted}, date, now);
         store::audit(c, planner.id, "plan.insert", "visit", std::to_string(visitId.value()), now,
                      formatDate(date) + " van " + answer.vanCode + " stop " +
                          std::to_string(answer.position) + ", " +

@@ -44,7 +44,6 @@ void queueVisitReminders(store::Connection& c, const std::vector<store::PlannedR
             const auto order = store::orderOfVisit(c, *visit);
             if (!order) continue;
             const std::string kindFlag = "is_" + std::string(toString(visit->kind));
-            const ClockWindow window = residentArrivalWindow(*visit, stop.startSeconds);
             const std::string day = formatDate(date);
             if (now < morning && toUkLocal(now).date != date) {
                 std::vector<std::pair<std::string, std::string>> fields = {{"date", day}};
@@ -61,18 +60,26 @@ void queueVisitReminders(store::Connection& c, const std::vector<store::PlannedR
                                         .sendAfter = std::max(now, evening)},
                                        now);
             }
-            store::messageResident(c, *order,
-                                   {.kind = store::message_kind::visitToday,
-                                    .entity = "visit",
-                                    .entityId = id,
-                                    .fields = {{"date", day},
-                                               {"from", clockTime(window.startSeconds)},
-                                               {"to", clockTime(window.endSeconds)}},
-                                    .flags = {kindFlag},
-                                    .sendAfter = std::max(now, morning)},
-                                   now);
+            queueVisitToday(c, *visit, date, stop.startSeconds, std::max(now, morning), now);
         }
     }
+}
+
+void queueVisitToday(store::Connection& c, const store::VisitJob& visit, year_month_day date,
+                     int startSeconds, Instant sendAfter, Instant now) {
+    const auto order = store::orderOfVisit(c, visit);
+    if (!order) return;
+    const ClockWindow window = residentArrivalWindow(visit, startSeconds);
+    store::messageResident(c, *order,
+                           {.kind = store::message_kind::visitToday,
+                            .entity = "visit",
+                            .entityId = std::to_string(visit.id.value()),
+                            .fields = {{"date", formatDate(date)},
+                                       {"from", clockTime(window.startSeconds)},
+                                       {"to", clockTime(window.endSeconds)}},
+                            .flags = {"is_" + std::string(toString(visit.kind))},
+                            .sendAfter = sendAfter},
+                           now);
 }
 
 }  // namespace ces::warehouse

@@ -20,6 +20,11 @@ inline constexpr int kMorningOfSeconds = 7 * 3600;
 void queueVisitReminders(store::Connection& c, const std::vector<store::PlannedRoute>& routes,
                          std::chrono::year_month_day date, Instant now);
 
+/// Queues "we come today between X and Y" for a visit starting at `startSeconds` on `date`.
+void queueVisitToday(store::Connection& c, const store::VisitJob& visit,
+                     std::chrono::year_month_day date, int startSeconds, Instant sendAfter,
+                     Instant now);
+
 /// Cancels the waiting reminders of visits a new plan left out.
 void cancelVisitReminders(store::Connection& c, const std::vector<VisitId>& visits, Instant now);
 

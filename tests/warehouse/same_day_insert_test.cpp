@@ -5,10 +5,13 @@
 #include <doctest/doctest.h>
 
 #include "core/store/dispatch/dispatch.h"
+#include "core/store/dispatch/van_progress.h"
+#include "core/store/messages/outbox.h"
 #include "core/store/orders/order_access.h"
 #include "core/store/orders/orders.h"
 #include "core/uk_time.h"
 #include "tests/warehouse/fixture.h"
+#include "warehouse/delivery_slots.h"
 
 using namespace ces;
 using namespace ces::warehouse;
@@ -36,6 +39,9 @@ struct RoadCounty {
 
     RoadCounty() {
         county.db->write([&](store::Connection& c) {
+            c.execute(
+                "UPDATE residents SET email = 'someone@example.org', contact_channel = "
+                "'email'");
             const auto van = store::createVan(c, "W9", county.west, 40, 240);
             store::createCrew(c, "West nine", van, 2, true, 8 * 3600, 17 * 3600);
         });
@@ -70,6 +76,28 @@ struct RoadCounty {
         });
     }
 };
+
+// The messages of `kind` about a visit; only those still waiting when `waitingOnly`.
+std::vector<store::OutboxMessage> messagesAbout(RoadCounty& road, VisitId visit,
+                                                const std::string& kind, bool waitingOnly) {
+    std::vector<store::OutboxMessage> found;
+    const auto filter = waitingOnly ? store::OutboxFilter::waiting : store::OutboxFilter::all;
+    for (const auto& m : road.county.db->read([&](store::Connection& c) {
+             return store::listOutbox(c, filter, {std::nullopt, 500}).items;
+         })) {
+        if (m.entity == "visit" && m.entityId == std::to_string(visit.value()) && m.kind == kind) {
+            found.push_back(m);
+        }
+    }
+    return found;
+}
+
+const store::StoredPlan::Route& routeOf(const store::StoredPlan& plan, VanId van) {
+    const auto route = std::find_if(plan.routes.begin(), plan.routes.end(),
+                                    [&](const auto& r) { return r.van.vanId == van; });
+    REQUIRE(route != plan.routes.end());
+    return *route;
+}
 
 }  // namespace
 
@@ -153,4 +181,69 @@ TEST_CASE("a visit goes only into a stored plan of today or later") {
                                   fromUkLocal(year_month_day(tuesday), hours(9)), quickPolicy()),
                     ValidationError);
     CHECK_THROWS_AS(road.insert(VisitId(999999), at(hours(10))), NotFound);
+}
+
+TEST_CASE(
+    "after an emergency goes in, residents told a window hear when it moved by over 30 "
+    "minutes, and the new resident hears theirs") {
+    RoadCounty road;
+    road.county.db->write(
+        [&](store::Connection& c) { return store::markMessagesSentBefore(c, at(hours(9))); });
+    const auto before = road.plan();
+    road.record(before.routes.front().route.stops[0].visitId, at(hours(9), minutes(30)));
+    const auto reference = road.emergency(at(hours(10)));
+    const VisitId visit = deliveryVisitOf(*road.county.db, reference, at(hours(10)));
+    // What each resident was last told: the 07:00 window, or the one the 09:30 record moved.
+    const auto running =
+        road.county.db->read([&](store::Connection& c) { return store::vanDays(c, kMonday); });
+    const auto insertion = road.insert(visit, at(hours(10)));
+    REQUIRE(insertion.applied);
+    const auto toldStart = [&](VisitId other) {
+        for (const auto& stop : running.at(insertion.van)) {
+            if (stop.visit == other) return stop.toldStart.value_or(stop.plannedStart);
+        }
+        FAIL("the visit was not on the van");
+        return 0;
+    };
+    const auto after = road.plan();
+    const auto& now = routeOf(after, insertion.van);
+    int told = 0;
+    for (std::size_t s = static_cast<std::size_t>(insertion.fixedStops); s < now.route.stops.size();
+         ++s) {
+        const VisitId other = now.route.stops[s].visitId;
+        if (other == visit) continue;
+        const int moved = std::abs(now.route.stops[s].startSeconds - toldStart(other));
+        CAPTURE(moved);
+        const auto movedMessages = messagesAbout(road, other, "window_moved", false);
+        const auto byInsert =
+            std::count_if(movedMessages.begin(), movedMessages.end(),
+                          [&](const auto& m) { return m.createdAt == at(hours(10)); });
+        CHECK(byInsert == (moved > 1800 ? 1 : 0));
+        told += moved > 1800;
+    }
+    CHECK(told > 0);  // the van went back to its depot to load: the stops after it moved
+    CHECK(messagesAbout(road, visit, "visit_today", true).size() == 1);
+}
+
+TEST_CASE("a morning message not yet sent goes with the window of the route as changed") {
+    RoadCounty road;
+    const auto reference = road.emergency(at(hours(6), minutes(50)));
+    const VisitId visit = deliveryVisitOf(*road.county.db, reference, at(hours(6), minutes(50)));
+    const auto insertion = road.insert(visit, at(hours(6), minutes(50)));
+    REQUIRE(insertion.applied);
+    const auto plan = road.plan();
+    const auto& route = routeOf(plan, insertion.van);
+    for (std::size_t s = 0; s < route.route.stops.size(); ++s) {
+        const VisitId stop = route.route.stops[s].visitId;
+        CAPTURE(s);
+        const auto today = messagesAbout(road, stop, "visit_today", true);
+        REQUIRE(today.size() == 1);
+        const auto job =
+            road.county.db->read([&](store::Connection& c) { return *store::findVisit(c, stop); });
+        const auto window = residentArrivalWindow(job, route.route.stops[s].startSeconds);
+        CHECK(today[0].fields.find("\"from\":\"" + clockTime(window.startSeconds) + "\"") !=
+              std::string::npos);
+        CHECK(today[0].sendAfter == at(hours(7)));
+        CHECK(messagesAbout(road, stop, "window_moved", false).empty());
+    }
 }

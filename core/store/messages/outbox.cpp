@@ -209,6 +209,16 @@ bool messageWritten(Connection& c, const std::string& entity, const std::string&
                 .empty();
 }
 
+std::optional<Instant> waitingMessageDue(Connection& c, const std::string& entity,
+                                         const std::string& entityId, const std::string& kind) {
+    Rows rows = c.query(std::string("SELECT COALESCE(send_after, created_at) FROM outbox WHERE "
+                                    "entity = $1 AND entity_id = $2 AND kind = $3 AND ") +
+                            kWaiting + " ORDER BY id DESC LIMIT 1",
+                        {entity, entityId, kind});
+    if (rows.empty()) return std::nullopt;
+    return instantAt(rows, 0, 0, "send_after");
+}
+
 std::string_view messageStatus(const OutboxMessage& message) {
     if (message.sentAt) return "sent";
     if (message.failedAt) return "failed";

@@ -88,6 +88,10 @@ void retryFailedMessage(Connection& c, MessageId id, UserId by, Instant now);
 /// Whether a message of `kind` about this entity was ever written (sent or not).
 bool messageWritten(Connection& c, const std::string& entity, const std::string& entityId,
                     const std::string& kind);
+/// When a still-waiting message of `kind` about an entity is to go (its send_after, else when it
+/// was written); nullopt when none waits.
+std::optional<Instant> waitingMessageDue(Connection& c, const std::string& entity,
+                                         const std::string& entityId, const std::string& kind);
 /// "waiting", "sent", "failed" or "cancelled".
 std::string_view messageStatus(const OutboxMessage& message);
 /// Marks every message written before `before` and still waiting as sent when it was written

@@ -3,6 +3,7 @@ JOBS ?= 2
 BUILD ?= build
 DB ?= var/ces.db
 PORT ?= 8080
+SECRETS ?= var/secrets.key
 SHARED ?= $(abspath ../shared)
 
 .PHONY: setup build run test test-sanitize test-fuzz bench clean
@@ -17,7 +18,8 @@ build: setup
 run: build
 	@mkdir -p var
 	@if [ ! -f $(DB) ]; then $(BUILD)/ces demo --db $(DB) --seed 1 --geo-dir $(SHARED)/data/geo; fi
-	@$(BUILD)/ces serve --db $(DB) --port $(PORT) --print-demo-logins
+	@if [ ! -f $(SECRETS) ]; then (umask 077; od -An -tx1 -N32 /dev/urandom | tr -d ' \n' > $(SECRETS)); fi
+	@$(BUILD)/ces serve --db $(DB) --port $(PORT) --secrets-key-file $(SECRETS) --print-demo-logins
 
 test: build
 	@cd $(BUILD) && CES_SHARED=$(SHARED) ctest --output-on-failure -j$(JOBS)

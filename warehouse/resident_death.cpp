@@ -3,6 +3,7 @@
 #include "core/order_lifecycle.h"
 #include "core/store/collections/collections.h"
 #include "core/store/residents/deceased.h"
+#include "warehouse/key_safe.h"
 #include "warehouse/order_cancellation.h"
 
 namespace ces::warehouse {
@@ -66,6 +67,7 @@ RecordedDeath recordDeath(store::Connection& c, ResidentId resident, const std::
                         "died " + done.date +
                             "; orders cancelled: " + joined(done.cancelledOrders) +
                             "; collections raised: " + joined(done.collections));
+    withdrawKeySafe(c, resident, actor.id, now);  // no one needs the key safe's code now
     return done;
 }
 

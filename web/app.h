@@ -7,6 +7,7 @@
 
 #include "core/calendar.h"
 #include "core/iso_time.h"
+#include "core/secret_box.h"
 #include "core/settings.h"
 #include "core/store/infrastructure/database.h"
 #include "core/store/messages/outbox.h"
@@ -37,6 +38,8 @@ struct App {
     std::vector<store::MessageChannel> messageChannels{};
     /// The service's address as residents reach it, put before tracking links in messages.
     std::string publicUrl = "http://localhost:8080";
+    /// Seals and opens key-safe codes; none when started without --secrets-key-file.
+    std::shared_ptr<const SecretBox> secrets{};
 
     Instant now() const { return clock(); }
     /// The settings in force now (on today's UK date).

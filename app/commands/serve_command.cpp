@@ -7,6 +7,7 @@
 #include "app/demo/demo_county.h"
 #include "core/password_rules.h"
 #include "core/periodic_task.h"
+#include "core/secret_box.h"
 #include "core/store/admin/accounts.h"
 #include "core/store/infrastructure/database.h"
 #include "notify/outbox_sender.h"
@@ -121,6 +122,21 @@ std::unique_ptr<notify::OutboxSender> outboxSenderOption(const Options& options,
     return sender;
 }
 
+// The key that seals key-safe codes, from --secrets-key-file; none without the option (the
+// service then refuses to keep codes).
+std::shared_ptr<const SecretBox> secretsOption(const Options& options) {
+    const auto file = options.value("secrets-key-file");
+    if (!file) {
+        std::cout << "ces: no --secrets-key-file: key-safe codes cannot be kept" << std::endl;
+        return nullptr;
+    }
+    try {
+        return std::make_shared<const SecretBox>(SecretBox::fromKeyFile(*file));
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(e.what());
+    }
+}
+
 // The service's clock: the system's, or with --clock-from the system's moving on from that
 // moment, for a rehearsal or training copy (and tests of a day that has not come yet).
 std::function<Instant()> clockOption(const Options& options) {
@@ -154,7 +170,7 @@ int runServe(const std::vector<std::string>& args) {
         args,
         {"db", "port", "threads", "geo-dir", "road-graph", "public-url", "smtp-url", "mail-from",
          "notify-url", "notify-key", "notify-template", "outbox-interval-ms",
-         "outbox-lease-seconds", "outbox-retry-seconds", "clock-from"},
+         "outbox-lease-seconds", "outbox-retry-seconds", "clock-from", "secrets-key-file"},
         {"print-demo-logins"});
     const std::string path = options.value("db", "var/ces.db");
     const auto port = static_cast<unsigned short>(options.number("port", 8080, 0, 65535));
@@ -177,6 +193,7 @@ int runServe(const std::vector<std::string>& args) {
     web::App app{db, clock, web::RateLimiter(5, std::chrono::minutes(15)), {}, {}};
     app.dispatch.roads = roads;
     app.districtOutlines = districtOutlinesOption(geoDir);
+    app.secrets = secretsOption(options);
     web::Router router;
     web::addApiRoutes(router, app);
     web::addPageRoutes(router, app);

@@ -560,6 +560,11 @@ void DemoCounty::restart() {
     server_.emplace(dbPath(), options_);
 }
 
+void DemoCounty::restart(const std::vector<std::string>& moreArgs) {
+    options_.extraArgs.insert(options_.extraArgs.end(), moreArgs.begin(), moreArgs.end());
+    restart();
+}
+
 Poco::JSON::Object::Ptr jsonObject(
     std::initializer_list<std::pair<std::string, Poco::Dynamic::Var>> members) {
     Poco::JSON::Object::Ptr object = new Poco::JSON::Object;

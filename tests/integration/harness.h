@@ -230,6 +230,9 @@ class DemoCounty {
     HttpClient signIn(const std::string& user) const { return signedIn(server_->port(), user); }
     void killHard() { server_->killHard(); }  ///< kill -9 the server; restart() brings it back.
     void restart();                           ///< Starts a new server on the same database.
+    /// Starts a new server on the same database with more options from now on (a clock, say).
+    void restart(const std::vector<std::string>& moreArgs);
+    std::string serverLog() const { return server_->log(); }
 
   private:
     DemoDatabase database_;

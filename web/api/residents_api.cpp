@@ -1,5 +1,6 @@
 #include "core/store/residents/residents.h"
 #include "core/store/residents/subject_access.h"
+#include "warehouse/key_safe.h"
 #include "warehouse/resident_death.h"
 #include "web/api/audit_json.h"
 #include "web/api/contact_fields.h"
@@ -73,19 +74,54 @@ Response findResidents(App& app, Request& request) {
     return jsonResponse(200, answer);
 }
 
+std::optional<std::string> fieldIfGiven(const JsonFields& body, const std::string& name) {
+    if (!body.has(name)) return std::nullopt;
+    return body.optionalText(name);
+}
+
+// Whether the resident's key-safe code is kept (never the code itself: it is write-only).
+Poco::Dynamic::Var keySafeJson(store::Connection& c, ResidentId resident) {
+    const auto consent = warehouse::keySafeConsent(c, resident);
+    if (!consent) return Poco::Dynamic::Var();
+    auto json = jsonObject();
+    json->set("consent_at", formatInstant(consent->consentAt));
+    json->set("recorded_by", consent->recordedBy);
+    return json;
+}
+
 Response readResident(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::prescriber});
     const std::string& text = request.pathParams["id"];
     const std::int64_t id = parsePathId(text, "no resident has the id " + text.substr(0, 40));
-    auto resident = app.db.write([&](store::Connection& c) {
-        return store::readResident(c, ResidentId(id), actor, app.now());
+    auto json = app.db.write([&](store::Connection& c) {
+        auto answer = residentJson(store::readResident(c, ResidentId(id), actor, app.now()));
+        answer->set("key_safe", keySafeJson(c, ResidentId(id)));
+        return answer;
     });
-    return jsonResponse(200, residentJson(resident));
+    return jsonResponse(200, json);
 }
 
-std::optional<std::string> fieldIfGiven(const JsonFields& body, const std::string& name) {
-    if (!body.has(name)) return std::nullopt;
-    return body.optionalText(name);
+// A key-safe code given (with consent) is kept sealed; an empty code or consent withdrawn
+// deletes it. Refused by name when the service has no secrets key to seal it with.
+void changeKeySafe(store::Connection& c, App& app, const JsonFields& body, ResidentId resident,
+                   const Actor& actor) {
+    const auto code = fieldIfGiven(body, "key_safe_code");
+    const auto consent = body.optionalBoolean("key_safe_consent");
+    if ((code && code->empty()) || (!code && consent == false)) {
+        warehouse::withdrawKeySafe(c, resident, actor.id, app.now());
+        return;
+    }
+    if (!code) {
+        if (consent) throw ValidationError("key_safe_code", "key_safe_code is required");
+        return;
+    }
+    if (!app.secrets) {
+        throw ValidationError("key_safe_code",
+                              "this service keeps no key-safe codes: it was started without a "
+                              "secrets key (--secrets-key-file)");
+    }
+    warehouse::recordKeySafe(c, resident, *code, consent.value_or(false), *app.secrets, actor,
+                             app.now());
 }
 
 Response changeResident(App& app, Request& request) {
@@ -98,8 +134,8 @@ Response changeResident(App& app, Request& request) {
     });
     auto body = JsonFields::parse(request.body);
     body.allowOnly({"name", "address_line1", "town", "postcode", "phone", "access_notes", "email",
-                    "mobile", "contact_channel", "language", "contact_name",
-                    "contact_relationship"});
+                    "mobile", "contact_channel", "language", "contact_name", "contact_relationship",
+                    "key_safe_code", "key_safe_consent"});
     store::ResidentChanges changes;
     changes.name = fieldIfGiven(body, "name");
     changes.addressLine1 = fieldIfGiven(body, "address_line1");
@@ -109,8 +145,11 @@ Response changeResident(App& app, Request& request) {
     changes.accessNotes = fieldIfGiven(body, "access_notes");
     changeContactFields(body, changes);
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
-        return jsonResponse(
-            200, residentJson(store::changeResident(c, ResidentId(id), changes, actor, app.now())));
+        auto answer =
+            residentJson(store::changeResident(c, ResidentId(id), changes, actor, app.now()));
+        changeKeySafe(c, app, body, ResidentId(id), actor);
+        answer->set("key_safe", keySafeJson(c, ResidentId(id)));
+        return jsonResponse(200, answer);
     });
 }
 

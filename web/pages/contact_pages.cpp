@@ -2,6 +2,7 @@
 // letter, a phone call or nothing, gives a new mobile or address, and picks their language.
 // What they already gave is shown only in part (the link may be forwarded).
 #include "core/store/residents/residents.h"
+#include "warehouse/key_safe.h"
 #include "web/pages/contact_form.h"
 #include "web/pages/page_language.h"
 #include "web/pages/page_routes.h"
@@ -35,13 +36,35 @@ PageView contactView(const store::TrackingView& order, const std::string& token,
     return view;
 }
 
+// A kept key-safe code is said (never shown) with a button that withdraws consent.
+void addKeySafe(Site& site, PageView& view, const store::TrackingView& order,
+                const std::string& token, const WordsIn& w) {
+    const auto consent = site.app.db.read(
+        [&](store::Connection& c) { return warehouse::keySafeConsent(c, order.resident); });
+    if (!consent) return;
+    view.data.set("key_safe_kept",
+                  w("key_safe_kept", {{"date", w.date(ukDateOf(consent->consentAt))}}));
+    view.data.set("key_safe_action", "/track/" + token + "/key-safe/withdraw");
+}
+
 Response showContact(Site& site, Request& request) {
     const auto order = orderByTrackingLink(site, request);
     const std::string token = request.pathParams["token"].substr(0, 200);
     const WordsIn w = site.residentWords(request, order.contact.language);
-    return site.render(request, site.signedIn(request),
-                       contactView(order, token, std::string(toString(order.contact.channel)),
-                                   std::string(toString(order.contact.language)), w));
+    PageView view = contactView(order, token, std::string(toString(order.contact.channel)),
+                                std::string(toString(order.contact.language)), w);
+    addKeySafe(site, view, order, token, w);
+    return site.render(request, site.signedIn(request), std::move(view));
+}
+
+// The resident withdraws consent: the code is deleted at once.
+Response withdrawKeySafe(Site& site, Request& request) {
+    const auto order = orderByTrackingLink(site, request);
+    const std::string token = request.pathParams["token"].substr(0, 200);
+    site.app.db.write([&](store::Connection& c) {
+        return warehouse::withdrawKeySafe(c, order.resident, std::nullopt, site.app.now());
+    });
+    return Site::redirect("/track/" + token + "?key_safe=withdrawn");
 }
 
 Response changeContact(Site& site, Request& request, const FormFields& form) {
@@ -74,6 +97,7 @@ Response changeContact(Site& site, Request& request, const FormFields& form) {
             addError(view, e.field(), contactMessage(e.field(), e.what(), w));
         }
     }
+    addKeySafe(site, view, order, token, w);
     view.data.set("mobile", form.text("mobile").substr(0, 40));
     view.data.set("email", form.text("email").substr(0, 254));
     view.status = 422;
@@ -87,6 +111,8 @@ void addContactPages(Router& router, Site& site) {
              [&site](Request& r) { return showContact(site, r); });
     site.post(router, "/track/{token}/contact",
               [&site](Request& r, const FormFields& f) { return changeContact(site, r, f); });
+    site.post(router, "/track/{token}/key-safe/withdraw",
+              [&site](Request& r, const FormFields&) { return withdrawKeySafe(site, r); });
 }
 
 }  // namespace ces::web

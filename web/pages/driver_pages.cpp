@@ -6,6 +6,7 @@
 #include "core/errors.h"
 #include "core/iso_time.h"
 #include "warehouse/dispatch.h"
+#include "warehouse/key_safe.h"
 #include "web/api/warehouse_routes.h"
 #include "web/http/json_body.h"
 #include "web/http/request_numbers.h"
@@ -177,10 +178,17 @@ std::string driverLink(const std::string& date, const std::string& van) {
     return "/driver?date=" + date + (van.empty() ? "" : "&van=" + van);
 }
 
+/// A key-safe code shown at one stop.
+struct ShownKeySafe {
+    VisitId visit;
+    std::string code;
+};
+
 /// The page for `van` on `day`; the van chooser when `van` is empty or has no route that day.
 /// `failed` names the stop whose failure form has `failedMessage` to show.
 PageView driverView(Site& site, std::chrono::year_month_day day, const std::string& van,
-                    VisitId recorded, VisitId failed, const std::string& failedMessage) {
+                    VisitId recorded, VisitId failed, const std::string& failedMessage,
+                    const ShownKeySafe& shown = {}) {
     const std::string date = formatDate(day);
     PageView view;
     view.templateName = "driver";
@@ -240,8 +248,17 @@ PageView driverView(Site& site, std::chrono::year_month_day day, const std::stri
     for (std::size_t s = 0; s < chosen->visits.size() && s < chosen->route.stops.size(); ++s) {
         const auto& v = chosen->visits[s];
         if (v.status != VisitStatus::planned) ++done;
-        stops.push_back(stopData(v, chosen->route.stops[s], s + 1,
-                                 v.id == failed ? failedMessage : std::string()));
+        auto stop = stopData(v, chosen->route.stops[s], s + 1,
+                             v.id == failed ? failedMessage : std::string());
+        // Today's stops still to do offer the code of a key safe the resident gave.
+        if (v.status == VisitStatus::planned && day == ukDateOf(site.app.now()) &&
+            site.app.db.read([&](store::Connection& c) {
+                return warehouse::keySafeConsent(c, v.resident).has_value();
+            })) {
+            stop.set("key_safe", true);
+            if (shown.visit == v.id) stop.set("key_safe_code", shown.code);
+        }
+        stops.push_back(stop);
         if (v.id == recorded && v.status != VisitStatus::planned) {
             view.data.set("done", "Stop " + std::to_string(s + 1) + " (" + visitSubject(v) +
                                       ") recorded: " + outcomeTag(v).text);
@@ -318,12 +335,29 @@ Response recordOutcome(Site& site, Request& request, const FormFields& form) {
     return site.render(request, actor, std::move(view));
 }
 
+// Shows the code of the stop's key safe to the driver, once per press, audited.
+Response showKeySafe(Site& site, Request& request, const FormFields& form) {
+    const Actor actor = site.require(request, {Role::driver});
+    const std::string idText = request.pathParams["id"];
+    const VisitId visit(parsePathId(idText, "no visit has the id " + idText.substr(0, 40)));
+    const auto day = dayOf(site, form.text("date"));
+    const std::string van = form.text("van").substr(0, 60);
+    if (!site.app.secrets) throw Conflict("key_safe_unreadable", "the service has no secrets key");
+    const std::string code = site.app.db.write([&](store::Connection& c) {
+        return warehouse::showKeySafe(c, visit, *site.app.secrets, actor, site.app.now());
+    });
+    return site.render(request, actor,
+                       driverView(site, day, van, VisitId(), VisitId(), "", {visit, code}));
+}
+
 }  // namespace
 
 void addDriverPages(Router& router, Site& site) {
     site.get(router, "/driver", [&site](Request& r) { return showStops(site, r); });
     site.post(router, "/driver/visits/{id}/outcome",
               [&site](Request& r, const FormFields& f) { return recordOutcome(site, r, f); });
+    site.post(router, "/driver/visits/{id}/key-safe",
+              [&site](Request& r, const FormFields& f) { return showKeySafe(site, r, f); });
 }
 
 }  // namespace ces::web

@@ -108,6 +108,9 @@ Response resultPage(Site& site, Request& request, const store::TrackingView& fou
     if (request.queryValue("contact") == "changed") {
         view.data.set("banner", w("result_contact_changed"));
     }
+    if (request.queryValue("key_safe") == "withdrawn") {
+        view.data.set("banner", w("result_key_safe_withdrawn"));
+    }
     view.data.set("contact_team", found.contactTeam);
     view.data.set("contact_phone", found.contactPhone);
     std::string digits;

@@ -15,6 +15,7 @@ const char* const kUsage =
     "        [--smtp-url smtp://HOST:PORT --mail-from ADDRESS]     send e-mail\n"
     "        [--notify-url URL --notify-key KEY --notify-template ID]  send texts (GOV.UK Notify)\n"
     "        [--clock-from ISO_TIME]                               rehearse from that moment\n"
+    "        [--secrets-key-file FILE]                             keep key-safe codes sealed\n"
     "  demo --db PATH [--seed N] [--geo-dir DIR] [--road-graph FILE]  create the demo county\n"
     "  check --db PATH                                             integrity check\n"
     "  export DIR [--db PATH]                                      open export (CSV + schema)\n"

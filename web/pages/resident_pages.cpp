@@ -1,4 +1,6 @@
+#include "core/date_words.h"
 #include "core/store/residents/residents.h"
+#include "warehouse/key_safe.h"
 #include "web/http/request_numbers.h"
 #include "web/pages/contact_form.h"
 #include "web/pages/date_fields.h"
@@ -19,6 +21,12 @@ std::string residentMessage(const std::string& field, const std::string& storeMe
     if (field == "phone") return "Enter a UK phone number, like 01622 123456";
     if (field == "mobile" || field == "email" || field == "contact_name") {
         return contactMessage(field, storeMessage, WordsIn(words, Language::en));
+    }
+    if (field == "key_safe_code" && storeMessage.starts_with("key_safe_code")) {
+        return "Enter the key-safe code in letters, digits, spaces or hyphens, up to 20";
+    }
+    if (field == "key_safe_consent") {
+        return "Tick that the resident agrees that we keep the code, or leave the code empty";
     }
     if (field == "postcode") {
         if (storeMessage.find("outside") != std::string::npos) {
@@ -142,7 +150,8 @@ Response registerResident(Site& site, Request& request, const FormFields& form) 
 const char* const kChangeableFields[] = {"name",     "address_line1", "town",
                                          "postcode", "phone",         "access_notes"};
 
-PageView changeView(const Resident& resident) {
+PageView changeView(const Resident& resident,
+                    const std::optional<warehouse::KeySafeConsent>& keySafe) {
     PageView view;
     view.title = "Change details";
     view.templateName = "resident_change";
@@ -155,7 +164,34 @@ PageView changeView(const Resident& resident) {
     for (std::size_t i = 0; i < std::size(values); ++i)
         view.data.set(kChangeableFields[i], values[i]);
     setContactFields(view.data, resident.contact, std::string(toString(resident.contact.channel)));
+    if (keySafe) {
+        view.data.set("key_safe_kept", "We keep a key-safe code, given on " +
+                                           dayMonthYear(ukDateOf(keySafe->consentAt)) +
+                                           " and recorded by " + keySafe->recordedBy + ".");
+    }
     return view;
+}
+
+std::optional<warehouse::KeySafeConsent> keySafeOf(Site& site, ResidentId id) {
+    return site.app.db.read([&](store::Connection& c) { return warehouse::keySafeConsent(c, id); });
+}
+
+// The key-safe part of the form: a new code kept with consent, or the one kept deleted.
+void changeKeySafe(Site& site, store::Connection& c, const FormFields& form, ResidentId id,
+                   const Actor& actor) {
+    if (form.text("key_safe_withdraw") == "yes") {
+        warehouse::withdrawKeySafe(c, id, actor.id, site.app.now());
+        return;
+    }
+    const std::string code = form.text("key_safe_code");
+    if (code.empty()) return;
+    if (!site.app.secrets) {
+        throw ValidationError("key_safe_code",
+                              "This service cannot keep key-safe codes yet: ask the "
+                              "administrator to set its secrets key");
+    }
+    warehouse::recordKeySafe(c, id, code, form.text("key_safe_consent") == "yes", *site.app.secrets,
+                             actor, site.app.now());
 }
 
 ResidentId residentIdOf(Request& request) {
@@ -174,7 +210,7 @@ Response changePage(Site& site, Request& request) {
         }
         return store::readResident(c, id, actor, site.app.now());
     });
-    PageView view = changeView(resident);
+    PageView view = changeView(resident, keySafeOf(site, id));
     if (request.queryValue("done") == "1") view.data.set("done", true);
     return site.render(request, actor, std::move(view));
 }
@@ -192,7 +228,9 @@ Response changeDetails(Site& site, Request& request, const FormFields& form) {
     contactChangesFromForm(form, changes);
     try {
         site.app.db.write([&](store::Connection& c) {
-            return store::changeResident(c, id, changes, actor, site.app.now());
+            store::changeResident(c, id, changes, actor, site.app.now());
+            changeKeySafe(site, c, form, id, actor);
+            return 0;
         });
         return Site::redirect("/residents/" + std::to_string(id.value()) + "/change?done=1");
     } catch (const ValidationError& e) {
@@ -210,7 +248,7 @@ Response changeDetails(Site& site, Request& request, const FormFields& form) {
                          changes.language.value_or(Language::en),
                          *changes.contactName,
                          *changes.contactRelationship};
-        PageView view = changeView(typed);
+        PageView view = changeView(typed, keySafeOf(site, id));
         addError(view, e.field(), residentMessage(e.field(), e.what(), site.words));
         view.status = 422;
         return site.render(request, actor, std::move(view));

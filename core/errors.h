@@ -40,4 +40,24 @@ class Forbidden : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// A prescriber ordered an item that needs a competence they do not hold (403
+/// competence_required): a competent colleague of the same team may countersign the order.
+class CompetenceRequired : public Forbidden {
+  public:
+    CompetenceRequired(std::string field, std::string itemCode, std::string competence,
+                       const std::string& message)
+        : Forbidden(message),
+          field_(std::move(field)),
+          itemCode_(std::move(itemCode)),
+          competence_(std::move(competence)) {}
+    const std::string& field() const noexcept { return field_; }  ///< "lines[0].item_code"
+    const std::string& itemCode() const noexcept { return itemCode_; }
+    const std::string& competence() const noexcept { return competence_; }
+
+  private:
+    std::string field_;
+    std::string itemCode_;
+    std::string competence_;
+};
+
 }  // namespace ces

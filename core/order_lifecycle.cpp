@@ -10,6 +10,8 @@ std::string_view toString(OrderStatus status) {
     switch (status) {
         case OrderStatus::submitted:
             return "submitted";
+        case OrderStatus::awaiting_countersignature:
+            return "awaiting_countersignature";
         case OrderStatus::awaiting_approval:
             return "awaiting_approval";
         case OrderStatus::approved:
@@ -43,6 +45,9 @@ bool canTransition(OrderStatus from, OrderStatus to) {
     using enum OrderStatus;
     switch (from) {
         case submitted:
+            return to == approved || to == awaiting_countersignature || to == awaiting_approval ||
+                   to == cancelled;
+        case awaiting_countersignature:
             return to == approved || to == awaiting_approval || to == cancelled;
         case awaiting_approval:
             return to == approved || to == cancelled;
@@ -81,6 +86,8 @@ std::string_view residentDescription(OrderStatus status) {
     switch (status) {
         case OrderStatus::submitted:
             return "Your order has been received and is being checked.";
+        case OrderStatus::awaiting_countersignature:
+            return "Your order is waiting for a second therapist or nurse to check it.";
         case OrderStatus::awaiting_approval:
             return "Your order is waiting for a manager to approve it.";
         case OrderStatus::approved:

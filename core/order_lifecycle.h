@@ -1,7 +1,8 @@
 #pragma once
 // An order's life: submitted -> approved -> allocated (stock reserved) -> scheduled (visit
-// booked in a slot) -> out_for_delivery -> delivered, with side exits awaiting_approval,
-// awaiting_special, failed_visit and cancelled. Only the moves listed in canTransition exist.
+// booked in a slot) -> out_for_delivery -> delivered, with side exits awaiting_countersignature
+// (an item the prescriber is not competent for), awaiting_approval, awaiting_special,
+// failed_visit and cancelled. Only the moves listed in canTransition exist.
 #include <array>
 #include <optional>
 #include <string_view>
@@ -11,6 +12,7 @@ namespace ces {
 /// Where an order is in its life.
 enum class OrderStatus {
     submitted,
+    awaiting_countersignature,
     awaiting_approval,
     approved,
     awaiting_special,
@@ -24,9 +26,11 @@ enum class OrderStatus {
 
 /// Every status, in the order of a typical order's life.
 inline constexpr std::array allOrderStatuses{
-    OrderStatus::submitted,        OrderStatus::awaiting_approval, OrderStatus::approved,
-    OrderStatus::awaiting_special, OrderStatus::allocated,         OrderStatus::scheduled,
-    OrderStatus::out_for_delivery, OrderStatus::delivered,         OrderStatus::failed_visit,
+    OrderStatus::submitted,         OrderStatus::awaiting_countersignature,
+    OrderStatus::awaiting_approval, OrderStatus::approved,
+    OrderStatus::awaiting_special,  OrderStatus::allocated,
+    OrderStatus::scheduled,         OrderStatus::out_for_delivery,
+    OrderStatus::delivered,         OrderStatus::failed_visit,
     OrderStatus::cancelled,
 };
 

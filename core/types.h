@@ -42,7 +42,8 @@ struct CatalogueItem {
     int vanSpace = 1;              ///< Van capacity units one item takes.
     bool needsFitting = false;
     bool twoPerson = false;
-    bool retired = false;  ///< Takes no new orders; what was lent stays as it is.
+    bool retired = false;              ///< Takes no new orders; what was lent stays as it is.
+    std::string competence = "basic";  ///< What a prescriber must hold to order it.
 };
 
 /// A catalogue item as a prescriber sees it: with what is in stock and its equivalents.

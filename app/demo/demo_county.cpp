@@ -7,6 +7,7 @@
 #include <map>
 #include <random>
 #include <sstream>
+#include <tuple>
 
 #include "app/demo/demand_profile.h"
 #include "app/demo/demo_history.h"
@@ -15,6 +16,7 @@
 #include "core/nhs_number.h"
 #include "core/settings.h"
 #include "core/store/admin/accounts.h"
+#include "core/store/admin/competences.h"
 #include "core/store/admin/geography.h"
 #include "core/store/admin/organisation.h"
 #include "core/store/catalogue/catalogue.h"
@@ -63,8 +65,8 @@ void loadCatalogue(store::Connection& c, const std::string& dataDir) {
     CsvTable handlingTable(handlingFile);
     while (handlingTable.next()) {
         auto& row = handling[handlingTable.field("item_code")];
-        for (const char* column :
-             {"returnable", "credit_eligible", "van_space", "needs_fitting", "two_person"}) {
+        for (const char* column : {"returnable", "credit_eligible", "van_space", "needs_fitting",
+                                   "two_person", "competence"}) {
             row[column] = handlingTable.field(column);
         }
     }
@@ -96,6 +98,7 @@ void loadCatalogue(store::Connection& c, const std::string& dataDir) {
         item.creditEligible = h.at("credit_eligible") == "y";
         item.vanSpace = std::stoi(h.at("van_space"));
         item.needsFitting = h.at("needs_fitting") == "y";
+        item.competence = h.at("competence");
         item.twoPerson = h.at("two_person") == "y";
         store::upsertItem(c, item);
     }
@@ -188,6 +191,31 @@ struct DemoPeople {
     Actor planner;
 };
 
+// What each demo prescriber is trained for (illustrative): the assistant holds only basic, so a
+// hoist they order waits for Priya's countersignature; Tom's moving and handling runs out soon.
+void grantDemoCompetences(store::Connection& c,
+                          const std::vector<std::pair<UserId, std::string>>& staff,
+                          const Actor& admin, Instant now) {
+    const auto today = std::chrono::sys_days(ukDateOf(now));
+    const auto inDays = [&](int days) {
+        return std::chrono::year_month_day(today + std::chrono::days(days));
+    };
+    const std::vector<std::tuple<const char*, const char*, int>> grants = {
+        {"prescriber", "moving_handling", 400},    {"prescriber", "pressure_care", 300},
+        {"prescriber", "specialist_seating", 500}, {"prescriber2", "pressure_care", 600},
+        {"prescriber2", "moving_handling", 12},    {"prescriber2", "specialist_seating", 380},
+        {"physio", "moving_handling", 350},        {"physio", "pressure_care", 90},
+        {"physio", "specialist_seating", 200},     {"paediatric", "paediatric", 700},
+        {"paediatric", "moving_handling", 250},    {"paediatric", "specialist_seating", 25},
+        {"paediatric", "pressure_care", 450}};
+    for (const auto& [username, competence, days] : grants) {
+        for (const auto& [id, name] : staff) {
+            if (name == username)
+                store::grantCompetence(c, id, competence, inDays(days), admin, now);
+        }
+    }
+}
+
 DemoPeople createPeople(store::Connection& c, Instant now) {
     const FunderId asc = store::createFunder(c, "KCC-ASC", "Kent County Council adult social care");
     const FunderId children =
@@ -214,6 +242,7 @@ DemoPeople createPeople(store::Connection& c, Instant now) {
         {"physio", "Hannah Reid, physiotherapist", Role::prescriber, physio},
         {"paediatric", "Grace Lee, children's occupational therapist", Role::prescriber,
          paediatric},
+        {"assistant", "Ben Harris, occupational therapy assistant", Role::prescriber, ot},
         {"budget", "Sam Carter", Role::budget_holder, ot},
         {"warehouse", "Dan Moss", Role::warehouse, std::nullopt},
         {"planner", "Lucy Hart", Role::planner, std::nullopt},
@@ -230,10 +259,15 @@ DemoPeople createPeople(store::Connection& c, Instant now) {
         staff.emplace_back(id, p.username);
         if (p.role == Role::admin) admin = id;
         Actor actor{id, p.username, p.name, p.role, p.team};
-        if (p.role == Role::prescriber) result.prescribers.push_back(actor);
+        // The assistant orders daily living equipment only; the county's orders are the others'.
+        if (p.role == Role::prescriber && std::string(p.username) != "assistant") {
+            result.prescribers.push_back(actor);
+        }
         if (p.role == Role::budget_holder) result.budgetHolder = actor;
         if (p.role == Role::planner) result.planner = actor;
     }
+    grantDemoCompetences(c, staff, Actor{admin, "admin", "Service administrator", Role::admin, {}},
+                         now);
     // Staff hear of failed visits and emergencies by e-mail.
     for (const auto& [id, username] : staff) {
         store::UserChange email;
@@ -574,7 +608,7 @@ void createDemoCounty(store::Database& db, const DemoOptions& options,
         stockDepots(c, profile, options.orders, random);
         return createPeople(c, options.now);
     });
-    progress("catalogue, depots, stock and " + std::string("10 demo users created"));
+    progress("catalogue, depots, stock and " + std::string("11 demo users created"));
     const auto residents = registerResidents(db, options, people, profile, random);
     progress(std::to_string(residents.size()) + " residents registered across 12 districts");
     const auto catalogue =

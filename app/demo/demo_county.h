@@ -23,9 +23,9 @@ struct DemoOptions {
 };
 
 /// The demo logins (user name; the password is "demo-" + user name).
-inline constexpr const char* kDemoUsers[] = {"prescriber",   "prescriber2", "budget",
-                                             "warehouse",    "planner",     "driver",
-                                             "commissioner", "admin"};
+inline constexpr const char* kDemoUsers[] = {"prescriber", "prescriber2",  "assistant",
+                                             "budget",     "warehouse",    "planner",
+                                             "driver",     "commissioner", "admin"};
 
 /// Fills an empty database with the demo county; `progress` hears a line per phase.
 void createDemoCounty(store::Database& db, const DemoOptions& options,

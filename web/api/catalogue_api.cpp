@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "core/errors.h"
+#include "core/store/admin/competences.h"
 #include "core/store/catalogue/catalogue.h"
 #include "core/store/catalogue/catalogue_changes.h"
 #include "core/store/catalogue/catalogue_import.h"
@@ -33,6 +34,7 @@ Poco::JSON::Object::Ptr itemJson(const CatalogueItem& item) {
     json->set("two_person", item.twoPerson);
     json->set("needs_fitting", item.needsFitting);
     json->set("retired", item.retired);
+    json->set("competence", item.competence);
     return json;
 }
 
@@ -56,11 +58,19 @@ Response searchCatalogue(App& app, Request& request) {
     if (query.text.size() > 200 || query.category.size() > 200) {
         throw BadRequest("q", "search text is too long");
     }
-    auto entries =
-        app.db.read([&](store::Connection& c) { return store::searchCatalogue(c, query); });
+    std::vector<HeldCompetence> held;
+    auto entries = app.db.read([&](store::Connection& c) {
+        held = store::heldCompetences(c, actor.id);
+        return store::searchCatalogue(c, query);
+    });
+    const bool prescribing = actor.role == Role::prescriber;
+    const auto today = ukDateOf(app.now());
     auto items = jsonArray();
     for (const auto& entry : entries) {
         auto item = itemJson(entry.item);
+        // Whether the signed-in prescriber may order it alone (else a colleague countersigns).
+        if (prescribing)
+            item->set("may_order", holdsCompetence(held, entry.item.competence, today));
         item->set("available", entry.available);
         item->set("equivalents", codesJson(entry.equivalents));
         items->add(item);
@@ -82,7 +92,7 @@ class ItemBody {
         fields_.allowOnly({"code", "name", "category", "price_pence", "serialised", "returnable",
                            "credit_eligible", "inspection_regime", "maintenance_regime",
                            "maintenance_interval_months", "van_space", "needs_fitting",
-                           "two_person", "retired"});
+                           "two_person", "retired", "competence"});
     }
 
     void layOver(CatalogueItem& item) const {
@@ -106,6 +116,7 @@ class ItemBody {
         flag("needs_fitting", item.needsFitting);
         flag("two_person", item.twoPerson);
         flag("retired", item.retired);
+        if (fields_.has("competence")) item.competence = fields_.text("competence");
     }
 
   private:

@@ -7,7 +7,7 @@ namespace ces::web {
 
 store::NewOrder parseOrderBody(const std::string& text) {
     auto body = JsonFields::parse(text);
-    body.allowOnly({"resident_id", "speed", "lines", "specials", "notes"});
+    body.allowOnly({"resident_id", "speed", "lines", "specials", "notes", "countersign"});
     store::NewOrder order;
     order.resident = ResidentId(body.integer("resident_id"));
     const std::string speed = body.text("speed");
@@ -26,6 +26,7 @@ store::NewOrder parseOrderBody(const std::string& text) {
             {special.text("description"), special.integer("estimated_price_pence")});
     }
     order.notes = body.optionalText("notes");
+    order.countersign = body.optionalBoolean("countersign").value_or(false);
     return order;
 }
 

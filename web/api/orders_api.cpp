@@ -168,6 +168,15 @@ Response approveOrder(App& app, Request& request) {
     });
 }
 
+Response countersignOrder(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::prescriber});
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        return jsonResponse(200, outcomeJson(store::countersignOrder(
+                                     c, request.pathParams["ref"], actor, app.now(),
+                                     app.workingDays(), emergencyPolicyOf(app.settings()))));
+    });
+}
+
 Response cancelOrder(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::prescriber, Role::budget_holder});
     std::string reason;
@@ -190,6 +199,8 @@ void addOrderRoutes(Router& router, App& app) {
     router.add("GET", "/api/v1/orders/{ref}", [&app](Request& r) { return readOrder(app, r); });
     router.add("POST", "/api/v1/orders/{ref}/approve",
                [&app](Request& r) { return approveOrder(app, r); });
+    router.add("POST", "/api/v1/orders/{ref}/countersign",
+               [&app](Request& r) { return countersignOrder(app, r); });
     router.add("POST", "/api/v1/orders/{ref}/cancel",
                [&app](Request& r) { return cancelOrder(app, r); });
 }

@@ -20,6 +20,7 @@ void addExportRoutes(Router& router, App& app);      ///< The open export.
 void addSlotRoutes(Router& router, App& app);        ///< Delivery slots of orders: offer and book.
 void addSettingsRoutes(Router& router, App& app);    ///< The admin's settings.
 void addUserRoutes(Router& router, App& app);        ///< Users (admin) and one's own password.
+void addCompetenceRoutes(Router& router, App& app);  ///< Prescribers' competences (admin).
 void addAuditRoutes(Router& router, App& app);       ///< The audit viewer.
 void addOrganisationRoutes(Router& router, App& app);  ///< Funders, teams, depots, vans.
 void addHorizonRoutes(Router& router, App& app);       ///< Planning several working days at once.
@@ -43,6 +44,7 @@ inline void addApiRoutes(Router& router, App& app) {
     addSlotRoutes(router, app);
     addSettingsRoutes(router, app);
     addUserRoutes(router, app);
+    addCompetenceRoutes(router, app);
     addAuditRoutes(router, app);
     addOrganisationRoutes(router, app);
 }

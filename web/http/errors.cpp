@@ -57,6 +57,17 @@ Response errorResponse(std::exception_ptr error, const Request& request) {
         return errorBody(422, "validation", e.what(), e.field());
     } catch (const Unauthenticated& e) {
         return errorBody(401, "unauthenticated", e.what());
+    } catch (const CompetenceRequired& e) {
+        Response response = errorBody(403, "competence_required", e.what(), e.field());
+        auto body = jsonObject();
+        auto errorObject = jsonObject();
+        errorObject->set("code", "competence_required");
+        errorObject->set("message", std::string(e.what()));
+        errorObject->set("field", e.field());
+        errorObject->set("item_code", e.itemCode());
+        errorObject->set("competence", e.competence());
+        body->set("error", errorObject);
+        return jsonResponse(403, body);
     } catch (const Forbidden& e) {
         return errorBody(403, "forbidden", e.what());
     } catch (const PasswordChangeRequired& e) {

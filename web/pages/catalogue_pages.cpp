@@ -1,3 +1,4 @@
+#include "core/store/admin/competences.h"
 #include "core/store/catalogue/catalogue.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/presenters.h"
@@ -9,6 +10,19 @@ namespace {
 const std::initializer_list<Role> kStaff = {
     Role::prescriber, Role::budget_holder, Role::warehouse, Role::planner,
     Role::driver,     Role::commissioner,  Role::admin};
+
+// An item needing more than basic competence says so, and whether the prescriber holds it.
+std::string competenceWords(const CatalogueItem& item, const std::vector<HeldCompetence>* held,
+                            std::chrono::year_month_day today) {
+    if (item.competence == kBasicCompetence) return "";
+    std::string words = "Needs " + competenceLabel(item.competence) + " competence";
+    if (!held) return words;
+    return holdsCompetence(*held, item.competence, today)
+               ? words + ": you hold it"
+               : words +
+                     ": you do not hold it, so a colleague in your team who does must "
+                     "countersign the order";
+}
 
 mustache::data itemCard(const CatalogueEntry& entry) {
     mustache::data card;
@@ -64,8 +78,19 @@ Response cataloguePage(Site& site, Request& request) {
         categoryList.push_back(option);
     }
     view.data.set("categories", categoryList);
+    const bool prescribing = actor.role == Role::prescriber;
+    const auto held = prescribing ? site.app.db.read([&](store::Connection& c) {
+        return store::heldCompetences(c, actor.id);
+    })
+                                  : std::vector<HeldCompetence>{};
     mustache::data items(mustache::data::type::list);
-    for (const auto& entry : entries) items.push_back(itemCard(entry));
+    for (const auto& entry : entries) {
+        auto card = itemCard(entry);
+        const std::string needed =
+            competenceWords(entry.item, prescribing ? &held : nullptr, ukDateOf(site.app.now()));
+        if (!needed.empty()) card.set("competence_needed", needed);
+        items.push_back(card);
+    }
     view.data.set("items", items);
     view.data.set("count_text", entries.size() == 1 ? std::string("1 item")
                                                     : std::to_string(entries.size()) + " items");

@@ -224,7 +224,7 @@ PageView checkView(const OrderDraft& draft) {
     return view;
 }
 
-Response submitOrder(Site& site, Request& request) {
+Response submitOrder(Site& site, Request& request, const FormFields& form) {
     const Actor actor = site.require(request, {Role::prescriber});
     auto taken = site.drafts.take(actor.id);
     if (!taken) return Site::redirect("/orders");  // already sent (a second click)
@@ -241,6 +241,7 @@ Response submitOrder(Site& site, Request& request) {
         order.specials.push_back({special.description, special.estimatedPricePence});
     }
     order.notes = draft.notes;
+    order.countersign = form.text("countersign") == "yes";
     PageView view = checkView(draft);
     try {
         const auto emergency = emergencyPolicyOf(site.app.settings());
@@ -268,6 +269,20 @@ Response submitOrder(Site& site, Request& request) {
         view.data.set("equivalents", equivalents);
         view.data.set("equivalents_shown", !e.equivalents().empty());
         view.status = 409;
+    } catch (const CompetenceRequired& e) {
+        std::string name = e.itemCode();
+        for (const auto& line : draft.lines) {
+            if (line.itemCode == e.itemCode()) name = line.name;
+        }
+        addError(view, "items",
+                 name + " needs " + competenceLabel(e.competence()) +
+                     " competence, which you do not hold",
+                 "items");
+        view.data.set("countersign_offer",
+                      "A colleague in your team who holds " + competenceLabel(e.competence()) +
+                          " competence can countersign it: the order waits for them, with no "
+                          "stock reserved until they do. Or change the items.");
+        view.status = 403;
     } catch (const ValidationError& e) {
         const std::string anchor = e.field() == "speed"                ? "delivery"
                                    : e.field() == "notes"              ? "delivery"
@@ -297,6 +312,7 @@ Response confirmation(Site& site, Request& request) {
     view.data.set("status_text", tag.text);
     view.data.set("status_class", tag.cssClass);
     if (order.dueBy) view.data.set("due_by", ukDateTime(*order.dueBy));
+    view.data.set("countersign", order.status == OrderStatus::awaiting_countersignature);
     view.data.set("resident_name", order.residentName);
     view.data.set("tracking_token", order.trackingToken);
     if (warehouse::canBookDeliverySlot(order.status)) {
@@ -333,7 +349,7 @@ void addOrderFlowPages(Router& router, Site& site) {
         return site.render(r, actor, checkView(draft));
     });
     site.post(router, "/orders/new/submit",
-              [&site](Request& r, const FormFields&) { return submitOrder(site, r); });
+              [&site](Request& r, const FormFields& f) { return submitOrder(site, r, f); });
     site.get(router, "/orders/{ref}/confirmation",
              [&site](Request& r) { return confirmation(site, r); });
 }

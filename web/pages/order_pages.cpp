@@ -6,6 +6,7 @@
 #include "web/http/paging.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/presenters.h"
+#include "web/policies.h"
 
 namespace ces::web {
 
@@ -26,6 +27,7 @@ std::string speedText(OrderStatus status, Speed speed, const std::optional<std::
 
 std::string dueText(OrderStatus status, const std::optional<std::string>& dueBy) {
     if (dueBy) return ukDateTime(*dueBy);
+    if (status == OrderStatus::awaiting_countersignature) return "Not yet countersigned";
     return takenOver(status, dueBy) ? "None" : "Not yet approved";
 }
 
@@ -130,6 +132,8 @@ PageView orderView(const Actor& actor, const store::OrderDetail& order) {
     view.data.set("history", history);
     const bool mayCancel = actor.role == Role::prescriber || actor.role == Role::budget_holder;
     view.data.set("can_cancel", mayCancel && canTransition(order.status, OrderStatus::cancelled));
+    view.data.set("can_countersign", actor.role == Role::prescriber &&
+                                         order.status == OrderStatus::awaiting_countersignature);
     return view;
 }
 
@@ -178,6 +182,32 @@ Response cancelOrder(Site& site, Request& request, const FormFields& form) {
     return Site::redirect("/orders/" + reference);
 }
 
+Response countersignOrder(Site& site, Request& request) {
+    const Actor actor = site.require(request, {Role::prescriber});
+    const std::string reference = request.pathParams["ref"];
+    try {
+        site.app.db.write([&](store::Connection& c) {
+            return store::countersignOrder(c, reference, actor, site.app.now(),
+                                           site.app.workingDays(),
+                                           emergencyPolicyOf(site.app.settings()));
+        });
+    } catch (const CompetenceRequired& e) {
+        return orderWithError(site, request, actor, reference, "countersign",
+                              "You do not hold " + competenceLabel(e.competence()) +
+                                  " competence either: a colleague who does must countersign",
+                              "countersign", 403);
+    } catch (const Forbidden& e) {
+        return orderWithError(site, request, actor, reference, "countersign",
+                              "A colleague must countersign: you placed this order", "countersign",
+                              403);
+    } catch (const Conflict&) {
+        return orderWithError(site, request, actor, reference, "countersign",
+                              "This order is no longer waiting for a countersignature", "status",
+                              409);
+    }
+    return Site::redirect("/orders/" + reference);
+}
+
 }  // namespace
 
 void addOrderPages(Router& router, Site& site) {
@@ -185,6 +215,8 @@ void addOrderPages(Router& router, Site& site) {
     site.get(router, "/orders/{ref}", [&site](Request& r) { return orderPage(site, r); });
     site.post(router, "/orders/{ref}/cancel",
               [&site](Request& r, const FormFields& f) { return cancelOrder(site, r, f); });
+    site.post(router, "/orders/{ref}/countersign",
+              [&site](Request& r, const FormFields&) { return countersignOrder(site, r); });
 }
 
 }  // namespace ces::web

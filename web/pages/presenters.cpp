@@ -27,6 +27,8 @@ StatusTag statusTag(OrderStatus status) {
     switch (status) {
         case OrderStatus::submitted:
             return {"Submitted", "govuk-tag--grey"};
+        case OrderStatus::awaiting_countersignature:
+            return {"Awaiting a countersignature", "govuk-tag--yellow"};
         case OrderStatus::awaiting_approval:
             return {"Awaiting approval", "govuk-tag--yellow"};
         case OrderStatus::approved:
@@ -47,6 +49,15 @@ StatusTag statusTag(OrderStatus status) {
             return {"Cancelled", "govuk-tag--grey"};
     }
     return {"Unknown", "govuk-tag--grey"};
+}
+
+std::string competenceLabel(const std::string& code) {
+    std::string words = code;
+    for (auto& ch : words) {
+        if (ch == '_') ch = ' ';
+    }
+    if (words == "moving handling") return "moving and handling";
+    return words;
 }
 
 StatusTag statusTag(const std::string& statusName) {

@@ -19,6 +19,8 @@ struct StatusTag {
     std::string cssClass;  ///< e.g. "govuk-tag--blue"; "" for the default dark blue.
 };
 StatusTag statusTag(OrderStatus status);
+/// "moving and handling" for moving_handling: a competence code in words.
+std::string competenceLabel(const std::string& code);
 /// The tag for a stored status name (unknown names shown as they are).
 StatusTag statusTag(const std::string& statusName);
 

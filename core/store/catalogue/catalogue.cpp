@@ -10,13 +10,15 @@ namespace {
 
 const char* const kUpsertItem =
     "INSERT INTO items (code, name, category, price_pence, serialised, returnable, "
-    "credit_eligible, inspection_regime, van_space, needs_fitting, two_person, retired) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (code) DO UPDATE SET "
+    "credit_eligible, inspection_regime, van_space, needs_fitting, two_person, retired, "
+    "competence) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
+    "ON CONFLICT (code) DO UPDATE SET "
     "name = excluded.name, category = excluded.category, price_pence = excluded.price_pence, "
     "serialised = excluded.serialised, returnable = excluded.returnable, "
     "credit_eligible = excluded.credit_eligible, inspection_regime = excluded.inspection_regime, "
     "van_space = excluded.van_space, needs_fitting = excluded.needs_fitting, "
-    "two_person = excluded.two_person, retired = excluded.retired";
+    "two_person = excluded.two_person, retired = excluded.retired, "
+    "competence = excluded.competence";
 const char* const kUpsertMaintenance =
     "INSERT INTO item_maintenance (item_code, regime, interval_months, skill) "
     "VALUES ($1, $2, $3, $4) ON CONFLICT (item_code) DO UPDATE SET regime = excluded.regime, "
@@ -28,7 +30,7 @@ const std::string kItemFields =
     std::string(
         "SELECT i.code, i.name, i.category, i.price_pence, i.serialised, i.returnable, "
         "i.credit_eligible, i.inspection_regime, i.van_space, i.needs_fitting, "
-        "i.two_person, i.retired, ") +
+        "i.two_person, i.retired, i.competence, ") +
     kMaintenanceColumns + ", ";
 const char* const kWithMaintenance =
     " FROM items i LEFT JOIN item_maintenance m ON m.item_code = i.code ";
@@ -64,8 +66,9 @@ CatalogueEntry entryFrom(const Rows& rows, std::size_t i) {
     item.needsFitting = rows.integer(i, 9) != 0;
     item.twoPerson = rows.integer(i, 10) != 0;
     item.retired = rows.integer(i, 11) != 0;
-    item.maintenance = maintenanceAt(rows, i, 12);
-    entry.available = rows.integer(i, 15);
+    item.competence = rows.text(i, 12);
+    item.maintenance = maintenanceAt(rows, i, 13);
+    entry.available = rows.integer(i, 16);
     return entry;
 }
 
@@ -87,7 +90,7 @@ void upsertItem(Connection& c, const CatalogueItem& item) {
               {item.code, item.name, item.category, item.pricePence, std::int64_t{item.serialised},
                std::int64_t{item.returnable}, std::int64_t{item.creditEligible},
                item.inspectionRegime, std::int64_t{item.vanSpace}, std::int64_t{item.needsFitting},
-               std::int64_t{item.twoPerson}, std::int64_t{item.retired}});
+               std::int64_t{item.twoPerson}, std::int64_t{item.retired}, item.competence});
     c.execute(kUpsertMaintenance, {item.code, std::string(toString(item.maintenance.regime)),
                                    std::int64_t{item.maintenance.intervalMonths},
                                    std::string(toString(item.maintenance.skill))});

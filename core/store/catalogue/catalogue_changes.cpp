@@ -52,6 +52,7 @@ std::string differences(const CatalogueItem& a, const CatalogueItem& b) {
     note("needs_fitting", yesNo(a.needsFitting), yesNo(b.needsFitting));
     note("two_person", yesNo(a.twoPerson), yesNo(b.twoPerson));
     note("retired", yesNo(a.retired), yesNo(b.retired));
+    note("competence", a.competence, b.competence);
     return text.empty() ? "no change" : text;
 }
 

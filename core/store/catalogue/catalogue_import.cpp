@@ -7,6 +7,7 @@
 #include "core/errors.h"
 #include "core/money.h"
 #include "core/reserved_codes.h"
+#include "core/store/admin/competences.h"
 #include "core/store/catalogue/catalogue.h"
 #include "core/store/infrastructure/audit.h"
 
@@ -27,7 +28,7 @@ bool sameItem(const CatalogueItem& a, const CatalogueItem& b) {
            a.returnable == b.returnable && a.creditEligible == b.creditEligible &&
            a.inspectionRegime == b.inspectionRegime && a.maintenance == b.maintenance &&
            a.vanSpace == b.vanSpace && a.needsFitting == b.needsFitting &&
-           a.twoPerson == b.twoPerson && a.retired == b.retired;
+           a.twoPerson == b.twoPerson && a.retired == b.retired && a.competence == b.competence;
 }
 
 bool& flagOf(CatalogueItem& item, const std::string& column) {
@@ -55,7 +56,8 @@ int wholeNumber(const std::string& text, const std::string& field, int low, int 
 }
 
 // The cells of one row laid over `item` (an existing item, or a new one's defaults).
-void readRow(const CsvTable& row, CatalogueItem& item, bool isNew) {
+void readRow(const CsvTable& row, CatalogueItem& item, bool isNew,
+             const std::set<std::string>& competences) {
     for (const char* column : kNewItemColumns) {
         if (isNew && !row.has(column)) {
             throw ValidationError(column, item.code + " is a new item: the file needs a " +
@@ -77,6 +79,15 @@ void readRow(const CsvTable& row, CatalogueItem& item, bool isNew) {
     if (row.has("van_space"))
         item.vanSpace = wholeNumber(row.field("van_space"), "van_space", 1, 100);
     if (row.has("maintenance_regime")) setMaintenanceRegime(item, row.field("maintenance_regime"));
+    if (row.has("competence")) {
+        const std::string& competence = row.field("competence");
+        if (!competences.contains(competence)) {
+            throw ValidationError("competence", "no competence has the code " +
+                                                    competence.substr(0, 40) +
+                                                    " (the admin keeps the list)");
+        }
+        item.competence = competence;
+    }
     if (row.has("maintenance_interval_months")) {
         item.maintenance.intervalMonths = wholeNumber(row.field("maintenance_interval_months"),
                                                       "maintenance_interval_months", 0, 120);
@@ -142,6 +153,8 @@ CatalogueImportReport importCatalogue(Connection& c, std::istream& csv, bool dry
     for (auto& entry : searchCatalogue(c, everything)) {
         existing.emplace(entry.item.code, std::move(entry.item));
     }
+    std::set<std::string> competences;
+    for (const auto& competence : listCompetences(c)) competences.insert(competence.code);
     std::vector<CatalogueItem> changed;
     std::set<std::string> seen;
     while (table.next()) {
@@ -157,7 +170,7 @@ CatalogueImportReport importCatalogue(Connection& c, std::istream& csv, bool dry
             if (!seen.insert(code).second) {
                 throw ValidationError("item_code", code + " is on an earlier line too");
             }
-            readRow(table, item, found == existing.end());
+            readRow(table, item, found == existing.end(), competences);
         } catch (const ValidationError& e) {
             report.errors.push_back({table.line(), e.field(), e.what()});
             continue;

@@ -102,6 +102,10 @@ const std::map<std::string, std::string>& descriptions() {
          "People equipment is lent to (personal data); legacy_ref is the outgoing provider's "
          "reference of a migrated resident; deceased_on the date of death, once recorded"},
         {"resident_teams", "Which teams serve which residents"},
+        {"competences",
+         "The competences a prescriber may need to order an item (the admin's list)"},
+        {"user_competences",
+         "Which prescriber holds which competence, until when, granted by whom"},
         {"orders", "Orders with speed, status, due time, funder and delivery time"},
         {"order_lines", "Items ordered, unit price (pence) and the depot that reserved them"},
         {"specials", "Non-catalogue items and their purchase steps"},
@@ -404,17 +408,23 @@ void checkManifest(Connection& c, const std::filesystem::path& directory) {
     }
 }
 
-// The database's tables by name; Conflict unless every one is empty.
+// Tables a migration fills with defaults (the competence list): an import replaces their rows
+// with the export's, so the county's own list comes back as it was.
+const std::set<std::string> kDefaultedByMigrations{"competences"};
+
+// The database's tables by name; Conflict unless every one is empty (or holds only what the
+// migrations put there, which is cleared).
 std::map<std::string, TableSchema> emptyTablesByName(Connection& c) {
     std::map<std::string, TableSchema> byName;
     for (const auto& table : exportSchema(c)) {
-        if (table.rows > 0) {
+        if (table.rows > 0 && !kDefaultedByMigrations.contains(table.name)) {
             throw Conflict("not_empty", "table " + table.name +
                                             " already has rows; import needs "
                                             "an empty database");
         }
         byName[table.name] = table;
     }
+    for (const auto& name : kDefaultedByMigrations) c.execute("DELETE FROM " + name);
     return byName;
 }
 

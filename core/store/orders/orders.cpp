@@ -3,7 +3,9 @@
 #include <set>
 
 #include "core/credentials.h"
+#include "core/settings.h"
 #include "core/store/admin/accounts.h"
+#include "core/store/admin/competences.h"
 #include "core/store/admin/geography.h"
 #include "core/store/catalogue/catalogue.h"
 #include "core/store/infrastructure/audit.h"
@@ -44,6 +46,9 @@ const char* const kSetLineDepot = "UPDATE order_lines SET depot_id = $1 WHERE id
 const char* const kSavepointReserve = "SAVEPOINT reserve_lines";
 const char* const kReleaseReserve = "RELEASE SAVEPOINT reserve_lines";
 const char* const kRollbackReserve = "ROLLBACK TO SAVEPOINT reserve_lines";
+const char* const kCountersignFacts = "SELECT prescriber_id, total_pence FROM orders WHERE id = $1";
+const char* const kSetCountersigned =
+    "UPDATE orders SET countersigned_by = $1, countersigned_at = $2 WHERE id = $3";
 const char* const kCountSpecials = "SELECT COUNT(*) FROM specials WHERE order_id = $1";
 const char* const kStartLoan =
     "INSERT INTO loans (order_line_id, resident_id, item_code, quantity, started_at) "
@@ -93,6 +98,35 @@ void approve(Connection& c, OrderRow& order, const Actor& actor, Instant now,
     const Instant due = dueBy(order.speed, now, calendar, emergency);
     c.execute(kSetApproved, {formatInstant(now), formatInstant(due), order.id.value()});
     order.dueBy = due;
+}
+
+// Approves and reserves; the decision stands even when stock is short: the order waits,
+// approved, for stock (its partial reservations undone) and the warehouse allocates it when
+// stock arrives.
+void approveAndReserve(Connection& c, OrderRow& row, const Actor& actor, Instant now,
+                       const WorkingDayCalendar& calendar, const EmergencyPolicy& emergency) {
+    approve(c, row, actor, now, calendar, emergency);
+    c.execute(kSavepointReserve);
+    try {
+        allocate(c, row, actor, now);
+        c.execute(kReleaseReserve);
+    } catch (const OutOfStock&) {
+        c.execute(kRollbackReserve);
+        c.execute(kReleaseReserve);
+    }
+}
+
+// The refusal of an item the prescriber (or the countersigning colleague) is not competent for.
+CompetenceRequired competenceRequired(const MissingCompetence& missing, bool countersigning) {
+    const std::string field = "lines[" + std::to_string(missing.line) + "].item_code";
+    const std::string lacks = missing.itemCode + " needs the competence " + missing.competence +
+                              ", which you do not hold (or it has expired)";
+    return CompetenceRequired(
+        field, missing.itemCode, missing.competence,
+        countersigning ? lacks + ": a colleague who holds it must countersign"
+                       : lacks +
+                             ": a colleague in your team who holds it may countersign (order "
+                             "with countersign: true, then they countersign it)");
 }
 
 std::vector<OrderPlan::Line> validateLines(Connection& c, const NewOrder& order) {
@@ -261,7 +295,15 @@ OrderOutcome placeOrder(Connection& c, const OrderPlan& plan, const Actor& actor
     std::vector<OrderStatus> path = {OrderStatus::submitted};
     std::vector<SqlValue> depots(plan.lines.size());
     std::string note;
-    if (plan.total > plan.approvalLimit) {
+    std::vector<std::string> codes;
+    for (const auto& line : plan.lines) codes.push_back(line.itemCode);
+    const auto missing = missingCompetences(c, codes, actor.id, ukDateOf(now));
+    if (!missing.empty() && !order.countersign) throw competenceRequired(missing.front(), false);
+    if (!missing.empty()) {
+        path.push_back(OrderStatus::awaiting_countersignature);
+        note = "needs a countersignature: " + missing.front().competence + " for " +
+               missing.front().itemCode;
+    } else if (plan.total > plan.approvalLimit) {
         path.push_back(OrderStatus::awaiting_approval);
         note = "total over the team's approval limit";
     } else {
@@ -312,8 +354,10 @@ OrderOutcome placeOrder(Connection& c, const OrderPlan& plan, const Actor& actor
         .kind = message_kind::orderPlaced, .entity = "order", .entityId = outcome.reference};
     if (outcome.dueBy)
         placed.fields.emplace_back("date", formatDate(toUkLocal(*outcome.dueBy).date));
-    if (outcome.status == OrderStatus::awaiting_approval)
+    if (outcome.status == OrderStatus::awaiting_approval ||
+        outcome.status == OrderStatus::awaiting_countersignature) {
         placed.flags.push_back("awaiting_approval");
+    }
     messageResident(c, id, placed, now);
     return outcome;
 }
@@ -332,16 +376,38 @@ OrderOutcome approveOrder(Connection& c, const std::string& reference, const Act
                                                  std::string(toString(row.status)) +
                                                  ", not awaiting approval");
     }
-    approve(c, row, actor, now, calendar, emergency);
-    // The budget decision stands even when stock is short: the order waits, approved, for stock
-    // (its partial reservations undone) and the warehouse allocates it when stock arrives.
-    c.execute(kSavepointReserve);
-    try {
-        allocate(c, row, actor, now);
-        c.execute(kReleaseReserve);
-    } catch (const OutOfStock&) {
-        c.execute(kRollbackReserve);
-        c.execute(kReleaseReserve);
+    approveAndReserve(c, row, actor, now, calendar, emergency);
+    return {row.reference, row.status, row.dueBy, row.trackingToken};
+}
+
+OrderOutcome countersignOrder(Connection& c, const std::string& reference, const Actor& actor,
+                              Instant now, const WorkingDayCalendar& calendar,
+                              const EmergencyPolicy& emergency) {
+    if (actor.role != Role::prescriber || !actor.team) {
+        throw Forbidden("only a prescriber of the ordering team may countersign");
+    }
+    OrderRow row = loadOrderFor(c, reference, actor, OrderAccess::read);
+    if (row.status != OrderStatus::awaiting_countersignature) {
+        throw Conflict("invalid_transition", "order " + reference + " is " +
+                                                 std::string(toString(row.status)) +
+                                                 ", not awaiting a countersignature");
+    }
+    Rows facts = c.query(kCountersignFacts, {row.id.value()});
+    if (UserId(facts.integer(0, 0)) == actor.id) {
+        throw Forbidden("a colleague must countersign: you placed order " + reference);
+    }
+    std::vector<std::string> codes;
+    Rows lines = c.query(kLinesToReserve, {row.id.value()});
+    for (std::size_t i = 0; i < lines.size(); ++i) codes.push_back(lines.text(i, 1));
+    const auto missing = missingCompetences(c, codes, actor.id, ukDateOf(now));
+    if (!missing.empty()) throw competenceRequired(missing.front(), true);
+    c.execute(kSetCountersigned, {actor.id.value(), formatInstant(now), row.id.value()});
+    audit(c, actor.id, "order.countersign", "order", reference, now);
+    if (facts.integer(0, 1) > findTeam(c, row.team).approvalLimit) {
+        moveTo(c, row, OrderStatus::awaiting_approval, actor, now,
+               "total over the team's approval limit");
+    } else {
+        approveAndReserve(c, row, actor, now, calendar, emergency);
     }
     return {row.reference, row.status, row.dueBy, row.trackingToken};
 }

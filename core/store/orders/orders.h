@@ -31,6 +31,9 @@ struct NewOrder {
     std::vector<NewOrderLine> lines;
     std::vector<NewSpecial> specials;
     std::string notes;
+    /// When an item needs a competence the prescriber does not hold: keep the order for a
+    /// competent colleague's countersignature instead of refusing it.
+    bool countersign = false;
 };
 
 /// The answer to a successful order, transition or approval.
@@ -84,6 +87,14 @@ OrderOutcome createOrder(Connection& c, const NewOrder& order, const Actor& acto
 OrderOutcome approveOrder(Connection& c, const std::string& reference, const Actor& actor,
                           Instant now, const WorkingDayCalendar& calendar,
                           const EmergencyPolicy& emergency = {});
+
+/// A prescriber of the ordering team, not the one who placed it and holding every competence its
+/// items need, countersigns an order awaiting a countersignature; it then goes on as a new order
+/// would (to approval over the team's limit, else approved and reserved, or approved and waiting
+/// for stock). CompetenceRequired when the countersigner lacks one too.
+OrderOutcome countersignOrder(Connection& c, const std::string& reference, const Actor& actor,
+                              Instant now, const WorkingDayCalendar& calendar,
+                              const EmergencyPolicy& emergency = {});
 
 /// The longest cancellation reason kept (longer ones are refused, naming `reason`).
 inline constexpr std::size_t kMaxCancelReasonLength = 500;

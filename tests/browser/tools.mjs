@@ -1,8 +1,9 @@
 // What every step of the browser journey shares: results, axe-core checks with screenshots,
 // Content-Security-Policy watching and signing in as a demo user.
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -153,4 +154,69 @@ export async function startNewResident(page, resident) {
   await page.getByLabel('Day').fill(resident.day);
   await page.getByLabel('Month').fill(resident.month);
   await page.getByLabel('Year').fill(resident.year);
+}
+
+/// Runs one browser chapter over a small demo county of its own: `body(chapter)` gets
+/// {db, work, browser, start(extraArgs) -> base URL (a running server is stopped first), stop()}.
+/// Records a failure for anything thrown, writes the results to `resultsFile` in the output
+/// folder and exits 0 only when every check passed.
+export async function runChapter(title, resultsFile, body, timeoutMs = 240000) {
+  const cesBinary = path.resolve(option('ces', path.join(root, 'build/ces')));
+  run.outputDir = path.resolve(option('output', run.outputDir));
+  const chromiumPath = option('chromium', process.env.CES_CHROMIUM || '/usr/bin/chromium');
+  const guard = setTimeout(() => { console.log(`${title} timed out`); process.exit(1); }, timeoutMs);
+  guard.unref();
+  mkdirSync(run.outputDir, { recursive: true });
+  const work = mkdtempSync(path.join(tmpdir(), 'ces-chapter-'));
+  const chapter = {
+    work,
+    db: path.join(work, 'ces.db'),
+    browser: null,
+    server: null,
+    async start(extraArgs = []) {
+      await this.stop();
+      const started = await startServer(cesBinary, this.db, extraArgs);
+      this.server = started.server;
+      return started.base;
+    },
+    async stop() {
+      if (this.server) await stopServer(this.server);
+      this.server = null;
+    },
+  };
+  try {
+    const demo = spawnSync(cesBinary, ['demo', '--db', chapter.db, '--seed', '1', '--residents', '120', '--orders', '60'],
+      { encoding: 'utf8' });
+    if (demo.status !== 0) throw new Error(`ces demo failed: ${demo.stdout}${demo.stderr}`);
+    chapter.browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+    await body(chapter);
+    record('no Content-Security-Policy violations', run.cspViolations.length === 0, run.cspViolations.join('; '));
+  } catch (error) {
+    record(`${title} ran to the end`, false, error.stack || String(error));
+  } finally {
+    if (chapter.browser) await chapter.browser.close();
+    await chapter.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+  writeFileSync(path.join(run.outputDir, resultsFile), JSON.stringify(run.results, null, 2));
+  console.log(`${run.passed} passed, ${run.failed} failed`);
+  process.exit(run.failed === 0 ? 0 : 1);
+}
+
+/// In the order flow, from the items page: adds each item code once, chooses the speed, leaves
+/// no notes and stops on the check page.
+export async function orderItemsThroughPages(page, codes, speed = '5 working days') {
+  for (const code of codes) {
+    await page.getByLabel('Item code').fill(code);
+    await page.getByLabel('Quantity').fill('1');
+    await page.getByRole('button', { name: 'Add item' }).click();
+    await page.waitForURL('**/orders/new/items');
+  }
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL('**/orders/new/speed');
+  await page.getByLabel(speed).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL('**/orders/new/notes');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL('**/orders/new/check');
 }

@@ -7,18 +7,7 @@
 // moves an order through it in one step.)
 //
 //   node tests/browser/tracking_states.mjs --ces build/ces [--output DIR] [--chromium PATH]
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import {
-  chromium, root, run, record, check, expect, openPage, option, nhsNumber, startServer, stopServer, bearer,
-  catalogue, CHROMIUM_ARGS,
-} from './tools.mjs';
-
-const cesBinary = path.resolve(option('ces', path.join(root, 'build/ces')));
-run.outputDir = path.resolve(option('output', run.outputDir));
-const chromiumPath = option('chromium', process.env.CES_CHROMIUM || '/usr/bin/chromium');
+import { check, expect, openPage, nhsNumber, bearer, catalogue, runChapter } from './tools.mjs';
 const en = catalogue('en');
 
 async function api(context, headers, method, url, data) {
@@ -56,90 +45,62 @@ function fill(key, fields = {}) {
   return en[key].replace(/\{(\w+)\}/g, (whole, name) => (name in fields ? fields[name] : whole));
 }
 
-async function main() {
-  mkdirSync(run.outputDir, { recursive: true });
-  const work = mkdtempSync(path.join(tmpdir(), 'ces-states-'));
-  const db = path.join(work, 'ces.db');
-  let server;
-  let browser;
-  try {
-    const demo = spawnSync(cesBinary, ['demo', '--db', db, '--seed', '1', '--residents', '120', '--orders', '60'], { encoding: 'utf8' });
-    if (demo.status !== 0) throw new Error(`ces demo failed: ${demo.stdout}${demo.stderr}`);
-    let started = await startServer(cesBinary, db);
-    server = started.server;
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
-    let context = await browser.newContext({ baseURL: started.base });
-    const prescriber = await bearer(context, 'prescriber');
-    const planner = await bearer(context, 'planner');
+await runChapter('the tracking states', 'states-results.json', async (chapter) => {
+  const { browser } = chapter;
+  let base = await chapter.start();
+  let context = await browser.newContext({ baseURL: base });
+  const prescriber = await bearer(context, 'prescriber');
+  const planner = await bearer(context, 'planner');
 
-    const order = await newOrder(context, prescriber);
-    let said = await readPage(browser, started.base, order, 'state-allocated');
-    await expect('allocated: the stock is reserved and the day is being planned', () => said.status === en.words_reserved, said.status);
-    await expect('allocated: the tag says so in words', () => said.tag === en.status_allocated, said.tag);
-    await expect('allocated: no slot chosen yet', () => said.slot === en.result_slot_none, said.slot);
-    await expect('allocated: the due date is promised, not a past one', () => said.when.startsWith(fill('words_bring_by').split('{date}')[0]), said.when);
-    await expect('allocated: no text or e-mail is promised to a resident without either', () => said.messages === en.words_no_messages, said.messages);
+  const order = await newOrder(context, prescriber);
+  let said = await readPage(browser, base, order, 'state-allocated');
+  await expect('allocated: the stock is reserved and the day is being planned', () => said.status === en.words_reserved, said.status);
+  await expect('allocated: the tag says so in words', () => said.tag === en.status_allocated, said.tag);
+  await expect('allocated: no slot chosen yet', () => said.slot === en.result_slot_none, said.slot);
+  await expect('allocated: the due date is promised, not a past one', () => said.when.startsWith(fill('words_bring_by').split('{date}')[0]), said.when);
+  await expect('allocated: no text or e-mail is promised to a resident without either', () => said.messages === en.words_no_messages, said.messages);
 
-    const slots = await api(context, prescriber, 'GET', `/api/v1/orders/${order.reference}/slots`);
-    const offered = (slots.slots || slots)[0];
-    await api(context, prescriber, 'POST', `/api/v1/orders/${order.reference}/slot`, { date: offered.date, start: offered.start });
-    said = await readPage(browser, started.base, order, 'state-scheduled-slot');
-    await expect('scheduled with a slot: the status line says booked', () => said.status === en.words_booked, said.status);
-    const [year, , day] = offered.date.split('-');
-    await expect('scheduled with a slot: the slot row names the day booked',
-      () => said.slot.includes(` ${Number(day)} `) && said.slot.includes(year) && said.when.startsWith(said.slot), `${said.slot} / ${said.when}`);
-    await expect('scheduled with a slot: the arrival time comes once the route is planned', () => said.arrival === en.words_arrival_later, said.arrival);
+  const slots = await api(context, prescriber, 'GET', `/api/v1/orders/${order.reference}/slots`);
+  const offered = (slots.slots || slots)[0];
+  await api(context, prescriber, 'POST', `/api/v1/orders/${order.reference}/slot`, { date: offered.date, start: offered.start });
+  said = await readPage(browser, base, order, 'state-scheduled-slot');
+  await expect('scheduled with a slot: the status line says booked', () => said.status === en.words_booked, said.status);
+  const [year, , day] = offered.date.split('-');
+  await expect('scheduled with a slot: the slot row names the day booked',
+    () => said.slot.includes(` ${Number(day)} `) && said.slot.includes(year) && said.when.startsWith(said.slot), `${said.slot} / ${said.when}`);
+  await expect('scheduled with a slot: the arrival time comes once the route is planned', () => said.arrival === en.words_arrival_later, said.arrival);
 
-    await api(context, planner, 'POST', `/api/v1/plans/${offered.date}/optimise`, {});
-    const plan = await api(context, planner, 'GET', `/api/v1/plans/${offered.date}`);
-    const stop = plan.routes.flatMap((r) => r.stops).find((s) => s.order_reference === order.reference);
-    await expect('the planner planned the visit on its slot day', () => stop, offered.date);
-    said = await readPage(browser, started.base, order, 'state-planned');
-    await expect('planned: a one-hour arrival window within the slot', () => /^Between .+ and .+\.$/.test(said.arrival), said.arrival);
+  await api(context, planner, 'POST', `/api/v1/plans/${offered.date}/optimise`, {});
+  const plan = await api(context, planner, 'GET', `/api/v1/plans/${offered.date}`);
+  const stop = plan.routes.flatMap((r) => r.stops).find((s) => s.order_reference === order.reference);
+  await expect('the planner planned the visit on its slot day', () => stop, offered.date);
+  said = await readPage(browser, base, order, 'state-planned');
+  await expect('planned: a one-hour arrival window within the slot', () => /^Between .+ and .+\.$/.test(said.arrival), said.arrival);
 
-    const cancelled = await newOrder(context, prescriber);
-    await api(context, prescriber, 'POST', `/api/v1/orders/${cancelled.reference}/cancel`, { reason: 'no longer needed' });
-    said = await readPage(browser, started.base, cancelled, 'state-cancelled');
-    await expect('cancelled: says so, and promises no day', () => said.status === en.status_text_cancelled && said.when === null, JSON.stringify(said));
-    const late = await newOrder(context, prescriber);
-    await context.close();
+  const cancelled = await newOrder(context, prescriber);
+  await api(context, prescriber, 'POST', `/api/v1/orders/${cancelled.reference}/cancel`, { reason: 'no longer needed' });
+  said = await readPage(browser, base, cancelled, 'state-cancelled');
+  await expect('cancelled: says so, and promises no day', () => said.status === en.status_text_cancelled && said.when === null, JSON.stringify(said));
+  const late = await newOrder(context, prescriber);
+  await context.close();
 
-    // The day of the visit: the driver finds nobody in.
-    await stopServer(server);
-    started = await startServer(cesBinary, db, ['--clock-from', `${offered.date}T11:00:00Z`]);
-    server = started.server;
-    context = await browser.newContext({ baseURL: started.base });
-    const driver = await bearer(context, 'driver');
-    await api(context, driver, 'POST', `/api/v1/visits/${stop.visit_id}/outcome`, { outcome: 'failed', reason: 'no_access' });
-    await context.close();
-    said = await readPage(browser, started.base, order, 'state-failed-visit');
-    await expect('failed visit: says we could not deliver and will arrange a new date', () => said.status === en.status_text_failed_visit, said.status);
-    await expect('failed visit: the tag says so in words', () => said.tag === en.status_failed_visit, said.tag);
+  // The day of the visit: the driver finds nobody in.
+  base = await chapter.start(['--clock-from', `${offered.date}T11:00:00Z`]);
+  context = await browser.newContext({ baseURL: base });
+  const driver = await bearer(context, 'driver');
+  await api(context, driver, 'POST', `/api/v1/visits/${stop.visit_id}/outcome`, { outcome: 'failed', reason: 'no_access' });
+  await context.close();
+  said = await readPage(browser, base, order, 'state-failed-visit');
+  await expect('failed visit: says we could not deliver and will arrange a new date', () => said.status === en.status_text_failed_visit, said.status);
+  await expect('failed visit: the tag says so in words', () => said.tag === en.status_failed_visit, said.tag);
 
-    // Past the due date of an order nobody planned: an apology, never a past date as a promise.
-    await stopServer(server);
-    const dueDay = late.due_by.slice(0, 10);
-    const after = new Date(`${dueDay}T10:00:00Z`);
-    after.setUTCDate(after.getUTCDate() + 2);
-    started = await startServer(cesBinary, db, ['--clock-from', after.toISOString().replace(/\.\d+Z$/, 'Z')]);
-    server = started.server;
-    said = await readPage(browser, started.base, late, 'state-overdue');
-    await expect('overdue: says sorry, not a promise', () => said.status === en.words_overdue, said.status);
-    await expect('overdue: says when we said and that we will phone', () => said.when.startsWith(fill('words_overdue_when').split('{date}')[0])
-      && said.when.endsWith(fill('words_overdue_when').split('{date}')[1]), said.when);
-    record('no Content-Security-Policy violations', run.cspViolations.length === 0, run.cspViolations.join('; '));
-  } catch (error) {
-    record('the tracking states ran to the end', false, error.stack || String(error));
-  } finally {
-    if (browser) await browser.close();
-    if (server) await stopServer(server);
-    rmSync(work, { recursive: true, force: true });
-  }
-  writeFileSync(path.join(run.outputDir, 'states-results.json'), JSON.stringify(run.results, null, 2));
-  console.log(`${run.passed} passed, ${run.failed} failed`);
-  process.exit(run.failed === 0 ? 0 : 1);
-}
-
-const guard = setTimeout(() => { console.log('tracking states timed out'); process.exit(1); }, 240000);
-guard.unref();
-await main();
+  // Past the due date of an order nobody planned: an apology, never a past date as a promise.
+  const dueDay = late.due_by.slice(0, 10);
+  const after = new Date(`${dueDay}T10:00:00Z`);
+  after.setUTCDate(after.getUTCDate() + 2);
+  base = await chapter.start(['--clock-from', after.toISOString().replace(/\.\d+Z$/, 'Z')]);
+  said = await readPage(browser, base, late, 'state-overdue');
+  await expect('overdue: says sorry, not a promise', () => said.status === en.words_overdue, said.status);
+  await expect('overdue: says when we said and that we will phone', () => said.when.startsWith(fill('words_overdue_when').split('{date}')[0])
+    && said.when.endsWith(fill('words_overdue_when').split('{date}')[1]), said.when);
+});

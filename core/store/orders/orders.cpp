@@ -100,12 +100,9 @@ void approve(Connection& c, OrderRow& order, const Actor& actor, Instant now,
     order.dueBy = due;
 }
 
-// Approves and reserves; the decision stands even when stock is short: the order waits,
-// approved, for stock (its partial reservations undone) and the warehouse allocates it when
-// stock arrives.
-void approveAndReserve(Connection& c, OrderRow& row, const Actor& actor, Instant now,
-                       const WorkingDayCalendar& calendar, const EmergencyPolicy& emergency) {
-    approve(c, row, actor, now, calendar, emergency);
+// Reserves every line or none: a short line undoes the partial reservations and its
+// OutOfStock goes on to the caller.
+void allocateWhole(Connection& c, OrderRow& row, const Actor& actor, Instant now) {
     c.execute(kSavepointReserve);
     try {
         allocate(c, row, actor, now);
@@ -113,6 +110,19 @@ void approveAndReserve(Connection& c, OrderRow& row, const Actor& actor, Instant
     } catch (const OutOfStock&) {
         c.execute(kRollbackReserve);
         c.execute(kReleaseReserve);
+        throw;
+    }
+}
+
+// Approves and reserves; the decision stands even when stock is short: the order waits,
+// approved, for stock and the warehouse allocates it when stock arrives.
+void approveAndReserve(Connection& c, OrderRow& row, const Actor& actor, Instant now,
+                       const WorkingDayCalendar& calendar, const EmergencyPolicy& emergency) {
+    approve(c, row, actor, now, calendar, emergency);
+    try {
+        allocateWhole(c, row, actor, now);
+    } catch (const OutOfStock&) {
+        // approved, waiting for stock
     }
 }
 
@@ -434,15 +444,7 @@ OrderOutcome allocateApprovedOrder(Connection& c, const std::string& reference, 
                                                  std::string(toString(row.status)) +
                                                  ", not approved and waiting for stock");
     }
-    c.execute(kSavepointReserve);
-    try {
-        allocate(c, row, actor, now);
-        c.execute(kReleaseReserve);
-    } catch (const OutOfStock&) {
-        c.execute(kRollbackReserve);
-        c.execute(kReleaseReserve);
-        throw;
-    }
+    allocateWhole(c, row, actor, now);
     return {row.reference, row.status, row.dueBy, row.trackingToken};
 }
 

@@ -4,7 +4,7 @@
 // its labels; a new prescriber sets a password, registers a resident and orders; a new planner
 // routes the order.
 import { readFileSync } from 'node:fs';
-import { check, expect, openPage, startNewResident } from '../tools.mjs';
+import { check, expect, openPage, orderItemsThroughPages, startNewResident } from '../tools.mjs';
 import { plannerOptimisesTheDay } from './planner.mjs';
 
 const STAFF = [
@@ -189,19 +189,7 @@ async function prescriberOrders(browser, base, oneTime, resident) {
   await page.getByLabel('Postcode').fill(resident.postcode);
   await page.getByRole('button', { name: 'Save and continue' }).click();
   await page.waitForURL('**/orders/new/items');
-  for (const code of ['KCE-BED-001', 'KCE-TLT-001']) {
-    await page.getByLabel('Item code').fill(code);
-    await page.getByLabel('Quantity').fill('1');
-    await page.getByRole('button', { name: 'Add item' }).click();
-    await page.waitForURL('**/orders/new/items');
-  }
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.waitForURL('**/orders/new/speed');
-  await page.getByLabel('5 working days').check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.waitForURL('**/orders/new/notes');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.waitForURL('**/orders/new/check');
+  await orderItemsThroughPages(page, ['KCE-BED-001', 'KCE-TLT-001']);
   await page.getByRole('button', { name: 'Accept and send order' }).click();
   await page.waitForURL('**/confirmation');
   const reference = (await page.locator('#reference').textContent()).trim();

@@ -3,10 +3,10 @@
 #include <algorithm>
 
 #include "core/errors.h"
+#include "core/settings.h"
 #include "core/store/dispatch/dispatch.h"
 #include "core/store/infrastructure/audit.h"
 #include "core/store/residents/key_safes.h"
-#include "core/uk_time.h"
 
 namespace ces::warehouse {
 
@@ -74,7 +74,7 @@ std::string showKeySafe(store::Connection& c, VisitId visitId, const SecretBox& 
     const auto visit = store::findVisit(c, visitId);
     if (!visit) throw NotFound("no visit has the id " + std::to_string(visitId.value()));
     if (visit->status != VisitStatus::planned || !visit->vanId || !visit->planDate ||
-        *visit->planDate != toUkLocal(now).date) {
+        *visit->planDate != ukDateOf(now)) {
         throw Forbidden("a key-safe code is shown only at a stop still to do on today's route");
     }
     const auto kept = store::findKeySafe(c, visit->resident);

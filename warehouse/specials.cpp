@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/date_words.h"
+#include "core/settings.h"
 #include "core/store/admin/geography.h"
 #include "core/store/dispatch/dispatch.h"
 #include "core/store/infrastructure/audit.h"
@@ -10,7 +11,6 @@
 #include "core/store/messages/resident_messages.h"
 #include "core/store/orders/orders.h"
 #include "core/store/warehouse/assets.h"
-#include "core/uk_time.h"
 #include "warehouse/maintenance.h"
 
 namespace ces::warehouse {
@@ -55,8 +55,6 @@ void requireText(const std::string& text, const char* field) {
     }
 }
 
-std::chrono::year_month_day ukDate(Instant at) { return toUkLocal(at).date; }
-
 // The resident (or their carer) hears that their special is ordered or has arrived.
 void tellResident(store::Connection& c, const store::SpecialRecord& special, bool arrived,
                   bool allIn, Instant now, const SpecialsPolicy& policy) {
@@ -66,7 +64,7 @@ void tellResident(store::Connection& c, const store::SpecialRecord& special, boo
                                  .fields = {{"item", special.description}}};
     const Instant expected = targetArrival(special.requestedAt, policy);
     if (!arrived && expected > now)
-        notice.fields.emplace_back("date", formatDate(ukDate(expected)));
+        notice.fields.emplace_back("date", formatDate(ukDateOf(expected)));
     if (arrived) notice.flags.push_back("arrived");
     if (allIn) notice.flags.push_back("all_in");
     store::messageResident(c, special.order, notice, now);
@@ -80,16 +78,16 @@ store::OutboxMessage lateSpecialMessage(const store::SpecialRecord& special,
     std::string where = "It is " + std::string(toString(special.status));
     if (special.supplier) where += "; the supplier is " + *special.supplier;
     if (special.purchaseOrder) where += ", purchase order " + *special.purchaseOrder;
-    if (special.orderedAt) where += ", ordered on " + dayMonthYear(ukDate(*special.orderedAt));
+    if (special.orderedAt) where += ", ordered on " + dayMonthYear(ukDateOf(*special.orderedAt));
     store::OutboxMessage m;
     m.recipientUser = contact.prescriber;
     m.recipient = contact.mailbox();
     m.subject = "The special for order " + special.orderReference + " is late: not at the " +
                 "warehouse " + std::to_string(weeks) + " weeks after it was requested";
     m.body = "The special \"" + special.description + "\" for order " + special.orderReference +
-             ", requested on " + dayMonthYear(ukDate(special.requestedAt)) +
+             ", requested on " + dayMonthYear(ukDateOf(special.requestedAt)) +
              ", should have been at the warehouse by " +
-             dayMonthYear(ukDate(targetArrival(special.requestedAt, policy))) + ". " + where +
+             dayMonthYear(ukDateOf(targetArrival(special.requestedAt, policy))) + ". " + where +
              ". The warehouse team sees it among the late specials on their specials page. You "
              "may want to tell the resident, or order a close equivalent from the catalogue "
              "meanwhile.";

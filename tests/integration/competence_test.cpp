@@ -158,6 +158,10 @@ TEST_CASE("competence - the catalogue says what the signed-in prescriber may ord
         FAIL("no item " << code);
         return false;
     };
+    // An item may only need a competence on the admin's list.
+    checkError(t.admin.send("PATCH", "/api/v1/catalogue/items/" + kFrame,
+                            R"({"competence": "juggling"})", {}),
+               422, "validation", "competence");
     CHECK_FALSE(mayOrder(t.assistant, kHoist));
     CHECK(mayOrder(t.assistant, kFrame));
     CHECK(mayOrder(t.priya, kHoist));

@@ -58,12 +58,12 @@ Response searchCatalogue(App& app, Request& request) {
     if (query.text.size() > 200 || query.category.size() > 200) {
         throw BadRequest("q", "search text is too long");
     }
+    const bool prescribing = actor.role == Role::prescriber;
     std::vector<HeldCompetence> held;
     auto entries = app.db.read([&](store::Connection& c) {
-        held = store::heldCompetences(c, actor.id);
+        if (prescribing) held = store::heldCompetences(c, actor.id);
         return store::searchCatalogue(c, query);
     });
-    const bool prescribing = actor.role == Role::prescriber;
     const auto today = ukDateOf(app.now());
     auto items = jsonArray();
     for (const auto& entry : entries) {

@@ -1,6 +1,7 @@
 #include "core/store/admin/competences.h"
 
 #include "core/errors.h"
+#include "core/settings.h"
 #include "core/store/admin/accounts.h"
 #include "core/store/infrastructure/audit.h"
 #include "core/store/infrastructure/typed_columns.h"
@@ -52,6 +53,11 @@ bool competenceExists(Connection& c, const std::string& code) {
     return !c.query(kExists, {code}).empty();
 }
 
+ValidationError unknownCompetence(const std::string& code) {
+    return ValidationError("competence", "no competence has the code " + code.substr(0, 40) +
+                                             " (the admin keeps the list)");
+}
+
 void addCompetence(Connection& c, const Competence& competence, const Actor& actor, Instant now) {
     if (!isCompetenceCode(competence.code)) {
         throw ValidationError("code",
@@ -92,10 +98,8 @@ void grantCompetence(Connection& c, UserId user, const std::string& code,
     if (code == kBasicCompetence) {
         throw ValidationError("competence", "every prescriber holds basic: it needs no grant");
     }
-    if (!competenceExists(c, code)) {
-        throw ValidationError("competence", "no competence has the code " + code.substr(0, 40));
-    }
-    if (std::chrono::sys_days(expiresOn) < std::chrono::floor<std::chrono::days>(now)) {
+    if (!competenceExists(c, code)) throw unknownCompetence(code);
+    if (std::chrono::sys_days(expiresOn) < std::chrono::sys_days(ukDateOf(now))) {
         throw ValidationError("expires_on", "expires_on must be today or later");
     }
     const bool renewal = c.executeCounting(kRemove, {user.value(), code}) > 0;

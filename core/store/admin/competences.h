@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/competence.h"
+#include "core/errors.h"
 #include "core/iso_time.h"
 #include "core/store/infrastructure/connection.h"
 #include "core/types.h"
@@ -20,6 +21,8 @@ struct Competence {
 };
 std::vector<Competence> listCompetences(Connection& c);
 bool competenceExists(Connection& c, const std::string& code);
+/// The refusal of a competence code not on the list (naming `competence`).
+ValidationError unknownCompetence(const std::string& code);
 /// Adds a competence to the list (ValidationError naming code or name; Conflict "duplicate");
 /// audited.
 void addCompetence(Connection& c, const Competence& competence, const Actor& actor, Instant now);

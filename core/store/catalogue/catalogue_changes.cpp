@@ -4,6 +4,7 @@
 
 #include "core/errors.h"
 #include "core/money.h"
+#include "core/store/admin/competences.h"
 #include "core/store/catalogue/catalogue.h"
 #include "core/store/catalogue/catalogue_import.h"
 #include "core/store/infrastructure/audit.h"
@@ -60,6 +61,7 @@ std::string differences(const CatalogueItem& a, const CatalogueItem& b) {
 
 void addItem(Connection& c, const CatalogueItem& item, const CatalogueChange& change) {
     checkAsApi(item);
+    if (!competenceExists(c, item.competence)) throw unknownCompetence(item.competence);
     if (findItem(c, item.code)) {
         throw Conflict("duplicate", "an item with the code " + item.code + " already exists");
     }
@@ -71,6 +73,7 @@ void changeItem(Connection& c, const CatalogueItem& item, const CatalogueChange&
     const auto before = findItem(c, item.code);
     if (!before) throw NotFound("no catalogue item has the code " + item.code);
     checkAsApi(item);
+    if (!competenceExists(c, item.competence)) throw unknownCompetence(item.competence);
     upsertItem(c, item);
     audit(c, change.by, "catalogue.item.change", "item", item.code, change.at,
           differences(*before, item));

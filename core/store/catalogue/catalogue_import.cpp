@@ -81,11 +81,7 @@ void readRow(const CsvTable& row, CatalogueItem& item, bool isNew,
     if (row.has("maintenance_regime")) setMaintenanceRegime(item, row.field("maintenance_regime"));
     if (row.has("competence")) {
         const std::string& competence = row.field("competence");
-        if (!competences.contains(competence)) {
-            throw ValidationError("competence", "no competence has the code " +
-                                                    competence.substr(0, 40) +
-                                                    " (the admin keeps the list)");
-        }
+        if (!competences.contains(competence)) throw unknownCompetence(competence);
         item.competence = competence;
     }
     if (row.has("maintenance_interval_months")) {

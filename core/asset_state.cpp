@@ -8,7 +8,7 @@ namespace ces {
 
 namespace {
 
-constexpr NameTable<AssetState, 9> kStateNames{{
+constexpr NameTable<AssetState, 10> kStateNames{{
     {AssetState::available, "available"},
     {AssetState::reserved, "reserved"},
     {AssetState::on_loan, "on_loan"},
@@ -18,9 +18,10 @@ constexpr NameTable<AssetState, 9> kStateNames{{
     {AssetState::in_repair, "in_repair"},
     {AssetState::scrapped, "scrapped"},
     {AssetState::lost, "lost"},
+    {AssetState::quarantined, "quarantined"},
 }};
 
-constexpr NameTable<AssetStep, 15> kStepNames{{
+constexpr NameTable<AssetStep, 17> kStepNames{{
     {AssetStep::pick, "pick"},
     {AssetStep::unpick, "unpick"},
     {AssetStep::issue, "issue"},
@@ -33,6 +34,8 @@ constexpr NameTable<AssetStep, 15> kStepNames{{
     {AssetStep::finish_repair, "repair"},
     {AssetStep::report_lost, "lost"},
     {AssetStep::found, "found"},
+    {AssetStep::quarantine, "quarantine"},
+    {AssetStep::release_from_recall, "release_from_recall"},
     {AssetStep::register_asset, "register"},
     {AssetStep::inspect_in_home, "inspect_in_home"},
     {AssetStep::repair_in_home, "repair_in_home"},

@@ -19,13 +19,15 @@ enum class AssetState {
     in_repair,            ///< failed inspection, being repaired
     scrapped,             ///< beyond economic repair; materials recycled
     lost,                 ///< cannot be found (stock-take or not returned)
+    quarantined,          ///< held at a depot by a safety recall: never issued
 };
 
 /// Every state, in the order of an asset's usual life.
 inline constexpr std::array allAssetStates{
-    AssetState::available, AssetState::reserved,           AssetState::on_loan,
-    AssetState::returned,  AssetState::in_decontamination, AssetState::awaiting_inspection,
-    AssetState::in_repair, AssetState::scrapped,           AssetState::lost};
+    AssetState::available,  AssetState::reserved,           AssetState::on_loan,
+    AssetState::returned,   AssetState::in_decontamination, AssetState::awaiting_inspection,
+    AssetState::in_repair,  AssetState::scrapped,           AssetState::lost,
+    AssetState::quarantined};
 
 /// A step of an asset's history. The steps up to `found` move it (each is one API call or
 /// one delivery); the last three record it without a move.
@@ -38,10 +40,12 @@ enum class AssetStep {
     finish_decontamination,  ///< returned or in_decontamination -> awaiting_inspection
     pass_inspection,         ///< awaiting_inspection -> available
     fail_inspection,         ///< awaiting_inspection -> in_repair
-    scrap,                   ///< awaiting_inspection -> scrapped (needs a reason)
+    scrap,                   ///< awaiting_inspection or quarantined -> scrapped (needs a reason)
     finish_repair,           ///< in_repair -> awaiting_inspection
     report_lost,             ///< on_loan or available -> lost
     found,                   ///< lost -> returned (cleaned and inspected before reuse)
+    quarantine,              ///< available -> quarantined (a safety recall holds it)
+    release_from_recall,     ///< quarantined -> awaiting_inspection (the notice is met)
     register_asset,          ///< the asset's first row: it joins the register
     inspect_in_home,         ///< a planned inspection passed in a home (the state stays)
     repair_in_home,          ///< repaired in a home on a repair visit (the state stays)

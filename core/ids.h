@@ -36,6 +36,7 @@ using VanId = Id<struct VanTag>;
 using CrewId = Id<struct CrewTag>;
 /// A "phone the prescriber" task.
 using TaskId = Id<struct TaskTag>;
+using RecallId = Id<struct RecallTag>;
 
 }  // namespace ces
 

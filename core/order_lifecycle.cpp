@@ -55,14 +55,14 @@ bool canTransition(OrderStatus from, OrderStatus to) {
             return to == allocated || to == awaiting_special || to == cancelled;
         case awaiting_special:
             return to == allocated || to == cancelled;
-        case allocated:
-            return to == scheduled || to == cancelled;
+        case allocated:  // back to approved when a safety recall takes its stock
+            return to == scheduled || to == approved || to == cancelled;
         case scheduled:  // back to allocated when the booked slot is released
-            return to == out_for_delivery || to == allocated || to == cancelled;
+            return to == out_for_delivery || to == allocated || to == approved || to == cancelled;
         case out_for_delivery:  // the van is on its way: too late to cancel
             return to == delivered || to == failed_visit;
         case failed_visit:
-            return to == scheduled || to == cancelled;
+            return to == scheduled || to == approved || to == cancelled;
         case delivered:
         case cancelled:
             return false;

@@ -34,7 +34,7 @@ std::optional<AssetState> stateAfter(AssetState from, AssetStep step) {
             if (from == awaiting_inspection) return in_repair;
             break;
         case AssetStep::scrap:
-            if (from == awaiting_inspection) return scrapped;
+            if (from == awaiting_inspection || from == quarantined) return scrapped;
             break;
         case AssetStep::finish_repair:
             if (from == in_repair) return awaiting_inspection;
@@ -44,6 +44,12 @@ std::optional<AssetState> stateAfter(AssetState from, AssetStep step) {
             break;
         case AssetStep::found:
             if (from == lost) return returned;
+            break;
+        case AssetStep::quarantine:
+            if (from == available) return quarantined;
+            break;
+        case AssetStep::release_from_recall:
+            if (from == quarantined) return awaiting_inspection;
             break;
         case AssetStep::register_asset:
         case AssetStep::inspect_in_home:

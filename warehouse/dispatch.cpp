@@ -11,12 +11,14 @@
 #include "core/store/orders/order_access.h"
 #include "core/store/orders/orders.h"
 #include "core/store/warehouse/assets.h"
+#include "core/store/warehouse/recalls.h"
 #include "core/uk_time.h"
 #include "routing/vrptw/checker.h"
 #include "routing/vrptw/solve.h"
 #include "warehouse/emergencies.h"
 #include "warehouse/live_arrivals.h"
 #include "warehouse/order_delivery.h"
+#include "warehouse/recalls.h"
 #include "warehouse/recycling.h"
 #include "warehouse/specials.h"
 #include "warehouse/visit_reminders.h"
@@ -481,6 +483,7 @@ void applyDone(store::Connection& c, const store::VisitJob& visit, VisitOutcome 
             }
             break;
     }
+    resolveRecallVisit(c, visit.id, visit.kind, now);
 }
 
 // The prescriber of the visit's order (or of the order the asset came from) hears of a failed
@@ -542,6 +545,7 @@ void applyFailed(store::Connection& c, const store::VisitJob& visit, FailureReas
     again.dueDate = calendar.nextWorkingDay(dateOf(now));
     again.notes = "rescheduled after failed visit " + std::to_string(visit.id.value());
     receipt.rescheduledVisitId = store::createVisit(c, again, now);
+    store::carryRecallUnits(c, visit.id, *receipt.rescheduledVisitId);
     receipt.messageId = tellPrescriber(c, visit, reason, notes, again.dueDate, now);
     tellResidentOfFailure(c, visit, again.dueDate, now);
     if (visit.emergency && visit.order) {

@@ -6,6 +6,7 @@
 #include "core/store/infrastructure/audit.h"
 #include "core/store/ledger/ledger.h"
 #include "core/store/warehouse/counted_returns.h"
+#include "warehouse/recalls.h"
 
 namespace ces::warehouse {
 
@@ -182,6 +183,7 @@ AssetDetail inspectAsset(store::Connection& c, const std::string& barcode, Inspe
             step(c, asset, AssetStep::pass_inspection, asset.depot, atDepot(notes), actor, now);
             store::setAssetInspection(c, asset.id, now, nextInspectionDue(now, interval));
             store::recordCreditForInspection(c, asset.id, actor.id, now);  // credits the funder
+            quarantineIfRecalled(c, asset.id, barcode, actor, now);
             break;
         case InspectionResult::repair:
             requireText(notes, "notes", "say what needs repairing");
@@ -190,6 +192,7 @@ AssetDetail inspectAsset(store::Connection& c, const std::string& barcode, Inspe
         case InspectionResult::scrap:
             requireText(notes, "notes", "a scrapped asset needs the reason in notes");
             step(c, asset, AssetStep::scrap, asset.depot, atDepot(notes), actor, now);
+            resolveRecallAtDepot(c, asset.id, AssetStep::scrap, now);
             break;
     }
     return describeAsset(c, barcode, now);
@@ -199,6 +202,15 @@ AssetDetail finishRepair(store::Connection& c, const std::string& barcode, const
                          const Actor& actor, Instant now) {
     const auto asset = loadAsset(c, barcode);
     step(c, asset, AssetStep::finish_repair, asset.depot, atDepot(notes), actor, now);
+    return describeAsset(c, barcode, now);
+}
+
+AssetDetail releaseFromRecall(store::Connection& c, const std::string& barcode,
+                              const std::string& notes, const Actor& actor, Instant now) {
+    requireText(notes, "notes", "say what the safety notice asked and what was done");
+    const auto asset = loadAsset(c, barcode);
+    step(c, asset, AssetStep::release_from_recall, asset.depot, atDepot(notes), actor, now);
+    resolveRecallAtDepot(c, asset.id, AssetStep::release_from_recall, now);
     return describeAsset(c, barcode, now);
 }
 

@@ -62,6 +62,11 @@ AssetDetail inspectAsset(store::Connection& c, const std::string& barcode, Inspe
                          const std::string& notes, const MaintenancePolicy& policy,
                          const Actor& actor, Instant now);
 
+/// A quarantined asset whose safety notice has been met (notes say what was done) goes back to
+/// inspection (quarantined -> awaiting_inspection); its campaign units are resolved.
+AssetDetail releaseFromRecall(store::Connection& c, const std::string& barcode,
+                              const std::string& notes, const Actor& actor, Instant now);
+
 /// A repaired asset goes back to inspection (in_repair -> awaiting_inspection).
 AssetDetail finishRepair(store::Connection& c, const std::string& barcode, const std::string& notes,
                          const Actor& actor, Instant now);

@@ -43,6 +43,9 @@ const std::set<Move>& allowedMoves() {
         {awaiting_countersignature, approved},
         {awaiting_countersignature, awaiting_approval},
         {awaiting_countersignature, cancelled},
+        {allocated, approved},  // a safety recall took its stock (issue 15)
+        {scheduled, approved},
+        {failed_visit, approved},
     };
     return moves;
 }

@@ -56,8 +56,9 @@ std::vector<std::vector<std::string>> flagSets() {
 TEST_CASE("every message has a template in every language, and each text fits two segments") {
     const MessageTemplates templates(messageTemplatesDirectory());
     const std::vector<std::string> expected = {
-        "collection_booked", "order_placed", "slot_booked", "special_progress", "still_needed",
-        "van_next",          "visit_failed", "visit_today", "visit_tomorrow",   "window_moved"};
+        "collection_booked", "order_placed",   "safety_recall", "slot_booked",
+        "special_progress",  "still_needed",   "van_next",      "visit_failed",
+        "visit_today",       "visit_tomorrow", "window_moved"};
     CHECK(templates.kinds() == expected);
     for (const auto& kind : templates.kinds()) {
         for (const Language language : kLanguages) {

@@ -126,7 +126,7 @@ bool WarehouseCounty::countsMatchRegister(DepotId depot, const std::string& item
            l.inDecontamination == byState["in_decontamination"] &&
            l.awaitingInspection == byState["awaiting_inspection"] &&
            l.inRepair == byState["in_repair"] && l.scrapped == byState["scrapped"] &&
-           l.lost == byState["lost"];
+           l.lost == byState["lost"] && l.quarantined == byState["quarantined"];
 }
 
 void WarehouseCounty::addFleet() {

@@ -21,6 +21,7 @@ void addSlotRoutes(Router& router, App& app);        ///< Delivery slots of orde
 void addSettingsRoutes(Router& router, App& app);    ///< The admin's settings.
 void addUserRoutes(Router& router, App& app);        ///< Users (admin) and one's own password.
 void addCompetenceRoutes(Router& router, App& app);  ///< Prescribers' competences (admin).
+void addRecallRoutes(Router& router, App& app);      ///< Safety recall campaigns.
 void addAuditRoutes(Router& router, App& app);       ///< The audit viewer.
 void addOrganisationRoutes(Router& router, App& app);  ///< Funders, teams, depots, vans.
 void addHorizonRoutes(Router& router, App& app);       ///< Planning several working days at once.
@@ -45,6 +46,7 @@ inline void addApiRoutes(Router& router, App& app) {
     addSettingsRoutes(router, app);
     addUserRoutes(router, app);
     addCompetenceRoutes(router, app);
+    addRecallRoutes(router, app);
     addAuditRoutes(router, app);
     addOrganisationRoutes(router, app);
 }

@@ -70,8 +70,11 @@ warehouse::GoodsReceipt parseReceipt(const std::string& text) {
     receipt.supplier = body.text("supplier");
     receipt.supplierReference = body.text("supplier_reference");
     for (const auto& line : body.objects("lines")) {
-        line.allowOnly({"item_code", "quantity"});
-        receipt.lines.push_back({line.text("item_code"), line.integer("quantity")});
+        line.allowOnly({"item_code", "quantity", "made_on", "batch"});
+        store::ReceiptLine each{line.text("item_code"), line.integer("quantity")};
+        each.madeOn = line.optionalDate("made_on");
+        if (line.has("batch")) each.batch = line.text("batch");
+        receipt.lines.push_back(std::move(each));
     }
     return receipt;
 }

@@ -114,6 +114,18 @@ Response repair(App& app, Request& request) {
     });
 }
 
+Response releaseFromRecall(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::warehouse});
+    const std::string barcode = barcodeParam(request);
+    auto body = bodyOrEmpty(request.body);
+    body.allowOnly({"notes"});
+    const std::string notes = body.optionalText("notes");
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        return jsonResponse(
+            200, assetJson(warehouse::releaseFromRecall(c, barcode, notes, actor, app.now())));
+    });
+}
+
 Response lost(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::warehouse});
     const std::string barcode = barcodeParam(request);
@@ -153,6 +165,7 @@ Poco::JSON::Object::Ptr levelsJson(const store::StateLevels& l) {
     json->set("in_repair", l.inRepair);
     json->set("scrapped", l.scrapped);
     json->set("lost", l.lost);
+    json->set("quarantined", l.quarantined);
     json->set("reorder_level", l.reorderLevel);
     return json;
 }
@@ -346,6 +359,8 @@ void addWarehouseRoutes(Router& router, App& app) {
                [&app](Request& r) { return inspect(app, r); });
     router.add("POST", "/api/v1/assets/{barcode}/repair",
                [&app](Request& r) { return repair(app, r); });
+    router.add("POST", "/api/v1/assets/{barcode}/release-from-recall",
+               [&app](Request& r) { return releaseFromRecall(app, r); });
     router.add("POST", "/api/v1/assets/{barcode}/lost",
                [&app](Request& r) { return lost(app, r); });
     router.add("POST", "/api/v1/assets/{barcode}/pick",

@@ -7,6 +7,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/errors.h"
+#include "core/iso_time.h"
+
 namespace ces::web {
 
 JsonFields::JsonFields(Poco::JSON::Object::Ptr object, std::string path)
@@ -39,6 +42,13 @@ std::string JsonFields::text(const std::string& name) const {
     const auto value = object_->get(name);
     if (!value.isString()) throw BadRequest(at(name), at(name) + " must be a string");
     return value.extract<std::string>();
+}
+
+std::optional<std::chrono::year_month_day> JsonFields::optionalDate(const std::string& name) const {
+    if (!has(name)) return std::nullopt;
+    const auto date = parseDate(text(name));
+    if (!date) throw ValidationError(at(name), at(name) + " must be a date like 2026-03-02");
+    return date;
 }
 
 std::string JsonFields::optionalText(const std::string& name, const std::string& otherwise) const {

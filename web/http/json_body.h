@@ -4,6 +4,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -36,6 +37,8 @@ class JsonFields {
     /// true or false when given; BadRequest naming the field for any other value.
     std::optional<bool> optionalBoolean(const std::string& name) const;
     bool has(const std::string& name) const;
+    /// A date like 2026-03-02 when given; ValidationError naming the field for any other text.
+    std::optional<std::chrono::year_month_day> optionalDate(const std::string& name) const;
     /// Required array of objects (may be empty); each element addressed as name[i].
     std::vector<JsonFields> objects(const std::string& name, bool required = true) const;
     /// Required array of strings.

@@ -30,6 +30,8 @@ struct GoodsInForm {
     std::string supplierReference;
     std::string itemCodes[kFormLines];
     std::string quantities[kFormLines];
+    std::string madeOn[kFormLines];
+    std::string batches[kFormLines];
     std::string submission;
 };
 
@@ -39,10 +41,14 @@ GoodsInForm formOf(const FormFields& fields) {
                      fields.text("supplier_reference").substr(0, 200),
                      {},
                      {},
+                     {},
+                     {},
                      fields.text("submission").substr(0, 64)};
     for (std::size_t i = 0; i < kFormLines; ++i) {
         form.itemCodes[i] = fields.text("item_code_" + std::to_string(i)).substr(0, 40);
         form.quantities[i] = fields.text("quantity_" + std::to_string(i)).substr(0, 12);
+        form.madeOn[i] = fields.text("made_on_" + std::to_string(i)).substr(0, 12);
+        form.batches[i] = fields.text("batch_" + std::to_string(i)).substr(0, 80);
     }
     return form;
 }
@@ -85,7 +91,9 @@ PageView formView(Site& site, Request& request, const GoodsInForm& form,
         line.set("number", std::to_string(i + 1));
         line.set("item_code", form.itemCodes[i]);
         line.set("quantity", form.quantities[i]);
-        for (const std::string part : {"item_code", "quantity"}) {
+        line.set("made_on", form.madeOn[i]);
+        line.set("batch", form.batches[i]);
+        for (const std::string part : {"item_code", "quantity", "made_on", "batch"}) {
             std::string field = part;
             field.append("_").append(std::to_string(i));
             if (error.field == field) line.set(part + "_error", error.message);
@@ -113,7 +121,16 @@ warehouse::GoodsReceipt receiptOf(const GoodsInForm& form, std::vector<std::size
             throw ValidationError("lines[" + std::to_string(rows.size() - 1) + "].quantity",
                                   "quantity must be a whole number");
         }
-        receipt.lines.push_back({form.itemCodes[i], quantity});
+        store::ReceiptLine line{form.itemCodes[i], quantity};
+        if (!form.madeOn[i].empty()) {
+            line.madeOn = parseDate(form.madeOn[i]);
+            if (!line.madeOn) {
+                throw ValidationError("lines[" + std::to_string(rows.size() - 1) + "].made_on",
+                                      "the date of manufacture must be a date like 2026-03-02");
+            }
+        }
+        if (!form.batches[i].empty()) line.batch = form.batches[i];
+        receipt.lines.push_back(std::move(line));
     }
     return receipt;
 }

@@ -30,5 +30,6 @@ void addCatalogueAdminPages(Router& router, Site& site);  ///< /admin/catalogue 
 void addGoodsInPages(Router& router, Site& site);         ///< /warehouse/goods-in and labels.
 void addOrganisationPages(Router& router, Site& site);    ///< /admin/organisation, /admin/depots.
 void addAdminResidentPages(Router& router, Site& site);   ///< /admin/residents (admin).
+void addRecallPages(Router& router, Site& site);          ///< /recalls: safety recalls.
 
 }  // namespace ces::web

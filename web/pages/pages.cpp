@@ -34,6 +34,7 @@ void addPageRoutes(Router& router, App& app) {
     addGoodsInPages(router, *site);
     addOrganisationPages(router, *site);
     addAdminResidentPages(router, *site);
+    addRecallPages(router, *site);
     router.add("GET", "/favicon.ico",
                [site](Request&) { return Site::redirect("/assets/images/favicon.ico"); });
 }

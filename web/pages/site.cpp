@@ -33,17 +33,18 @@ std::vector<NavItem> navigationFor(Role role) {
                     {"specials", "/warehouse/specials", "Specials"},
                     {"maintenance", "/warehouse/maintenance", "Maintenance"},
                     {"pick-lists", "/warehouse/pick-lists", "Pick lists"},
+                    {"recalls", "/recalls", "Recalls"},
                     {"orders", "/orders", "Orders"}};
         case Role::planner:
-            return {{"plan", "/plan", "Day plan"},
-                    {"week", "/plan/week", "Week"},
-                    {"orders", "/orders", "Orders"},
-                    {"collections", "/collections", "Collections"},
-                    {"catalogue", "/catalogue", "Catalogue"}};
+            return {
+                {"plan", "/plan", "Day plan"},      {"week", "/plan/week", "Week"},
+                {"orders", "/orders", "Orders"},    {"collections", "/collections", "Collections"},
+                {"recalls", "/recalls", "Recalls"}, {"catalogue", "/catalogue", "Catalogue"}};
         case Role::driver:
             return {{"stops", "/driver", "Today's stops"}};
         case Role::commissioner:
             return {{"dashboard", "/dashboard", "Dashboard"},
+                    {"recalls", "/recalls", "Recalls"},
                     {"catalogue", "/catalogue", "Catalogue"}};
         case Role::admin:
             return {{"home", "/home", "Home"},
@@ -52,6 +53,7 @@ std::vector<NavItem> navigationFor(Role role) {
                     {"catalogue", "/admin/catalogue", "Catalogue"},
                     {"residents", "/admin/residents", "Residents"},
                     {"messages", "/admin/messages", "Messages"},
+                    {"recalls", "/recalls", "Recalls"},
                     {"audit", "/admin/audit", "Audit log"},
                     {"settings", "/admin/settings", "Settings"}};
         default:

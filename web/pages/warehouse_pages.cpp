@@ -31,6 +31,8 @@ StatusTag assetStateTag(AssetState state) {
             return {"Scrapped", "govuk-tag--grey"};
         case AssetState::lost:
             return {"Lost", "govuk-tag--red"};
+        case AssetState::quarantined:
+            return {"Held by a recall", "govuk-tag--red"};
     }
     return {std::string(toString(state)), "govuk-tag--grey"};
 }
@@ -48,6 +50,8 @@ std::string assetNextStep(AssetState state) {
             return "Back on the shelf";
         case AssetState::scrapped:
             return "Materials recycling";
+        case AssetState::quarantined:
+            return "What the safety recall asks, then inspection again";
         case AssetState::reserved:
         case AssetState::on_loan:
         case AssetState::lost:

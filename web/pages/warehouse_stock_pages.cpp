@@ -103,6 +103,7 @@ Response stockPage(Site& site, Request& request) {
         row.set("in_repair", std::to_string(l.inRepair));
         row.set("scrapped", std::to_string(l.scrapped));
         row.set("lost", std::to_string(l.lost));
+        row.set("quarantined", std::to_string(l.quarantined));
         rows.push_back(row);
     }
     view.data.set("levels", rows);
@@ -120,15 +121,15 @@ Response stockCsv(Site& site, Request& request) {
     const StockData stock = loadStock(site, filter);
     std::string csv =
         "depot,item_code,name,category,available,reserved,on_loan,returned,in_decontamination,"
-        "awaiting_inspection,in_repair,scrapped,lost,reorder_level\r\n";
+        "awaiting_inspection,in_repair,scrapped,lost,reorder_level,quarantined\r\n";
     for (const auto& l : stock.levels) {
         const auto category = stock.categoryOf.find(l.itemCode);
         csv.append(csvField(l.depotCode)).append(",").append(csvField(l.itemCode)).append(",");
         csv.append(csvField(l.itemName)).append(",");
         csv.append(csvField(category == stock.categoryOf.end() ? "" : category->second));
-        for (std::int64_t n :
-             {l.available, l.reserved, l.onLoan, l.returned, l.inDecontamination,
-              l.awaitingInspection, l.inRepair, l.scrapped, l.lost, l.reorderLevel}) {
+        for (std::int64_t n : {l.available, l.reserved, l.onLoan, l.returned, l.inDecontamination,
+                               l.awaitingInspection, l.inRepair, l.scrapped, l.lost, l.reorderLevel,
+                               l.quarantined}) {
             csv.append(",").append(std::to_string(n));
         }
         csv.append("\r\n");

@@ -25,6 +25,7 @@ inline constexpr const char* stillNeeded = "still_needed";
 inline constexpr const char* vanNext = "van_next";
 inline constexpr const char* windowMoved = "window_moved";
 inline constexpr const char* specialProgress = "special_progress";
+inline constexpr const char* safetyRecall = "safety_recall";
 }  // namespace message_kind
 
 /// What to tell a resident about one of their orders.

@@ -237,7 +237,29 @@ CancelledOrder cancelRow(Connection& c, OrderRow row, const Actor& actor, Instan
     return cancelled;
 }
 
+const char* const kCancelOpenDeliveries =
+    "UPDATE visits SET status = 'cancelled' WHERE order_id = $1 AND kind = 'delivery' "
+    "AND status IN ('pending', 'planned')";
+
 }  // namespace
+
+std::vector<OrderLineId> returnToWaitingForStock(Connection& c, const std::string& reference,
+                                                 const Actor& actor, Instant now,
+                                                 const std::string& reason) {
+    OrderRow row = findOrderRow(c, reference);
+    requireTransition(row.status, OrderStatus::approved);
+    std::vector<OrderLineId> released;
+    Rows lines = c.query(kLinesToReserve, {row.id.value()});
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines.isNull(i, 3)) continue;
+        releaseStock(c, DepotId(lines.integer(i, 3)), lines.text(i, 1), lines.integer(i, 2));
+        released.emplace_back(lines.integer(i, 0));
+        c.execute(kSetLineDepot, {std::monostate{}, lines.integer(i, 0)});
+    }
+    c.execute(kCancelOpenDeliveries, {row.id.value()});
+    moveTo(c, row, OrderStatus::approved, actor, now, reason);
+    return released;
+}
 
 ProgressedOrder progressOrder(Connection& c, const std::string& reference, OrderStatus to,
                               const Actor& actor, Instant now, const std::string& note) {

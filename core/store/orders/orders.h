@@ -146,6 +146,14 @@ ProgressedOrder progressOrder(Connection& c, const std::string& reference, Order
 OrderOutcome allocateApprovedOrder(Connection& c, const std::string& reference, const Actor& actor,
                                    Instant now);
 
+/// A safety recall took stock the order held: its reservations go back to the depots' counts,
+/// its lines forget their depot, its open delivery visits are cancelled and it waits, approved,
+/// for stock again (allocateApprovedOrder re-reserves). Answers the lines released, whose
+/// picked assets the caller puts back on the shelf.
+std::vector<OrderLineId> returnToWaitingForStock(Connection& c, const std::string& reference,
+                                                 const Actor& actor, Instant now,
+                                                 const std::string& reason);
+
 /// An order waiting for its specials becomes allocated once every special has been received.
 OrderOutcome releaseSpecialsHold(Connection& c, const std::string& reference, const Actor& actor,
                                  Instant now);

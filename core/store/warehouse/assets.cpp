@@ -12,8 +12,8 @@ namespace {
 const char* const kInsertAsset =
     "INSERT INTO assets (barcode, item_code, special_id, description, depot_id, state, "
     "order_line_id, loan_id, resident_id, inspection_interval_months, last_inspected_at, "
-    "next_inspection_due, created_at, updated_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id";
+    "next_inspection_due, created_at, updated_at, made_on, batch) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15) RETURNING id";
 const char* const kBarcodeTaken = "SELECT id FROM assets WHERE barcode = $1";
 const char* const kNextCounter =
     "INSERT INTO counters (name, value) VALUES ($1, 1) "
@@ -21,7 +21,7 @@ const char* const kNextCounter =
 const char* const kFindAsset =
     "SELECT a.id, a.barcode, a.item_code, a.special_id, a.description, a.depot_id, d.code, "
     "a.state, a.order_line_id, a.loan_id, a.resident_id, a.inspection_interval_months, "
-    "a.last_inspected_at, a.next_inspection_due, a.created_at, a.updated_at "
+    "a.last_inspected_at, a.next_inspection_due, a.created_at, a.updated_at, a.made_on, a.batch "
     "FROM assets a JOIN depots d ON d.id = a.depot_id WHERE a.barcode = $1";
 const char* const kMoveAsset =
     "UPDATE assets SET state = $1, depot_id = $2, resident_id = $3, order_line_id = $4, "
@@ -51,11 +51,11 @@ const char* const kApplyDelta =
     "on_loan = on_loan + $3, returned = returned + $4, "
     "in_decontamination = in_decontamination + $5, "
     "awaiting_inspection = awaiting_inspection + $6, in_repair = in_repair + $7, "
-    "scrapped = scrapped + $8, lost = lost + $9 "
+    "scrapped = scrapped + $8, lost = lost + $9, quarantined = quarantined + $12 "
     "WHERE depot_id = $10 AND item_code = $11 AND available + $1 >= 0 AND reserved + $2 >= 0 "
     "AND on_loan + $3 >= 0 AND returned + $4 >= 0 AND in_decontamination + $5 >= 0 "
     "AND awaiting_inspection + $6 >= 0 AND in_repair + $7 >= 0 AND scrapped + $8 >= 0 "
-    "AND lost + $9 >= 0 RETURNING depot_id";
+    "AND lost + $9 >= 0 AND quarantined + $12 >= 0 RETURNING depot_id";
 const char* const kLoanColumns =
     "SELECT l.id, l.order_line_id, l.resident_id, l.item_code, l.quantity, l.returned_quantity, "
     "l.ended_at, ol.depot_id, o.id, o.reference FROM loans l "
@@ -91,7 +91,7 @@ const char* const kCountDueBy =
 const char* const kStateLevels =
     "SELECT d.code, s.item_code, i.name, i.serialised, s.available, s.reserved, s.on_loan, "
     "s.returned, s.in_decontamination, s.awaiting_inspection, s.in_repair, s.scrapped, s.lost, "
-    "s.reorder_level FROM stock s JOIN depots d ON d.id = s.depot_id "
+    "s.reorder_level, s.quarantined FROM stock s JOIN depots d ON d.id = s.depot_id "
     "JOIN items i ON i.code = s.item_code WHERE ($1 = '' OR d.code = $1) "
     "ORDER BY d.code, s.item_code";
 const char* const kAssetStateCounts =
@@ -152,7 +152,9 @@ AssetId insertAsset(Connection& c, const NewAsset& asset, std::optional<UserId> 
          asset.depot.value(), word(asset.state), idOrNull(asset.orderLineId),
          idOrNull(asset.loanId), idOrNull(asset.resident),
          static_cast<std::int64_t>(asset.inspectionIntervalMonths), optional(asset.lastInspectedAt),
-         optional(asset.nextInspectionDue), formatInstant(now)}));
+         optional(asset.nextInspectionDue), formatInstant(now),
+         asset.madeOn ? SqlValue(formatDate(*asset.madeOn)) : SqlValue(std::monostate{}),
+         optional(asset.batch)}));
     c.execute(kInsertEvent, {id.value(), word(AssetStep::register_asset), std::monostate{},
                              word(asset.state), formatInstant(now), idOrNull(who),
                              asset.depot.value(), idOrNull(asset.resident), note});
@@ -187,6 +189,8 @@ std::optional<AssetRecord> findAsset(Connection& c, const std::string& barcode) 
     a.nextInspectionDue = optionalInstantAt(rows, 0, 13, "time");
     a.createdAt = instantAt(rows, 0, 14, "time");
     a.updatedAt = instantAt(rows, 0, 15, "time");
+    a.madeOn = optionalDateAt(rows, 0, 16, "assets.made_on");
+    a.batch = rows.optionalText(0, 17);
     return a;
 }
 
@@ -262,6 +266,9 @@ StateCounts& StateCounts::add(AssetState state, std::int64_t n) {
         case AssetState::lost:
             lost += n;
             break;
+        case AssetState::quarantined:
+            quarantined += n;
+            break;
     }
     return *this;
 }
@@ -269,9 +276,9 @@ StateCounts& StateCounts::add(AssetState state, std::int64_t n) {
 bool applyCountDelta(Connection& c, DepotId depot, const std::string& itemCode,
                      const CountDelta& d) {
     c.execute(kEnsureStockRow, {depot.value(), itemCode});
-    return !c.query(kApplyDelta,
-                    {d.available, d.reserved, d.onLoan, d.returned, d.inDecontamination,
-                     d.awaitingInspection, d.inRepair, d.scrapped, d.lost, depot.value(), itemCode})
+    return !c.query(kApplyDelta, {d.available, d.reserved, d.onLoan, d.returned,
+                                  d.inDecontamination, d.awaitingInspection, d.inRepair, d.scrapped,
+                                  d.lost, depot.value(), itemCode, d.quarantined})
                 .empty();
 }
 
@@ -380,6 +387,7 @@ std::vector<StateLevels> stateLevels(Connection& c, const std::string& depotCode
         level.scrapped = rows.integer(i, 11);
         level.lost = rows.integer(i, 12);
         level.reorderLevel = rows.integer(i, 13);
+        level.quarantined = rows.integer(i, 14);
     }
     return levels;
 }

@@ -35,6 +35,8 @@ struct AssetRecord {
     std::optional<Instant> nextInspectionDue;
     Instant createdAt;
     Instant updatedAt;
+    std::optional<std::chrono::year_month_day> madeOn;  ///< Recorded at goods in, when known.
+    std::optional<std::string> batch;
 };
 
 /// What registering an asset needs.
@@ -51,6 +53,8 @@ struct NewAsset {
     std::optional<ResidentId> resident;
     std::optional<LoanId> loanId;
     std::optional<OrderLineId> orderLineId;
+    std::optional<std::chrono::year_month_day> madeOn;
+    std::optional<std::string> batch;
 };
 
 /// Inserts an asset and its first history row ("register"); Conflict("duplicate_barcode") if
@@ -102,7 +106,7 @@ std::vector<AssetEvent> assetHistory(Connection& c, AssetId asset);
 /// True when the depot has any asset of the item on its register (in any state).
 bool depotTracksItem(Connection& c, DepotId depot, const std::string& itemCode);
 
-/// The nine per-state counts of one item at one depot, as the `stock` table keeps them; as a
+/// The ten per-state counts of one item at one depot, as the `stock` table keeps them; as a
 /// change to them, the columns to add.
 struct StateCounts {
     std::int64_t available = 0;
@@ -114,6 +118,7 @@ struct StateCounts {
     std::int64_t inRepair = 0;
     std::int64_t scrapped = 0;
     std::int64_t lost = 0;
+    std::int64_t quarantined = 0;
     /// Adds `n` to the count of `state`.
     StateCounts& add(AssetState state, std::int64_t n);
 };

@@ -10,8 +10,8 @@ const char* const kInsertReceipt =
     "INSERT INTO stock_receipts (depot_id, supplier, supplier_reference, received_at, "
     "received_by) VALUES ($1, $2, $3, $4, $5) RETURNING id";
 const char* const kInsertLine =
-    "INSERT INTO stock_receipt_lines (receipt_id, line_number, item_code, quantity) "
-    "VALUES ($1, $2, $3, $4)";
+    "INSERT INTO stock_receipt_lines (receipt_id, line_number, item_code, quantity, made_on, "
+    "batch) VALUES ($1, $2, $3, $4, $5, $6)";
 const char* const kInsertReceiptAsset =
     "INSERT INTO stock_receipt_assets (receipt_id, line_number, asset_id) VALUES ($1, $2, $3)";
 
@@ -49,8 +49,11 @@ ReceiptId insertReceipt(Connection& c, const NewReceipt& receipt, UserId receive
                                 {receipt.depot.value(), receipt.supplier, receipt.supplierReference,
                                  formatInstant(now), receivedBy.value()}));
     for (std::size_t i = 0; i < receipt.lines.size(); ++i) {
-        c.execute(kInsertLine, {id.value(), static_cast<std::int64_t>(i + 1),
-                                receipt.lines[i].itemCode, receipt.lines[i].quantity});
+        const auto& line = receipt.lines[i];
+        c.execute(kInsertLine,
+                  {id.value(), static_cast<std::int64_t>(i + 1), line.itemCode, line.quantity,
+                   line.madeOn ? SqlValue(formatDate(*line.madeOn)) : SqlValue(std::monostate{}),
+                   line.batch ? SqlValue(*line.batch) : SqlValue(std::monostate{})});
     }
     return id;
 }

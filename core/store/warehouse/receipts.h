@@ -1,6 +1,8 @@
 #pragma once
 // Goods in: the record of a supplier's delivery to a depot (who received it, when, what).
 // The counts and the asset register are moved by the caller in the same write.
+#include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,8 @@ using ReceiptId = Id<struct ReceiptTag>;
 struct ReceiptLine {
     std::string itemCode;
     std::int64_t quantity = 0;
+    std::optional<std::chrono::year_month_day> madeOn{};  ///< From the label, when it says.
+    std::optional<std::string> batch{};                   ///< The maker's batch or lot.
 };
 
 struct NewReceipt {

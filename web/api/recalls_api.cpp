@@ -1,0 +1,145 @@
+// Safety recall campaigns: raised by the admin or the warehouse from a field safety notice;
+// followed by them, the planners (who route the visits) and the commissioners; the units as a
+// CSV for the regulator.
+#include "warehouse/recalls.h"
+#include "web/api/recall_csv.h"
+#include "web/api/routes.h"
+#include "web/http/json_body.h"
+#include "web/http/request_numbers.h"
+
+namespace ces::web {
+
+namespace {
+
+Poco::Dynamic::Var dateOrNull(const std::optional<std::chrono::year_month_day>& date) {
+    return date ? Poco::Dynamic::Var(formatDate(*date)) : Poco::Dynamic::Var();
+}
+
+store::NewRecall parseNotice(const std::string& text) {
+    auto body = JsonFields::parse(text);
+    body.allowOnly({"title", "reference", "item_codes", "made_from", "made_to", "batch", "barcodes",
+                    "action", "deadline"});
+    store::NewRecall notice;
+    notice.title = body.text("title");
+    notice.reference = body.text("reference");
+    notice.filter.itemCodes = body.texts("item_codes");
+    notice.filter.madeFrom = body.optionalDate("made_from");
+    notice.filter.madeTo = body.optionalDate("made_to");
+    if (body.has("batch")) notice.filter.batch = body.text("batch");
+    if (body.has("barcodes")) notice.filter.barcodes = body.texts("barcodes");
+    const auto action = parseRecallAction(body.text("action"));
+    if (!action) throw ValidationError("action", "action must be inspect, replace or withdraw");
+    notice.action = *action;
+    const auto deadline = body.optionalDate("deadline");
+    if (!deadline) throw BadRequest("deadline", "deadline is required");
+    notice.deadline = *deadline;
+    return notice;
+}
+
+Poco::JSON::Object::Ptr summaryJson(const store::RecallSummary& r) {
+    auto json = jsonObject();
+    json->set("id", r.id.value());
+    json->set("reference", r.reference);
+    json->set("title", r.title);
+    json->set("action", std::string(toString(r.action)));
+    auto items = jsonArray();
+    std::size_t start = 0;
+    while (start <= r.itemCodes.size()) {
+        const auto comma = r.itemCodes.find(',', start);
+        items->add(r.itemCodes.substr(start, comma - start));
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    json->set("item_codes", items);
+    json->set("made_from", dateOrNull(r.madeFrom));
+    json->set("made_to", dateOrNull(r.madeTo));
+    json->set("batch", r.batch ? Poco::Dynamic::Var(*r.batch) : Poco::Dynamic::Var());
+    json->set("barcodes_named", r.barcodesNamed);
+    json->set("deadline", formatDate(r.deadline));
+    json->set("raised_by", r.raisedBy);
+    json->set("raised_at", formatInstant(r.raisedAt));
+    json->set("found", r.found);
+    json->set("visited", r.visited);
+    json->set("resolved", r.resolved);
+    json->set("remaining", r.remaining);
+    json->set("overdue", r.overdue);
+    return json;
+}
+
+RecallId recallIdOf(Request& request) {
+    const std::string& text = request.pathParams["id"];
+    return RecallId(parsePathId(text, "no recall has the id " + text.substr(0, 40)));
+}
+
+Response raise(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::admin, Role::warehouse});
+    const store::NewRecall notice = parseNotice(request.body);
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        const auto raised = warehouse::raiseRecall(c, notice, actor, app.now());
+        auto answer = summaryJson(*store::findRecall(c, raised.id, ukDateOf(app.now())));
+        answer->set("held", raised.held);
+        answer->set("visits", raised.visits);
+        answer->set("orders_resupplied", raised.ordersResupplied);
+        answer->set("orders_waiting", raised.ordersWaiting);
+        return jsonResponse(201, answer);
+    });
+}
+
+constexpr std::initializer_list<Role> kFollowers = {Role::admin, Role::warehouse, Role::planner,
+                                                    Role::commissioner};
+
+Response list(App& app, Request& request) {
+    requireRole(app, request, kFollowers);
+    const auto recalls = app.db.read(
+        [&](store::Connection& c) { return store::listRecalls(c, ukDateOf(app.now())); });
+    auto items = jsonArray();
+    for (const auto& r : recalls) items->add(summaryJson(r));
+    auto answer = jsonObject();
+    answer->set("recalls", items);
+    return jsonResponse(200, answer);
+}
+
+Response one(App& app, Request& request) {
+    requireRole(app, request, kFollowers);
+    const RecallId id = recallIdOf(request);
+    return app.db.read([&](store::Connection& c) {
+        const auto recall = store::findRecall(c, id, ukDateOf(app.now()));
+        if (!recall) throw NotFound("no recall has the id " + std::to_string(id.value()));
+        auto answer = summaryJson(*recall);
+        auto districts = jsonArray();
+        for (const auto& d : store::recallProgressByDistrict(c, id)) {
+            auto json = jsonObject();
+            json->set("district",
+                      d.district.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(d.district));
+            json->set("found", d.found);
+            json->set("visited", d.visited);
+            json->set("resolved", d.resolved);
+            json->set("remaining", d.remaining);
+            districts->add(json);
+        }
+        answer->set("by_district", districts);
+        return jsonResponse(200, answer);
+    });
+}
+
+Response unitsCsv(App& app, Request& request) {
+    requireRole(app, request, kFollowers);
+    const RecallId id = recallIdOf(request);
+    return app.db.read([&](store::Connection& c) {
+        const auto recall = store::findRecall(c, id, ukDateOf(app.now()));
+        if (!recall) throw NotFound("no recall has the id " + std::to_string(id.value()));
+        return recallUnitsCsv(recall->reference, store::recallUnits(c, id));
+    });
+}
+
+}  // namespace
+
+void addRecallRoutes(Router& router, App& app) {
+    router.add("POST", "/api/v1/recalls", [&app](Request& r) { return raise(app, r); });
+    router.add("GET", "/api/v1/recalls", [&app](Request& r) { return list(app, r); });
+    router.add("GET", "/api/v1/recalls/{id}", [&app](Request& r) { return one(app, r); });
+    router.add("GET", "/api/v1/recalls/{id}/units.csv",
+               [&app](Request& r) { return unitsCsv(app, r); });
+}
+
+}  // namespace ces::web

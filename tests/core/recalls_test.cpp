@@ -58,7 +58,7 @@ TEST_CASE("a unit with no recorded date or batch cannot be ruled out") {
     CHECK(recallCovers(f, unit("BED-PROF")));
 }
 
-TEST_CASE("named barcodes narrow it to those units; scrapped units are gone") {
+TEST_CASE("named barcodes narrow it to those units, and scrapped units are gone") {
     auto f = beds();
     f.barcodes = {"CES-000002"};
     CHECK_FALSE(recallCovers(f, unit("BED-PROF")));

@@ -370,6 +370,27 @@ std::vector<Endpoint> accessTable() {
          "/api/v1/users/999999999/competences/moving_handling",
          std::nullopt,
          {"admin"}},
+        {"GET",
+         "/api/v1/recalls",
+         "/api/v1/recalls",
+         std::nullopt,
+         {"admin", "warehouse", "planner", "commissioner"}},
+        {"POST", "/api/v1/recalls", "/api/v1/recalls", "{}", {"admin", "warehouse"}},
+        {"GET",
+         "/api/v1/recalls/{id}",
+         "/api/v1/recalls/999999999",
+         std::nullopt,
+         {"admin", "warehouse", "planner", "commissioner"}},
+        {"GET",
+         "/api/v1/recalls/{id}/units.csv",
+         "/api/v1/recalls/999999999/units.csv",
+         std::nullopt,
+         {"admin", "warehouse", "planner", "commissioner"}},
+        {"POST",
+         "/api/v1/assets/{barcode}/release-from-recall",
+         "/api/v1/assets/NO-SUCH/release-from-recall",
+         "{}",
+         {"warehouse"}},
         {"POST",
          "/api/v1/residents/{id}/deceased",
          "/api/v1/residents/{resident}/deceased",
@@ -559,7 +580,9 @@ TEST_CASE("staff pages send signed-out visitors to sign in and refuse the wrong 
         {"/admin/settings", "warehouse"},
         {"/admin/settings", "commissioner"},
         {"/admin/organisation", "planner"},
-        {"/admin/depots", "driver"}};
+        {"/admin/depots", "driver"},
+        {"/recalls", "prescriber"},
+        {"/recalls", "driver"}};
     for (const auto& [path, user] : refused) {
         const PageAnswer answer = page(port, path, f.as(user).token());
         INFO(path << " as " << user << " -> " << answer.status);

@@ -79,7 +79,7 @@ TEST_CASE("shelf units are held at once and never allocated again") {
     CHECK_THROWS_AS(county.place({{"HOIST-S", 1}}), OutOfStock);
 }
 
-TEST_CASE("dates and batch narrow the campaign; units with nothing recorded stay in it") {
+TEST_CASE("dates and batch narrow the campaign, and units with nothing recorded stay in it") {
     test::WarehouseCounty county;
     setMade(county, county.hoists[0], "2025-01-10", "B7");
     setMade(county, county.hoists[1], "2024-06-01", "B7");  // made before the notice's dates
@@ -179,7 +179,7 @@ TEST_CASE("a unit in the recycling path goes into quarantine when it passes insp
     CHECK(county.countsMatchRegister(county.west, "HOIST-S"));
 }
 
-TEST_CASE("an inspection visit done resolves its unit; a released unit is inspected again") {
+TEST_CASE("an inspection visit done resolves its unit, and a released unit is inspected again") {
     test::WarehouseCounty county;
     county.deliver({{"HOIST-S", 1}});
     raise(county, notice("FSN-7"), county.warehouse);

@@ -1,5 +1,6 @@
 #include "app/demo/demo_warehouse.h"
 
+#include <cstdio>
 #include <map>
 #include <random>
 
@@ -34,6 +35,23 @@ Actor login(store::Connection& c, const std::string& user) {
     return std::move(signIn->actor);
 }
 
+// An illustrative maker's label for a unit: made 2 months to 6 years ago, in a monthly lot
+// ("L2403" for March 2024). Drawn from the barcode, not the county's random stream, so the rest
+// of the demo stays as it was.
+void labelAsMade(store::NewAsset& asset, Instant now) {
+    std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a
+    for (const char ch : asset.barcode)
+        hash = (hash ^ static_cast<unsigned char>(ch)) * 1099511628211ULL;
+    const auto made = std::chrono::floor<std::chrono::days>(now) -
+                      std::chrono::days(60 + static_cast<int>(hash % (6 * 365)));
+    const std::chrono::year_month_day day(made);
+    char lot[16];
+    std::snprintf(lot, sizeof lot, "L%02d%02u", static_cast<int>(day.year()) % 100,
+                  static_cast<unsigned>(day.month()));
+    asset.madeOn = day;
+    asset.batch = lot;
+}
+
 // The register: one asset per counted unit of every serialised item, with inspection dates
 // spread so that some are due soon and a few are overdue.
 std::vector<std::string> registerAssets(store::Connection& c, std::mt19937_64& random, Instant now,
@@ -61,7 +79,8 @@ std::vector<std::string> registerAssets(store::Connection& c, std::mt19937_64& r
             const bool overdue = n == 0 && lifting && level.depotCode == "WKD";
             const Instant drawn = spreadLast(0, 60);  // drawn for every unit: same county
             const Instant last = overdue ? now - std::chrono::days(200) : drawn;
-            const auto asset = warehouse::newUnit(c, item, depot, months, last);
+            auto asset = warehouse::newUnit(c, item, depot, months, last);
+            labelAsMade(asset, now);
             if (overdue) availableOverdue.push_back(asset.barcode);
             store::insertAsset(c, asset, std::nullopt, now, "opening stock");
         }
@@ -78,6 +97,7 @@ std::vector<std::string> registerAssets(store::Connection& c, std::mt19937_64& r
             asset.resident = loan.resident;
             asset.loanId = loan.loan;
             asset.orderLineId = loan.orderLineId;
+            labelAsMade(asset, now);
             store::insertAsset(c, asset, std::nullopt, now, "on loan when the register began");
             onLoan.push_back(asset.barcode);
         }
@@ -318,7 +338,9 @@ void createDemoWarehouse(store::Database& db, const DemoOptions& options,
         store::setSupplier(c, "KCE-HST-001", "Arjo UK", 28);
         return assets;
     });
-    progress(std::to_string(onLoan.size()) + " assets in homes registered; 8 vans with crews");
+    progress(std::to_string(onLoan.size()) +
+             " assets in homes registered, every unit with an illustrative maker's lot and date "
+             "of manufacture; 8 vans with crews");
 
     std::shuffle(onLoan.begin(), onLoan.end(), random);
     LoanedAssets loaned(std::move(onLoan));

@@ -2,6 +2,7 @@
 // followed by them, the planners (who route the visits) and the commissioners; the units as a
 // CSV for the regulator.
 #include "warehouse/recalls.h"
+#include "web/api/recall_body.h"
 #include "web/api/recall_csv.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
@@ -13,27 +14,6 @@ namespace {
 
 Poco::Dynamic::Var dateOrNull(const std::optional<std::chrono::year_month_day>& date) {
     return date ? Poco::Dynamic::Var(formatDate(*date)) : Poco::Dynamic::Var();
-}
-
-store::NewRecall parseNotice(const std::string& text) {
-    auto body = JsonFields::parse(text);
-    body.allowOnly({"title", "reference", "item_codes", "made_from", "made_to", "batch", "barcodes",
-                    "action", "deadline"});
-    store::NewRecall notice;
-    notice.title = body.text("title");
-    notice.reference = body.text("reference");
-    notice.filter.itemCodes = body.texts("item_codes");
-    notice.filter.madeFrom = body.optionalDate("made_from");
-    notice.filter.madeTo = body.optionalDate("made_to");
-    if (body.has("batch")) notice.filter.batch = body.text("batch");
-    if (body.has("barcodes")) notice.filter.barcodes = body.texts("barcodes");
-    const auto action = parseRecallAction(body.text("action"));
-    if (!action) throw ValidationError("action", "action must be inspect, replace or withdraw");
-    notice.action = *action;
-    const auto deadline = body.optionalDate("deadline");
-    if (!deadline) throw BadRequest("deadline", "deadline is required");
-    notice.deadline = *deadline;
-    return notice;
 }
 
 Poco::JSON::Object::Ptr summaryJson(const store::RecallSummary& r) {
@@ -73,7 +53,7 @@ RecallId recallIdOf(Request& request) {
 
 Response raise(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::admin, Role::warehouse});
-    const store::NewRecall notice = parseNotice(request.body);
+    const store::NewRecall notice = parseRecallNotice(request.body);
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
         const auto raised = warehouse::raiseRecall(c, notice, actor, app.now());
         auto answer = summaryJson(*store::findRecall(c, raised.id, ukDateOf(app.now())));

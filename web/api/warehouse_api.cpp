@@ -325,6 +325,9 @@ Poco::JSON::Object::Ptr assetJson(const warehouse::AssetDetail& detail) {
               a.specialId ? Poco::Dynamic::Var(a.specialId->value()) : Poco::Dynamic::Var());
     json->set("state", std::string(toString(a.state)));
     json->set("depot", a.depotCode);
+    json->set("made_on",
+              a.madeOn ? Poco::Dynamic::Var(formatDate(*a.madeOn)) : Poco::Dynamic::Var());
+    json->set("batch", orNull(a.batch));
     json->set("resident_id",
               a.resident ? Poco::Dynamic::Var(a.resident->value()) : Poco::Dynamic::Var());
     json->set("inspection_interval_months", a.inspectionIntervalMonths);

@@ -31,6 +31,13 @@ std::string visitKindLabel(VisitKind kind) {
 
 std::string visitSubject(const store::VisitJob& visit) {
     if (visit.orderReference) return *visit.orderReference;
+    // A safety recall's visit says so: "Safety recall FSN-118: ..." names its campaign.
+    const std::string recall = "Safety recall ";
+    if (visit.barcode && visit.notes.starts_with(recall)) {
+        const auto colon = visit.notes.find(':');
+        return "Asset " + *visit.barcode + ", " +
+               (colon == std::string::npos ? visit.notes : visit.notes.substr(0, colon));
+    }
     if (visit.barcode) return "Asset " + *visit.barcode;
     return "Visit " + std::to_string(visit.id.value());
 }

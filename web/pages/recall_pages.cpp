@@ -1,5 +1,7 @@
 // Safety recalls: the campaigns and the form to raise one (/recalls), a campaign's progress by
 // district and unit (/recalls/{id}) and its CSV for the regulator.
+#include <cctype>
+
 #include "core/credentials.h"
 #include "core/errors.h"
 #include "core/store/infrastructure/idempotency.h"
@@ -178,17 +180,36 @@ Response raise(Site& site, Request& request, const FormFields& fields) {
         return Site::redirect("/recalls/" + std::to_string(id) + "?raised=1");
     } catch (const ValidationError& e) {
         PageView view = listView(site, actor, form);
-        const std::string field = formField(e.field());
-        addError(view, field, e.what());
+        std::string message = e.what();
+        if (!message.empty()) message[0] = static_cast<char>(std::toupper(message[0]));
+        addError(view, formField(e.field()), message);
         view.status = 422;
         return site.render(request, actor, std::move(view));
     }
 }
 
 std::string madeWords(const store::RecallUnitRow& u) {
-    std::string words = u.madeOn ? formatDate(*u.madeOn) : "date not recorded";
+    std::string words = u.madeOn ? longDate(*u.madeOn) : "date not recorded";
     if (u.batch) words += ", batch " + *u.batch;
     return words;
+}
+
+std::string placeWords(const std::string& place) {
+    if (place == "home") return "In a home";
+    if (place == "shelf") return "On the shelf, held";
+    if (place == "recycling") return "Being cleaned, inspected or repaired";
+    if (place == "van") return "On a van, for delivery";
+    return "Lost";
+}
+
+std::string visitWords(const store::RecallUnitRow& u) {
+    if (!u.visit) return "";
+    const std::string due = u.visitDue ? ", due " + longDate(*u.visitDue) : "";
+    if (u.visitStatus == "pending") return "Waiting to be planned" + due;
+    if (u.visitStatus == "planned") return "Planned" + due;
+    if (u.visitStatus == "completed") return "Visited";
+    if (u.visitStatus == "failed") return "Failed, booked again";
+    return "Cancelled";
 }
 
 std::string whichUnits(const store::RecallSummary& r) {
@@ -240,11 +261,12 @@ Response campaignPage(Site& site, Request& request) {
             row.set("barcode", u.barcode);
             row.set("item_code", u.itemCode);
             row.set("made", madeWords(u));
-            row.set("place", u.place + ", " + u.foundState);
-            row.set("depot", u.depotCode);
+            row.set("place", placeWords(u.place));
+            row.set("depot", u.depotCode + " depot");
             row.set("district", u.district);
-            row.set("visit", u.visit ? u.visitStatus + ", due " + longDate(*u.visitDue) : "");
+            row.set("visit", visitWords(u));
             row.set("resolution", u.resolution);
+            row.set("resolved", !u.resolution.empty());
             units.push_back(row);
         }
         view.data.set("units", units);

@@ -1,7 +1,8 @@
 // Prescriber competence through the pages: an occupational therapy assistant (basic only) orders
 // a hoist for a new resident; the order is refused by saying which competence it needs, and sent
 // instead for a colleague's countersignature; Priya, in the same team and trained in moving and
-// handling, countersigns it on the order's page and the hoist is reserved.
+// handling, countersigns it on the order's page and the hoist is reserved. The admin renews a
+// district nurse's moving and handling, which the report showed ending within 30 days.
 //
 //   node tests/browser/competence.mjs --ces build/ces [--output DIR] [--chromium PATH]
 import {
@@ -53,4 +54,20 @@ await runChapter('the competence chapter', 'competence-results.json', async (cha
     (await page.getByRole('button', { name: /Countersign order/ }).count()) === 0);
   await check(page, 'competence-countersigned');
   await priya.context.close();
+
+  // The admin sees what ends soon and renews Tom's moving and handling from his page.
+  const admin = await signIn(browser, base, 'admin');
+  page = admin.page;
+  await page.goto('/admin/competences');
+  await check(page, 'competence-admin-list');
+  await page.locator('#expiring a', { hasText: 'Tom Okafor' }).first().click();
+  await page.waitForURL('**/competences');
+  await check(page, 'competence-admin-person');
+  await page.getByRole('button', { name: 'Renew moving and handling' }).click();
+  await expect('the renewal is saved', async () =>
+    (await page.locator('#done-message').textContent()).includes('valid to its new date'));
+  await page.goto('/admin/competences');
+  await expect("Tom's moving and handling no longer ends soon", async () =>
+    !(await page.locator('#expiring').textContent()).includes('Tom Okafor'));
+  await admin.context.close();
 });

@@ -7,6 +7,7 @@
 
 #include "api_requests.h"
 #include "harness.h"
+#include "page_browser.h"
 
 using namespace ces::integration;
 
@@ -165,4 +166,38 @@ TEST_CASE("competence - the catalogue says what the signed-in prescriber may ord
     CHECK_FALSE(mayOrder(t.assistant, kHoist));
     CHECK(mayOrder(t.assistant, kFrame));
     CHECK(mayOrder(t.priya, kHoist));
+}
+
+TEST_CASE("competence - the admin's pages grant, renew and withdraw, and list what ends soon") {
+    CompetenceCounty t;
+    PageBrowser admin(t.county, "admin");
+    const std::string assistant = t.userId("assistant");
+    const std::string page = "/admin/users/" + assistant + "/competences";
+    CHECK(contains(admin.get("/admin/users/" + assistant), "href=\"" + page + "\""));
+    CHECK(contains(admin.get(page), "No competence beyond basic."));
+
+    const Response past =
+        admin.post(page, "competence=moving_handling&expires_on=" + isoDateFromToday(-1));
+    CHECK(past.status == 422);
+    CHECK(contains(past, "expires_on-error"));
+    CHECK(
+        admin.post(page, "competence=moving_handling&expires_on=" + isoDateFromToday(10)).status ==
+        303);
+    CHECK(t.order(t.assistant, kHoist, false).status == 201);  // competent now
+    const Response report = admin.get("/admin/competences");
+    CHECK(contains(report, "href=\"" + page + "\""));  // ends within 30 days
+    CHECK(contains(admin.get("/admin/competences/expiring.csv"), "assistant,"));
+
+    CHECK(
+        admin.post(page, "competence=moving_handling&expires_on=" + isoDateFromToday(365)).status ==
+        303);  // renewed
+    CHECK_FALSE(contains(admin.get("/admin/competences"), "href=\"" + page + "\""));
+    CHECK(admin.post(page + "/moving_handling/withdraw", "").status == 303);
+    CHECK(contains(admin.get(page), "No competence beyond basic."));
+    checkError(t.order(t.assistant, kHoist, false), 403, "competence_required",
+               "lines[0].item_code");
+    PageBrowser prescriber(t.county, "prescriber");
+    CHECK(prescriber.get("/admin/competences").status == 403);
+    CHECK(prescriber.post(page, "competence=moving_handling&expires_on=" + isoDateFromToday(10))
+              .status == 403);
 }

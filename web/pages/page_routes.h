@@ -31,5 +31,6 @@ void addGoodsInPages(Router& router, Site& site);         ///< /warehouse/goods-
 void addOrganisationPages(Router& router, Site& site);    ///< /admin/organisation, /admin/depots.
 void addAdminResidentPages(Router& router, Site& site);   ///< /admin/residents (admin).
 void addRecallPages(Router& router, Site& site);          ///< /recalls: safety recalls.
+void addCompetencePages(Router& router, Site& site);      ///< /admin/competences (admin).
 
 }  // namespace ces::web

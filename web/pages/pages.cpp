@@ -35,6 +35,7 @@ void addPageRoutes(Router& router, App& app) {
     addOrganisationPages(router, *site);
     addAdminResidentPages(router, *site);
     addRecallPages(router, *site);
+    addCompetencePages(router, *site);
     router.add("GET", "/favicon.ico",
                [site](Request&) { return Site::redirect("/assets/images/favicon.ico"); });
 }

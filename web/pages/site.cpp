@@ -49,6 +49,7 @@ std::vector<NavItem> navigationFor(Role role) {
         case Role::admin:
             return {{"home", "/home", "Home"},
                     {"users", "/admin/users", "Users"},
+                    {"competences", "/admin/competences", "Competences"},
                     {"organisation", "/admin/organisation", "Organisation"},
                     {"catalogue", "/admin/catalogue", "Catalogue"},
                     {"residents", "/admin/residents", "Residents"},

@@ -100,6 +100,8 @@ PageView formView(const UserForm& form, std::optional<store::UserRecord> user) {
     if (user) {
         view.data.set("id", std::to_string(user->id.value()));
         view.data.set("active", user->active);
+        view.data.set("prescribing",
+                      user->role == Role::prescriber || user->role == Role::budget_holder);
     }
     return view;
 }

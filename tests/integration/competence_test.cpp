@@ -67,6 +67,9 @@ TEST_CASE(
     INFO(held.describe());
     REQUIRE(held.status == 201);
     CHECK(held.object()->getValue<std::string>("status") == "awaiting_countersignature");
+    // Priya, the colleague who holds moving and handling, is asked by e-mail.
+    const Response outbox = t.admin.get("/api/v1/outbox?status=all&limit=50");
+    CHECK(outbox.body.find(" waits for your countersignature") != std::string::npos);
     CHECK(stockAt(warehouse, "EKD", kHoist).available == before);  // nothing reserved yet
     const std::string ref = held.object()->getValue<std::string>("reference");
     const std::string sign = "/api/v1/orders/" + ref + "/countersign";

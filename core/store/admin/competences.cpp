@@ -23,6 +23,11 @@ const std::string kOfUser = kGranted + "WHERE g.user_id = $1 ORDER BY g.competen
 const std::string kExpiring = kGranted +
                               "WHERE g.expires_on >= $1 AND g.expires_on <= $2 AND u.active = 1 "
                               "ORDER BY g.expires_on, u.username, g.competence";
+const char* const kCountersigners =
+    "SELECT u.id, u.display_name, COALESCE(u.email, '') FROM users u "
+    "JOIN user_competences g ON g.user_id = u.id AND g.competence = $2 AND g.expires_on >= $3 "
+    "WHERE u.team_id = $1 AND u.role = 'prescriber' AND u.active = 1 AND u.id <> $4 "
+    "ORDER BY u.display_name";
 const char* const kRemove = "DELETE FROM user_competences WHERE user_id = $1 AND competence = $2";
 const char* const kGrant =
     "INSERT INTO user_competences (user_id, competence, expires_on, granted_at, granted_by) "
@@ -147,6 +152,17 @@ std::map<std::string, std::string> requiredCompetences(Connection& c,
         result[code] = found == needed.end() ? std::string(kBasicCompetence) : found->second;
     }
     return result;
+}
+
+std::vector<Countersigner> countersigners(Connection& c, TeamId team, const std::string& competence,
+                                          std::chrono::year_month_day day, UserId except) {
+    const Rows rows =
+        c.query(kCountersigners, {team.value(), competence, formatDate(day), except.value()});
+    std::vector<Countersigner> found;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        found.push_back({UserId(rows.integer(i, 0)), rows.text(i, 1), rows.text(i, 2)});
+    }
+    return found;
 }
 
 }  // namespace ces::store

@@ -52,6 +52,16 @@ bool withdrawCompetence(Connection& c, UserId user, const std::string& code, con
 std::vector<GrantedCompetence> competencesExpiring(Connection& c, std::chrono::year_month_day from,
                                                    std::chrono::year_month_day until);
 
+/// A colleague who may countersign: an active prescriber of the team, other than `except`,
+/// holding `competence` on `day`.
+struct Countersigner {
+    UserId user;
+    std::string name;
+    std::string email;  ///< Empty when none is kept.
+};
+std::vector<Countersigner> countersigners(Connection& c, TeamId team, const std::string& competence,
+                                          std::chrono::year_month_day day, UserId except);
+
 /// The items (by index) that need a competence `prescriber` does not hold on `day`.
 std::vector<MissingCompetence> missingCompetences(Connection& c,
                                                   const std::vector<std::string>& itemCodes,

@@ -9,6 +9,7 @@
 #include "core/store/admin/geography.h"
 #include "core/store/catalogue/catalogue.h"
 #include "core/store/infrastructure/audit.h"
+#include "core/store/messages/outbox.h"
 #include "core/store/messages/resident_messages.h"
 #include "core/store/orders/order_access.h"
 #include "core/store/orders/order_numbers.h"
@@ -123,6 +124,26 @@ void approveAndReserve(Connection& c, OrderRow& row, const Actor& actor, Instant
         allocateWhole(c, row, actor, now);
     } catch (const OutOfStock&) {
         // approved, waiting for stock
+    }
+}
+
+// Every colleague of the team who could countersign hears of the order waiting for them.
+void askForCountersignature(Connection& c, const MissingCompetence& missing,
+                            const std::string& reference, const Actor& actor, Instant now) {
+    for (const auto& colleague :
+         countersigners(c, *actor.team, missing.competence, ukDateOf(now), actor.id)) {
+        OutboxMessage message;
+        message.recipientUser = colleague.user;
+        message.recipient = colleague.email.empty() ? colleague.name : colleague.email;
+        message.subject = "Order " + reference + " waits for your countersignature";
+        message.body = actor.displayName + " has ordered " + missing.itemCode + ", which needs " +
+                       missing.competence +
+                       " competence they do not hold. As a colleague who holds it, please "
+                       "review and countersign order " +
+                       reference + " on its page (or cancel it with the prescriber).";
+        message.entity = "order";
+        message.entityId = reference;
+        queueMessage(c, message, now);
     }
 }
 
@@ -391,6 +412,7 @@ OrderOutcome placeOrder(Connection& c, const OrderPlan& plan, const Actor& actor
         placed.flags.push_back("awaiting_approval");
     }
     messageResident(c, id, placed, now);
+    if (!missing.empty()) askForCountersignature(c, missing.front(), outcome.reference, actor, now);
     return outcome;
 }
 

@@ -20,6 +20,7 @@
 #include "core/store/admin/geography.h"
 #include "core/store/admin/organisation.h"
 #include "core/store/catalogue/catalogue.h"
+#include "core/store/catalogue/catalogue_import.h"
 #include "core/store/messages/outbox.h"
 #include "core/store/orders/order_queries.h"
 #include "core/store/orders/orders.h"
@@ -59,7 +60,7 @@ std::string nhsNumber(Random& random) {
     }
 }
 
-void loadCatalogue(store::Connection& c, const std::string& dataDir) {
+void loadCatalogue(store::Connection& c, const std::string& dataDir, Instant now) {
     std::map<std::string, std::map<std::string, std::string>> handling;
     auto handlingFile = openFile(dataDir + "/catalogue_handling.csv");
     CsvTable handlingTable(handlingFile);
@@ -107,6 +108,14 @@ void loadCatalogue(store::Connection& c, const std::string& dataDir) {
     while (equivalents.next()) {
         store::addEquivalents(c, equivalents.field("item_code"),
                               equivalents.field("equivalent_code"));
+    }
+    // Retail alternatives (illustrative) come in as a side file of the catalogue import.
+    auto retailFile = openFile(dataDir + "/catalogue_retail.csv");
+    const auto report = store::importCatalogue(c, retailFile, false, std::nullopt, now);
+    if (!report.errors.empty()) {
+        throw std::runtime_error("catalogue_retail.csv line " +
+                                 std::to_string(report.errors.front().line) + ": " +
+                                 report.errors.front().message);
     }
 }
 
@@ -603,12 +612,14 @@ void createDemoCounty(store::Database& db, const DemoOptions& options,
     progress("postcodes: " + std::to_string(ensurePostcodes(db, options.geoDir)) + " loaded");
     const DemandProfile profile = readDemandProfile(options.dataDir, options.geoDir);
     DemoPeople people = db.write([&](store::Connection& c) {
-        loadCatalogue(c, options.dataDir);
+        loadCatalogue(c, options.dataDir, options.now);
         loadDepots(c, options.dataDir);
         stockDepots(c, profile, options.orders, random);
         return createPeople(c, options.now);
     });
-    progress("catalogue, depots, stock and " + std::string("11 demo users created"));
+    progress(
+        "catalogue (with illustrative competences and retail alternatives for self-purchase), "
+        "depots, stock and 11 demo users created");
     const auto residents = registerResidents(db, options, people, profile, random);
     progress(std::to_string(residents.size()) + " residents registered across 12 districts");
     const auto catalogue =

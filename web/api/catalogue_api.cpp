@@ -6,6 +6,7 @@
 #include "core/store/catalogue/catalogue.h"
 #include "core/store/catalogue/catalogue_changes.h"
 #include "core/store/catalogue/catalogue_import.h"
+#include "core/store/catalogue/retail_alternatives.h"
 #include "web/api/routes.h"
 #include "web/http/errors.h"
 #include "web/http/json_body.h"
@@ -38,6 +39,15 @@ Poco::JSON::Object::Ptr itemJson(const CatalogueItem& item) {
     return json;
 }
 
+Poco::JSON::Object::Ptr retailJson(const RetailAlternative& alternative) {
+    auto json = jsonObject();
+    json->set("product", alternative.product);
+    json->set("typical_price_pence", alternative.typicalPricePence);
+    json->set("where_to_buy", alternative.whereToBuy);
+    json->set("safety_note", alternative.safetyNote);
+    return json;
+}
+
 Poco::JSON::Array::Ptr codesJson(const std::vector<std::string>& codes) {
     auto array = jsonArray();
     for (const auto& code : codes) array->add(code);
@@ -60,8 +70,10 @@ Response searchCatalogue(App& app, Request& request) {
     }
     const bool prescribing = actor.role == Role::prescriber;
     std::vector<HeldCompetence> held;
+    std::map<std::string, RetailAlternative> retail;
     auto entries = app.db.read([&](store::Connection& c) {
         if (prescribing) held = store::heldCompetences(c, actor.id);
+        retail = store::retailAlternatives(c);
         return store::searchCatalogue(c, query);
     });
     const auto today = ukDateOf(app.now());
@@ -73,6 +85,10 @@ Response searchCatalogue(App& app, Request& request) {
             item->set("may_order", holdsCompetence(held, entry.item.competence, today));
         item->set("available", entry.available);
         item->set("equivalents", codesJson(entry.equivalents));
+        const auto alternative = retail.find(entry.item.code);
+        item->set("retail_alternative", alternative == retail.end()
+                                            ? Poco::Dynamic::Var()
+                                            : Poco::Dynamic::Var(retailJson(alternative->second)));
         items->add(item);
     }
     auto answer = jsonObject();

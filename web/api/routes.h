@@ -22,7 +22,8 @@ void addSettingsRoutes(Router& router, App& app);    ///< The admin's settings.
 void addUserRoutes(Router& router, App& app);        ///< Users (admin) and one's own password.
 void addCompetenceRoutes(Router& router, App& app);  ///< Prescribers' competences (admin).
 void addRecallRoutes(Router& router, App& app);      ///< Safety recall campaigns.
-void addAuditRoutes(Router& router, App& app);       ///< The audit viewer.
+void addSelfPurchaseRoutes(Router& router, App& app);  ///< Residents' self-purchase choices.
+void addAuditRoutes(Router& router, App& app);         ///< The audit viewer.
 void addOrganisationRoutes(Router& router, App& app);  ///< Funders, teams, depots, vans.
 void addHorizonRoutes(Router& router, App& app);       ///< Planning several working days at once.
 void addSameDayRoutes(Router& router, App& app);       ///< Visits put into routes on the road.
@@ -47,6 +48,7 @@ inline void addApiRoutes(Router& router, App& app) {
     addUserRoutes(router, app);
     addCompetenceRoutes(router, app);
     addRecallRoutes(router, app);
+    addSelfPurchaseRoutes(router, app);
     addAuditRoutes(router, app);
     addOrganisationRoutes(router, app);
 }

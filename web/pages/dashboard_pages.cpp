@@ -516,6 +516,40 @@ void addCollectionAndEquitySpecs(std::vector<SectionSpec>& specs, const Filters&
                      [](const std::vector<SqlValue>& row) { return text(row[0]); }});
 }
 
+/// Self-purchase by district and by deprivation decile: the share must not come from the
+/// better-off alone.
+void addSelfPurchaseSpecs(std::vector<SectionSpec>& specs, const Filters& f) {
+    const std::vector<Column> counts = {
+        {"offered", "Offered", Kind::count},
+        {"self_purchased", "Bought their own", Kind::count},
+        {"declined", "Declined", Kind::count},
+        {"not_appropriate", "Not appropriate", Kind::count},
+        {"self_purchase_percent", "Self-purchase (%)", Kind::percent},
+        {"spend_avoided_pence", "Spend avoided", Kind::pence}};
+    std::vector<Column> byDistrict = {{"district", "District", Kind::text}};
+    byDistrict.insert(byDistrict.end(), counts.begin(), counts.end());
+    specs.push_back({"self-purchase-district",
+                     "Self-purchase by district",
+                     ChartKind::bars,
+                     "Share of residents offered a retail alternative who bought their own (%)",
+                     {{"self_purchase_percent", "Self-purchase", kGreen}},
+                     "%",
+                     byDistrict,
+                     keyIs(f.district),
+                     [](const std::vector<SqlValue>& row) { return text(row[0]); }});
+    std::vector<Column> byDecile = {{"imd_decile", "Deprivation decile", Kind::text}};
+    byDecile.insert(byDecile.end(), counts.begin(), counts.end());
+    specs.push_back({"self-purchase-decile",
+                     "Self-purchase by deprivation decile",
+                     ChartKind::columns,
+                     "Self-purchase share by deprivation decile, 1 = most deprived (%)",
+                     {{"self_purchase_percent", "Self-purchase", kGreen}},
+                     "%",
+                     byDecile,
+                     {},
+                     [](const std::vector<SqlValue>& row) { return text(row[0]); }});
+}
+
 /// Van emissions and what reuse saved.
 void addCarbonSpecs(std::vector<SectionSpec>& specs) {
     specs.push_back({"carbon-vans",
@@ -550,6 +584,7 @@ std::vector<SectionSpec> sectionSpecs(const Filters& f) {
     addServiceSpecs(specs);
     addFinanceSpecs(specs, f);
     addCollectionAndEquitySpecs(specs, f);
+    addSelfPurchaseSpecs(specs, f);
     addCarbonSpecs(specs);
     return specs;
 }
@@ -705,13 +740,15 @@ mustache::data reportSections(const std::vector<ReportTable>& tables, const Filt
         {"collections", "collections_on_time"},
         {"equity-district", "equity_by_district"},
         {"equity-decile", "equity_by_imd_decile"},
+        {"self-purchase-district", "self_purchase_by_district"},
+        {"self-purchase-decile", "self_purchase_by_imd_decile"},
         {"carbon-vans", "carbon_vans"},
         {"carbon-reuse", "carbon_reuse"}};
     mustache::data sections(mustache::data::type::list);
     for (const auto& spec : sectionSpecs(f)) {
         const std::string report = reportOf.at(spec.id);
         ReportTable table = tableNamed(tables, report);
-        if (report == "equity_by_imd_decile") {
+        if (report == "equity_by_imd_decile" || report == "self_purchase_by_imd_decile") {
             // Deciles in number order (the store sorts them as text), "unknown" and "all" last.
             std::stable_sort(
                 table.rows.begin(), table.rows.end(), [](const auto& a, const auto& b) {

@@ -1,10 +1,14 @@
+#include <algorithm>
+
 #include "core/store/catalogue/catalogue.h"
+#include "core/store/catalogue/retail_alternatives.h"
 #include "core/store/orders/order_queries.h"
 #include "core/store/orders/orders.h"
 #include "warehouse/delivery_slots.h"
 #include "web/http/request_numbers.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/presenters.h"
+#include "web/pages/self_purchase_offer.h"
 #include "web/policies.h"
 
 namespace ces::web {
@@ -203,6 +207,23 @@ Response giveNotes(Site& site, Request& request, const FormFields& form) {
     return Site::redirect("/orders/new/check");
 }
 
+bool boughtByResident(const std::vector<store::SelfPurchaseChoice>& choices,
+                      const std::string& itemCode) {
+    return std::any_of(choices.begin(), choices.end(), [&](const auto& choice) {
+        return choice.itemCode == itemCode && choice.outcome == SelfPurchaseOutcome::self_purchase;
+    });
+}
+
+// Every item was bought by the resident: nothing is issued, the choice is recorded.
+Response selfPurchaseRecorded(Site& site, Request& request) {
+    const Actor actor = site.require(request, {Role::prescriber});
+    PageView view;
+    view.title = "Self-purchase recorded";
+    view.templateName = "order_self_purchase";
+    view.section = "new-order";
+    return site.render(request, actor, std::move(view));
+}
+
 /// The first step not yet answered, or "" when the draft is complete.
 std::string missingStep(const OrderDraft& draft) {
     if (!draft.resident) return "/orders/new";
@@ -212,8 +233,13 @@ std::string missingStep(const OrderDraft& draft) {
     return "";
 }
 
-PageView checkView(const OrderDraft& draft) {
+std::map<std::string, RetailAlternative> alternativesOf(Site& site) {
+    return site.app.db.read([](store::Connection& c) { return store::retailAlternatives(c); });
+}
+
+PageView checkView(Site& site, const OrderDraft& draft, const FormFields* answers = nullptr) {
     PageView view = stepView("Check your order before sending it", "order_check", draft);
+    view.data.set("offers", retailOffers(draft.lines, alternativesOf(site), answers));
     view.data.set("resident_dob", longDate(draft.resident->dateOfBirth));
     view.data.set("resident_postcode", draft.resident->postcode);
     view.data.set("resident_district", draft.resident->district);
@@ -233,21 +259,48 @@ Response submitOrder(Site& site, Request& request, const FormFields& form) {
         site.drafts.put(actor.id, draft);
         return Site::redirect(step);
     }
+    PageView view = checkView(site, draft, &form);
+    std::vector<store::SelfPurchaseChoice> choices;
+    try {
+        choices = choicesFrom(form, draft.lines, alternativesOf(site));
+    } catch (const ValidationError& e) {
+        addError(view, e.field(), e.what(), e.field());
+        view.data.set("offers", retailOffers(draft.lines, alternativesOf(site), &form,
+                                             {e.field(), e.field(), e.what()}));
+        view.status = 422;
+        site.drafts.put(actor.id, draft);
+        return site.render(request, actor, std::move(view));
+    }
     store::NewOrder order;
     order.resident = draft.resident->id;
     order.speed = *parseSpeed(draft.speed);
-    for (const auto& line : draft.lines) order.lines.push_back({line.itemCode, line.quantity});
+    for (const auto& line : draft.lines) {
+        if (!boughtByResident(choices, line.itemCode)) {
+            order.lines.push_back({line.itemCode, line.quantity});
+        }
+    }
     for (const auto& special : draft.specials) {
         order.specials.push_back({special.description, special.estimatedPricePence});
     }
     order.notes = draft.notes;
     order.countersign = form.text("countersign") == "yes";
-    PageView view = checkView(draft);
     try {
         const auto emergency = emergencyPolicyOf(site.app.settings());
+        if (order.lines.empty() && order.specials.empty()) {
+            // Everything offered is bought by the resident: only the choices are kept.
+            site.app.db.write([&](store::Connection& c) {
+                store::recordSelfPurchaseChoices(c, order.resident, std::nullopt, choices, actor,
+                                                 site.app.now());
+            });
+            return Site::redirect("/orders/new/self-purchase?resident=" +
+                                  std::to_string(order.resident.value()));
+        }
         const auto outcome = site.app.db.write([&](store::Connection& c) {
-            return store::createOrder(c, order, actor, site.app.now(), site.app.workingDays(),
-                                      emergency);
+            auto placed = store::createOrder(c, order, actor, site.app.now(),
+                                             site.app.workingDays(), emergency);
+            store::recordSelfPurchaseChoices(c, order.resident, placed.reference, choices, actor,
+                                             site.app.now());
+            return placed;
         });
         return Site::redirect("/orders/" + outcome.reference + "/confirmation");
     } catch (const OutOfStock& e) {
@@ -346,10 +399,12 @@ void addOrderFlowPages(Router& router, Site& site) {
     site.get(router, "/orders/new/check", [&site](Request& r) {
         auto [actor, draft] = draftFor(site, r);
         if (const auto step = missingStep(draft); !step.empty()) throw RedirectTo(step);
-        return site.render(r, actor, checkView(draft));
+        return site.render(r, actor, checkView(site, draft));
     });
     site.post(router, "/orders/new/submit",
               [&site](Request& r, const FormFields& f) { return submitOrder(site, r, f); });
+    site.get(router, "/orders/new/self-purchase",
+             [&site](Request& r) { return selfPurchaseRecorded(site, r); });
     site.get(router, "/orders/{ref}/confirmation",
              [&site](Request& r) { return confirmation(site, r); });
 }

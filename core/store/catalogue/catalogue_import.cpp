@@ -9,6 +9,7 @@
 #include "core/reserved_codes.h"
 #include "core/store/admin/competences.h"
 #include "core/store/catalogue/catalogue.h"
+#include "core/store/catalogue/retail_alternatives.h"
 #include "core/store/infrastructure/audit.h"
 
 namespace ces::store {
@@ -91,6 +92,30 @@ void readRow(const CsvTable& row, CatalogueItem& item, bool isNew,
     checkItem(item);
 }
 
+bool sameAlternative(const std::optional<RetailAlternative>& a,
+                     const std::optional<RetailAlternative>& b) {
+    if (!a || !b) return a.has_value() == b.has_value();
+    return a->product == b->product && a->typicalPricePence == b->typicalPricePence &&
+           a->whereToBuy == b->whereToBuy && a->safetyNote == b->safetyNote;
+}
+
+// The row's retail alternative, when the file has the retail columns (all four, or none).
+std::optional<std::optional<RetailAlternative>> retailColumns(const CsvTable& row) {
+    const char* const columns[] = {"retail_product", "retail_price_gbp", "retail_where",
+                                   "retail_note"};
+    int present = 0;
+    for (const char* column : columns) present += row.has(column) ? 1 : 0;
+    if (present == 0) return std::nullopt;
+    for (const char* column : columns) {
+        if (!row.has(column)) {
+            throw ValidationError(column, "the retail columns go together: the file needs " +
+                                              std::string(column) + " too");
+        }
+    }
+    return retailAlternativeFrom(row.field("retail_product"), row.field("retail_price_gbp"),
+                                 row.field("retail_where"), row.field("retail_note"));
+}
+
 }  // namespace
 
 void setMaintenanceRegime(CatalogueItem& item, const std::string& word) {
@@ -151,7 +176,9 @@ CatalogueImportReport importCatalogue(Connection& c, std::istream& csv, bool dry
     }
     std::set<std::string> competences;
     for (const auto& competence : listCompetences(c)) competences.insert(competence.code);
+    const auto alternatives = retailAlternatives(c);
     std::vector<CatalogueItem> changed;
+    std::map<std::string, std::optional<RetailAlternative>> retailChanged;
     std::set<std::string> seen;
     while (table.next()) {
         if (seen.size() >= kMaxRows) {
@@ -162,18 +189,26 @@ CatalogueImportReport importCatalogue(Connection& c, std::istream& csv, bool dry
         const auto found = existing.find(code);
         CatalogueItem item = found != existing.end() ? found->second : CatalogueItem{};
         item.code = code;
+        std::optional<std::optional<RetailAlternative>> retail;
         try {
             if (!seen.insert(code).second) {
                 throw ValidationError("item_code", code + " is on an earlier line too");
             }
             readRow(table, item, found == existing.end(), competences);
+            retail = retailColumns(table);
         } catch (const ValidationError& e) {
             report.errors.push_back({table.line(), e.field(), e.what()});
             continue;
         }
+        const auto had = alternatives.find(code);
+        const bool retailSame =
+            !retail ||
+            sameAlternative(*retail,
+                            had == alternatives.end() ? std::nullopt : std::optional(had->second));
+        if (!retailSame) retailChanged[code] = *retail;
         if (found == existing.end()) {
             ++report.created;
-        } else if (sameItem(found->second, item)) {
+        } else if (sameItem(found->second, item) && retailSame) {
             ++report.unchanged;
             continue;
         } else {
@@ -183,6 +218,9 @@ CatalogueImportReport importCatalogue(Connection& c, std::istream& csv, bool dry
     }
     if (dryRun || !report.errors.empty()) return report;
     for (const auto& item : changed) upsertItem(c, item);
+    for (const auto& [code, alternative] : retailChanged) {
+        setRetailAlternative(c, code, alternative);
+    }
     audit(c, who, "catalogue.import", "catalogue", "items", now,
           std::to_string(report.created) + " created, " + std::to_string(report.updated) +
               " updated, " + std::to_string(report.unchanged) + " unchanged");

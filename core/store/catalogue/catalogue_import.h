@@ -31,7 +31,9 @@ struct CatalogueImportReport {
 /// one audit row (`who` nullopt: the command line). Columns: item_code (required), name,
 /// category, unit_price_gbp, serialised (required to create an item), inspection_regime,
 /// returnable, credit_eligible, van_space, needs_fitting, two_person, maintenance_regime,
-/// maintenance_interval_months, retired (y/n flags). An existing item keeps its value for a
+/// maintenance_interval_months, retired (y/n flags), competence, and an item's retail alternative
+/// (retail_product, retail_price_gbp, retail_where, retail_note: all four or none; empty cells
+/// remove it). An existing item keeps its value for a
 /// column the file lacks, so a side file of item_code and a few columns updates those.
 CatalogueImportReport importCatalogue(Connection& c, std::istream& csv, bool dryRun,
                                       std::optional<UserId> who, Instant now);

@@ -9,6 +9,7 @@
 #include "core/csv.h"
 #include "core/due_dates.h"
 #include "core/errors.h"
+#include "core/store/orders/self_purchase.h"
 #include "core/store/reports/report_rollups.h"
 
 namespace ces::store {
@@ -562,13 +563,44 @@ ReportTable forecast(Connection& c, const ReportContext& x, bool fromRollups) {
         {std::string("recycling_increase_points"), increase, std::monostate{},
          target ? SqlValue(target->recyclingIncreasePercent) : SqlValue(std::monostate{}),
          std::string("on the previous financial year")});
+    const SelfPurchaseTally selfPurchase = selfPurchaseTotal(c, from, to);
+    // (counted over the financial year, as the council's target is)
     t.rows.push_back(
-        {std::string("self_purchase_percent"), std::monostate{}, std::monostate{},
+        {std::string("self_purchase_percent"), optionalReal(selfPurchase.sharePercent()),
+         std::monostate{},
          target ? SqlValue(target->selfPurchaseTargetPercent) : SqlValue(std::monostate{}),
-         std::string("not recorded: the service keeps no record of self-purchase")});
+         std::string("residents who chose to buy their own, of those offered a retail "
+                     "alternative (") +
+             std::to_string(selfPurchase.offered()) + " offered)"});
+    t.rows.push_back({std::string("self_purchase_spend_avoided_pence"),
+                      selfPurchase.spendAvoidedPence, std::monostate{}, std::monostate{},
+                      std::string("catalogue price of the items residents bought themselves")});
     t.rows.push_back(
         {std::string("financial_year"), std::monostate{}, std::monostate{}, std::monostate{},
          year + " (day " + std::to_string(elapsed) + " of " + std::to_string(daysInYear) + ")"});
+    return t;
+}
+
+// Self-purchase by place: the share must never be made by the better-off alone.
+ReportTable selfPurchase(Connection& c, const ReportContext& x, bool byDecile) {
+    const std::string by = byDecile ? "imd_decile" : "district";
+    ReportTable t{"self_purchase_by_" + by,
+                  "Residents offered a retail alternative: who chose to buy their own, declined "
+                  "or could not for a clinical reason, the share, and the catalogue spend "
+                  "avoided, by " +
+                      std::string(byDecile ? "deprivation decile (1 = most deprived)" : "district"),
+                  {by, "offered", "self_purchased", "declined", "not_appropriate",
+                   "self_purchase_percent", "spend_avoided_pence"},
+                  {}};
+    const auto rows = byDecile ? selfPurchaseByDecile(c, x.period.from, x.period.to)
+                               : selfPurchaseByDistrict(c, x.period.from, x.period.to);
+    for (const auto& row : rows) {
+        const auto& s = row.tally;
+        const auto share = s.sharePercent();
+        t.rows.push_back({row.key, s.offered(), s.selfPurchased, s.declined, s.notAppropriate,
+                          share ? SqlValue(round1(*share)) : SqlValue(std::monostate{}),
+                          s.spendAvoidedPence});
+    }
     return t;
 }
 
@@ -634,6 +666,8 @@ const std::vector<std::string>& reportNames() {
                                                 "finance_by_category",
                                                 "equity_by_district",
                                                 "equity_by_imd_decile",
+                                                "self_purchase_by_district",
+                                                "self_purchase_by_imd_decile",
                                                 "carbon_vans",
                                                 "carbon_reuse",
                                                 "forecast"};
@@ -664,6 +698,8 @@ ReportTable runReport(Connection& c, const std::string& name, const ReportContex
     if (name == "equity_by_imd_decile") {
         return equity(c, x, true, rollupsFor(wholeDays(x.period)));
     }
+    if (name == "self_purchase_by_district") return selfPurchase(c, x, false);
+    if (name == "self_purchase_by_imd_decile") return selfPurchase(c, x, true);
     if (name == "carbon_vans") return carbonVans(c, x);
     if (name == "carbon_reuse") return carbonReuse(c, x, rollupsFor(wholeDays(x.period)));
     if (name == "forecast") return forecast(c, x, rollupsFor(true));

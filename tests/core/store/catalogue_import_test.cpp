@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/store/catalogue/catalogue.h"
+#include "core/store/catalogue/retail_alternatives.h"
 #include "tests/core/store/fixture.h"
 
 using namespace ces;
@@ -139,4 +140,50 @@ TEST_CASE("catalogue import - a retired item is hidden from search but kept for 
     CHECK(prescribers.empty());
     REQUIRE(admins.size() == 1);
     CHECK(admins[0].item.retired);
+}
+
+TEST_CASE("catalogue import - retail alternatives come with the four retail columns") {
+    test::SmallCounty county;
+    const std::string header =
+        "item_code,name,category,unit_price_gbp,serialised,retail_product,retail_price_gbp,"
+        "retail_where,retail_note\n";
+    const auto first = importText(
+        county,
+        header +
+            "SEAT-1,Raised toilet seat,Toileting,15,n,\"Raised seat, 4 inch\",19.99,"
+            "Pharmacies,Buy the height advised\nSEAT-2,Toilet frame,Toileting,25,n,,,,\n",
+        false);
+    CHECK(first.errors.empty());
+    const auto alternative = county.db->read(
+        [&](store::Connection& c) { return store::retailAlternative(c, "SEAT-1"); });
+    REQUIRE(alternative);
+    CHECK(alternative->product == "Raised seat, 4 inch");
+    CHECK(alternative->typicalPricePence == 1999);
+    CHECK_FALSE(county.db->read(
+        [&](store::Connection& c) { return store::retailAlternative(c, "SEAT-2"); }));
+
+    // Only the retail cells changed: the item is updated; empty cells remove the alternative.
+    const auto sideFile = "item_code,retail_product,retail_price_gbp,retail_where,retail_note\n";
+    CHECK(
+        importText(county, std::string(sideFile) + "SEAT-1,Seat,21,Shops,Check it clamps\n", false)
+            .updated == 1);
+    CHECK(
+        importText(county, std::string(sideFile) + "SEAT-1,Seat,21,Shops,Check it clamps\n", false)
+            .unchanged == 1);
+    CHECK(importText(county, std::string(sideFile) + "SEAT-1,,,,\n", false).updated == 1);
+    CHECK_FALSE(county.db->read(
+        [&](store::Connection& c) { return store::retailAlternative(c, "SEAT-1"); }));
+
+    // A partial alternative, a bad price or a missing column is refused by name, nothing written.
+    const auto partial =
+        importText(county, std::string(sideFile) + "SEAT-1,Seat,,Shops,x\n", false);
+    REQUIRE(partial.errors.size() == 1);
+    CHECK(partial.errors[0].field == "retail_price_gbp");
+    const auto price =
+        importText(county, std::string(sideFile) + "SEAT-1,Seat,lots,Shops,x\n", false);
+    REQUIRE(price.errors.size() == 1);
+    CHECK(price.errors[0].field == "retail_price_gbp");
+    const auto column = importText(county, "item_code,retail_product\nSEAT-1,Seat\n", false);
+    REQUIRE(column.errors.size() == 1);
+    CHECK(column.errors[0].field == "retail_price_gbp");
 }

@@ -11,6 +11,7 @@
 
 #include "app/demo/demand_profile.h"
 #include "app/demo/demo_history.h"
+#include "app/demo/demo_self_purchase.h"
 #include "app/demo/demo_warehouse.h"
 #include "core/csv.h"
 #include "core/nhs_number.h"
@@ -627,6 +628,7 @@ void createDemoCounty(store::Database& db, const DemoOptions& options,
     placeOrders(db, options, calendar, people, residents, ItemDraw(codesOf(catalogue), profile),
                 random);
     placeDischargeReferrals(db, options, calendar, people, residents, profile, random);
+    progress(recordDemoSelfPurchase(db, options.now, people.prescribers, residents));
     progress("orders by state: " + ordersByState(db, people.planner));
     createDemoWarehouse(db, options, calendar, progress);
     createDemoHistory(db, options, profile, calendar, progress);

@@ -3,6 +3,7 @@
 // order until the resident's choice is recorded; the resident buys their own seat, so only the
 // frame is ordered; an order of nothing but the seat is recorded without an order; the
 // commissioner sees the self-purchase share by district and decile, beside the council's target.
+// The resident's tracking page says in plain words that they chose to buy their own.
 //
 //   node tests/browser/self_purchase.mjs --ces build/ces [--output DIR] [--chromium PATH]
 import {
@@ -39,6 +40,11 @@ await runChapter('the self-purchase chapter', 'self-purchase-results.json', asyn
   await page.getByRole('button', { name: 'Accept and send order' }).click();
   await page.waitForURL('**/confirmation');
   const reference = (await page.locator('#reference').textContent()).trim();
+  const tracking = await page.getByRole('link', { name: 'their tracking link' }).getAttribute('href');
+  await page.goto(tracking);
+  await expect('the resident\'s tracking page says they chose to buy their own seat', async () =>
+    (await page.locator('body').textContent()).includes('You chose to buy your own Raised toilet seat, so we will not bring one.'));
+  await check(page, 'self-purchase-tracking');
   await page.goto(`/orders/${reference}`);
   await expect('only the walking frame is ordered', async () => {
     const body = await page.locator('body').textContent();

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "core/postcode.h"
+#include "core/store/orders/self_purchase.h"
 #include "core/store/orders/tracking.h"
 #include "warehouse/delivery_slots.h"
 #include "web/pages/appointment_calendar.h"
@@ -48,6 +49,27 @@ PageView formView(const Site& site, const Request& request) {
     view.section = "track";
     view.data.set("dob_own", true);
     return view;
+}
+
+// What the resident could buy themselves instead of what we lend, or chose to: in plain words.
+mustache::data ownChoices(Site& site, const std::string& reference, const WordsIn& w) {
+    const auto offered = site.app.db.read(
+        [&](store::Connection& c) { return store::alternativesOffered(c, reference); });
+    mustache::data lines(mustache::data::type::list);
+    for (const auto& o : offered) {
+        if (o.outcome == SelfPurchaseOutcome::self_purchase) {
+            lines.push_back(mustache::data(w("own_chosen", {{"item", o.itemName}})));
+            continue;
+        }
+        if (o.outcome != SelfPurchaseOutcome::declined) continue;  // not for a clinical reason
+        lines.push_back(
+            mustache::data(w("own_offered", {{"item", o.itemName},
+                                             {"product", o.alternative.product},
+                                             {"price", pounds(o.alternative.typicalPricePence)},
+                                             {"where", o.alternative.whereToBuy}}) +
+                           " " + w("own_safety", {{"note", o.alternative.safetyNote}})));
+    }
+    return lines;
 }
 
 Response resultPage(Site& site, Request& request, const store::TrackingView& found,
@@ -104,6 +126,9 @@ Response resultPage(Site& site, Request& request, const store::TrackingView& fou
     }
     view.data.set("expectations", expected);
     view.data.set("messages_line", trackingMessagesLine(found, site.app.messageChannels, w));
+    const auto own = ownChoices(site, found.reference, w);
+    view.data.set("has_own_choices", !own.is_empty_list());
+    view.data.set("own_choices", own);
     if (!by.token.empty()) view.data.set("contact_link", "/track/" + by.token + "/contact");
     if (request.queryValue("contact") == "changed") {
         view.data.set("banner", w("result_contact_changed"));

@@ -30,7 +30,8 @@ const char* const kTallies =
 const char* const kOffered =
     "SELECT s.item_code, i.name, r.product, r.typical_price_pence, r.where_to_buy, "
     "r.safety_note, s.outcome FROM self_purchase_choices s JOIN items i ON i.code = s.item_code "
-    "JOIN retail_alternatives r ON r.item_code = s.item_code WHERE s.order_id = $1 "
+    "JOIN retail_alternatives r ON r.item_code = s.item_code "
+    "WHERE s.order_id = (SELECT id FROM orders WHERE reference = $1) "
     "ORDER BY s.id";
 
 std::vector<SelfPurchaseRow> tallyBy(Connection& c, const std::string& from, const std::string& to,
@@ -128,8 +129,8 @@ SelfPurchaseTally selfPurchaseTotal(Connection& c, const std::string& from, cons
     return total;
 }
 
-std::vector<OfferedAlternative> alternativesOffered(Connection& c, OrderId order) {
-    const Rows rows = c.query(kOffered, {order.value()});
+std::vector<OfferedAlternative> alternativesOffered(Connection& c, const std::string& reference) {
+    const Rows rows = c.query(kOffered, {reference});
     std::vector<OfferedAlternative> offered;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         offered.push_back({rows.text(i, 0),

@@ -46,14 +46,14 @@ std::vector<SelfPurchaseRow> selfPurchaseByDecile(Connection& c, const std::stri
                                                   const std::string& to);
 SelfPurchaseTally selfPurchaseTotal(Connection& c, const std::string& from, const std::string& to);
 
-/// The items of an order whose retail alternative the resident declined or could not use, and
-/// the alternative (the tracking page explains the option).
+/// The items of an order (by reference) whose retail alternative was offered, the alternative
+/// and what the resident chose (the tracking page explains the option).
 struct OfferedAlternative {
     std::string itemCode;
     std::string itemName;
     RetailAlternative alternative;
     SelfPurchaseOutcome outcome = SelfPurchaseOutcome::declined;
 };
-std::vector<OfferedAlternative> alternativesOffered(Connection& c, OrderId order);
+std::vector<OfferedAlternative> alternativesOffered(Connection& c, const std::string& reference);
 
 }  // namespace ces::store

@@ -6,6 +6,7 @@
 
 #include "api_requests.h"
 #include "harness.h"
+#include "page_browser.h"
 
 using namespace ces::integration;
 
@@ -93,4 +94,38 @@ TEST_CASE(
     CHECK(forecast.body.find("offered a retail alternative") != std::string::npos);
     const Response audit = county.signIn("admin").get("/api/v1/audit?limit=20");
     CHECK(audit.body.find("self_purchase.record") != std::string::npos);
+}
+
+TEST_CASE("self-purchase - the admin keeps an item's retail alternative on its page") {
+    DemoCounty county;
+    PageBrowser admin(county, "admin");
+    HttpClient priya = county.signIn("prescriber");
+    const std::string page = "/admin/catalogue/KCE-MOB-003/retail";
+    const auto retailOf = [&] {
+        const auto items =
+            objectsIn(priya.get("/api/v1/catalogue?q=KCE-MOB-003").object(), "items");
+        REQUIRE(items.size() == 1);
+        return items[0]->get("retail_alternative");
+    };
+    CHECK(retailOf().isEmpty());
+    REQUIRE(admin.get("/admin/catalogue/KCE-MOB-003").status == 200);  // the form's token
+    const Response partial = admin.post(
+        page, "retail_product=Tall+frame&retail_price_gbp=&retail_where=Shops&retail_note=x");
+    CHECK(partial.status == 422);
+    CHECK(contains(partial, "retail_price_gbp"));
+    CHECK(retailOf().isEmpty());  // nothing written
+    CHECK(admin
+              .post(page,
+                    "retail_product=Tall+narrow+walking+frame&retail_price_gbp=34.50"
+                    "&retail_where=Mobility+shops&retail_note=Have+the+height+set")
+              .status == 303);
+    const auto retail = retailOf().extract<Poco::JSON::Object::Ptr>();
+    CHECK(retail->getValue<long>("typical_price_pence") == 3450);
+    CHECK(contains(admin.get("/admin/catalogue/KCE-MOB-003"), "Tall narrow walking frame"));
+    CHECK(admin.post(page, "retail_product=&retail_price_gbp=&retail_where=&retail_note=").status ==
+          303);
+    CHECK(retailOf().isEmpty());
+    PageBrowser prescriber(county, "prescriber");
+    REQUIRE(prescriber.get("/catalogue").status == 200);
+    CHECK(prescriber.post(page, "retail_product=x").status == 403);
 }

@@ -8,6 +8,7 @@
 #include "core/store/catalogue/catalogue.h"
 #include "core/store/catalogue/catalogue_changes.h"
 #include "core/store/catalogue/catalogue_import.h"
+#include "core/store/catalogue/retail_alternatives.h"
 #include "web/http/paging.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/presenters.h"
@@ -209,6 +210,13 @@ PageView editView(Site& site, const CatalogueItem& item, const std::string& pric
     } else {
         view.data.set("codes", equivalents);
     }
+    if (const auto retail = site.app.db.read(
+            [&](store::Connection& c) { return store::retailAlternative(c, item.code); })) {
+        view.data.set("retail_product", retail->product);
+        view.data.set("retail_price_gbp", poundsField(retail->typicalPricePence));
+        view.data.set("retail_where", retail->whereToBuy);
+        view.data.set("retail_note", retail->safetyNote);
+    }
     return view;
 }
 
@@ -218,6 +226,7 @@ std::string doneMessage(const std::string& done) {
     if (done == "retired") return "The item is retired: it takes no new orders";
     if (done == "restored") return "The item is brought back: it takes orders again";
     if (done == "equivalents") return "The equivalents are saved";
+    if (done == "retail") return "The retail alternative is saved";
     return "";
 }
 
@@ -278,6 +287,31 @@ Response saveEquivalents(Site& site, Request& request, const FormFields& form) {
         PageView view =
             editView(site, item, poundsField(item.pricePence), form.text("codes").substr(0, 2000));
         addError(view, "codes", std::string(e.what()), "equivalents-codes");
+        view.status = 422;
+        return site.render(request, actor, std::move(view));
+    }
+}
+
+// The item's retail alternative (all four fields), or none when they are all left empty.
+Response saveRetail(Site& site, Request& request, const FormFields& form) {
+    const Actor actor = site.require(request, {Role::admin});
+    const CatalogueItem item = existingItem(site, request.pathParams.at("code"));
+    try {
+        const auto alternative =
+            retailAlternativeFrom(form.text("retail_product"), form.text("retail_price_gbp"),
+                                  form.text("retail_where"), form.text("retail_note"));
+        site.app.db.write([&](store::Connection& c) {
+            store::changeRetailAlternative(c, item.code, alternative, actor.id, site.app.now());
+            return 0;
+        });
+        return Site::redirect(itemPath(item.code) + "?done=retail");
+    } catch (const ValidationError& e) {
+        PageView view = editView(site, item, poundsField(item.pricePence), "");
+        for (const char* field :
+             {"retail_product", "retail_price_gbp", "retail_where", "retail_note"}) {
+            view.data.set(field, form.text(field).substr(0, 1000));
+        }
+        addError(view, e.field(), e.what(), "item-" + e.field());
         view.status = 422;
         return site.render(request, actor, std::move(view));
     }
@@ -352,6 +386,8 @@ void addItemChangePages(Router& router, Site& site) {
                   return changeItem(site, r, f, "restored",
                                     [](CatalogueItem& item) { item.retired = false; });
               });
+    site.post(router, "/admin/catalogue/{code}/retail",
+              [&site](Request& r, const FormFields& f) { return saveRetail(site, r, f); });
     site.post(router, "/admin/catalogue/{code}/equivalents",
               [&site](Request& r, const FormFields& f) { return saveEquivalents(site, r, f); });
 }

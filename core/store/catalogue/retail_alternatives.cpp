@@ -1,5 +1,7 @@
 #include "core/store/catalogue/retail_alternatives.h"
 
+#include "core/store/infrastructure/audit.h"
+
 namespace ces::store {
 
 namespace {
@@ -42,6 +44,14 @@ void setRetailAlternative(Connection& c, const std::string& itemCode,
     }
     c.execute(kUpsert, {itemCode, alternative->product, alternative->typicalPricePence,
                         alternative->whereToBuy, alternative->safetyNote});
+}
+
+void changeRetailAlternative(Connection& c, const std::string& itemCode,
+                             const std::optional<RetailAlternative>& alternative, UserId who,
+                             Instant now) {
+    setRetailAlternative(c, itemCode, alternative);
+    audit(c, who, "catalogue.retail_alternative", "item", itemCode, now,
+          alternative ? alternative->product : std::string("removed"));
 }
 
 }  // namespace ces::store

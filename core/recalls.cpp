@@ -99,6 +99,7 @@ RecallPlace recallPlaceOf(AssetState state, bool orderOnTheRoad) {
         case AssetState::on_loan:
             return RecallPlace::home;
         case AssetState::available:
+        case AssetState::quarantined:  // held already, by another campaign
             return RecallPlace::shelf;
         case AssetState::reserved:
             return orderOnTheRoad ? RecallPlace::van : RecallPlace::shelf;
@@ -108,7 +109,6 @@ RecallPlace recallPlaceOf(AssetState state, bool orderOnTheRoad) {
         case AssetState::in_decontamination:
         case AssetState::awaiting_inspection:
         case AssetState::in_repair:
-        case AssetState::quarantined:
         case AssetState::scrapped:
             break;
     }

@@ -86,7 +86,7 @@ class Campaign {
         const RecallPlace place = recallPlaceOf(unit.facts.state, onTheRoad);
         store::NewRecallUnit row{raised_.id, unit.asset,   unit.facts.state, place,
                                  unit.depot, std::nullopt, std::nullopt};
-        if (place == RecallPlace::shelf) hold(unit);
+        if (place == RecallPlace::shelf && unit.facts.state != AssetState::quarantined) hold(unit);
         if (place == RecallPlace::home || place == RecallPlace::van) {
             row.resident = place == RecallPlace::home ? unit.resident : unit.orderResident;
             if (row.resident) row.visit = visit(unit, *row.resident);

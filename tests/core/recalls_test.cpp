@@ -97,6 +97,7 @@ TEST_CASE("where a unit was found and the visit its home gets") {
     CHECK((recallPlaceOf(AssetState::available, false) == RecallPlace::shelf));
     CHECK((recallPlaceOf(AssetState::reserved, false) == RecallPlace::shelf));
     CHECK((recallPlaceOf(AssetState::reserved, true) == RecallPlace::van));
+    CHECK((recallPlaceOf(AssetState::quarantined, false) == RecallPlace::shelf));
     CHECK((recallPlaceOf(AssetState::in_decontamination, false) == RecallPlace::recycling));
     CHECK((recallPlaceOf(AssetState::lost, false) == RecallPlace::lost));
     CHECK((recallVisitKind(RecallAction::inspect) == VisitKind::inspection));

@@ -61,7 +61,7 @@ TEST_CASE(
     checkError(
         county.signIn("prescriber2")
             .post(path, choices(R"({"item_code": ")" + kSeat + R"(", "outcome": "declined"})")),
-        422, "validation", "resident_id");  // another team does not serve them
+        403, "forbidden");  // another team does not serve them
     checkError(county.signIn("warehouse").post(path, choices("")), 403, "forbidden");
     CHECK(offeredIn(commissioner) == before);  // nothing written
 

@@ -1,6 +1,7 @@
 // Self-purchase choices over the API: a prescriber records what a resident chose when offered an
 // item's retail alternative (the order flow does the same from its check page).
 #include "core/store/orders/self_purchase.h"
+#include "core/store/residents/residents.h"
 #include "web/api/routes.h"
 #include "web/http/json_body.h"
 #include "web/http/request_numbers.h"
@@ -31,6 +32,10 @@ Response record(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::prescriber});
     const std::string& text = request.pathParams["id"];
     const ResidentId resident(parsePathId(text, "no resident has the id " + text.substr(0, 40)));
+    app.db.read([&](store::Connection& c) {
+        store::requireResidentChanger(c, resident, actor);  // before the body is read
+        return 0;
+    });
     auto body = JsonFields::parse(request.body);
     body.allowOnly({"choices", "order_reference"});
     const auto choices = parseChoices(body);

@@ -63,6 +63,14 @@ const std::string& CsvTable::field(const std::string& column) const {
     return found->second < record_.size() ? record_[found->second] : empty;
 }
 
+void appendCsvRecord(std::string& csv, const std::vector<std::string>& fields) {
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i > 0) csv.push_back(',');
+        csv.append(csvField(fields[i]));
+    }
+    csv.append("\r\n");
+}
+
 std::string csvField(const std::string& text) {
     if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
     std::string quoted = "\"";

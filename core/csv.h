@@ -15,6 +15,8 @@ std::optional<std::vector<std::string>> readCsvRecord(std::istream& in);
 /// `text` as one CSV field: as it is, or quoted (quotes doubled) when it holds a comma, quote
 /// or line break.
 std::string csvField(const std::string& text);
+/// Appends one record of `fields` (each as csvField) and its CRLF.
+void appendCsvRecord(std::string& csv, const std::vector<std::string>& fields);
 
 /// A CSV file with a header row, read record by record with fields looked up by name.
 class CsvTable {

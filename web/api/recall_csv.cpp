@@ -29,23 +29,13 @@ Response recallUnitsCsv(const std::string& reference,
         "barcode,item_code,made_on,batch,found_where,found_state,depot,district,visit_id,"
         "visit_status,visit_due,resolution,resolved_at\r\n";
     for (const auto& u : units) {
-        for (const std::string& field :
-             {u.barcode, u.itemCode, dateText(u.madeOn), u.batch.value_or(""), u.place,
-              u.foundState, u.depotCode, u.district,
-              u.visit ? std::to_string(u.visit->value()) : std::string(), u.visitStatus,
-              dateText(u.visitDue), u.resolution,
-              u.resolvedAt ? formatInstant(*u.resolvedAt) : std::string()}) {
-            csv.append(csvField(field)).append(",");
-        }
-        csv.back() = '\r';
-        csv.append("\n");
+        appendCsvRecord(csv, {u.barcode, u.itemCode, dateText(u.madeOn), u.batch.value_or(""),
+                              u.place, u.foundState, u.depotCode, u.district,
+                              u.visit ? std::to_string(u.visit->value()) : std::string(),
+                              u.visitStatus, dateText(u.visitDue), u.resolution,
+                              u.resolvedAt ? formatInstant(*u.resolvedAt) : std::string()});
     }
-    Response response;
-    response.contentType = "text/csv; charset=utf-8";
-    response.headers.emplace_back("Content-Disposition",
-                                  "attachment; filename=\"" + fileNameOf(reference) + "\"");
-    response.body = std::move(csv);
-    return response;
+    return csvDownload(fileNameOf(reference), std::move(csv));
 }
 
 }  // namespace ces::web

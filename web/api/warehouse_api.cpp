@@ -102,27 +102,17 @@ Response inspect(App& app, Request& request) {
     });
 }
 
-Response repair(App& app, Request& request) {
+// A step of an asset taking only `{notes?}`: repaired, or released from a recall.
+using NotedStep = warehouse::AssetDetail (*)(store::Connection&, const std::string&,
+                                             const std::string&, const Actor&, Instant);
+Response notedStep(App& app, Request& request, NotedStep step) {
     const Actor actor = requireRole(app, request, {Role::warehouse});
     const std::string barcode = barcodeParam(request);
     auto body = bodyOrEmpty(request.body);
     body.allowOnly({"notes"});
     const std::string notes = body.optionalText("notes");
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
-        return jsonResponse(
-            200, assetJson(warehouse::finishRepair(c, barcode, notes, actor, app.now())));
-    });
-}
-
-Response releaseFromRecall(App& app, Request& request) {
-    const Actor actor = requireRole(app, request, {Role::warehouse});
-    const std::string barcode = barcodeParam(request);
-    auto body = bodyOrEmpty(request.body);
-    body.allowOnly({"notes"});
-    const std::string notes = body.optionalText("notes");
-    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
-        return jsonResponse(
-            200, assetJson(warehouse::releaseFromRecall(c, barcode, notes, actor, app.now())));
+        return jsonResponse(200, assetJson(step(c, barcode, notes, actor, app.now())));
     });
 }
 
@@ -361,9 +351,9 @@ void addWarehouseRoutes(Router& router, App& app) {
     router.add("POST", "/api/v1/assets/{barcode}/inspect",
                [&app](Request& r) { return inspect(app, r); });
     router.add("POST", "/api/v1/assets/{barcode}/repair",
-               [&app](Request& r) { return repair(app, r); });
+               [&app](Request& r) { return notedStep(app, r, warehouse::finishRepair); });
     router.add("POST", "/api/v1/assets/{barcode}/release-from-recall",
-               [&app](Request& r) { return releaseFromRecall(app, r); });
+               [&app](Request& r) { return notedStep(app, r, warehouse::releaseFromRecall); });
     router.add("POST", "/api/v1/assets/{barcode}/lost",
                [&app](Request& r) { return lost(app, r); });
     router.add("POST", "/api/v1/assets/{barcode}/pick",

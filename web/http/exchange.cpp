@@ -44,6 +44,15 @@ std::string toJson(const Poco::JSON::Object::Ptr& object) {
     return out.str();
 }
 
+Response csvDownload(const std::string& fileName, std::string csv) {
+    Response response;
+    response.contentType = "text/csv; charset=utf-8";
+    response.headers.emplace_back("Content-Disposition",
+                                  "attachment; filename=\"" + fileName + "\"");
+    response.body = std::move(csv);
+    return response;
+}
+
 Response jsonResponse(int status, const Poco::JSON::Object::Ptr& object) {
     Response response;
     response.status = status;

@@ -38,6 +38,8 @@ Poco::JSON::Object::Ptr jsonObject();
 Poco::JSON::Array::Ptr jsonArray();
 std::string toJson(const Poco::JSON::Object::Ptr& object);
 Response jsonResponse(int status, const Poco::JSON::Object::Ptr& object);
+/// A CSV file to download as `fileName`.
+Response csvDownload(const std::string& fileName, std::string csv);
 
 /// The value, or JSON null when absent.
 template <class T>

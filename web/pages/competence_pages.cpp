@@ -96,19 +96,10 @@ Response expiringCsv(Site& site, Request& request) {
     site.require(request, {Role::admin});
     std::string csv = "username,name,competence,expires_on,granted_by\r\n";
     for (const auto& g : expiring(site)) {
-        for (const std::string& field :
-             {g.username, g.userName, g.code, formatDate(g.expiresOn), g.grantedBy}) {
-            csv.append(csvField(field)).append(",");
-        }
-        csv.back() = '\r';
-        csv.append("\n");
+        appendCsvRecord(csv,
+                        {g.username, g.userName, g.code, formatDate(g.expiresOn), g.grantedBy});
     }
-    Response response;
-    response.contentType = "text/csv; charset=utf-8";
-    response.headers.emplace_back("Content-Disposition",
-                                  "attachment; filename=\"competences-ending.csv\"");
-    response.body = std::move(csv);
-    return response;
+    return csvDownload("competences-ending.csv", std::move(csv));
 }
 
 UserId userIdOf(const Request& request) {

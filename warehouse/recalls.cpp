@@ -62,10 +62,16 @@ void moveAtDepot(store::Connection& c, AssetId asset, DepotId depot, AssetStep s
     store::moveAsset(c, asset, move, actor.id, now);
 }
 
-store::CountDelta quarantineDelta() {
+// Moves an available unit into quarantine with its count; false, with nothing changed, when the
+// depot's count has no free unit to move (every one is promised to an order).
+bool quarantine(store::Connection& c, AssetId asset, DepotId depot, const std::string& itemCode,
+                const std::string& note, const Actor& actor, Instant now) {
     store::CountDelta delta;
     delta.add(AssetState::available, -1).add(AssetState::quarantined, 1);
-    return delta;
+    if (!store::applyCountDelta(c, depot, itemCode, delta)) return false;
+    moveAtDepot(c, asset, depot, AssetStep::quarantine, AssetState::available,
+                AssetState::quarantined, note, actor, now);
+    return true;
 }
 
 // What one campaign does as it goes, unit by unit.
@@ -120,19 +126,17 @@ class Campaign {
                         AssetState::available, note_, actor_, now_);
         }
         const std::string& item = unit.facts.itemCode;
-        if (!store::applyCountDelta(c_, unit.depot, item, quarantineDelta())) {
+        if (!quarantine(c_, unit.asset, unit.depot, item, note_, actor_, now_)) {
             const auto order = store::orderHoldingUnpickedStock(c_, unit.depot, item);
             if (!order) {
                 throw Conflict("stock_mismatch", "no free or reserved count of " + item +
                                                      " is left to hold " + unit.facts.barcode);
             }
             release(*order);
-            if (!store::applyCountDelta(c_, unit.depot, item, quarantineDelta())) {
+            if (!quarantine(c_, unit.asset, unit.depot, item, note_, actor_, now_)) {
                 throw Conflict("stock_mismatch", "the count of " + item + " does not match");
             }
         }
-        moveAtDepot(c_, unit.asset, unit.depot, AssetStep::quarantine, AssetState::available,
-                    AssetState::quarantined, note_, actor_, now_);
         ++raised_.held;
     }
 
@@ -220,17 +224,15 @@ RecallRaised raiseRecall(store::Connection& c, const store::NewRecall& notice, c
     return raised;
 }
 
-bool quarantineIfRecalled(store::Connection& c, AssetId asset, const std::string& barcode,
+bool quarantineIfRecalled(store::Connection& c, const store::AssetRecord& passed,
                           const Actor& actor, Instant now) {
-    if (!store::underOpenRecall(c, asset)) return false;
-    const auto record = store::findAsset(c, barcode);
-    if (!record || record->state != AssetState::available || !record->itemCode) return false;
-    if (!store::applyCountDelta(c, record->depot, *record->itemCode, quarantineDelta())) {
-        throw Conflict("stock_mismatch", "the count of " + *record->itemCode + " does not match");
+    if (!passed.itemCode || !store::underOpenRecall(c, passed.id)) return false;
+    if (!quarantine(c, passed.id, passed.depot, *passed.itemCode, "held by a safety recall", actor,
+                    now)) {
+        throw Conflict("stock_mismatch", "the count of " + *passed.itemCode + " does not match");
     }
-    moveAtDepot(c, asset, record->depot, AssetStep::quarantine, AssetState::available,
-                AssetState::quarantined, "held by a safety recall", actor, now);
-    store::audit(c, actor.id, "asset.quarantine", "asset", barcode, now, "open safety recall");
+    store::audit(c, actor.id, "asset.quarantine", "asset", passed.barcode, now,
+                 "open safety recall");
     return true;
 }
 

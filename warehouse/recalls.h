@@ -10,6 +10,7 @@
 #include "core/calendar.h"
 #include "core/iso_time.h"
 #include "core/store/infrastructure/connection.h"
+#include "core/store/warehouse/assets.h"
 #include "core/store/warehouse/recalls.h"
 #include "core/types.h"
 
@@ -31,9 +32,10 @@ struct RecallRaised {
 RecallRaised raiseRecall(store::Connection& c, const store::NewRecall& notice, const Actor& actor,
                          Instant now);
 
-/// A unit just through inspection at the depot that an open campaign covers goes into
-/// quarantine instead of onto the shelf. Answers true when it did.
-bool quarantineIfRecalled(store::Connection& c, AssetId asset, const std::string& barcode,
+/// A unit that has just passed inspection at the depot (`passed`, as it was before) goes into
+/// quarantine instead of staying on the shelf when an open campaign covers it. Answers true
+/// when it did.
+bool quarantineIfRecalled(store::Connection& c, const store::AssetRecord& passed,
                           const Actor& actor, Instant now);
 
 /// A visit done: the campaign units it went for are resolved (`inspected` or `replaced`); a

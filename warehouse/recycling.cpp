@@ -183,7 +183,7 @@ AssetDetail inspectAsset(store::Connection& c, const std::string& barcode, Inspe
             step(c, asset, AssetStep::pass_inspection, asset.depot, atDepot(notes), actor, now);
             store::setAssetInspection(c, asset.id, now, nextInspectionDue(now, interval));
             store::recordCreditForInspection(c, asset.id, actor.id, now);  // credits the funder
-            quarantineIfRecalled(c, asset.id, barcode, actor, now);
+            quarantineIfRecalled(c, asset, actor, now);
             break;
         case InspectionResult::repair:
             requireText(notes, "notes", "say what needs repairing");

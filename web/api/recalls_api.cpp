@@ -56,7 +56,7 @@ Response raise(App& app, Request& request) {
     const store::NewRecall notice = parseRecallNotice(request.body);
     return idempotentWrite(app, request, actor, [&](store::Connection& c) {
         const auto raised = warehouse::raiseRecall(c, notice, actor, app.now());
-        auto answer = summaryJson(*store::findRecall(c, raised.id, ukDateOf(app.now())));
+        auto answer = summaryJson(store::requireRecall(c, raised.id, ukDateOf(app.now())));
         answer->set("held", raised.held);
         answer->set("visits", raised.visits);
         answer->set("orders_resupplied", raised.ordersResupplied);
@@ -83,9 +83,8 @@ Response one(App& app, Request& request) {
     requireRole(app, request, kFollowers);
     const RecallId id = recallIdOf(request);
     return app.db.read([&](store::Connection& c) {
-        const auto recall = store::findRecall(c, id, ukDateOf(app.now()));
-        if (!recall) throw NotFound("no recall has the id " + std::to_string(id.value()));
-        auto answer = summaryJson(*recall);
+        const auto recall = store::requireRecall(c, id, ukDateOf(app.now()));
+        auto answer = summaryJson(recall);
         auto districts = jsonArray();
         for (const auto& d : store::recallProgressByDistrict(c, id)) {
             auto json = jsonObject();
@@ -106,9 +105,8 @@ Response unitsCsv(App& app, Request& request) {
     requireRole(app, request, kFollowers);
     const RecallId id = recallIdOf(request);
     return app.db.read([&](store::Connection& c) {
-        const auto recall = store::findRecall(c, id, ukDateOf(app.now()));
-        if (!recall) throw NotFound("no recall has the id " + std::to_string(id.value()));
-        return recallUnitsCsv(recall->reference, store::recallUnits(c, id));
+        const auto recall = store::requireRecall(c, id, ukDateOf(app.now()));
+        return recallUnitsCsv(recall.reference, store::recallUnits(c, id));
     });
 }
 

@@ -1,8 +1,6 @@
 // Prescriber competence for the admin: the list and what ends in the next 30 days
 // (/admin/competences, with a CSV), and each person's competences to grant, renew or withdraw
 // (/admin/users/{id}/competences). Every change is audited by the store.
-#include <cctype>
-
 #include "core/csv.h"
 #include "core/errors.h"
 #include "core/store/admin/accounts.h"
@@ -31,11 +29,6 @@ std::vector<store::GrantedCompetence> expiring(Site& site) {
     return site.app.db.read([&](store::Connection& c) {
         return store::competencesExpiring(c, today, daysFrom(today, kExpiringDays));
     });
-}
-
-std::string capitalised(std::string text) {
-    if (!text.empty()) text[0] = static_cast<char>(std::toupper(text[0]));
-    return text;
 }
 
 void addFieldError(PageView& view, const ValidationError& e) {

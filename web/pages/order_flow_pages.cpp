@@ -237,9 +237,11 @@ std::map<std::string, RetailAlternative> alternativesOf(Site& site) {
     return site.app.db.read([](store::Connection& c) { return store::retailAlternatives(c); });
 }
 
-PageView checkView(Site& site, const OrderDraft& draft, const FormFields* answers = nullptr) {
+PageView checkView(const OrderDraft& draft,
+                   const std::map<std::string, RetailAlternative>& alternatives,
+                   const FormFields* answers = nullptr) {
     PageView view = stepView("Check your order before sending it", "order_check", draft);
-    view.data.set("offers", retailOffers(draft.lines, alternativesOf(site), answers));
+    view.data.set("offers", retailOffers(draft.lines, alternatives, answers));
     view.data.set("resident_dob", longDate(draft.resident->dateOfBirth));
     view.data.set("resident_postcode", draft.resident->postcode);
     view.data.set("resident_district", draft.resident->district);
@@ -259,13 +261,14 @@ Response submitOrder(Site& site, Request& request, const FormFields& form) {
         site.drafts.put(actor.id, draft);
         return Site::redirect(step);
     }
-    PageView view = checkView(site, draft, &form);
+    const auto alternatives = alternativesOf(site);
+    PageView view = checkView(draft, alternatives, &form);
     std::vector<store::SelfPurchaseChoice> choices;
     try {
-        choices = choicesFrom(form, draft.lines, alternativesOf(site));
+        choices = choicesFrom(form, draft.lines, alternatives);
     } catch (const ValidationError& e) {
         addError(view, e.field(), e.what(), e.field());
-        view.data.set("offers", retailOffers(draft.lines, alternativesOf(site), &form,
+        view.data.set("offers", retailOffers(draft.lines, alternatives, &form,
                                              {e.field(), e.field(), e.what()}));
         view.status = 422;
         site.drafts.put(actor.id, draft);
@@ -399,7 +402,7 @@ void addOrderFlowPages(Router& router, Site& site) {
     site.get(router, "/orders/new/check", [&site](Request& r) {
         auto [actor, draft] = draftFor(site, r);
         if (const auto step = missingStep(draft); !step.empty()) throw RedirectTo(step);
-        return site.render(r, actor, checkView(site, draft));
+        return site.render(r, actor, checkView(draft, alternativesOf(site)));
     });
     site.post(router, "/orders/new/submit",
               [&site](Request& r, const FormFields& f) { return submitOrder(site, r, f); });

@@ -1,6 +1,7 @@
 #include "web/pages/presenters.h"
 
 #include <array>
+#include <cctype>
 #include <cstdio>
 
 #include "core/date_words.h"
@@ -109,4 +110,10 @@ std::string speedLabel(const std::string& apiName) {
     const auto speed = parseSpeed(apiName);
     return speed ? speedLabel(*speed) : apiName;
 }
+std::string capitalised(std::string text) {
+    if (!text.empty())
+        text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+    return text;
+}
+
 }  // namespace ces::web

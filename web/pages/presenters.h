@@ -36,6 +36,8 @@ std::string longDate(std::chrono::year_month_day date);
 std::string longDate(const std::string& isoDate);
 /// "£1,234.50".
 std::string pounds(Pence pence);
+/// `text` with its first letter capitalised (a refusal's message shown as a sentence).
+std::string capitalised(std::string text);
 /// "Next working day", "3 working days", ...
 std::string speedLabel(Speed speed);
 std::string speedLabel(const std::string& apiName);

@@ -1,7 +1,5 @@
 // Safety recalls: the campaigns and the form to raise one (/recalls), a campaign's progress by
 // district and unit (/recalls/{id}) and its CSV for the regulator.
-#include <cctype>
-
 #include "core/credentials.h"
 #include "core/errors.h"
 #include "core/store/infrastructure/idempotency.h"
@@ -180,9 +178,7 @@ Response raise(Site& site, Request& request, const FormFields& fields) {
         return Site::redirect("/recalls/" + std::to_string(id) + "?raised=1");
     } catch (const ValidationError& e) {
         PageView view = listView(site, actor, form);
-        std::string message = e.what();
-        if (!message.empty()) message[0] = static_cast<char>(std::toupper(message[0]));
-        addError(view, formField(e.field()), message);
+        addError(view, formField(e.field()), capitalised(e.what()));
         view.status = 422;
         return site.render(request, actor, std::move(view));
     }
@@ -233,16 +229,15 @@ Response campaignPage(Site& site, Request& request) {
     view.templateName = "recall";
     view.section = "recalls";
     site.app.db.read([&](store::Connection& c) {
-        const auto recall = store::findRecall(c, id, ukDateOf(site.app.now()));
-        if (!recall) throw NotFound("no recall has the id " + std::to_string(id.value()));
-        view.title = recall->title;
-        view.data = summaryData(*recall);
-        view.data.set("item_codes", recall->itemCodes);
-        view.data.set("which_units", whichUnits(*recall));
-        view.data.set("action_words", actionWords(recall->action));
-        view.data.set("raised_at", ukDateTime(recall->raisedAt));
-        view.data.set("raised_by", recall->raisedBy);
-        const auto percent = recall->found == 0 ? 100 : 100 * recall->resolved / recall->found;
+        const auto recall = store::requireRecall(c, id, ukDateOf(site.app.now()));
+        view.title = recall.title;
+        view.data = summaryData(recall);
+        view.data.set("item_codes", recall.itemCodes);
+        view.data.set("which_units", whichUnits(recall));
+        view.data.set("action_words", actionWords(recall.action));
+        view.data.set("raised_at", ukDateTime(recall.raisedAt));
+        view.data.set("raised_by", recall.raisedBy);
+        const auto percent = recall.found == 0 ? 100 : 100 * recall.resolved / recall.found;
         view.data.set("percent", std::to_string(percent));
         mustache::data districts(mustache::data::type::list);
         for (const auto& d : store::recallProgressByDistrict(c, id)) {
@@ -271,7 +266,7 @@ Response campaignPage(Site& site, Request& request) {
         }
         view.data.set("units", units);
         if (request.queryValue("raised") == "1") {
-            view.data.set("raised", "Recall raised: " + std::to_string(recall->found) +
+            view.data.set("raised", "Recall raised: " + std::to_string(recall.found) +
                                         " units found, shelf stock held, visits booked");
         }
         return 0;
@@ -283,9 +278,8 @@ Response unitsCsv(Site& site, Request& request) {
     site.require(request, kFollowers);
     const RecallId id = recallIdOf(request);
     return site.app.db.read([&](store::Connection& c) {
-        const auto recall = store::findRecall(c, id, ukDateOf(site.app.now()));
-        if (!recall) throw NotFound("no recall has the id " + std::to_string(id.value()));
-        return recallUnitsCsv(recall->reference, store::recallUnits(c, id));
+        const auto recall = store::requireRecall(c, id, ukDateOf(site.app.now()));
+        return recallUnitsCsv(recall.reference, store::recallUnits(c, id));
     });
 }
 

@@ -6,6 +6,7 @@
 #include "web/http/paging.h"
 #include "web/http/request_numbers.h"
 #include "web/pages/page_routes.h"
+#include "web/pages/presenters.h"
 
 namespace ces::web {
 
@@ -108,9 +109,7 @@ PageView formView(const UserForm& form, std::optional<store::UserRecord> user) {
 
 Response invalidForm(Site& site, Request& request, const Actor& actor, PageView view,
                      const ValidationError& e) {
-    std::string message = e.what();
-    if (!message.empty()) message[0] = static_cast<char>(std::toupper(message[0]));
-    addError(view, e.field(), message);
+    addError(view, e.field(), capitalised(e.what()));
     view.status = 422;
     return site.render(request, actor, std::move(view));
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/errors.h"
 #include "core/store/infrastructure/typed_columns.h"
 
 namespace ces::store {
@@ -184,6 +185,12 @@ std::optional<RecallSummary> findRecall(Connection& c, RecallId id,
     auto found = recalls(c, id.value(), today);
     if (found.empty()) return std::nullopt;
     return found.front();
+}
+
+RecallSummary requireRecall(Connection& c, RecallId id, std::chrono::year_month_day today) {
+    auto recall = findRecall(c, id, today);
+    if (!recall) throw NotFound("no recall has the id " + std::to_string(id.value()));
+    return std::move(*recall);
 }
 
 std::vector<RecallDistrictProgress> recallProgressByDistrict(Connection& c, RecallId id) {

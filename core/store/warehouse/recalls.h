@@ -90,6 +90,8 @@ struct RecallSummary {
 std::vector<RecallSummary> listRecalls(Connection& c, std::chrono::year_month_day today);
 std::optional<RecallSummary> findRecall(Connection& c, RecallId id,
                                         std::chrono::year_month_day today);
+/// findRecall, or NotFound naming the id.
+RecallSummary requireRecall(Connection& c, RecallId id, std::chrono::year_month_day today);
 
 /// The campaign's progress in one district (or where no district applies: shelves, recycling).
 struct RecallDistrictProgress {

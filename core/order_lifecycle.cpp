@@ -53,8 +53,8 @@ bool canTransition(OrderStatus from, OrderStatus to) {
             return to == approved || to == cancelled;
         case approved:
             return to == allocated || to == awaiting_special || to == cancelled;
-        case awaiting_special:
-            return to == allocated || to == cancelled;
+        case awaiting_special:  // back to approved when a safety recall takes its stock
+            return to == allocated || to == approved || to == cancelled;
         case allocated:  // back to approved when a safety recall takes its stock
             return to == scheduled || to == approved || to == cancelled;
         case scheduled:  // back to allocated when the booked slot is released

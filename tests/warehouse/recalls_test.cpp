@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include "core/store/orders/orders.h"
 #include "core/store/warehouse/assets.h"
 #include "core/store/warehouse/recalls.h"
 #include "tests/warehouse/fixture.h"
@@ -143,6 +144,31 @@ TEST_CASE("an order whose stock was taken is re-supplied from unaffected units e
     const auto raised = raise(county, n, county.warehouse);
     CHECK(raised.ordersResupplied == 1);
     CHECK(orderStatus(county, reference) == "allocated");
+    CHECK(county.levels("EKD", "HOIST-S").reserved == 3);
+    CHECK(county.countsMatchRegister(county.west, "HOIST-S"));
+    CHECK(county.countsMatchRegister(county.east, "HOIST-S"));
+}
+
+TEST_CASE("an order waiting for its special gives its stock back and waits for the special again") {
+    test::WarehouseCounty county;
+    store::NewOrder order;
+    order.resident = county.resident;
+    order.speed = Speed::five_day;
+    order.lines = {{"HOIST-S", 3}};
+    order.specials = {{"Made-to-measure sling", 12000}};
+    const std::string reference = county.db->write([&](store::Connection& c) {
+        return store::createOrder(c, order, county.prescriber, county.now, WorkingDayCalendar())
+            .reference;
+    });
+    REQUIRE(orderStatus(county, reference) == "awaiting_special");
+    county.addAssets("HOIST-S", county.east, 3, county.now - std::chrono::days(5), 6);
+    auto n = notice("FSN-6");
+    n.filter.barcodes = county.hoists;  // only the west depot's units
+    const auto raised = raise(county, n, county.warehouse);
+    CHECK(raised.held == 3);
+    CHECK(raised.ordersResupplied == 1);
+    CHECK(orderStatus(county, reference) == "awaiting_special");  // its special is not in yet
+    CHECK(county.levels("WKD", "HOIST-S").reserved == 0);
     CHECK(county.levels("EKD", "HOIST-S").reserved == 3);
     CHECK(county.countsMatchRegister(county.west, "HOIST-S"));
     CHECK(county.countsMatchRegister(county.east, "HOIST-S"));

@@ -50,7 +50,9 @@ const char* const kRollbackReserve = "ROLLBACK TO SAVEPOINT reserve_lines";
 const char* const kCountersignFacts = "SELECT prescriber_id, total_pence FROM orders WHERE id = $1";
 const char* const kSetCountersigned =
     "UPDATE orders SET countersigned_by = $1, countersigned_at = $2 WHERE id = $3";
-const char* const kCountSpecials = "SELECT COUNT(*) FROM specials WHERE order_id = $1";
+// Specials not yet in: an order re-allocated after its specials arrived does not wait again.
+const char* const kCountSpecials =
+    "SELECT COUNT(*) FROM specials WHERE order_id = $1 AND status NOT IN ('received', 'delivered')";
 const char* const kStartLoan =
     "INSERT INTO loans (order_line_id, resident_id, item_code, quantity, started_at) "
     "VALUES ($1, $2, $3, $4, $5) RETURNING id";

@@ -27,7 +27,7 @@ const char* const kInsertUnit =
 const char* const kOrderHoldingStock =
     "SELECT o.reference FROM order_lines ol JOIN orders o ON o.id = ol.order_id "
     "WHERE ol.depot_id = $1 AND ol.item_code = $2 "
-    "AND o.status IN ('allocated', 'scheduled', 'failed_visit') "
+    "AND o.status IN ('allocated', 'awaiting_special', 'scheduled', 'failed_visit') "
     "AND ol.quantity > (SELECT COUNT(*) FROM assets a WHERE a.order_line_id = ol.id "
     "AND a.state = 'reserved') ORDER BY o.id DESC LIMIT 1";
 const char* const kUnderOpenRecall =

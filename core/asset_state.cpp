@@ -21,7 +21,7 @@ constexpr NameTable<AssetState, 10> kStateNames{{
     {AssetState::quarantined, "quarantined"},
 }};
 
-constexpr NameTable<AssetStep, 17> kStepNames{{
+constexpr NameTable<AssetStep, 18> kStepNames{{
     {AssetStep::pick, "pick"},
     {AssetStep::unpick, "unpick"},
     {AssetStep::issue, "issue"},
@@ -36,6 +36,7 @@ constexpr NameTable<AssetStep, 17> kStepNames{{
     {AssetStep::found, "found"},
     {AssetStep::quarantine, "quarantine"},
     {AssetStep::release_from_recall, "release_from_recall"},
+    {AssetStep::exchange_for_recall, "exchange_for_recall"},
     {AssetStep::register_asset, "register"},
     {AssetStep::inspect_in_home, "inspect_in_home"},
     {AssetStep::repair_in_home, "repair_in_home"},

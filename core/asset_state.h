@@ -46,6 +46,7 @@ enum class AssetStep {
     found,                   ///< lost -> returned (cleaned and inspected before reuse)
     quarantine,              ///< available -> quarantined (a safety recall holds it)
     release_from_recall,     ///< quarantined -> awaiting_inspection (the notice is met)
+    exchange_for_recall,     ///< on_loan -> quarantined (a replacement took its place in the home)
     register_asset,          ///< the asset's first row: it joins the register
     inspect_in_home,         ///< a planned inspection passed in a home (the state stays)
     repair_in_home,          ///< repaired in a home on a repair visit (the state stays)

@@ -51,6 +51,9 @@ std::optional<AssetState> stateAfter(AssetState from, AssetStep step) {
         case AssetStep::release_from_recall:
             if (from == quarantined) return awaiting_inspection;
             break;
+        case AssetStep::exchange_for_recall:
+            if (from == on_loan) return quarantined;
+            break;
         case AssetStep::register_asset:
         case AssetStep::inspect_in_home:
         case AssetStep::repair_in_home:

@@ -18,6 +18,7 @@
 #include "warehouse/emergencies.h"
 #include "warehouse/live_arrivals.h"
 #include "warehouse/order_delivery.h"
+#include "warehouse/recall_replacements.h"
 #include "warehouse/recalls.h"
 #include "warehouse/recycling.h"
 #include "warehouse/specials.h"
@@ -477,6 +478,7 @@ void applyDone(store::Connection& c, const store::VisitJob& visit, VisitOutcome 
             }
             break;
         case VisitKind::repair:
+            if (exchangeRecallUnits(c, visit.id, visit.depot, actor, now) > 0) break;
             if (visit.assetId) {
                 store::recordAssetEvent(c, *visit.assetId, AssetStep::repair_in_home, actor.id, now,
                                         notes);

@@ -13,6 +13,7 @@
 #include "core/store/orders/order_access.h"
 #include "core/store/orders/orders.h"
 #include "core/store/warehouse/assets.h"
+#include "warehouse/recall_replacements.h"
 
 namespace ces::warehouse {
 
@@ -104,7 +105,14 @@ class Campaign {
 
     // Orders whose stock was taken try again for unaffected stock; those that still wait have
     // their prescriber told the same day.
+    // Homes come first: a replacement for a unit in use is reserved before the orders whose
+    // stock was taken are re-supplied.
     RecallRaised finish() {
+        if (notice_.action == RecallAction::replace) {
+            const auto replacements = reserveRecallReplacements(c_, raised_.id, actor_, now_);
+            raised_.replacementsReserved = replacements.reserved;
+            raised_.awaitingReplacement = replacements.waiting;
+        }
         for (const auto& reference : released_) {
             try {
                 store::allocateApprovedOrder(c_, reference, actor_, now_);

@@ -30,6 +30,16 @@ TEST_CASE("the recycling path: returned, decontaminated, inspected, then stock, 
     CHECK(after(AssetState::in_repair, AssetStep::finish_repair) == "awaiting_inspection");
 }
 
+TEST_CASE("a safety recall holds shelf units, and takes a home's unit back in exchange") {
+    CHECK(after(AssetState::available, AssetStep::quarantine) == "quarantined");
+    CHECK(after(AssetState::on_loan, AssetStep::exchange_for_recall) == "quarantined");
+    CHECK(after(AssetState::quarantined, AssetStep::release_from_recall) == "awaiting_inspection");
+    CHECK(after(AssetState::quarantined, AssetStep::scrap) == "scrapped");
+    CHECK(after(AssetState::quarantined, AssetStep::issue) == "refused");
+    CHECK(after(AssetState::available, AssetStep::exchange_for_recall) == "refused");
+    CHECK(after(AssetState::reserved, AssetStep::quarantine) == "refused");
+}
+
 TEST_CASE("skipped or repeated steps are refused") {
     CHECK(after(AssetState::returned, AssetStep::return_to_depot) == "refused");  // double return
     CHECK(after(AssetState::available, AssetStep::return_to_depot) == "refused");

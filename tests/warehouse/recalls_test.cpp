@@ -11,6 +11,7 @@
 #include "tests/warehouse/fixture.h"
 #include "warehouse/dispatch.h"
 #include "warehouse/maintenance.h"
+#include "warehouse/recall_replacements.h"
 #include "warehouse/recycling.h"
 
 using namespace ces;
@@ -258,6 +259,114 @@ TEST_CASE("a failed recall visit's retry still goes for the unit") {
     REQUIRE(receipt.rescheduledVisitId);
     CHECK(count(county, "SELECT visit_id FROM recall_units WHERE visit_id IS NOT NULL") ==
           receipt.rescheduledVisitId->value());
+}
+
+namespace {
+
+std::string onLoanHoist(test::WarehouseCounty& county) {
+    return county.db->read([&](store::Connection& c) {
+        return c.query("SELECT barcode FROM assets WHERE state = 'on_loan'").text(0, 0);
+    });
+}
+
+VisitId recallVisit(test::WarehouseCounty& county) {
+    return county.db->read([&](store::Connection& c) {
+        return VisitId(
+            c.query("SELECT visit_id FROM recall_units WHERE visit_id IS NOT NULL").integer(0, 0));
+    });
+}
+
+void repairVisitDone(test::WarehouseCounty& county, VisitId visit) {
+    county.db->write([&](store::Connection& c) {
+        c.execute("UPDATE visits SET status = 'planned', plan_date = '2026-03-02' WHERE id = $1",
+                  {visit.value()});
+        return warehouse::recordVisitOutcome(c, visit, VisitOutcome::repaired, std::nullopt, "",
+                                             county.driver, county.now, WorkingDayCalendar(),
+                                             warehouse::MaintenancePolicy());
+    });
+}
+
+}  // namespace
+
+TEST_CASE("a replace recall swaps the home's unit for a reserved unaffected one at the visit") {
+    test::WarehouseCounty county;
+    county.deliver({{"HOIST-S", 1}});
+    const std::string affected = onLoanHoist(county);
+    auto n = notice("FSN-10", RecallAction::replace);
+    n.filter.barcodes = {affected};
+    const auto raised = raise(county, n, county.warehouse);
+    CHECK(raised.found == 1);
+    CHECK(raised.visits == 1);
+    CHECK(raised.replacementsReserved == 1);
+    CHECK(raised.awaitingReplacement == 0);
+    const VisitId visit = recallVisit(county);
+    const std::string replacement = county.db->read([&](store::Connection& c) {
+        return c.query("SELECT b.barcode FROM recall_units x JOIN assets b "
+                       "ON b.id = x.replacement_asset_id")
+            .text(0, 0);
+    });
+    CHECK(stateOf(county, replacement) == "reserved");
+    CHECK(county.levels("WKD", "HOIST-S").reserved == 1);
+    const std::string notes = county.db->read([&](store::Connection& c) {
+        return c.query("SELECT notes FROM visits WHERE id = $1", {visit.value()}).text(0, 0);
+    });
+    CHECK(notes.find("take replacement " + replacement) != std::string::npos);
+
+    repairVisitDone(county, visit);
+    CHECK(stateOf(county, affected) == "quarantined");
+    CHECK(stateOf(county, replacement) == "on_loan");
+    county.db->read([&](store::Connection& c) {
+        const auto out = store::findAsset(c, affected);
+        const auto in = store::findAsset(c, replacement);
+        CHECK_FALSE(out->loanId.has_value());
+        REQUIRE(in->loanId.has_value());
+        CHECK(in->resident == county.resident);
+        const auto loan = store::findLoan(c, *in->loanId);
+        CHECK(loan->returnedQuantity == 0);  // the loan goes on, with the replacement
+        return 0;
+    });
+    CHECK(count(county, "SELECT COUNT(*) FROM recall_units WHERE resolution = 'replaced'") == 1);
+    CHECK(county.levels("WKD", "HOIST-S").quarantined == 1);
+    CHECK(county.countsMatchRegister(county.west, "HOIST-S"));
+}
+
+TEST_CASE("a home waits for a replacement when none is free, and is swapped once one comes in") {
+    test::WarehouseCounty county;
+    county.deliver({{"HOIST-S", 1}});
+    const std::string affected = onLoanHoist(county);
+    for (const auto& barcode : county.hoists) setMade(county, barcode, "2025-01-10", "B7");
+    auto n = notice("FSN-11", RecallAction::replace);
+    n.filter.batch = "B7";
+    const auto raised = raise(county, n, county.warehouse);
+    CHECK(raised.found == 3);
+    CHECK(raised.replacementsReserved == 0);
+    CHECK(raised.awaitingReplacement == 1);
+    const VisitId visit = recallVisit(county);
+    try {
+        repairVisitDone(county, visit);
+        FAIL("a swap with nothing to swap in was accepted");
+    } catch (const Conflict& refused) {
+        CHECK(refused.code() == "replacement_not_reserved");
+    }
+    CHECK(stateOf(county, affected) == "on_loan");
+
+    // Goods in of another batch: the warehouse reserves one from the campaign's page.
+    const auto fresh = county.addAssets("HOIST-S", county.west, 1, county.now, 6);
+    setMade(county, fresh[0], "2026-02-01", "B9");
+    const auto done = county.db->write([&](store::Connection& c) {
+        return warehouse::reserveRecallReplacements(c, raised.id, county.warehouse, county.now);
+    });
+    CHECK(done.reserved == 1);
+    CHECK(done.waiting == 0);
+    CHECK(stateOf(county, fresh[0]) == "reserved");
+    repairVisitDone(county, visit);
+    CHECK(stateOf(county, fresh[0]) == "on_loan");
+    CHECK(stateOf(county, affected) == "quarantined");
+    CHECK(county.countsMatchRegister(county.west, "HOIST-S"));
+    CHECK_THROWS_AS(county.db->write([&](store::Connection& c) {
+        return warehouse::reserveRecallReplacements(c, raised.id, county.planner, county.now);
+    }),
+                    Forbidden);
 }
 
 TEST_CASE("refusals name the field and write nothing") {

@@ -1,6 +1,8 @@
 // Safety recall campaigns: raised by the admin or the warehouse from a field safety notice;
 // followed by them, the planners (who route the visits) and the commissioners; the units as a
 // CSV for the regulator.
+#include "core/store/infrastructure/audit.h"
+#include "warehouse/recall_replacements.h"
 #include "warehouse/recalls.h"
 #include "web/api/recall_body.h"
 #include "web/api/recall_csv.h"
@@ -43,6 +45,7 @@ Poco::JSON::Object::Ptr summaryJson(const store::RecallSummary& r) {
     json->set("resolved", r.resolved);
     json->set("remaining", r.remaining);
     json->set("overdue", r.overdue);
+    json->set("awaiting_replacement", r.awaitingReplacement);
     return json;
 }
 
@@ -61,6 +64,7 @@ Response raise(App& app, Request& request) {
         answer->set("visits", raised.visits);
         answer->set("orders_resupplied", raised.ordersResupplied);
         answer->set("orders_waiting", raised.ordersWaiting);
+        answer->set("replacements_reserved", raised.replacementsReserved);
         return jsonResponse(201, answer);
     });
 }
@@ -101,6 +105,26 @@ Response one(App& app, Request& request) {
     });
 }
 
+// Reserves replacements for the campaign's homes still waiting for one (after goods in, say).
+Response reserveReplacements(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::admin, Role::warehouse});
+    const RecallId id = recallIdOf(request);
+    return app.db.write([&](store::Connection& c) {
+        const auto recall = store::requireRecall(c, id, ukDateOf(app.now()));
+        if (recall.action != RecallAction::replace) {
+            throw Conflict("not_a_replacement",
+                           "campaign " + recall.reference + " does not replace units");
+        }
+        const auto done = warehouse::reserveRecallReplacements(c, id, actor, app.now());
+        store::audit(c, actor.id, "recall.replacements", "recall", std::to_string(id.value()),
+                     app.now(), std::to_string(done.reserved) + " reserved");
+        auto answer = jsonObject();
+        answer->set("reserved", done.reserved);
+        answer->set("awaiting_replacement", done.waiting);
+        return jsonResponse(200, answer);
+    });
+}
+
 Response unitsCsv(App& app, Request& request) {
     requireRole(app, request, kFollowers);
     const RecallId id = recallIdOf(request);
@@ -116,6 +140,8 @@ void addRecallRoutes(Router& router, App& app) {
     router.add("POST", "/api/v1/recalls", [&app](Request& r) { return raise(app, r); });
     router.add("GET", "/api/v1/recalls", [&app](Request& r) { return list(app, r); });
     router.add("GET", "/api/v1/recalls/{id}", [&app](Request& r) { return one(app, r); });
+    router.add("POST", "/api/v1/recalls/{id}/replacements",
+               [&app](Request& r) { return reserveReplacements(app, r); });
     router.add("GET", "/api/v1/recalls/{id}/units.csv",
                [&app](Request& r) { return unitsCsv(app, r); });
 }

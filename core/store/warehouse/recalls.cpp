@@ -48,7 +48,10 @@ const char* const kRecalls =
     "(SELECT COUNT(*) FROM recall_units x JOIN visits v ON v.id = x.visit_id "
     "WHERE x.recall_id = r.id AND v.status = 'completed'), "
     "(SELECT COUNT(*) FROM recall_units x WHERE x.recall_id = r.id "
-    "AND x.resolved_at IS NOT NULL) "
+    "AND x.resolved_at IS NOT NULL), "
+    "(SELECT COUNT(*) FROM recall_units x WHERE x.recall_id = r.id AND r.action = 'replace' "
+    "AND x.found_where IN ('home', 'van') AND x.resolved_at IS NULL "
+    "AND x.replacement_asset_id IS NULL) "
     "FROM recalls r JOIN users u ON u.id = r.raised_by WHERE ($1 = 0 OR r.id = $1) "
     "ORDER BY r.id DESC";
 const char* const kByDistrict =
@@ -60,8 +63,9 @@ const char* const kByDistrict =
 const char* const kUnits =
     "SELECT a.barcode, a.item_code, a.made_on, a.batch, x.found_where, x.found_state, d.code, "
     "COALESCE(x.district, ''), x.visit_id, COALESCE(v.status, ''), v.due_date, "
-    "COALESCE(x.resolution, ''), x.resolved_at FROM recall_units x "
+    "COALESCE(x.resolution, ''), x.resolved_at, COALESCE(b.barcode, '') FROM recall_units x "
     "JOIN assets a ON a.id = x.asset_id JOIN depots d ON d.id = x.depot_id "
+    "LEFT JOIN assets b ON b.id = x.replacement_asset_id "
     "LEFT JOIN visits v ON v.id = x.visit_id WHERE x.recall_id = $1 "
     "ORDER BY COALESCE(x.district, ''), a.barcode";
 
@@ -101,6 +105,7 @@ std::vector<RecallSummary> recalls(Connection& c, std::int64_t id,
         r.remaining = r.found - r.resolved;
         const bool late = std::chrono::sys_days(today) > std::chrono::sys_days(r.deadline);
         r.overdue = late ? r.remaining : 0;
+        r.awaitingReplacement = rows.integer(i, 15);
     }
     return found;
 }
@@ -223,6 +228,7 @@ std::vector<RecallUnitRow> recallUnits(Connection& c, RecallId id) {
         u.visitDue = optionalDateAt(rows, i, 10, "visits.due_date");
         u.resolution = rows.text(i, 11);
         u.resolvedAt = optionalInstantAt(rows, i, 12, "recall_units.resolved_at");
+        u.replacement = rows.text(i, 13);
     }
     return units;
 }

@@ -86,6 +86,8 @@ struct RecallSummary {
     std::int64_t resolved = 0;
     std::int64_t remaining = 0;
     std::int64_t overdue = 0;  ///< Remaining past the deadline.
+    /// "replace": homes whose swap waits for a free unaffected unit.
+    std::int64_t awaitingReplacement = 0;
 };
 std::vector<RecallSummary> listRecalls(Connection& c, std::chrono::year_month_day today);
 std::optional<RecallSummary> findRecall(Connection& c, RecallId id,
@@ -118,6 +120,7 @@ struct RecallUnitRow {
     std::optional<std::chrono::year_month_day> visitDue;
     std::string resolution;
     std::optional<Instant> resolvedAt;
+    std::string replacement;  ///< "replace": the barcode reserved to take its place, if any.
 };
 std::vector<RecallUnitRow> recallUnits(Connection& c, RecallId id);
 

@@ -1,0 +1,126 @@
+#include "warehouse/recall_replacements.h"
+
+#include <map>
+
+#include "core/errors.h"
+#include "core/recalls.h"
+#include "core/store/warehouse/assets.h"
+#include "core/store/warehouse/recall_replacements.h"
+#include "warehouse/asset_lifecycle.h"
+
+namespace ces::warehouse {
+
+namespace {
+
+store::AssetRecord assetOf(store::Connection& c, const std::string& barcode) {
+    auto asset = store::findAsset(c, barcode);
+    if (!asset) throw NotFound("no asset has the barcode " + barcode);
+    return *asset;
+}
+
+void move(store::Connection& c, const store::AssetRecord& asset, AssetStep step, DepotId depot,
+          const std::string& note, const Actor& actor, Instant now,
+          const store::AssetRecord* loanOf = nullptr) {
+    store::AssetMove m;
+    m.step = step;
+    m.from = asset.state;
+    m.to = requireStep(asset.state, step);
+    m.depot = depot;
+    if (loanOf) {
+        m.resident = loanOf->resident;
+        m.orderLineId = loanOf->orderLineId;
+        m.loanId = loanOf->loanId;
+    }
+    m.note = note;
+    store::moveAsset(c, asset.id, m, actor.id, now);
+}
+
+// One unit of `itemCode` leaves state `from` at `fromDepot` for `to` at `toDepot`.
+void count(store::Connection& c, const std::string& itemCode, AssetState from, DepotId fromDepot,
+           AssetState to, DepotId toDepot) {
+    store::CountDelta out;
+    store::CountDelta in;
+    out.add(from, -1);
+    in.add(to, 1);
+    if (!store::applyCountDelta(c, fromDepot, itemCode, out) ||
+        !store::applyCountDelta(c, toDepot, itemCode, in)) {
+        throw Conflict("stock_mismatch", "the count of " + itemCode + " does not match");
+    }
+}
+
+// Reserves the first free unit the campaign's notice does not cover; false when there is none.
+bool reserveOne(store::Connection& c, const store::UnitAwaitingReplacement& unit,
+                const RecallFilter& notice, const Actor& actor, Instant now) {
+    const bool anyDepot = unit.visit && !unit.visitPlanned;
+    for (const auto& free : store::freeUnitsOf(c, unit.itemCode, unit.depot, anyDepot)) {
+        if (recallCovers(notice, free.facts)) continue;
+        store::CountDelta delta;
+        delta.add(AssetState::available, -1).add(AssetState::reserved, 1);
+        if (!store::applyCountDelta(c, free.depot, unit.itemCode, delta)) continue;
+        store::AssetMove m;
+        m.step = AssetStep::pick;
+        m.from = AssetState::available;
+        m.to = AssetState::reserved;
+        m.depot = free.depot;
+        m.orderLineId = unit.orderLine;
+        m.note = "replacement for " + unit.barcode + " under a safety recall";
+        store::moveAsset(c, free.asset, m, actor.id, now);
+        store::setRecallReplacement(c, unit.recall, unit.asset, free.asset);
+        if (unit.visit) {
+            if (free.depot != unit.depot) store::moveUnplannedVisitToDepot(c, *unit.visit, free.depot);
+            store::appendVisitNote(c, *unit.visit, "take replacement " + free.facts.barcode +
+                                                       " for " + unit.barcode);
+        }
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+ReplacementsReserved reserveRecallReplacements(store::Connection& c,
+                                               std::optional<RecallId> recall,
+                                               const Actor& actor, Instant now) {
+    if (actor.role != Role::admin && actor.role != Role::warehouse) {
+        throw Forbidden("only the admin or the warehouse may reserve recall replacements");
+    }
+    ReplacementsReserved done;
+    std::map<std::int64_t, RecallFilter> notices;
+    for (const auto& unit : store::unitsAwaitingReplacement(c, recall)) {
+        auto notice = notices.find(unit.recall.value());
+        if (notice == notices.end()) {
+            notice = notices.emplace(unit.recall.value(), store::recallFilterOf(c, unit.recall))
+                         .first;
+        }
+        ++(reserveOne(c, unit, notice->second, actor, now) ? done.reserved : done.waiting);
+    }
+    return done;
+}
+
+std::int64_t exchangeRecallUnits(store::Connection& c, VisitId visit, DepotId depot,
+                                 const Actor& actor, Instant now) {
+    std::int64_t exchanged = 0;
+    for (const auto& exchange : store::exchangesOfVisit(c, visit)) {
+        if (!exchange.replacement) {
+            throw Conflict("replacement_not_reserved",
+                           "no unaffected unit is reserved to replace " + exchange.affected +
+                               ": record the visit as failed; it is tried again once the "
+                               "warehouse reserves one from the recall's page");
+        }
+        const auto out = assetOf(c, exchange.affected);
+        const auto in = assetOf(c, *exchange.replacement);
+        if (!out.itemCode || out.state != AssetState::on_loan) {
+            throw Conflict("invalid_step", exchange.affected + " is not on loan in the home");
+        }
+        count(c, *out.itemCode, AssetState::reserved, in.depot, AssetState::on_loan, in.depot);
+        move(c, in, AssetStep::issue, in.depot, "replaces " + out.barcode + " (safety recall)",
+             actor, now, &out);
+        count(c, *out.itemCode, AssetState::on_loan, out.depot, AssetState::quarantined, depot);
+        move(c, out, AssetStep::exchange_for_recall, depot,
+             "replaced by " + in.barcode + " (safety recall)", actor, now);
+        ++exchanged;
+    }
+    return exchanged;
+}
+
+}  // namespace ces::warehouse

@@ -67,9 +67,10 @@ bool reserveOne(store::Connection& c, const store::UnitAwaitingReplacement& unit
         store::moveAsset(c, free.asset, m, actor.id, now);
         store::setRecallReplacement(c, unit.recall, unit.asset, free.asset);
         if (unit.visit) {
-            if (free.depot != unit.depot) store::moveUnplannedVisitToDepot(c, *unit.visit, free.depot);
-            store::appendVisitNote(c, *unit.visit, "take replacement " + free.facts.barcode +
-                                                       " for " + unit.barcode);
+            if (free.depot != unit.depot)
+                store::moveUnplannedVisitToDepot(c, *unit.visit, free.depot);
+            store::appendVisitNote(
+                c, *unit.visit, "take replacement " + free.facts.barcode + " for " + unit.barcode);
         }
         return true;
     }
@@ -78,8 +79,7 @@ bool reserveOne(store::Connection& c, const store::UnitAwaitingReplacement& unit
 
 }  // namespace
 
-ReplacementsReserved reserveRecallReplacements(store::Connection& c,
-                                               std::optional<RecallId> recall,
+ReplacementsReserved reserveRecallReplacements(store::Connection& c, std::optional<RecallId> recall,
                                                const Actor& actor, Instant now) {
     if (actor.role != Role::admin && actor.role != Role::warehouse) {
         throw Forbidden("only the admin or the warehouse may reserve recall replacements");
@@ -89,8 +89,8 @@ ReplacementsReserved reserveRecallReplacements(store::Connection& c,
     for (const auto& unit : store::unitsAwaitingReplacement(c, recall)) {
         auto notice = notices.find(unit.recall.value());
         if (notice == notices.end()) {
-            notice = notices.emplace(unit.recall.value(), store::recallFilterOf(c, unit.recall))
-                         .first;
+            notice =
+                notices.emplace(unit.recall.value(), store::recallFilterOf(c, unit.recall)).first;
         }
         ++(reserveOne(c, unit, notice->second, actor, now) ? done.reserved : done.waiting);
     }

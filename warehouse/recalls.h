@@ -20,10 +20,10 @@ namespace ces::warehouse {
 struct RecallRaised {
     RecallId id;
     std::int64_t found = 0;
-    std::int64_t held = 0;              ///< Units on shelves now quarantined.
-    std::int64_t visits = 0;            ///< Home visits created.
-    std::int64_t ordersResupplied = 0;  ///< Orders whose stock was taken and found elsewhere.
-    std::int64_t ordersWaiting = 0;     ///< Orders whose stock was taken and that wait.
+    std::int64_t held = 0;                  ///< Units on shelves now quarantined.
+    std::int64_t visits = 0;                ///< Home visits created.
+    std::int64_t ordersResupplied = 0;      ///< Orders whose stock was taken and found elsewhere.
+    std::int64_t ordersWaiting = 0;         ///< Orders whose stock was taken and that wait.
     std::int64_t replacementsReserved = 0;  ///< "replace": units reserved to swap into homes.
     std::int64_t awaitingReplacement = 0;   ///< "replace": homes with no free unit to swap yet.
 };

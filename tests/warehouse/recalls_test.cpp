@@ -301,8 +301,10 @@ TEST_CASE("a replace recall swaps the home's unit for a reserved unaffected one 
     CHECK(raised.awaitingReplacement == 0);
     const VisitId visit = recallVisit(county);
     const std::string replacement = county.db->read([&](store::Connection& c) {
-        return c.query("SELECT b.barcode FROM recall_units x JOIN assets b "
-                       "ON b.id = x.replacement_asset_id")
+        return c
+            .query(
+                "SELECT b.barcode FROM recall_units x JOIN assets b "
+                "ON b.id = x.replacement_asset_id")
             .text(0, 0);
     });
     CHECK(stateOf(county, replacement) == "reserved");

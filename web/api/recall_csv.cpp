@@ -29,12 +29,12 @@ Response recallUnitsCsv(const std::string& reference,
         "barcode,item_code,made_on,batch,found_where,found_state,depot,district,visit_id,"
         "visit_status,visit_due,resolution,resolved_at,replacement\r\n";
     for (const auto& u : units) {
-        appendCsvRecord(csv, {u.barcode, u.itemCode, dateText(u.madeOn), u.batch.value_or(""),
-                              u.place, u.foundState, u.depotCode, u.district,
-                              u.visit ? std::to_string(u.visit->value()) : std::string(),
-                              u.visitStatus, dateText(u.visitDue), u.resolution,
-                              u.resolvedAt ? formatInstant(*u.resolvedAt) : std::string(),
-                              u.replacement});
+        appendCsvRecord(
+            csv,
+            {u.barcode, u.itemCode, dateText(u.madeOn), u.batch.value_or(""), u.place, u.foundState,
+             u.depotCode, u.district, u.visit ? std::to_string(u.visit->value()) : std::string(),
+             u.visitStatus, dateText(u.visitDue), u.resolution,
+             u.resolvedAt ? formatInstant(*u.resolvedAt) : std::string(), u.replacement});
     }
     return csvDownload(fileNameOf(reference), std::move(csv));
 }

@@ -56,8 +56,8 @@ std::vector<UnitAwaitingReplacement> unitsAwaitingReplacement(Connection& c,
     const Rows rows = c.query(kAwaiting, {recall ? recall->value() : 0});
     std::vector<UnitAwaitingReplacement> units;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        units.push_back({RecallId(rows.integer(i, 0)), AssetId(rows.integer(i, 1)),
-                         rows.text(i, 2), rows.text(i, 3), DepotId(rows.integer(i, 4)),
+        units.push_back({RecallId(rows.integer(i, 0)), AssetId(rows.integer(i, 1)), rows.text(i, 2),
+                         rows.text(i, 3), DepotId(rows.integer(i, 4)),
                          optionalId<OrderLineId>(rows, i, 5), optionalId<VisitId>(rows, i, 6),
                          rows.text(i, 7) != "pending"});
     }

@@ -20,8 +20,7 @@ struct ReplacementsReserved {
 
 /// Reserves a replacement for every home unit of campaign `recall` (of every open "replace"
 /// campaign when empty) that has none yet, oldest campaign first.
-ReplacementsReserved reserveRecallReplacements(store::Connection& c,
-                                               std::optional<RecallId> recall,
+ReplacementsReserved reserveRecallReplacements(store::Connection& c, std::optional<RecallId> recall,
                                                const Actor& actor, Instant now);
 
 /// At a visit done: each unit of a "replace" campaign it went for is exchanged for its

@@ -1,6 +1,7 @@
 // A safety recall through the pages: the admin raises a recall on the demo's profiling beds of
 // one maker's lot; the campaign page lists every unit it found, the shelf units held and a visit
-// booked to every home; the planner sees those visits waiting on the deadline's day plan; the
+// booked to every home; a second notice asks for that bed to be replaced, and a bed of another
+// lot is reserved for the swap; the planner sees those visits waiting on the deadline's day plan; the
 // commissioner downloads the regulator's CSV; a prescriber may not see campaigns.
 //
 //   node tests/browser/recall.mjs --ces build/ces [--output DIR] [--chromium PATH]
@@ -54,6 +55,25 @@ await runChapter('the recall chapter', 'recall-results.json', async (chapter) =>
   await expect('nothing is resolved yet', async () => (await page.locator('#resolved').textContent()).trim() === '0');
   await check(page, 'recall-campaign');
   await admin.context.close();
+
+  // The maker asks for that bed to be swapped: the warehouse raises it, a bed of another lot is
+  // reserved at once, and the visit's notes tell the crew which one to take.
+  const store = await signIn(browser, base, 'warehouse');
+  page = store.page;
+  await page.goto('/recalls');
+  await page.getByLabel('Notice reference').fill('FSN 2026-119');
+  await page.getByLabel('What the notice says').fill('Replace the bed whose motor overheated');
+  await page.getByLabel('Catalogue items').fill('KCE-BED-001');
+  await page.getByLabel('Barcodes (optional)').fill(bed.barcode);
+  await page.getByLabel('Replace every unit in a home with an unaffected one').check();
+  await page.getByLabel('Deadline').fill(deadline());
+  await page.getByRole('button', { name: 'Raise the recall' }).click();
+  await page.waitForURL('**/recalls/*');
+  await expect('a replacement bed is reserved for the home at once', async () =>
+    /Replacement \S+/.test(await page.locator(`#unit-${bed.barcode}`).textContent()));
+  await expect('no home waits for a replacement', async () => (await page.locator('#awaiting-replacement').count()) === 0);
+  await check(page, 'recall-replace');
+  await store.context.close();
 
   const planner = await signIn(browser, base, 'planner');
   page = planner.page;

@@ -141,6 +141,52 @@ TEST_CASE("recalls - a batch is held on the shelf at once and followed to the re
     CHECK(audit.body.find("recall.raise") != std::string::npos);
 }
 
+TEST_CASE("recalls - a replace campaign reserves a replacement for each home when stock comes in") {
+    DemoCounty county;
+    HttpClient warehouse = county.signIn("warehouse");
+    // Every hoist of the model is checked first: the shelves are held, and the CSV names a home.
+    const Response inspect = warehouse.post("/api/v1/recalls", notice("FSN-LOOK"));
+    REQUIRE(inspect.status == 201);
+    const std::string inspectId = std::to_string(inspect.object()->getValue<long>("id"));
+    const std::string csv = warehouse.get("/api/v1/recalls/" + inspectId + "/units.csv").body;
+    CHECK(csv.find(",resolved_at,replacement\r\n") != std::string::npos);
+    const auto home = csv.find(",home,on_loan");
+    REQUIRE(home != std::string::npos);
+    const auto lineStart = csv.rfind('\n', home) + 1;
+    const std::string barcode = csv.substr(lineStart, csv.find(',', lineStart) - lineStart);
+
+    const std::string body =
+        R"({"title": "Spreader bar pin", "reference": "FSN-SWAP", "item_codes": [")" + kHoist +
+        R"("], "action": "replace", "deadline": ")" + isoDateFromToday(14) +
+        R"(", "barcodes": [")" + barcode + "\"]}";
+    const Response raised = warehouse.post("/api/v1/recalls", body);
+    INFO(raised.describe());
+    REQUIRE(raised.status == 201);
+    CHECK(raised.object()->getValue<long>("replacements_reserved") == 0);  // nothing free
+    CHECK(raised.object()->getValue<long>("awaiting_replacement") == 1);
+    const std::string id = std::to_string(raised.object()->getValue<long>("id"));
+    const std::string path = "/api/v1/recalls/" + id + "/replacements";
+
+    checkError(county.signIn("planner").post(path, "{}"), 403, "forbidden");
+    checkError(warehouse.post("/api/v1/recalls/" + inspectId + "/replacements", "{}"), 409,
+               "not_a_replacement");
+    checkError(warehouse.post("/api/v1/recalls/99999/replacements", "{}"), 404, "not_found");
+
+    const auto fresh = receiveBatch(warehouse, 1, "SWAP-1");
+    const Response reserved = warehouse.post(path, "{}");
+    INFO(reserved.describe());
+    REQUIRE(reserved.status == 200);
+    CHECK(reserved.object()->getValue<long>("reserved") == 1);
+    CHECK(reserved.object()->getValue<long>("awaiting_replacement") == 0);
+    CHECK(stateOf(warehouse, fresh[0]) == "reserved");
+    const Response campaign = warehouse.get("/api/v1/recalls/" + id);
+    CHECK(campaign.object()->getValue<long>("awaiting_replacement") == 0);
+    const std::string units = warehouse.get("/api/v1/recalls/" + id + "/units.csv").body;
+    CHECK(units.find(barcode + ",") != std::string::npos);
+    CHECK(units.find("," + fresh[0] + "\r\n") != std::string::npos);
+    CHECK(warehouse.post(path, "{}").object()->getValue<long>("reserved") == 0);  // once only
+}
+
 TEST_CASE(
     "recalls - an order racing the recall for the last affected unit got it first or is "
     "refused") {

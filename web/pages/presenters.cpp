@@ -110,6 +110,10 @@ std::string speedLabel(const std::string& apiName) {
     const auto speed = parseSpeed(apiName);
     return speed ? speedLabel(*speed) : apiName;
 }
+std::string counted(std::int64_t n, const std::string& one, const std::string& many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 std::string capitalised(std::string text) {
     if (!text.empty())
         text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));

@@ -38,6 +38,8 @@ std::string longDate(const std::string& isoDate);
 std::string pounds(Pence pence);
 /// `text` with its first letter capitalised (a refusal's message shown as a sentence).
 std::string capitalised(std::string text);
+/// "1 unit", "3 units": `n` with the noun in the number it needs.
+std::string counted(std::int64_t n, const std::string& one, const std::string& many);
 /// "Next working day", "3 working days", ...
 std::string speedLabel(Speed speed);
 std::string speedLabel(const std::string& apiName);

@@ -2,7 +2,9 @@
 // district and unit (/recalls/{id}) and its CSV for the regulator.
 #include "core/credentials.h"
 #include "core/errors.h"
+#include "core/store/infrastructure/audit.h"
 #include "core/store/infrastructure/idempotency.h"
+#include "warehouse/recall_replacements.h"
 #include "warehouse/recalls.h"
 #include "web/api/recall_csv.h"
 #include "web/api/warehouse_routes.h"
@@ -89,7 +91,7 @@ std::string actionWords(RecallAction action) {
         case RecallAction::inspect:
             return "Inspect every unit where it is";
         case RecallAction::replace:
-            return "Replace every unit in a home";
+            return "Replace every unit in a home with an unaffected one";
         case RecallAction::withdraw:
             return "Withdraw every unit from service";
     }
@@ -213,7 +215,8 @@ std::string whichUnits(const store::RecallSummary& r) {
     if (r.madeFrom) words += " made from " + longDate(*r.madeFrom);
     if (r.madeTo) words += " made to " + longDate(*r.madeTo);
     if (r.batch) words += " of batch " + *r.batch;
-    if (r.barcodesNamed > 0) words += ", " + std::to_string(r.barcodesNamed) + " barcodes named";
+    if (r.barcodesNamed > 0)
+        words += ", " + counted(r.barcodesNamed, "barcode", "barcodes") + " named";
     return words + " (units with no recorded date or batch included)";
 }
 
@@ -262,16 +265,41 @@ Response campaignPage(Site& site, Request& request) {
             row.set("visit", visitWords(u));
             row.set("resolution", u.resolution);
             row.set("resolved", !u.resolution.empty());
+            if (!u.replacement.empty()) row.set("replacement", u.replacement);
             units.push_back(row);
         }
         view.data.set("units", units);
+        if (recall.awaitingReplacement > 0) {
+            view.data.set("awaiting_replacement",
+                          counted(recall.awaitingReplacement, "home waits", "homes wait"));
+            view.data.set("may_reserve", mayRaise(actor));
+        }
+        if (const auto reserved = request.queryValue("reserved"); !reserved.empty()) {
+            view.data.set("reserved", reserved == "0" ? "No free unaffected unit yet"
+                                                      : "Replacements reserved: " + reserved);
+        }
         if (request.queryValue("raised") == "1") {
-            view.data.set("raised", "Recall raised: " + std::to_string(recall.found) +
-                                        " units found, shelf stock held, visits booked");
+            view.data.set("raised", "Recall raised: " + counted(recall.found, "unit", "units") +
+                                        " found, shelf stock held, visits booked");
         }
         return 0;
     });
     return site.render(request, actor, std::move(view));
+}
+
+// The warehouse reserves replacements for the homes still waiting (after goods in, say).
+Response reserveReplacements(Site& site, Request& request) {
+    const Actor actor = site.require(request, {Role::admin, Role::warehouse});
+    const RecallId id = recallIdOf(request);
+    const auto done = site.app.db.write([&](store::Connection& c) {
+        store::requireRecall(c, id, ukDateOf(site.app.now()));
+        const auto reserved = warehouse::reserveRecallReplacements(c, id, actor, site.app.now());
+        store::audit(c, actor.id, "recall.replacements", "recall", std::to_string(id.value()),
+                     site.app.now(), std::to_string(reserved.reserved) + " reserved");
+        return reserved;
+    });
+    return Site::redirect("/recalls/" + std::to_string(id.value()) +
+                          "?reserved=" + std::to_string(done.reserved));
 }
 
 Response unitsCsv(Site& site, Request& request) {
@@ -293,6 +321,8 @@ void addRecallPages(Router& router, Site& site) {
     site.post(router, "/recalls",
               [&site](Request& r, const FormFields& f) { return raise(site, r, f); });
     site.get(router, "/recalls/{id}", [&site](Request& r) { return campaignPage(site, r); });
+    site.post(router, "/recalls/{id}/replacements",
+              [&site](Request& r, const FormFields&) { return reserveReplacements(site, r); });
     site.get(router, "/recalls/{id}/units.csv", [&site](Request& r) { return unitsCsv(site, r); });
 }
 

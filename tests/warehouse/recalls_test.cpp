@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include "core/store/dispatch/dispatch.h"
 #include "core/store/orders/orders.h"
 #include "core/store/warehouse/assets.h"
 #include "core/store/warehouse/recalls.h"
@@ -313,6 +314,10 @@ TEST_CASE("a replace recall swaps the home's unit for a reserved unaffected one 
         return c.query("SELECT notes FROM visits WHERE id = $1", {visit.value()}).text(0, 0);
     });
     CHECK(notes.find("take replacement " + replacement) != std::string::npos);
+    county.db->read([&](store::Connection& c) {
+        CHECK(store::findVisit(c, visit)->swapsUnit);  // the replacement takes van space
+        return 0;
+    });
 
     repairVisitDone(county, visit);
     CHECK(stateOf(county, affected) == "quarantined");

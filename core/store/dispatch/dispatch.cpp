@@ -92,6 +92,9 @@ const std::string kAssetItem =
     kMaintenanceColumns +
     " FROM assets a LEFT JOIN items i ON i.code = a.item_code "
     "LEFT JOIN item_maintenance m ON m.item_code = a.item_code WHERE a.id = $1";
+const char* const kSwapsUnit =
+    "SELECT COUNT(*) FROM recall_units WHERE visit_id = $1 AND replacement_asset_id IS NOT NULL "
+    "AND resolved_at IS NULL";
 const char* const kResetPlanned =
     "UPDATE visits SET status = 'pending', plan_date = NULL, van_id = NULL "
     "WHERE status = 'planned' AND plan_date = $1";
@@ -161,6 +164,9 @@ void loadItems(Connection& c, VisitJob& job) {
                                  rows.integer(0, 5) != 0,
                                  maintenanceAt(rows, 0, 7),
                                  {rows.text(0, 6)}});
+        }
+        if (job.kind == VisitKind::repair) {
+            job.swapsUnit = c.query(kSwapsUnit, {job.id.value()}).integer(0, 0) > 0;
         }
     }
 }

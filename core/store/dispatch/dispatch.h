@@ -133,6 +133,7 @@ struct VisitJob {
     std::string orderNotes;  ///< The prescriber's delivery notes on the order, if any.
     std::vector<VisitItem> items;
     std::optional<EmergencyDue> emergency;  ///< Only for the delivery of an emergency order.
+    bool swapsUnit = false;  ///< A recall's repair visit taking a replacement out on the van.
 };
 /// The order a visit is about: its own, or that of the asset it visits (whose resident hears of
 /// it); nullopt for neither.

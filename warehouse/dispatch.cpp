@@ -45,8 +45,8 @@ int serviceSeconds(const store::VisitJob& visit, const DispatchPolicy& policy) {
 
 // A recall's swap carries its replacement out and the affected unit back in the same space.
 routing::Load demandOf(const store::VisitJob& visit) {
-    const bool carries = visit.kind == VisitKind::delivery ||
-                         visit.kind == VisitKind::collection || visit.swapsUnit;
+    const bool carries =
+        visit.kind == VisitKind::delivery || visit.kind == VisitKind::collection || visit.swapsUnit;
     if (!carries) return 0;
     routing::Load load = 0;
     for (const auto& item : visit.items) load += item.vanSpace * item.quantity;

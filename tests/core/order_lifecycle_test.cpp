@@ -107,7 +107,7 @@ TEST_CASE("notable refusals") {
     CHECK_FALSE(ces::canTransition(delivered, cancelled));
     CHECK_FALSE(ces::canTransition(cancelled, cancelled));
     CHECK_FALSE(ces::canTransition(submitted, allocated));  // must be approved first
-    CHECK_FALSE(ces::canTransition(awaiting_special, approved));
+    CHECK_FALSE(ces::canTransition(awaiting_special, delivered));
     CHECK_FALSE(ces::canTransition(failed_visit, out_for_delivery));  // reschedule first
     CHECK_FALSE(ces::canTransition(scheduled, scheduled));
 }

@@ -335,6 +335,28 @@ TEST_CASE("a replace recall swaps the home's unit for a reserved unaffected one 
     CHECK(count(county, "SELECT COUNT(*) FROM recall_units WHERE resolution = 'replaced'") == 1);
     CHECK(county.levels("WKD", "HOIST-S").quarantined == 1);
     CHECK(county.countsMatchRegister(county.west, "HOIST-S"));
+
+    // The loan earns one credit, when the replacement comes home: none for the swapped unit.
+    const auto later = county.now + std::chrono::days(30);
+    const warehouse::MaintenancePolicy policy;
+    county.db->write([&](store::Connection& c) {
+        warehouse::releaseFromRecall(c, affected, "pin replaced per FSN-10", county.warehouse,
+                                     later);
+        warehouse::inspectAsset(c, affected, InspectionResult::pass, "", policy, county.warehouse,
+                                later);
+        return 0;
+    });
+    const std::string credits = "SELECT COUNT(*) FROM ledger WHERE kind = 'credit'";
+    CHECK(count(county, credits) == 0);
+    county.db->write([&](store::Connection& c) {
+        warehouse::returnAsset(c, replacement, "", "good", county.warehouse, later);
+        warehouse::decontaminateAsset(c, replacement, true, "", county.warehouse, later);
+        warehouse::inspectAsset(c, replacement, InspectionResult::pass, "", policy,
+                                county.warehouse, later);
+        return 0;
+    });
+    CHECK(count(county, credits) == 1);
+    CHECK(county.countsMatchRegister(county.west, "HOIST-S"));
 }
 
 TEST_CASE("a home waits for a replacement when none is free, and is swapped once one comes in") {

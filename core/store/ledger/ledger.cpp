@@ -43,6 +43,14 @@ const char* const kLoanOfIssue =
     "JOIN residents r ON r.id = l.resident_id "
     "WHERE l.resident_id = $1 AND l.item_code = $2 AND l.started_at = $3 ORDER BY l.id DESC LIMIT "
     "1";
+// A recall's replacement is issued onto a loan already under way: the resident's loan of the
+// item that was open at the moment of the issue.
+const char* const kLoanOpenAtIssue =
+    "SELECT l.id, o.id, o.funder_id, r.district FROM loans l "
+    "JOIN order_lines ol ON ol.id = l.order_line_id JOIN orders o ON o.id = ol.order_id "
+    "JOIN residents r ON r.id = l.resident_id "
+    "WHERE l.resident_id = $1 AND l.item_code = $2 AND l.started_at <= $3 "
+    "AND (l.ended_at IS NULL OR l.ended_at >= $3) ORDER BY l.started_at DESC, l.id DESC LIMIT 1";
 const char* const kLoanForCredit =
     "SELECT l.item_code, i.credit_eligible, i.price_pence, i.category, o.id, o.funder_id, "
     "r.district FROM loans l JOIN items i ON i.code = l.item_code "
@@ -189,6 +197,15 @@ std::optional<PassSinceIssue> passSinceIssue(Connection& c, AssetId asset) {
                           returned.empty() ? "" : conditionFromNote(returned.text(0, 3))};
 }
 
+// A unit a recall swapped out of a home earns nothing: its loan goes on with the replacement,
+// whose own return is credited.
+bool swappedOutSinceIssue(Connection& c, AssetId asset) {
+    Rows swap =
+        c.query(kLastStep, {asset.value(), std::string(toString(AssetStep::exchange_for_recall))});
+    Rows issue = c.query(kLastStep, {asset.value(), std::string(toString(AssetStep::issue))});
+    return !swap.empty() && (issue.empty() || swap.integer(0, 0) > issue.integer(0, 0));
+}
+
 // Writes a credit of `e`'s quantity x the policy's rate (by its category and the return's
 // condition) x its unit price, noted `what`; answers the row as stored.
 LedgerEntry writeCredit(Connection& c, LedgerEntry e, const std::string& condition,
@@ -264,8 +281,11 @@ std::optional<LedgerEntry> recordCreditForInspection(Connection& c, AssetId asse
     Rows item = c.query(kAssetForCredit, {assetId});
     if (item.empty() || item.integer(0, 1) == 0) return std::nullopt;  // special / not eligible
     const auto pass = passSinceIssue(c, asset);
-    if (!pass) return std::nullopt;
+    if (!pass || swappedOutSinceIssue(c, asset)) return std::nullopt;
     Rows loan = c.query(kLoanOfIssue, {pass->resident.value(), item.text(0, 0), pass->issuedAt});
+    if (loan.empty()) {
+        loan = c.query(kLoanOpenAtIssue, {pass->resident.value(), item.text(0, 0), pass->issuedAt});
+    }
     if (loan.empty()) return std::nullopt;
     const LoanId loanId(loan.integer(0, 0));
     if (c.query(kCreditOfLoanAsset, {assetId, loanId.value()}).integer(0, 0) > 0) {

@@ -36,6 +36,7 @@ void cutString(const RouteState& route, std::size_t pos, std::size_t length,
 
 void ruin(SearchState& state, const SearchContext& context, const RuinRecreateParameters& params,
           Rng& rng, RuinWorkspace& work, std::vector<std::size_t>& removed) {
+    work.reopened.assign(context.problem.vehicles().size(), 0);
     const std::size_t routed = state.routedJobs();
     if (routed == 0) {
         return;
@@ -54,15 +55,19 @@ void ruin(SearchState& state, const SearchContext& context, const RuinRecreatePa
     const double maxRoutes = 4 * params.averageRemoved / (1 + maxString) - 1;
     const auto routesToRuin = static_cast<std::size_t>(rng.uniform() * maxRoutes) + 1;
 
-    // Seed: a routed job, uniformly.
-    std::size_t pick = rng.below(routed);
+    // Seed: a routed job, uniformly, or now and then a left-out one.
     std::size_t seed = 0;
-    for (const RouteState& route : state.routes) {
-        if (pick < route.size()) {
-            seed = route.jobs[pick];
-            break;
+    if (!state.unassigned.empty() && rng.uniform() < params.unassignedSeedRate) {
+        seed = state.unassigned[rng.below(state.unassigned.size())];
+    } else {
+        std::size_t pick = rng.below(routed);
+        for (const RouteState& route : state.routes) {
+            if (pick < route.size()) {
+                seed = route.jobs[pick];
+                break;
+            }
+            pick -= route.size();
         }
-        pick -= route.size();
     }
 
     std::size_t ruined = 0;
@@ -90,6 +95,7 @@ void ruin(SearchState& state, const SearchContext& context, const RuinRecreatePa
     for (std::size_t r = 0; r < state.routes.size(); ++r) {
         RouteState& route = state.routes[r];
         if (work.ruinedRoute[r] != 0) {
+            work.reopened[route.vehicle] = 1;
             std::vector<std::size_t> rest;
             rest.reserve(route.size());
             for (std::size_t j : route.jobs) {
@@ -111,12 +117,13 @@ void ruin(SearchState& state, const SearchContext& context, const RuinRecreatePa
 }
 
 Placement cheapestPlacement(const SearchState& state, const SearchContext& context, std::size_t job,
-                            Rng* blinks, double blinkRate) {
+                            Rng* blinks, double blinkRate, const std::vector<char>* open) {
     const Problem& problem = context.problem;
     Placement best{kInfiniteDistance, state.routes.size(), 0};
     for (std::size_t r = 0; r < state.routes.size(); ++r) {
         const RouteState& route = state.routes[r];
-        if (!problem.canServe(route.vehicle, job)) {
+        if ((open != nullptr && (*open)[route.vehicle] == 0) ||
+            !problem.canServe(route.vehicle, job)) {
             continue;
         }
         const auto& nodes = route.nodes();
@@ -191,19 +198,55 @@ std::optional<std::size_t> cheaperNewRoute(const Problem& problem, const std::ve
 
 void recreate(SearchState& state, const SearchContext& context,
               const RuinRecreateParameters& params, Rng& rng, std::vector<std::size_t> removed,
-              bool allowNewRoutes) {
+              bool allowNewRoutes, const std::vector<char>* reopened) {
     const Problem& problem = context.problem;
+    std::vector<char> leftOut;
+    std::vector<char> open;
+    if (reopened != nullptr) {
+        leftOut.assign(problem.jobs().size(), 0);
+        for (std::size_t j : state.unassigned) {
+            leftOut[j] = 1;
+        }
+        open = *reopened;
+    }
     removed.insert(removed.end(), state.unassigned.begin(), state.unassigned.end());
     state.unassigned.clear();
     orderForRecreate(removed, context, rng);
 
     std::vector<char> used(problem.vehicles().size(), 0);
-    for (const RouteState& route : state.routes) {
-        used[route.vehicle] = 1;
+    std::vector<int> routeOf(problem.jobs().size(), -1);
+    for (std::size_t r = 0; r < state.routes.size(); ++r) {
+        used[state.routes[r].vehicle] = 1;
+        for (const std::size_t j : state.routes[r].jobs) {
+            routeOf[j] = static_cast<int>(r);
+        }
     }
+    std::vector<char> near(problem.vehicles().size(), 0);
     const bool newRouteOnlyAsLastResort = context.objective == Objective::vehiclesThenDistance;
     for (std::size_t j : removed) {
-        const Placement best = cheapestPlacement(state, context, j, &rng, params.blinkRate);
+        // Only the routes holding its nearest jobs; after a ruin, also the routes that lost jobs
+        // (a left-out job: only those of them near it); else every route when those have no room.
+        const bool onlyReopened = reopened != nullptr && leftOut[j] != 0;
+        const auto& neighbours = context.neighbours[j];
+        const std::size_t count = std::min(neighbours.size(), kNearJobs + 1);
+        if (reopened != nullptr && !onlyReopened) {
+            near = open;
+        }
+        for (std::size_t n = 1; n < count; ++n) {
+            const int r = routeOf[neighbours[n]];
+            if (r < 0) {
+                continue;
+            }
+            const std::size_t vehicle = state.routes[static_cast<std::size_t>(r)].vehicle;
+            if (!onlyReopened || open[vehicle] != 0) {
+                near[vehicle] = 1;
+            }
+        }
+        Placement best = cheapestPlacement(state, context, j, &rng, params.blinkRate, &near);
+        std::fill(near.begin(), near.end(), 0);
+        if (best.route == state.routes.size() && reopened == nullptr) {
+            best = cheapestPlacement(state, context, j, &rng, params.blinkRate);
+        }
         const bool placed = best.route < state.routes.size();
         std::optional<std::size_t> vehicle;
         if (allowNewRoutes && (!placed || !newRouteOnlyAsLastResort)) {
@@ -211,8 +254,13 @@ void recreate(SearchState& state, const SearchContext& context,
         }
         if (vehicle) {
             used[*vehicle] = 1;
+            if (reopened != nullptr) {
+                open[*vehicle] = 1;
+            }
+            routeOf[j] = static_cast<int>(state.routes.size());
             state.routes.emplace_back(problem, *vehicle, std::vector<std::size_t>{j});
         } else if (placed) {
+            routeOf[j] = static_cast<int>(best.route);
             state.routes[best.route].insert(problem, best.position, j);
         } else {
             state.unassigned.push_back(j);

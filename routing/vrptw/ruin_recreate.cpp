@@ -194,6 +194,70 @@ std::optional<std::size_t> cheaperNewRoute(const Problem& problem, const std::ve
     return best;
 }
 
+/// Where each routed job is during a recreate: its route and its stop (1..n).
+class JobStops {
+  public:
+    explicit JobStops(std::size_t jobs) : route_(jobs, -1), stop_(jobs, 0) {}
+    void update(const RouteState& route, std::size_t r) {
+        for (std::size_t k = 0; k < route.size(); ++k) {
+            route_[route.jobs[k]] = static_cast<int>(r);
+            stop_[route.jobs[k]] = k + 1;
+        }
+    }
+    [[nodiscard]] int route(std::size_t job) const { return route_[job]; }
+    [[nodiscard]] std::size_t stop(std::size_t job) const { return stop_[job]; }
+
+  private:
+    std::vector<int> route_;
+    std::vector<std::size_t> stop_;
+};
+
+/// Whether a route of a vehicle marked in `open` holds one of the job's nearest jobs.
+bool nearAny(const SearchState& state, const SearchContext& context, const JobStops& stops,
+             std::size_t job, const std::vector<char>& open) {
+    const auto& neighbours = context.neighbours[job];
+    const std::size_t count = std::min(neighbours.size(), kNearJobs + 1);
+    for (std::size_t n = 1; n < count; ++n) {
+        const int r = stops.route(neighbours[n]);
+        if (r >= 0 && open[state.routes[static_cast<std::size_t>(r)].vehicle] != 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// Improves `best` with the places right before and right after each of the job's nearest routed
+/// jobs.
+void placeBesideNearest(const SearchState& state, const SearchContext& context,
+                        const JobStops& stops, std::size_t job, Rng& rng, double blinkRate,
+                        Placement& best) {
+    const Problem& problem = context.problem;
+    const auto& neighbours = context.neighbours[job];
+    const std::size_t count = std::min(neighbours.size(), kNearJobs + 1);
+    for (std::size_t n = 1; n < count; ++n) {
+        const int r = stops.route(neighbours[n]);
+        if (r < 0) {
+            continue;
+        }
+        const RouteState& route = state.routes[static_cast<std::size_t>(r)];
+        if (!problem.canServe(route.vehicle, job)) {
+            continue;
+        }
+        const std::size_t stop = stops.stop(neighbours[n]);
+        for (const std::size_t after : {stop - 1, stop}) {
+            if (route.nodes()[after].departure > context.lastEnd[job] ||
+                rng.uniform() < blinkRate) {
+                continue;
+            }
+            const std::optional<Distance> cost =
+                route.insertionCost(problem, problem.jobs()[job], after);
+            if (cost && *cost < best.cost) {
+                best = Placement{*cost, static_cast<std::size_t>(r), after};
+            }
+        }
+    }
+}
+
 }  // namespace
 
 void recreate(SearchState& state, const SearchContext& context,
@@ -214,36 +278,24 @@ void recreate(SearchState& state, const SearchContext& context,
     orderForRecreate(removed, context, rng);
 
     std::vector<char> used(problem.vehicles().size(), 0);
-    std::vector<int> routeOf(problem.jobs().size(), -1);
+    JobStops stops(problem.jobs().size());
     for (std::size_t r = 0; r < state.routes.size(); ++r) {
         used[state.routes[r].vehicle] = 1;
-        for (const std::size_t j : state.routes[r].jobs) {
-            routeOf[j] = static_cast<int>(r);
-        }
+        stops.update(state.routes[r], r);
     }
-    std::vector<char> near(problem.vehicles().size(), 0);
     const bool newRouteOnlyAsLastResort = context.objective == Objective::vehiclesThenDistance;
     for (std::size_t j : removed) {
-        // Only the routes holding its nearest jobs; after a ruin, also the routes that lost jobs
-        // (a left-out job: only those of them near it); else every route when those have no room.
+        // Beside its nearest jobs, and after a ruin anywhere in the routes that lost jobs (a
+        // left-out job: only there, when one of them holds a job near it); without a ruin,
+        // anywhere when none of those has room.
         const bool onlyReopened = reopened != nullptr && leftOut[j] != 0;
-        const auto& neighbours = context.neighbours[j];
-        const std::size_t count = std::min(neighbours.size(), kNearJobs + 1);
-        if (reopened != nullptr && !onlyReopened) {
-            near = open;
+        Placement best{kInfiniteDistance, state.routes.size(), 0};
+        if (reopened != nullptr && (!onlyReopened || nearAny(state, context, stops, j, open))) {
+            best = cheapestPlacement(state, context, j, &rng, params.blinkRate, &open);
         }
-        for (std::size_t n = 1; n < count; ++n) {
-            const int r = routeOf[neighbours[n]];
-            if (r < 0) {
-                continue;
-            }
-            const std::size_t vehicle = state.routes[static_cast<std::size_t>(r)].vehicle;
-            if (!onlyReopened || open[vehicle] != 0) {
-                near[vehicle] = 1;
-            }
+        if (!onlyReopened) {
+            placeBesideNearest(state, context, stops, j, rng, params.blinkRate, best);
         }
-        Placement best = cheapestPlacement(state, context, j, &rng, params.blinkRate, &near);
-        std::fill(near.begin(), near.end(), 0);
         if (best.route == state.routes.size() && reopened == nullptr) {
             best = cheapestPlacement(state, context, j, &rng, params.blinkRate);
         }
@@ -257,11 +309,11 @@ void recreate(SearchState& state, const SearchContext& context,
             if (reopened != nullptr) {
                 open[*vehicle] = 1;
             }
-            routeOf[j] = static_cast<int>(state.routes.size());
             state.routes.emplace_back(problem, *vehicle, std::vector<std::size_t>{j});
+            stops.update(state.routes.back(), state.routes.size() - 1);
         } else if (placed) {
-            routeOf[j] = static_cast<int>(best.route);
             state.routes[best.route].insert(problem, best.position, j);
+            stops.update(state.routes[best.route], best.route);
         } else {
             state.unassigned.push_back(j);
         }

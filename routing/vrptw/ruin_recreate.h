@@ -49,10 +49,13 @@ void ruin(SearchState& state, const SearchContext& context, const RuinRecreatePa
           Rng& rng, RuinWorkspace& work, std::vector<std::size_t>& removed);
 
 /// Inserts `removed` and the state's unassigned jobs at their cheapest feasible positions, in a
-/// randomly chosen order; opens unused vehicles when allowed; leaves the rest unassigned. With
-/// `reopened` (by vehicle), the state's unassigned jobs are tried only in those vehicles' routes
-/// and in routes opened here: no other route has gained room since they last failed to fit, and
-/// retrying every left-out job everywhere made each iteration cost as much as a construction.
+/// randomly chosen order; opens unused vehicles when allowed; leaves the rest unassigned. Places
+/// are looked for right beside a job's nearest jobs (granular), then anywhere when none is found.
+/// With `reopened` (by vehicle, the routes a ruin cut), also anywhere in those routes and never
+/// elsewhere; the state's unassigned jobs are tried only there (and in routes opened here), and
+/// only when such a route holds one of their nearest jobs: no other route has gained room since
+/// they last failed to fit, and retrying every left-out job everywhere made each iteration cost
+/// as much as a construction.
 void recreate(SearchState& state, const SearchContext& context,
               const RuinRecreateParameters& params, Rng& rng, std::vector<std::size_t> removed,
               bool allowNewRoutes, const std::vector<char>* reopened = nullptr);

@@ -114,8 +114,7 @@ SearchOutcome runSearch(const SearchContext& context, std::uint64_t seed,
     // Simulated annealing on ruin-and-recreate; temperatures scale with the mean arc length so
     // the schedule suits any distance unit (the paper's 100 -> 1 on Solomon is about 10x -> 0.1x).
     const Distance arc = meanArc(best, context);
-    // From a given plan the search starts cooler: a hot start would first undo the plan.
-    const Distance startTemperature = (start != nullptr ? 1 : 10) * arc;
+    const Distance startTemperature = 10 * arc;
     const Distance endTemperature = 0.1 * arc;
     const double phaseStart = progress.at(iteration);
 

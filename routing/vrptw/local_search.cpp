@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "routing/vrptw/job_stops.h"
+
 namespace ces::routing {
 
 namespace {
@@ -18,29 +20,6 @@ bool servesAll(const Problem& problem, std::size_t vehicle, const std::vector<st
 Distance fixedIfUsed(const Problem& problem, const RouteState& route) {
     return route.jobs.empty() ? Distance() : problem.vehicles()[route.vehicle].fixedCost;
 }
-
-/// Where each routed job is: its route and its stop (1..n), kept up to date as routes change.
-class JobPlaces {
-  public:
-    explicit JobPlaces(const SearchState& state, std::size_t jobs)
-        : route_(jobs, -1), stop_(jobs, 0) {
-        for (std::size_t r = 0; r < state.routes.size(); ++r) {
-            update(state.routes[r], r);
-        }
-    }
-    void update(const RouteState& route, std::size_t r) {
-        for (std::size_t k = 0; k < route.size(); ++k) {
-            route_[route.jobs[k]] = static_cast<int>(r);
-            stop_[route.jobs[k]] = k + 1;
-        }
-    }
-    [[nodiscard]] int route(std::size_t job) const { return route_[job]; }
-    [[nodiscard]] std::size_t stop(std::size_t job) const { return stop_[job]; }
-
-  private:
-    std::vector<int> route_;
-    std::vector<std::size_t> stop_;
-};
 
 /// 2-opt* joining a[..i] to b[k..] (stops, 1-based; i may be 0, k may be b.size() + 1) and
 /// b[..k-1] to a[i+1..]; applied when feasible and cheaper.
@@ -137,7 +116,7 @@ bool tryRelocate(RouteState& from, std::size_t i, RouteState& to, std::size_t k,
 }
 
 /// One improving move between the job `u` (in route a) and its near job `v` (in route b).
-bool tryMovesBetween(SearchState& state, const JobPlaces& places, std::size_t u, std::size_t v,
+bool tryMovesBetween(SearchState& state, const JobStops& places, std::size_t u, std::size_t v,
                      const Problem& problem) {
     RouteState& a = state.routes[static_cast<std::size_t>(places.route(u))];
     RouteState& b = state.routes[static_cast<std::size_t>(places.route(v))];
@@ -154,7 +133,7 @@ void improveLocally(SearchState& state, const SearchContext& context,
                     std::chrono::steady_clock::time_point deadline,
                     const std::vector<char>* focus) {
     const Problem& problem = context.problem;
-    JobPlaces places(state, problem.jobs().size());
+    JobStops places(state, problem.jobs().size());
     // By vehicle: its route may still have an improving move (don't-look bits per route).
     std::vector<char> look =
         focus != nullptr ? *focus : std::vector<char>(problem.vehicles().size(), 1);
@@ -195,7 +174,7 @@ void improveLocally(SearchState& state, const SearchContext& context,
         state.routes.erase(std::remove_if(state.routes.begin(), state.routes.end(),
                                           [](const RouteState& r) { return r.jobs.empty(); }),
                            state.routes.end());
-        places = JobPlaces(state, problem.jobs().size());
+        places = JobStops(state, problem.jobs().size());
     }
 }
 

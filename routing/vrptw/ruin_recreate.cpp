@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "routing/vrptw/job_stops.h"
+
 namespace ces::routing {
 
 namespace {
@@ -193,24 +195,6 @@ std::optional<std::size_t> cheaperNewRoute(const Problem& problem, const std::ve
     }
     return best;
 }
-
-/// Where each routed job is during a recreate: its route and its stop (1..n).
-class JobStops {
-  public:
-    explicit JobStops(std::size_t jobs) : route_(jobs, -1), stop_(jobs, 0) {}
-    void update(const RouteState& route, std::size_t r) {
-        for (std::size_t k = 0; k < route.size(); ++k) {
-            route_[route.jobs[k]] = static_cast<int>(r);
-            stop_[route.jobs[k]] = k + 1;
-        }
-    }
-    [[nodiscard]] int route(std::size_t job) const { return route_[job]; }
-    [[nodiscard]] std::size_t stop(std::size_t job) const { return stop_[job]; }
-
-  private:
-    std::vector<int> route_;
-    std::vector<std::size_t> stop_;
-};
 
 /// Whether a route of a vehicle marked in `open` holds one of the job's nearest jobs.
 bool nearAny(const SearchState& state, const SearchContext& context, const JobStops& stops,

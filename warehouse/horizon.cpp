@@ -90,6 +90,14 @@ bool canWiden(const store::VisitJob& visit, const Days& days) {
     return visit.emergency || last == kNone || last + 1 < days.size();
 }
 
+using Clock = std::chrono::steady_clock;
+
+// The time left before `deadline` (none once it has passed).
+std::chrono::milliseconds until(Clock::time_point deadline) {
+    return std::max(std::chrono::milliseconds(0),
+                    std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()));
+}
+
 struct Solved {
     DispatchProblem built;
     routing::Solution solution;
@@ -108,10 +116,10 @@ DispatchProblem buildJoint(const Days& days, const std::vector<store::VisitJob>&
         [&](const store::VisitJob& visit) { return horizonPriority(visit, days); }, works);
 }
 
-Solved solveFrom(DispatchProblem built, const DispatchPolicy& policy,
-                 std::chrono::milliseconds timeLimit, const routing::Solution* start) {
+Solved solveFrom(DispatchProblem built, const DispatchPolicy& policy, Clock::time_point deadline,
+                 const routing::Solution* start) {
     routing::SolveOptions options;
-    options.timeLimit = timeLimit;
+    options.timeLimit = until(deadline);
     // Unassigned work first, then distance with each van-day's cost: no separate phase that
     // only removes vans, which a week's many van-days would spend the time limit on.
     options.objective = routing::Objective::distance;
@@ -141,7 +149,7 @@ std::optional<routing::TimeWindow> partOnDay(const routing::TimeWindow& window, 
 routing::Solution dayByDay(const Days& days, const std::vector<store::VisitJob>& visits,
                            const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy,
                            const VanOnDay& works, const DispatchProblem& joint,
-                           std::chrono::milliseconds limit) {
+                           Clock::time_point deadline) {
     routing::Solution start;
     std::vector<bool> placed(visits.size(), false);
     std::map<std::int64_t, std::size_t> jobOf;
@@ -172,10 +180,11 @@ routing::Solution dayByDay(const Days& days, const std::vector<store::VisitJob>&
             },
             [&](std::size_t van, std::size_t) { return !works || works(van, d); });
         routing::SolveOptions options;
-        options.timeLimit = limit / static_cast<long>(days.size());
+        options.timeLimit = until(deadline) / static_cast<long>(days.size() - d);
         options.objective = routing::Objective::distance;
         options.iterations = policy.iterations;
         options.seed = policy.seed;
+        options.threads = policy.horizonThreads;
         const auto solved = routing::solve(built.problem, options);
         for (const auto& route : solved.solution.routes) {
             routing::Route mapped;
@@ -234,19 +243,24 @@ HorizonSolution solveHorizon(const std::vector<year_month_day>& days,
                              const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy,
                              bool allowLate, const VanOnDay& works) {
     // First every visit by its due date, starting from each day planned alone; then the ones
-    // that did not fit may go later. The time limit is shared between the three searches.
-    const auto limit = policy.horizonTimeLimit / (allowLate ? 3 : 2);
+    // that did not fit may go later. The time limit is shared between the three searches by the
+    // clock, so building the problems counts too: the days alone take a fifth (they only give a
+    // start), the whole horizon by due dates and the late pass share the rest.
+    const auto started = Clock::now();
+    const auto deadline = started + policy.horizonTimeLimit;
     std::vector<bool> widened(visits.size(), false);
     auto joint = buildJoint(days, visits, vans, policy, widened, works);
-    const auto start = dayByDay(days, visits, vans, policy, works, joint, limit);
-    auto solved = solveFrom(std::move(joint), policy, limit, &start);
+    const auto start =
+        dayByDay(days, visits, vans, policy, works, joint, started + policy.horizonTimeLimit / 5);
+    auto solved = solveFrom(std::move(joint), policy,
+                            allowLate ? Clock::now() + until(deadline) / 2 : deadline, &start);
     bool widen = false;
     for (const auto& out : solved.solution.unassigned) {
         if (allowLate && canWiden(visits[out.job], days)) widened[out.job] = widen = true;
     }
     // The second search starts from the first's routes (still feasible: windows only widen).
     if (widen) {
-        solved = solveFrom(buildJoint(days, visits, vans, policy, widened, works), policy, limit,
+        solved = solveFrom(buildJoint(days, visits, vans, policy, widened, works), policy, deadline,
                            &solved.solution);
     }
     HorizonSolution result{std::move(solved.built), std::move(solved.solution), {}, {}, {}, {}};

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "routing/vrptw/job_stops.h"
+
 namespace ces::routing {
 
 namespace {
@@ -19,127 +21,160 @@ Distance fixedIfUsed(const Problem& problem, const RouteState& route) {
     return route.jobs.empty() ? Distance() : problem.vehicles()[route.vehicle].fixedCost;
 }
 
-/// Tries every tail exchange between routes a and b; applies the first improving feasible one.
-bool tryTwoOptStar(RouteState& a, RouteState& b, const Problem& problem) {
+/// 2-opt* joining a[..i] to b[k..] (stops, 1-based; i may be 0, k may be b.size() + 1) and
+/// b[..k-1] to a[i+1..]; applied when feasible and cheaper.
+bool tryTwoOptStar(RouteState& a, std::size_t i, RouteState& b, std::size_t k,
+                   const Problem& problem) {
+    if ((i == 0 && k == 1) || (i == a.size() && k == b.size() + 1)) {
+        return false;  // a swap of whole routes, or nothing
+    }
     const Matrix& m = problem.matrix();
     const auto& na = a.nodes();
     const auto& nb = b.nodes();
-    const std::size_t endA = problem.vehicles()[a.vehicle].endLocation;
-    const std::size_t endB = problem.vehicles()[b.vehicle].endLocation;
-    for (std::size_t i = 0; i <= a.size(); ++i) {
-        for (std::size_t k = 0; k <= b.size(); ++k) {
-            if (i == a.size() && k == b.size()) {
-                continue;
-            }
-            if (i == 0 && k == 0) {
-                continue;  // a plain swap of whole routes between vehicles
-            }
-            // A' = a[..i] + b[k+1..] (to a's end), B' = b[..k] + a[i+1..] (to b's end).
-            const std::size_t afterA = k < b.size() ? nb[k + 1].location : endA;
-            const std::size_t afterB = i < a.size() ? na[i + 1].location : endB;
-            const Distance before = m.distance(na[i].location, na[i + 1].location) +
-                                    m.distance(nb[k].location, nb[k + 1].location);
-            const Distance after =
-                m.distance(na[i].location, afterA) + m.distance(nb[k].location, afterB);
-            if (after >= before - kMinGain) {
-                continue;
-            }
-            // Quick time test when the tail is reached from a new place but keeps its deadline.
-            if (k < b.size() && endA == endB &&
-                na[i].departure + m.duration(na[i].location, afterA) > nb[k + 1].latest &&
-                problem.vehicles()[a.vehicle].shift == problem.vehicles()[b.vehicle].shift) {
-                continue;
-            }
-            std::vector<std::size_t> jobsA(a.jobs.begin(), a.jobs.begin() + static_cast<long>(i));
-            jobsA.insert(jobsA.end(), b.jobs.begin() + static_cast<long>(k), b.jobs.end());
-            std::vector<std::size_t> jobsB(b.jobs.begin(), b.jobs.begin() + static_cast<long>(k));
-            jobsB.insert(jobsB.end(), a.jobs.begin() + static_cast<long>(i), a.jobs.end());
-            if (!servesAll(problem, a.vehicle, jobsA) || !servesAll(problem, b.vehicle, jobsB)) {
-                continue;
-            }
-            RouteState newA(problem, a.vehicle, std::move(jobsA));
-            RouteState newB(problem, b.vehicle, std::move(jobsB));
-            if (!newA.feasible() || !newB.feasible()) {
-                continue;
-            }
-            const Distance oldCost =
-                a.distance() + b.distance() + fixedIfUsed(problem, a) + fixedIfUsed(problem, b);
-            const Distance newCost = newA.distance() + newB.distance() +
-                                     fixedIfUsed(problem, newA) + fixedIfUsed(problem, newB);
-            if (newCost < oldCost - kMinGain) {
-                a = std::move(newA);
-                b = std::move(newB);
-                return true;
-            }
-        }
+    const Vehicle& va = problem.vehicles()[a.vehicle];
+    const Vehicle& vb = problem.vehicles()[b.vehicle];
+    const std::size_t headA = na[i].location;
+    const std::size_t headB = nb[k - 1].location;
+    const std::size_t tailB = k <= b.size() ? nb[k].location : va.endLocation;
+    const std::size_t tailA = i < a.size() ? na[i + 1].location : vb.endLocation;
+    const Distance before =
+        m.distance(headA, na[i + 1].location) + m.distance(headB, nb[k].location);
+    const Distance after = m.distance(headA, tailB) + m.distance(headB, tailA);
+    if (after >= before - kMinGain) {
+        return false;
     }
-    return false;
+    // A tail keeps its latest start when it ends at the same depot no later than before.
+    if (k <= b.size() && va.endLocation == vb.endLocation && va.shift.end() <= vb.shift.end() &&
+        na[i].departure + m.duration(headA, tailB) > nb[k].latest) {
+        return false;
+    }
+    if (i < a.size() && va.endLocation == vb.endLocation && vb.shift.end() <= va.shift.end() &&
+        nb[k - 1].departure + m.duration(headB, tailA) > na[i + 1].latest) {
+        return false;
+    }
+    std::vector<std::size_t> jobsA(a.jobs.begin(), a.jobs.begin() + static_cast<long>(i));
+    jobsA.insert(jobsA.end(), b.jobs.begin() + static_cast<long>(k - 1), b.jobs.end());
+    std::vector<std::size_t> jobsB(b.jobs.begin(), b.jobs.begin() + static_cast<long>(k - 1));
+    jobsB.insert(jobsB.end(), a.jobs.begin() + static_cast<long>(i), a.jobs.end());
+    if (!servesAll(problem, a.vehicle, jobsA) || !servesAll(problem, b.vehicle, jobsB)) {
+        return false;
+    }
+    RouteState newA(problem, a.vehicle, std::move(jobsA));
+    RouteState newB(problem, b.vehicle, std::move(jobsB));
+    if (!newA.feasible() || !newB.feasible()) {
+        return false;
+    }
+    const Distance oldCost =
+        a.distance() + b.distance() + fixedIfUsed(problem, a) + fixedIfUsed(problem, b);
+    const Distance newCost =
+        newA.distance() + newB.distance() + fixedIfUsed(problem, newA) + fixedIfUsed(problem, newB);
+    if (newCost >= oldCost - kMinGain) {
+        return false;
+    }
+    a = std::move(newA);
+    b = std::move(newB);
+    return true;
 }
 
-/// Moves one job of `from` to its best position in `to` when that lowers the cost.
-bool tryRelocate(RouteState& from, RouteState& to, const Problem& problem) {
+/// Moves the job at stop `i` of `from` next to stop `k` of `to` (before or after it) when that
+/// lowers the cost.
+bool tryRelocate(RouteState& from, std::size_t i, RouteState& to, std::size_t k,
+                 const Problem& problem) {
+    const std::size_t j = from.jobs[i - 1];
+    if (!problem.canServe(to.vehicle, j)) {
+        return false;
+    }
     const Matrix& m = problem.matrix();
     const auto& nf = from.nodes();
-    for (std::size_t pos = 1; pos <= from.size(); ++pos) {
-        const std::size_t j = from.jobs[pos - 1];
-        if (!problem.canServe(to.vehicle, j)) {
-            continue;
-        }
-        Distance gain = m.distance(nf[pos - 1].location, nf[pos].location) +
-                        m.distance(nf[pos].location, nf[pos + 1].location) -
-                        m.distance(nf[pos - 1].location, nf[pos + 1].location);
-        if (from.size() == 1) {
-            gain = from.distance() + problem.vehicles()[from.vehicle].fixedCost;
-        }
-        Distance best = gain - kMinGain;
-        std::size_t bestAt = to.size() + 1;
-        for (std::size_t p = 0; p <= to.size(); ++p) {
-            const std::optional<Distance> cost = to.insertionCost(problem, problem.jobs()[j], p);
-            if (cost && *cost < best) {
-                best = *cost;
-                bestAt = p;
-            }
-        }
-        if (bestAt > to.size()) {
-            continue;
-        }
-        std::vector<std::size_t> rest = from.jobs;
-        rest.erase(rest.begin() + static_cast<long>(pos - 1));
-        RouteState shorter(problem, from.vehicle, std::move(rest));
-        if (!shorter.feasible()) {
-            continue;  // only possible without the triangle inequality
-        }
-        from = std::move(shorter);
-        to.insert(problem, bestAt, j);
-        return true;
+    Distance gain = m.distance(nf[i - 1].location, nf[i].location) +
+                    m.distance(nf[i].location, nf[i + 1].location) -
+                    m.distance(nf[i - 1].location, nf[i + 1].location);
+    if (from.size() == 1) {
+        gain = from.distance() + problem.vehicles()[from.vehicle].fixedCost;
     }
-    return false;
+    Distance best = gain - kMinGain;
+    std::size_t bestAt = to.size() + 1;
+    for (const std::size_t after : {k - 1, k}) {
+        const std::optional<Distance> cost = to.insertionCost(problem, problem.jobs()[j], after);
+        if (cost && *cost < best) {
+            best = *cost;
+            bestAt = after;
+        }
+    }
+    if (bestAt > to.size()) {
+        return false;
+    }
+    std::vector<std::size_t> rest = from.jobs;
+    rest.erase(rest.begin() + static_cast<long>(i - 1));
+    RouteState shorter(problem, from.vehicle, std::move(rest));
+    if (!shorter.feasible()) {
+        return false;  // only possible without the triangle inequality
+    }
+    from = std::move(shorter);
+    to.insert(problem, bestAt, j);
+    return true;
+}
+
+/// One improving move between the job `u` (in route a) and its near job `v` (in route b).
+bool tryMovesBetween(SearchState& state, const JobStops& places, std::size_t u, std::size_t v,
+                     const Problem& problem) {
+    RouteState& a = state.routes[static_cast<std::size_t>(places.route(u))];
+    RouteState& b = state.routes[static_cast<std::size_t>(places.route(v))];
+    const std::size_t i = places.stop(u);
+    const std::size_t k = places.stop(v);
+    // Arc u -> v: a's head to v's tail; arc v -> u: b's head to u's tail.
+    return tryRelocate(a, i, b, k, problem) || tryTwoOptStar(a, i, b, k, problem) ||
+           tryTwoOptStar(b, k, a, i, problem);
 }
 
 }  // namespace
 
-void improveLocally(SearchState& state, const SearchContext& context) {
+void improveLocally(SearchState& state, const SearchContext& context,
+                    std::chrono::steady_clock::time_point deadline,
+                    const std::vector<char>* focus) {
     const Problem& problem = context.problem;
+    JobStops places(state, problem.jobs().size());
+    // By vehicle: its route may still have an improving move (don't-look bits per route).
+    std::vector<char> look =
+        focus != nullptr ? *focus : std::vector<char>(problem.vehicles().size(), 1);
     bool improved = true;
     for (int pass = 0; improved && pass < 1000; ++pass) {
         improved = false;
         for (std::size_t a = 0; a < state.routes.size(); ++a) {
-            for (std::size_t b = 0; b < state.routes.size(); ++b) {
-                if (a == b) {
-                    continue;
-                }
-                if (a < b && tryTwoOptStar(state.routes[a], state.routes[b], problem)) {
-                    improved = true;
-                }
-                if (!state.routes[a].jobs.empty() &&
-                    tryRelocate(state.routes[a], state.routes[b], problem)) {
-                    improved = true;
+            if (look[state.routes[a].vehicle] == 0) {
+                continue;
+            }
+            if (std::chrono::steady_clock::now() >= deadline) {
+                improved = false;
+                break;
+            }
+            look[state.routes[a].vehicle] = 0;
+            for (std::size_t stop = 0; stop < state.routes[a].size(); ++stop) {
+                const std::size_t u = state.routes[a].jobs[stop];
+                const auto& near = context.neighbours[u];
+                const std::size_t count = std::min(near.size(), kNearJobs + 1);
+                for (std::size_t n = 1; n < count; ++n) {
+                    const std::size_t v = near[n];
+                    const int b = places.route(v);
+                    if (b < 0 || static_cast<std::size_t>(b) == a) {
+                        continue;
+                    }
+                    if (tryMovesBetween(state, places, u, v, problem)) {
+                        const auto other = static_cast<std::size_t>(b);
+                        places.update(state.routes[a], a);
+                        places.update(state.routes[other], other);
+                        look[state.routes[a].vehicle] = 1;
+                        look[state.routes[other].vehicle] = 1;
+                        improved = true;
+                        break;
+                    }
                 }
             }
         }
         state.routes.erase(std::remove_if(state.routes.begin(), state.routes.end(),
                                           [](const RouteState& r) { return r.jobs.empty(); }),
                            state.routes.end());
+        places = JobStops(state, problem.jobs().size());
     }
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "routing/vrptw/job_stops.h"
+
 namespace ces::routing {
 
 namespace {
@@ -36,6 +38,7 @@ void cutString(const RouteState& route, std::size_t pos, std::size_t length,
 
 void ruin(SearchState& state, const SearchContext& context, const RuinRecreateParameters& params,
           Rng& rng, RuinWorkspace& work, std::vector<std::size_t>& removed) {
+    work.reopened.assign(context.problem.vehicles().size(), 0);
     const std::size_t routed = state.routedJobs();
     if (routed == 0) {
         return;
@@ -54,15 +57,19 @@ void ruin(SearchState& state, const SearchContext& context, const RuinRecreatePa
     const double maxRoutes = 4 * params.averageRemoved / (1 + maxString) - 1;
     const auto routesToRuin = static_cast<std::size_t>(rng.uniform() * maxRoutes) + 1;
 
-    // Seed: a routed job, uniformly.
-    std::size_t pick = rng.below(routed);
+    // Seed: a routed job, uniformly, or now and then a left-out one.
     std::size_t seed = 0;
-    for (const RouteState& route : state.routes) {
-        if (pick < route.size()) {
-            seed = route.jobs[pick];
-            break;
+    if (!state.unassigned.empty() && rng.uniform() < params.unassignedSeedRate) {
+        seed = state.unassigned[rng.below(state.unassigned.size())];
+    } else {
+        std::size_t pick = rng.below(routed);
+        for (const RouteState& route : state.routes) {
+            if (pick < route.size()) {
+                seed = route.jobs[pick];
+                break;
+            }
+            pick -= route.size();
         }
-        pick -= route.size();
     }
 
     std::size_t ruined = 0;
@@ -90,6 +97,7 @@ void ruin(SearchState& state, const SearchContext& context, const RuinRecreatePa
     for (std::size_t r = 0; r < state.routes.size(); ++r) {
         RouteState& route = state.routes[r];
         if (work.ruinedRoute[r] != 0) {
+            work.reopened[route.vehicle] = 1;
             std::vector<std::size_t> rest;
             rest.reserve(route.size());
             for (std::size_t j : route.jobs) {
@@ -111,12 +119,13 @@ void ruin(SearchState& state, const SearchContext& context, const RuinRecreatePa
 }
 
 Placement cheapestPlacement(const SearchState& state, const SearchContext& context, std::size_t job,
-                            Rng* blinks, double blinkRate) {
+                            Rng* blinks, double blinkRate, const std::vector<char>* open) {
     const Problem& problem = context.problem;
     Placement best{kInfiniteDistance, state.routes.size(), 0};
     for (std::size_t r = 0; r < state.routes.size(); ++r) {
         const RouteState& route = state.routes[r];
-        if (!problem.canServe(route.vehicle, job)) {
+        if ((open != nullptr && (*open)[route.vehicle] == 0) ||
+            !problem.canServe(route.vehicle, job)) {
             continue;
         }
         const auto& nodes = route.nodes();
@@ -187,23 +196,93 @@ std::optional<std::size_t> cheaperNewRoute(const Problem& problem, const std::ve
     return best;
 }
 
+/// Whether a route of a vehicle marked in `open` holds one of the job's nearest jobs.
+bool nearAny(const SearchState& state, const SearchContext& context, const JobStops& stops,
+             std::size_t job, const std::vector<char>& open) {
+    const auto& neighbours = context.neighbours[job];
+    const std::size_t count = std::min(neighbours.size(), kNearJobs + 1);
+    for (std::size_t n = 1; n < count; ++n) {
+        const int r = stops.route(neighbours[n]);
+        if (r >= 0 && open[state.routes[static_cast<std::size_t>(r)].vehicle] != 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// Improves `best` with the places right before and right after each of the job's nearest routed
+/// jobs.
+void placeBesideNearest(const SearchState& state, const SearchContext& context,
+                        const JobStops& stops, std::size_t job, Rng& rng, double blinkRate,
+                        Placement& best) {
+    const Problem& problem = context.problem;
+    const auto& neighbours = context.neighbours[job];
+    const std::size_t count = std::min(neighbours.size(), kNearJobs + 1);
+    for (std::size_t n = 1; n < count; ++n) {
+        const int r = stops.route(neighbours[n]);
+        if (r < 0) {
+            continue;
+        }
+        const RouteState& route = state.routes[static_cast<std::size_t>(r)];
+        if (!problem.canServe(route.vehicle, job)) {
+            continue;
+        }
+        const std::size_t stop = stops.stop(neighbours[n]);
+        for (const std::size_t after : {stop - 1, stop}) {
+            if (route.nodes()[after].departure > context.lastEnd[job] ||
+                rng.uniform() < blinkRate) {
+                continue;
+            }
+            const std::optional<Distance> cost =
+                route.insertionCost(problem, problem.jobs()[job], after);
+            if (cost && *cost < best.cost) {
+                best = Placement{*cost, static_cast<std::size_t>(r), after};
+            }
+        }
+    }
+}
+
 }  // namespace
 
 void recreate(SearchState& state, const SearchContext& context,
               const RuinRecreateParameters& params, Rng& rng, std::vector<std::size_t> removed,
-              bool allowNewRoutes) {
+              bool allowNewRoutes, const std::vector<char>* reopened) {
     const Problem& problem = context.problem;
+    std::vector<char> leftOut;
+    std::vector<char> open;
+    if (reopened != nullptr) {
+        leftOut.assign(problem.jobs().size(), 0);
+        for (std::size_t j : state.unassigned) {
+            leftOut[j] = 1;
+        }
+        open = *reopened;
+    }
     removed.insert(removed.end(), state.unassigned.begin(), state.unassigned.end());
     state.unassigned.clear();
     orderForRecreate(removed, context, rng);
 
     std::vector<char> used(problem.vehicles().size(), 0);
-    for (const RouteState& route : state.routes) {
-        used[route.vehicle] = 1;
+    JobStops stops(problem.jobs().size());
+    for (std::size_t r = 0; r < state.routes.size(); ++r) {
+        used[state.routes[r].vehicle] = 1;
+        stops.update(state.routes[r], r);
     }
     const bool newRouteOnlyAsLastResort = context.objective == Objective::vehiclesThenDistance;
     for (std::size_t j : removed) {
-        const Placement best = cheapestPlacement(state, context, j, &rng, params.blinkRate);
+        // Beside its nearest jobs, and after a ruin anywhere in the routes that lost jobs (a
+        // left-out job: only there, when one of them holds a job near it); without a ruin,
+        // anywhere when none of those has room.
+        const bool onlyReopened = reopened != nullptr && leftOut[j] != 0;
+        Placement best{kInfiniteDistance, state.routes.size(), 0};
+        if (reopened != nullptr && (!onlyReopened || nearAny(state, context, stops, j, open))) {
+            best = cheapestPlacement(state, context, j, &rng, params.blinkRate, &open);
+        }
+        if (!onlyReopened) {
+            placeBesideNearest(state, context, stops, j, rng, params.blinkRate, best);
+        }
+        if (best.route == state.routes.size() && reopened == nullptr) {
+            best = cheapestPlacement(state, context, j, &rng, params.blinkRate);
+        }
         const bool placed = best.route < state.routes.size();
         std::optional<std::size_t> vehicle;
         if (allowNewRoutes && (!placed || !newRouteOnlyAsLastResort)) {
@@ -211,9 +290,14 @@ void recreate(SearchState& state, const SearchContext& context,
         }
         if (vehicle) {
             used[*vehicle] = 1;
+            if (reopened != nullptr) {
+                open[*vehicle] = 1;
+            }
             state.routes.emplace_back(problem, *vehicle, std::vector<std::size_t>{j});
+            stops.update(state.routes.back(), state.routes.size() - 1);
         } else if (placed) {
             state.routes[best.route].insert(problem, best.position, j);
+            stops.update(state.routes[best.route], best.route);
         } else {
             state.unassigned.push_back(j);
         }

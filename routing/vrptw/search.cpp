@@ -46,6 +46,21 @@ Distance meanArc(const SearchState& state, const SearchContext& context) {
                : std::max(Distance(1e-9), state.cost(context).distance / static_cast<double>(arcs));
 }
 
+/// By vehicle: 1 when its route in `now` is not the same as in `before`.
+std::vector<char> changedVehicles(const SearchState& now, const SearchState& before,
+                                  std::size_t vehicles) {
+    std::vector<const RouteState*> was(vehicles, nullptr);
+    for (const RouteState& route : before.routes) {
+        was[route.vehicle] = &route;
+    }
+    std::vector<char> changed(vehicles, 0);
+    for (const RouteState& route : now.routes) {
+        const RouteState* old = was[route.vehicle];
+        changed[route.vehicle] = old == nullptr || old->jobs != route.jobs ? 1 : 0;
+    }
+    return changed;
+}
+
 }  // namespace
 
 SearchState construct(const SearchContext& context, Rng& rng) {
@@ -89,7 +104,7 @@ SearchOutcome runSearch(const SearchContext& context, std::uint64_t seed,
         best = minimiseFleet(context, FleetParameters{}, params, rng, std::move(best), keepGoing,
                              iteration);
     }
-    improveLocally(best, context);
+    improveLocally(best, context, budget.deadline);
     Cost bestCost = best.cost(context);
     const auto sinceStart = [&] {
         return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - budget.start);
@@ -116,7 +131,7 @@ SearchOutcome runSearch(const SearchContext& context, std::uint64_t seed,
         SearchState candidate = current;
         removed.clear();
         ruin(candidate, context, params, rng, work, removed);
-        recreate(candidate, context, params, rng, removed, true);
+        recreate(candidate, context, params, rng, removed, true, &work.reopened);
         const Cost cost = candidate.cost(context);
         // Worse on unassigned jobs or vans: never; same levels: annealing on distance.
         const bool accept =
@@ -127,7 +142,14 @@ SearchOutcome runSearch(const SearchContext& context, std::uint64_t seed,
             current = std::move(candidate);
             currentCost = cost;
             if (currentCost < bestCost) {
-                improveLocally(current, context);
+                // The routes the last best had were left with no improving move.
+                const auto changed =
+                    changedVehicles(current, best, context.problem.vehicles().size());
+                improveLocally(current, context, budget.deadline, &changed);
+                // The descent may have made room anywhere: left-out jobs try every route again.
+                if (!current.unassigned.empty()) {
+                    recreate(current, context, params, rng, {}, true);
+                }
                 currentCost = current.cost(context);
                 best = current;
                 bestCost = currentCost;

@@ -52,12 +52,19 @@ SearchContext::SearchContext(const Problem& problem, Objective objective)
             list.push_back(static_cast<std::uint32_t>(k));
         }
         const std::size_t from = jobs[j].location;
-        std::stable_sort(list.begin(), list.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const auto nearer = [&](std::uint32_t a, std::uint32_t b) {
             if (a == j || b == j) {
                 return a == j && b != j;
             }
-            return m.distance(from, jobs[a].location) < m.distance(from, jobs[b].location);
-        });
+            const Distance da = m.distance(from, jobs[a].location);
+            const Distance db = m.distance(from, jobs[b].location);
+            return da != db ? da < db : a < b;
+        };
+        // Searches look only a little way down a list: sorting the head is enough, and sorting
+        // whole lists took a second on a week of 2,500 jobs.
+        const auto head =
+            list.begin() + static_cast<std::ptrdiff_t>(std::min(list.size(), kSortedNeighbours));
+        std::partial_sort(list.begin(), head, list.end(), nearer);
     }
 }
 

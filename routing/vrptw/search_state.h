@@ -9,6 +9,14 @@
 
 namespace ces::routing {
 
+/// Insertions and local moves look first at the routes of a job's nearest jobs (granular
+/// neighbourhoods, Toth & Vigo 2003): a place far from them seldom pays, and trying every route
+/// made one iteration on a week of 150 van-days cost as much as a construction.
+inline constexpr std::size_t kNearJobs = 40;
+
+/// How many of a job's nearest jobs its neighbour list holds in order.
+inline constexpr std::size_t kSortedNeighbours = 256;
+
 /// Read-only data shared by all search threads.
 struct SearchContext {
     /// Precomputes neighbour lists and the jobs that some vehicle could serve alone.
@@ -16,7 +24,8 @@ struct SearchContext {
 
     const Problem& problem;  ///< the problem being solved
     Objective objective;     ///< ranking of solutions
-    /// For each job, all routable jobs nearest first (the job itself first).
+    /// For each job, all routable jobs: the job itself, then its kSortedNeighbours nearest
+    /// nearest first, then the rest in index order.
     std::vector<std::vector<std::uint32_t>> neighbours;
     /// Jobs some vehicle can serve on its own; the others are reported unassigned up front.
     std::vector<std::size_t> routable;

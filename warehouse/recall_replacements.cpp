@@ -7,16 +7,11 @@
 #include "core/store/warehouse/assets.h"
 #include "core/store/warehouse/recall_replacements.h"
 #include "warehouse/asset_lifecycle.h"
+#include "warehouse/recycling.h"
 
 namespace ces::warehouse {
 
 namespace {
-
-store::AssetRecord assetOf(store::Connection& c, const std::string& barcode) {
-    auto asset = store::findAsset(c, barcode);
-    if (!asset) throw NotFound("no asset has the barcode " + barcode);
-    return *asset;
-}
 
 void move(store::Connection& c, const store::AssetRecord& asset, AssetStep step, DepotId depot,
           const std::string& note, const Actor& actor, Instant now,
@@ -107,8 +102,8 @@ std::int64_t exchangeRecallUnits(store::Connection& c, VisitId visit, DepotId de
                                ": record the visit as failed; it is tried again once the "
                                "warehouse reserves one from the recall's page");
         }
-        const auto out = assetOf(c, exchange.affected);
-        const auto in = assetOf(c, *exchange.replacement);
+        const auto out = loadAsset(c, exchange.affected);
+        const auto in = loadAsset(c, *exchange.replacement);
         if (!out.itemCode || out.state != AssetState::on_loan) {
             throw Conflict("invalid_step", exchange.affected + " is not on loan in the home");
         }

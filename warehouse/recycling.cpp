@@ -10,13 +10,13 @@
 
 namespace ces::warehouse {
 
-namespace {
-
 store::AssetRecord loadAsset(store::Connection& c, const std::string& barcode) {
     auto asset = store::findAsset(c, barcode);
     if (!asset) throw NotFound("no asset has the barcode " + barcode);
     return *asset;
 }
+
+namespace {
 
 DepotId depotOrOwn(store::Connection& c, const std::string& depotCode, DepotId own) {
     if (depotCode.empty()) return own;

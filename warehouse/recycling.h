@@ -16,6 +16,9 @@
 
 namespace ces::warehouse {
 
+/// The asset with `barcode`, or NotFound naming it.
+store::AssetRecord loadAsset(store::Connection& c, const std::string& barcode);
+
 /// An asset with its history, as shown to warehouse staff.
 struct AssetDetail {
     store::AssetRecord asset;

@@ -7,16 +7,9 @@
 //   node tests/browser/key_safe.mjs --ces build/ces [--output DIR] [--chromium PATH]
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { check, expect, openPage, signIn, nhsNumber, bearer, runChapter } from './tools.mjs';
+import { api, check, expect, openPage, signIn, bearer, orderForNewResident, runChapter } from './tools.mjs';
 
 const CODE = '5K2-9W8';
-
-async function api(context, headers, method, url, data) {
-  const answer = await context.request.fetch(url, { method, headers, data });
-  const body = await answer.json().catch(() => ({}));
-  if (!answer.ok()) throw new Error(`${method} ${url} -> ${answer.status()} ${JSON.stringify(body)}`);
-  return body;
-}
 
 await runChapter('the key-safe chapter', 'key-safe-results.json', async (chapter) => {
   const { browser, db } = chapter;
@@ -26,13 +19,8 @@ await runChapter('the key-safe chapter', 'key-safe-results.json', async (chapter
   const context = await browser.newContext({ baseURL: base });
   const prescriberApi = await bearer(context, 'prescriber');
   const planner = await bearer(context, 'planner');
-  const resident = await api(context, prescriberApi, 'POST', '/api/v1/residents', {
-    nhs_number: nhsNumber(), name: 'Iris Keyholder', date_of_birth: '1931-07-19', address_line1: '3 Orchard Row',
-    town: 'Maidstone', postcode: 'ME15 6AB', phone: '01622 000222', access_notes: 'Ground floor flat',
-  });
-  const order = await api(context, prescriberApi, 'POST', '/api/v1/orders', {
-    resident_id: resident.id, speed: '5_day', lines: [{ item_code: 'KCE-PRS-001', quantity: 1 }], specials: [], notes: '',
-  });
+  const { resident, order } = await orderForNewResident(context, prescriberApi, 'Iris Keyholder',
+    { date_of_birth: '1931-07-19', address_line1: '3 Orchard Row', phone: '01622 000222', access_notes: 'Ground floor flat' });
 
   // The prescriber records the code on the resident's page.
   const prescriber = await signIn(browser, base, 'prescriber');

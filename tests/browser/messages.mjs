@@ -1,7 +1,8 @@
 // A resident hears from us, in a real browser and through a real SMTP server. A prescriber orders
 // for a new resident with a mobile and an e-mail address and books a slot; the booking e-mail
 // reaches the SMTP server (tests/neighbours/smtp_sink.py); the resident opens its link, reads the
-// page in Nepali and changes the slot. The planner plans that day; on the day (the server started
+// page in Nepali and changes the slot to the afternoon. A neighbour is booked for that morning
+// and the planner plans the day; on the day (the server started
 // again with its clock at that morning) the driver records the stop before the resident's, and
 // the resident's page and a new e-mail say the van is coming next. The tracking page is also
 // read at 200% zoom. Every page is checked with axe-core and photographed.
@@ -13,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   chromium, root, run, record, check, expect, openPage, signIn, option, nhsNumber, startServer, stopServer, bearer,
-  catalogue, startNewResident, CHROMIUM_ARGS,
+  catalogue, startNewResident, api, orderForNewResident, CHROMIUM_ARGS,
 } from './tools.mjs';
 
 const cesBinary = path.resolve(option('ces', path.join(root, 'build/ces')));
@@ -120,9 +121,21 @@ async function residentChangesTheSlotInNepali(browser, base, trackingPath, ne) {
   return chosen.slice(0, 10);
 }
 
+/// A neighbour's delivery booked in the morning of `date`, so that the resident's afternoon visit
+/// has a stop before it whatever else the demo holds that day.
+async function aNeighbourBooksTheMorning(context, date) {
+  const prescriber = await bearer(context, 'prescriber');
+  const { order } = await orderForNewResident(context, prescriber, 'Arthur Nextdoor');
+  const slots = await api(context, prescriber, 'GET', `/api/v1/orders/${order.reference}/slots`);
+  const morning = (slots.slots || slots).find((slot) => slot.date === date && slot.start < '12:00');
+  await expect('a neighbour can book a morning slot the same day', () => morning, JSON.stringify(slots));
+  await api(context, prescriber, 'POST', `/api/v1/orders/${order.reference}/slot`, { date: morning.date, start: morning.start });
+}
+
 /// The planner plans the day (through the API) and answers the van and the stop before ours.
 async function plannerPlansTheDay(browser, base, date, reference) {
   const context = await browser.newContext({ baseURL: base });
+  await aNeighbourBooksTheMorning(context, date);
   const planner = await bearer(context, 'planner');
   const planned = await context.request.post(`/api/v1/plans/${date}/optimise`, { headers: planner, data: {} });
   await expect('the planner plans the day of the slot', () => planned.ok(), String(planned.status()));

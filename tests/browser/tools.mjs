@@ -142,6 +142,27 @@ export async function bearer(context, user) {
   return { Authorization: `Bearer ${(await answer.json()).token}` };
 }
 
+/// Calls the API and answers its JSON body; throws, naming the call, on any answer but 2xx.
+export async function api(context, headers, method, url, data) {
+  const answer = await context.request.fetch(url, { method, headers, data });
+  const body = await answer.json().catch(() => ({}));
+  if (!answer.ok()) throw new Error(`${method} ${url} -> ${answer.status()} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/// Registers a resident in Maidstone (ME15 6AB) through the API and orders a standard pressure
+/// mattress for them at 5 working days; answers {resident, order}.
+export async function orderForNewResident(context, prescriber, name, extra = {}) {
+  const resident = await api(context, prescriber, 'POST', '/api/v1/residents', {
+    nhs_number: nhsNumber(), name, date_of_birth: '1936-04-02', address_line1: '9 Mill Lane',
+    town: 'Maidstone', postcode: 'ME15 6AB', phone: '01622 000111', access_notes: '', ...extra,
+  });
+  const order = await api(context, prescriber, 'POST', '/api/v1/orders', {
+    resident_id: resident.id, speed: '5_day', lines: [{ item_code: 'KCE-PRS-001', quantity: 1 }], specials: [], notes: '',
+  });
+  return { resident, order };
+}
+
 /// In the order flow (on /orders/new): looks the resident up, finds nobody, and starts the new
 /// resident form with their NHS number, name and date of birth.
 export async function startNewResident(page, resident) {

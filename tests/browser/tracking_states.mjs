@@ -7,24 +7,11 @@
 // moves an order through it in one step.)
 //
 //   node tests/browser/tracking_states.mjs --ces build/ces [--output DIR] [--chromium PATH]
-import { check, expect, openPage, nhsNumber, bearer, catalogue, runChapter } from './tools.mjs';
+import { api, check, expect, openPage, bearer, catalogue, orderForNewResident, runChapter } from './tools.mjs';
 const en = catalogue('en');
 
-async function api(context, headers, method, url, data) {
-  const answer = await context.request.fetch(url, { method, headers, data });
-  const body = await answer.json().catch(() => ({}));
-  if (!answer.ok()) throw new Error(`${method} ${url} -> ${answer.status()} ${JSON.stringify(body)}`);
-  return body;
-}
-
 async function newOrder(context, prescriber) {
-  const resident = await api(context, prescriber, 'POST', '/api/v1/residents', {
-    nhs_number: nhsNumber(), name: 'Walter Statewise', date_of_birth: '1936-04-02', address_line1: '9 Mill Lane',
-    town: 'Maidstone', postcode: 'ME15 6AB', phone: '01622 000111', access_notes: '',
-  });
-  return api(context, prescriber, 'POST', '/api/v1/orders', {
-    resident_id: resident.id, speed: '5_day', lines: [{ item_code: 'KCE-PRS-001', quantity: 1 }], specials: [], notes: '',
-  });
+  return (await orderForNewResident(context, prescriber, 'Walter Statewise')).order;
 }
 
 /// Opens the order's tracking page in English and answers what it says, by element.

@@ -6,7 +6,7 @@ PORT ?= 8080
 SECRETS ?= var/secrets.key
 SHARED ?= $(abspath ../shared)
 
-.PHONY: setup build run test test-sanitize test-fuzz bench clean
+.PHONY: setup build run test test-sanitize test-fuzz bench package cluster clean
 
 setup:
 	@scripts/setup
@@ -31,7 +31,7 @@ test-sanitize: setup
 	@cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DCES_SANITIZE=ON >/dev/null
 	@cmake --build build-sanitize -j$(JOBS)
 	@cd build-sanitize && CES_SHARED=$(SHARED) ctest --output-on-failure -j$(JOBS) \
-		-E '^(integration\.pg\.|postgres\.|browser\.)'
+		-E '^(integration\.pg\.|postgres\.|browser\.|cluster\.)'
 
 # libFuzzer targets (clang): each runs FUZZ_SECONDS from its seed corpus in tests/fuzz/corpus.
 FUZZ_BUILD ?= build-fuzz
@@ -40,6 +40,15 @@ test-fuzz: setup
 	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCES_FUZZ=ON >/dev/null
 	@cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzzers
 	@tests/fuzz/run-fuzzers $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+# The Debian package of this build: build/ces_*.deb (binary, templates, static files, the
+# systemd unit and the example configurations; see README "Operating ces").
+package: build
+	@cd $(BUILD) && cpack -G DEB
+
+# Three instances on one PostgreSQL behind HAProxy, with the demo county (scripts/cluster).
+cluster: build
+	@scripts/cluster start var/cluster --demo
 
 bench: build
 	@CES_SHARED=$(SHARED) bench/run-all $(BUILD)

@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "core/iso_time.h"
+#include "core/resource_root.h"
 #include "notify/local_words.h"
 #include "notify/sms_size.h"
 
@@ -102,7 +103,7 @@ mustache::data dataOf(const std::string& fieldsJson, Language language,
 
 std::string messageTemplatesDirectory() {
     if (const char* dir = std::getenv("CES_MESSAGE_TEMPLATES"); dir && *dir) return dir;
-    return std::string(CES_SOURCE_DIR) + "/notify/templates";
+    return resourceRoot(CES_SOURCE_DIR) + "/notify/templates";
 }
 
 MessageTemplates::MessageTemplates(const std::string& directory) {

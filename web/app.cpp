@@ -34,6 +34,7 @@ store::SessionUser sessionOf(App& app, const Request& request) {
     auto session = app.db.read(
         [&](store::Connection& c) { return store::findSessionUser(c, token, app.now()); });
     if (!session) throw Unauthenticated("your session has ended; please sign in again");
+    request.userId = session->actor.id.value();
     return *session;
 }
 

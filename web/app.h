@@ -1,6 +1,7 @@
 #pragma once
 // What every handler needs: the store, the clock, the rate limiter and the settings in force.
 // Passed in, never global (tests set the clock).
+#include <atomic>
 #include <functional>
 #include <initializer_list>
 #include <memory>
@@ -14,8 +15,10 @@
 #include "core/types.h"
 #include "notify/message_templates.h"
 #include "warehouse/dispatch.h"
+#include "web/http/address_ranges.h"
 #include "web/http/exchange.h"
 #include "web/rate_limiter.h"
+#include "web/service_metrics.h"
 #include "web/settings_cache.h"
 
 namespace ces::web {
@@ -40,6 +43,12 @@ struct App {
     std::string publicUrl = "http://localhost:8080";
     /// Seals and opens key-safe codes; none when started without --secrets-key-file.
     std::shared_ptr<const SecretBox> secrets{};
+    /// Requests, latency and solver runs, for /metrics.
+    std::shared_ptr<ServiceMetrics> metrics = std::make_shared<ServiceMetrics>();
+    /// Who may read /metrics (--metrics-allow): the operator's network, this machine by default.
+    AddressRanges metricsAllow = AddressRanges::parse("127.0.0.1/32,::1/128");
+    /// Set when the process is stopping: /health/ready answers 503 so balancers send no more.
+    std::atomic<bool> draining{false};
 
     Instant now() const { return clock(); }
     /// The settings in force now (on today's UK date).

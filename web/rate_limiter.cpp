@@ -1,6 +1,9 @@
 #include "web/rate_limiter.h"
 
+#include <algorithm>
 #include <functional>
+
+#include "core/store/admin/failed_tries.h"
 
 namespace ces::web {
 
@@ -18,7 +21,25 @@ void RateLimiter::setLimits(std::size_t maxFailures, std::chrono::seconds window
     window_.store(window, std::memory_order_relaxed);
 }
 
+void RateLimiter::shareThrough(store::Database& db, std::string name) {
+    shared_ = &db;
+    sharedName_ = std::move(name);
+}
+
+int RateLimiter::sharedBlockedFor(const std::string& key, Instant now) {
+    const auto window = window_.load(std::memory_order_relaxed);
+    const auto tries = shared_->read([&](store::Connection& c) {
+        return store::failedTriesSince(c, sharedName_, key, now - window);
+    });
+    if (tries.count < static_cast<std::int64_t>(maxFailures_.load(std::memory_order_relaxed)) ||
+        !tries.oldest) {
+        return 0;
+    }
+    return std::max(1, static_cast<int>((*tries.oldest + window - now).count()));
+}
+
 int RateLimiter::blockedFor(const std::string& key, Instant now) {
+    if (shared_) return sharedBlockedFor(key, now);
     Shard& shard = shardFor(key);
     if (shard.keys.load(std::memory_order_acquire) == 0) return 0;
     std::lock_guard lock(shard.mutex);
@@ -37,6 +58,13 @@ int RateLimiter::blockedFor(const std::string& key, Instant now) {
 }
 
 void RateLimiter::recordFailure(const std::string& key, Instant now) {
+    if (shared_) {
+        const auto window = window_.load(std::memory_order_relaxed);
+        shared_->write([&](store::Connection& c) {
+            store::recordFailedTry(c, sharedName_, key, now, now - window);
+        });
+        return;
+    }
     Shard& shard = shardFor(key);
     std::lock_guard lock(shard.mutex);
     auto& tries = shard.failures[key];
@@ -53,6 +81,11 @@ void RateLimiter::recordFailure(const std::string& key, Instant now) {
 }
 
 void RateLimiter::forget(const std::string& key) {
+    if (shared_) {
+        shared_->write(
+            [&](store::Connection& c) { store::forgetFailedTries(c, sharedName_, key); });
+        return;
+    }
     Shard& shard = shardFor(key);
     if (shard.keys.load(std::memory_order_acquire) == 0) return;
     std::lock_guard lock(shard.mutex);

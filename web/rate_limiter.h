@@ -1,6 +1,7 @@
 #pragma once
 // Counts failed tries per key (client address, order reference) in a sliding window, so that
-// order references cannot be enumerated through the resident lookup.
+// order references cannot be enumerated through the resident lookup. In this process's memory,
+// or in the database when instances share one (PostgreSQL behind a balancer).
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -10,6 +11,7 @@
 #include <unordered_map>
 
 #include "core/iso_time.h"
+#include "core/store/infrastructure/database.h"
 
 namespace ces::web {
 
@@ -17,6 +19,9 @@ class RateLimiter {
   public:
     RateLimiter(std::size_t maxFailures, std::chrono::seconds window)
         : maxFailures_(maxFailures), window_(window) {}
+    /// From now on counts in `db` rather than in this process, so that every instance on one
+    /// PostgreSQL database enforces one limit; `name` tells this limiter's tries from others'.
+    void shareThrough(store::Database& db, std::string name);
     /// Changes the limits (the settings in force); safe while other threads ask.
     void setLimits(std::size_t maxFailures, std::chrono::seconds window);
     /// Seconds until `key` may try again (0 when it may try now).
@@ -36,10 +41,13 @@ class RateLimiter {
     static constexpr std::size_t kShards = 16;
     static constexpr std::size_t kMaxKeysPerShard = 100000 / kShards;
     Shard& shardFor(const std::string& key);
+    int sharedBlockedFor(const std::string& key, Instant now);
     void forgetOld(std::deque<Instant>& tries, Instant now) const;
     std::atomic<std::size_t> maxFailures_;
     std::atomic<std::chrono::seconds> window_;
     std::array<Shard, kShards> shards_;
+    store::Database* shared_ = nullptr;
+    std::string sharedName_;
 };
 
 }  // namespace ces::web

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "app/commands/config_file.h"
+
 namespace ces::cli {
 
 Options::Options(const std::vector<std::string>& args, const std::set<std::string>& valued,
@@ -17,6 +19,24 @@ Options::Options(const std::vector<std::string>& args, const std::set<std::strin
             if (!values_.emplace(name, args[++i]).second) throw UsageError(arg + " given twice");
         } else {
             throw UsageError("unknown option: " + arg);
+        }
+    }
+    if (const auto config = value("config")) addConfigFile(*config, valued, flags);
+}
+
+void Options::addConfigFile(const std::string& path, const std::set<std::string>& valued,
+                            const std::set<std::string>& flags) {
+    for (const auto& setting : readConfigFile(path)) {
+        const std::string where = path + ":" + std::to_string(setting.line) + ": ";
+        if (flags.count(setting.name)) {
+            if (setting.value != "true" && setting.value != "false") {
+                throw UsageError(where + setting.name + " is true or false");
+            }
+            if (setting.value == "true") flags_.insert(setting.name);
+        } else if (valued.count(setting.name) && setting.name != "config") {
+            values_.emplace(setting.name, setting.value);  // the command line wins
+        } else {
+            throw UsageError(where + "unknown setting " + setting.name);
         }
     }
 }

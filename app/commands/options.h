@@ -1,5 +1,6 @@
 #pragma once
-// `--name value` options after a subcommand; unknown or repeated options are refused.
+// `--name value` options after a subcommand; unknown or repeated options are refused. A command
+// that accepts `--config FILE` also reads its settings from that file (config_file.h).
 #include <map>
 #include <optional>
 #include <set>
@@ -25,6 +26,9 @@ class Options {
     bool flag(const std::string& name) const { return flags_.count(name) > 0; }
 
   private:
+    /// Settings from `--config FILE` that the command line did not give.
+    void addConfigFile(const std::string& path, const std::set<std::string>& valued,
+                       const std::set<std::string>& flags);
     std::map<std::string, std::string> values_;
     std::set<std::string> flags_;
 };

@@ -7,6 +7,7 @@
 #include "app/demo/demo_county.h"
 #include "core/password_rules.h"
 #include "core/periodic_task.h"
+#include "core/resource_root.h"
 #include "core/secret_box.h"
 #include "core/store/admin/accounts.h"
 #include "core/store/infrastructure/database.h"
@@ -14,6 +15,7 @@
 #include "warehouse/specials.h"
 #include "warehouse/travel_source.h"
 #include "web/api/routes.h"
+#include "web/http/request_log.h"
 #include "web/http/server.h"
 #include "web/pages/district_outlines.h"
 #include "web/pages/pages.h"
@@ -151,6 +153,29 @@ std::function<Instant()> clockOption(const Options& options) {
     return [start = *start, realStart] { return start + (systemNow() - realStart); };
 }
 
+// A CIDR list option (--metrics-allow, --trust-proxy).
+web::AddressRanges addressRangesOption(const Options& options, const std::string& name,
+                                       const std::string& otherwise) {
+    try {
+        return web::AddressRanges::parse(options.value(name, otherwise));
+    } catch (const std::invalid_argument& e) {
+        throw UsageError("--" + name + ": " + e.what());
+    }
+}
+
+// Where each request's JSON log line goes: --request-log stdout (the default), a file
+// (appended to), or off.
+std::unique_ptr<web::RequestLog> requestLogOption(const Options& options) {
+    const std::string target = options.value("request-log", "stdout");
+    if (target == "off") return nullptr;
+    if (target == "stdout") return std::make_unique<web::RequestLog>(std::cout);
+    try {
+        return std::make_unique<web::RequestLog>(target);
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(std::string("--request-log: ") + e.what());
+    }
+}
+
 }  // namespace
 
 std::string sharedDataDir() {
@@ -162,19 +187,37 @@ std::string sharedDataDir() {
 
 std::string repositoryDataDir() {
     if (const char* data = std::getenv("CES_DATA"); data && *data) return data;
-    return std::string(CES_SOURCE_DIR) + "/data";
+    return resourceRoot(CES_SOURCE_DIR) + "/data";
 }
 
 int runServe(const std::vector<std::string>& args) {
-    Options options(
-        args,
-        {"db", "port", "threads", "geo-dir", "road-graph", "public-url", "smtp-url", "mail-from",
-         "notify-url", "notify-key", "notify-template", "outbox-interval-ms",
-         "outbox-lease-seconds", "outbox-retry-seconds", "clock-from", "secrets-key-file"},
-        {"print-demo-logins"});
+    Options options(args,
+                    {"db",
+                     "port",
+                     "threads",
+                     "geo-dir",
+                     "road-graph",
+                     "public-url",
+                     "smtp-url",
+                     "mail-from",
+                     "notify-url",
+                     "notify-key",
+                     "notify-template",
+                     "outbox-interval-ms",
+                     "outbox-lease-seconds",
+                     "outbox-retry-seconds",
+                     "clock-from",
+                     "secrets-key-file",
+                     "metrics-allow",
+                     "trust-proxy",
+                     "drain-seconds",
+                     "request-log",
+                     "config"},
+                    {"print-demo-logins"});
     const std::string path = options.value("db", "var/ces.db");
     const auto port = static_cast<unsigned short>(options.number("port", 8080, 0, 65535));
     const int threads = static_cast<int>(options.number("threads", 64, 2, 1024));
+    const auto drainLimit = std::chrono::seconds(options.number("drain-seconds", 20, 0, 3600));
 
     // Block the stop signals before any thread starts, so only sigwait sees them.
     sigset_t signals;
@@ -191,13 +234,29 @@ int runServe(const std::vector<std::string>& args) {
     createFirstAdmin(db);
     const auto clock = clockOption(options);
     web::App app{db, clock, web::RateLimiter(5, std::chrono::minutes(15)), {}, {}};
+    app.metricsAllow = addressRangesOption(options, "metrics-allow", "127.0.0.1/32,::1/128");
+    const auto requestLog = requestLogOption(options);
+    if (db.dialect() == store::Dialect::postgresql) {
+        // Instances behind a balancer share one database: they count failed tries there.
+        app.trackingLimiter.shareThrough(db, "tracking");
+        app.signInLimiter.shareThrough(db, "sign_in");
+    }
     app.dispatch.roads = roads;
     app.districtOutlines = districtOutlinesOption(geoDir);
     app.secrets = secretsOption(options);
     web::Router router;
     web::addApiRoutes(router, app);
     web::addPageRoutes(router, app);
-    web::Server server(router, port, threads);
+    web::Server server(router, {.port = port,
+                                .threads = threads,
+                                .observer =
+                                    [&app, &requestLog](const web::Request& request, int status,
+                                                        std::chrono::nanoseconds took) {
+                                        app.metrics->recordRequest(request, status, took);
+                                        if (requestLog)
+                                            requestLog->write(request, status, took, systemNow());
+                                    },
+                                .trustedProxies = addressRangesOption(options, "trust-proxy", "")});
     // The handlers read these once the server starts: set them before.
     app.publicUrl =
         options.value("public-url", "http://localhost:" + std::to_string(server.port()));
@@ -225,10 +284,16 @@ int runServe(const std::vector<std::string>& args) {
     }
     std::cout << "ces: listening on http://127.0.0.1:" << server.port() << std::endl;
     waitForStopSignal();
-    std::cout << "ces: stopping" << std::endl;
-    server.stop();
+    // Balancers see /health/ready fail; requests in flight finish (and with them their group
+    // commit) before the work in the background stops and the store closes.
+    app.draining = true;
+    std::cout << "ces: stopping: finishing the requests in flight (at most " << drainLimit.count()
+              << " s)" << std::endl;
+    const bool drained = server.drain(drainLimit);
     sender->stop();
     specialsWatch.stop();
+    std::cout << (drained ? "ces: stopped" : "ces: stopped, cutting off requests still running")
+              << std::endl;
     return 0;
 }
 

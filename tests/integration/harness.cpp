@@ -107,17 +107,6 @@ std::string demoTemplateDir() {
     return ready.string();
 }
 
-CommandResult runProgram(const std::string& program, const std::vector<std::string>& args) {
-    Poco::Pipe output;
-    Poco::ProcessHandle handle = Poco::Process::launch(
-        program, Poco::Process::Args(args.begin(), args.end()), nullptr, &output, &output);
-    Poco::PipeInputStream stream(output);
-    CommandResult result;
-    Poco::StreamCopier::copyToString(stream, result.output);
-    result.exit_code = handle.wait();
-    return result;
-}
-
 std::string trimmed(const std::string& text) {
     const auto first = text.find_first_not_of(" \t\r\n");
     if (first == std::string::npos) return "";
@@ -309,6 +298,17 @@ std::string TempDir::file(const std::string& name) const { return path_ + "/" + 
 std::string sharedDir() {
     const char* shared = std::getenv("CES_SHARED");
     return shared != nullptr && *shared != '\0' ? std::string(shared) : CES_SHARED_DEFAULT_DIR;
+}
+
+CommandResult runProgram(const std::string& program, const std::vector<std::string>& args) {
+    Poco::Pipe output;
+    Poco::ProcessHandle handle = Poco::Process::launch(
+        program, Poco::Process::Args(args.begin(), args.end()), nullptr, &output, &output);
+    Poco::PipeInputStream stream(output);
+    CommandResult result;
+    Poco::StreamCopier::copyToString(stream, result.output);
+    result.exit_code = handle.wait();
+    return result;
 }
 
 CommandResult runCes(const std::vector<std::string>& args) { return runProgram(CES_BINARY, args); }

@@ -47,6 +47,8 @@ struct CommandResult {
 /// The last line of `text` that is not empty (a command's verdict after its progress lines).
 std::string lastNonEmptyLine(const std::string& text);
 
+/// Runs `program` with `args` to completion.
+CommandResult runProgram(const std::string& program, const std::vector<std::string>& args);
 /// Runs the `ces` executable with `args` to completion.
 CommandResult runCes(const std::vector<std::string>& args);
 

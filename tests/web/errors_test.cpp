@@ -20,6 +20,7 @@ Request requestNamed(const std::string& id) {
     Request request;
     request.method = "POST";
     request.path = "/api/v1/visits/12/outcome";
+    request.route = "/api/v1/visits/{id}/outcome";
     request.id = id;
     return request;
 }
@@ -97,7 +98,7 @@ TEST_CASE(
               R"x((request a1b2c3d4e5f6)","field":null}})x");
         CHECK(response.body.find("disk") == std::string::npos);
         CHECK(log.find("a1b2c3d4e5f6") != std::string::npos);
-        CHECK(log.find("POST /api/v1/visits/12/outcome") != std::string::npos);
+        CHECK(log.find("POST /api/v1/visits/{id}/outcome") != std::string::npos);
     }
     const std::string log = standardError([&] {
         errorResponse(std::make_exception_ptr(Poco::Data::DataException("table visits is locked")),

@@ -107,8 +107,10 @@ Poco::JSON::Object::Ptr planJson(const store::StoredPlan& plan) {
 Response optimise(App& app, Request& request) {
     const Actor actor = requireRole(app, request, {Role::planner});
     const auto date = dateParam(request.pathParams["date"]);
-    const auto plan =
-        warehouse::optimiseDay(app.db, date, actor, app.now(), app.workingDays(), app.dispatch);
+    const auto plan = timedSolver(*app.metrics, "day", [&] {
+        return warehouse::optimiseDay(app.db, date, actor, app.now(), app.workingDays(),
+                                      app.dispatch);
+    });
     return jsonResponse(200, planJson(plan));
 }
 

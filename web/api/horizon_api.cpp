@@ -62,8 +62,10 @@ Response optimiseHorizon(App& app, Request& request) {
         throw ValidationError(
             "days", "days must be between 1 and " + std::to_string(warehouse::kMostHorizonDays));
     }
-    const auto plan = warehouse::optimiseHorizon(app.db, *from, static_cast<int>(days), actor,
-                                                 app.now(), app.workingDays(), app.dispatch);
+    const auto plan = timedSolver(*app.metrics, "horizon", [&] {
+        return warehouse::optimiseHorizon(app.db, *from, static_cast<int>(days), actor, app.now(),
+                                          app.workingDays(), app.dispatch);
+    });
     return jsonResponse(200, horizonJson(plan));
 }
 
@@ -117,9 +119,11 @@ Response capacity(App& app, Request& request) {
         throw ValidationError(
             "days", "days must be between 1 and " + std::to_string(warehouse::kMostHorizonDays));
     }
-    return jsonResponse(
-        200, capacityJson(warehouse::capacityOf(app.db, *from, static_cast<int>(*days), app.now(),
-                                                app.workingDays(), app.dispatch)));
+    const auto view = timedSolver(*app.metrics, "capacity", [&] {
+        return warehouse::capacityOf(app.db, *from, static_cast<int>(*days), app.now(),
+                                     app.workingDays(), app.dispatch);
+    });
+    return jsonResponse(200, capacityJson(view));
 }
 
 }  // namespace

@@ -61,8 +61,10 @@ Response insertVisit(App& app, Request& request) {
     const VisitId visit = byVisit
                               ? VisitId(body.integer("visit_id"))
                               : warehouse::deliveryVisitOf(app.db, body.text("order"), app.now());
-    const auto insertion =
-        warehouse::insertIntoDay(app.db, *date, visit, confirm, actor, app.now(), app.dispatch);
+    const auto insertion = timedSolver(*app.metrics, "insert", [&] {
+        return warehouse::insertIntoDay(app.db, *date, visit, confirm, actor, app.now(),
+                                        app.dispatch);
+    });
     if (insertion.applied) return jsonResponse(200, insertionJson(insertion));
     auto answer = insertionJson(insertion);
     auto error = jsonObject();

@@ -44,8 +44,10 @@ void logInternalError(const Request& request, std::exception_ptr error) {
         what = e.what();
     } catch (...) {
     }
+    // The route, not the path: a path may hold a tracking token.
     std::cerr << "ces: internal error in request " << request.id << " (" << request.method << " "
-              << request.path << "): " << what << std::endl;
+              << (request.route.empty() ? "an unknown route" : request.route) << "): " << what
+              << std::endl;
 }
 
 Response errorResponse(std::exception_ptr error, const Request& request) {

@@ -2,6 +2,7 @@
 // The server's own view of one HTTP exchange, independent of POCO so handlers stay plain.
 #include <Poco/JSON/Object.h>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -20,6 +21,11 @@ struct Request {
     std::string body;
     std::string clientAddress;
     std::string id;  ///< Names this request in the log and in a 500's message.
+    /// The matched route's pattern ("/api/v1/orders/{ref}"), what the log and metrics name:
+    /// never the path, which may hold a tracking token. Empty when no route matched.
+    std::string route;
+    /// The signed-in user once a handler has checked the session (0: none), for the log.
+    mutable std::int64_t userId = 0;
 
     std::string header(const std::string& lowerName) const;
     std::string queryValue(const std::string& name, const std::string& otherwise = "") const;

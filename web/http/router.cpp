@@ -23,7 +23,7 @@ std::vector<std::string> split(const std::string& path) {
 }  // namespace
 
 void Router::add(const std::string& method, const std::string& pattern, Handler handler) {
-    routes_.push_back({method, split(pattern), std::move(handler)});
+    routes_.push_back({method, pattern, split(pattern), std::move(handler)});
 }
 
 bool Router::matches(const Route& route, const std::vector<std::string>& path,
@@ -51,6 +51,7 @@ Response Router::dispatch(Request& request) const {
         if (!matches(route, path, params)) continue;
         if (route.method == request.method) {
             request.pathParams = std::move(params);
+            request.route = route.pattern;
             return route.handler(request);
         }
         if (std::find(allowed.begin(), allowed.end(), route.method) == allowed.end()) {

@@ -11,6 +11,8 @@
 #include <Poco/URI.h>
 
 #include <algorithm>
+#include <chrono>
+#include <future>
 
 #include "core/credentials.h"
 #include "web/http/errors.h"
@@ -40,7 +42,29 @@ std::string readBody(Poco::Net::HTTPServerRequest& request) {
     return body;
 }
 
-void readRequest(Poco::Net::HTTPServerRequest& in, Request& request) {
+// The request id a balancer in front set (X-Request-Id) when it is a plain token; else ours.
+std::string requestIdOf(const Request& request) {
+    const std::string given = request.header("x-request-id");
+    const bool plain = !given.empty() && given.size() <= 64 &&
+                       std::all_of(given.begin(), given.end(), [](unsigned char ch) {
+                           return std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.';
+                       });
+    return plain ? given : request.id;
+}
+
+// The client's address: the socket's peer, or the last hop a trusted balancer added.
+std::string clientAddressOf(const Request& request, const std::string& peer,
+                            const AddressRanges& trustedProxies) {
+    const std::string forwarded = request.header("x-forwarded-for");
+    if (forwarded.empty() || !trustedProxies.contains(peer)) return peer;
+    const auto comma = forwarded.rfind(',');
+    std::string last = comma == std::string::npos ? forwarded : forwarded.substr(comma + 1);
+    last.erase(0, last.find_first_not_of(' '));
+    return last.empty() ? peer : last;
+}
+
+void readRequest(Poco::Net::HTTPServerRequest& in, const AddressRanges& trustedProxies,
+                 Request& request) {
     request.method = in.getMethod();
     Poco::URI uri(in.getURI());
     request.path = uri.getPath();
@@ -51,11 +75,14 @@ void readRequest(Poco::Net::HTTPServerRequest& in, Request& request) {
                        [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
         request.headers[lower] = value;
     }
-    request.clientAddress = in.clientAddress().host().toString();
+    request.clientAddress =
+        clientAddressOf(request, in.clientAddress().host().toString(), trustedProxies);
     request.body = readBody(in);
 }
 
-void send(const Response& response, Poco::Net::HTTPServerResponse& out) {
+void send(const Response& response, const std::string& requestId,
+          Poco::Net::HTTPServerResponse& out) {
+    out.set("X-Request-Id", requestId);
     out.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
     out.setContentType(response.contentType);
     out.set("X-Content-Type-Options", "nosniff");
@@ -68,9 +95,10 @@ void send(const Response& response, Poco::Net::HTTPServerResponse& out) {
     out.send() << response.body;
 }
 
-void sendQuietly(const Response& response, Poco::Net::HTTPServerResponse& out) {
+void sendQuietly(const Response& response, const std::string& requestId,
+                 Poco::Net::HTTPServerResponse& out) {
     try {
-        send(response, out);
+        send(response, requestId, out);
     } catch (...) {
         // The client has gone; nothing more to say to it.
     }
@@ -78,60 +106,74 @@ void sendQuietly(const Response& response, Poco::Net::HTTPServerResponse& out) {
 
 class RequestHandler : public Poco::Net::HTTPRequestHandler {
   public:
-    explicit RequestHandler(const Router& router) : router_(router) {}
+    RequestHandler(const Router& router, const ServerOptions& options)
+        : router_(router), options_(options) {}
     void handleRequest(Poco::Net::HTTPServerRequest& in,
                        Poco::Net::HTTPServerResponse& out) override {
+        const auto started = std::chrono::steady_clock::now();
         Request request;
         request.id = randomHex(6);
-        try {
-            readRequest(in, request);
-        } catch (const BodyTooLarge& e) {
-            out.setKeepAlive(false);
-            return sendQuietly(errorBody(413, "too_large", e.what()), out);
-        } catch (const Poco::Exception& e) {  // a malformed request: say what was wrong with it
-            return sendQuietly(errorBody(400, "bad_request", e.displayText()), out);
-        } catch (...) {
-            return sendQuietly(errorResponse(std::current_exception(), request), out);
+        const Response response = answer(in, out, request);
+        sendQuietly(response, request.id, out);
+        if (options_.observer) {
+            options_.observer(request, response.status, std::chrono::steady_clock::now() - started);
         }
-        Response response;
-        try {
-            response = router_.dispatch(request);
-        } catch (...) {
-            response = errorResponse(std::current_exception(), request);
-        }
-        sendQuietly(response, out);
     }
 
   private:
+    Response answer(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out,
+                    Request& request) {
+        try {
+            readRequest(in, options_.trustedProxies, request);
+            request.id = requestIdOf(request);
+        } catch (const BodyTooLarge& e) {
+            out.setKeepAlive(false);
+            return errorBody(413, "too_large", e.what());
+        } catch (const Poco::Exception& e) {  // a malformed request: say what was wrong with it
+            return errorBody(400, "bad_request", e.displayText());
+        } catch (...) {
+            return errorResponse(std::current_exception(), request);
+        }
+        try {
+            return router_.dispatch(request);
+        } catch (...) {
+            return errorResponse(std::current_exception(), request);
+        }
+    }
+
     const Router& router_;
+    const ServerOptions& options_;
 };
 
 class HandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
   public:
-    explicit HandlerFactory(const Router& router) : router_(router) {}
+    HandlerFactory(const Router& router, const ServerOptions& options)
+        : router_(router), options_(options) {}
     Poco::Net::HTTPRequestHandler* createRequestHandler(
         const Poco::Net::HTTPServerRequest&) override {
-        return new RequestHandler(router_);
+        return new RequestHandler(router_, options_);
     }
 
   private:
     const Router& router_;
+    const ServerOptions& options_;
 };
 
 }  // namespace
 
-Server::Server(const Router& router, unsigned short port, int threads) {
+Server::Server(const Router& router, ServerOptions options) : options_(std::move(options)) {
+    const int threads = options_.threads;
     auto params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(threads);
     params->setMaxQueued(1024);
     params->setKeepAlive(true);
     params->setMaxKeepAliveRequests(0);
-    Poco::Net::ServerSocket socket;
-    socket.bind(Poco::Net::SocketAddress("0.0.0.0", port), true);
-    socket.listen(1024);
+    listening_ = std::make_unique<Poco::Net::ServerSocket>();
+    listening_->bind(Poco::Net::SocketAddress("0.0.0.0", options_.port), true);
+    listening_->listen(1024);
     pool_ = std::make_unique<Poco::ThreadPool>(2, threads + 8);
-    server_ =
-        std::make_unique<Poco::Net::HTTPServer>(new HandlerFactory(router), *pool_, socket, params);
+    server_ = std::make_unique<Poco::Net::HTTPServer>(new HandlerFactory(router, options_), *pool_,
+                                                      *listening_, params);
 }
 
 Server::~Server() {
@@ -141,6 +183,19 @@ Server::~Server() {
 unsigned short Server::port() const { return server_->port(); }
 
 void Server::start() { server_->start(); }
+
+bool Server::drain(std::chrono::milliseconds limit) {
+    // Stop accepting and close the listening socket, so a new connection is refused at once
+    // rather than left in the backlog; then stopAll(false) waits for each connection's request
+    // in hand before closing it, on its own thread so that the wait can be bounded.
+    server_->stop();
+    listening_->close();
+    auto stopped = std::async(std::launch::async, [this] { server_->stopAll(false); });
+    if (stopped.wait_for(limit) == std::future_status::ready) return true;
+    server_->stopAll(true);
+    stopped.wait();
+    return false;
+}
 
 void Server::stop() { server_->stopAll(true); }
 

@@ -6,6 +6,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/resource_root.h"
+
 namespace ces::web {
 
 namespace {
@@ -18,16 +20,16 @@ std::string fromEnvironmentOr(const char* variable, const std::string& otherwise
 }  // namespace
 
 std::string templatesDirectory() {
-    return fromEnvironmentOr("CES_TEMPLATES", std::string(CES_SOURCE_DIR) + "/web/templates");
+    return fromEnvironmentOr("CES_TEMPLATES", resourceRoot(CES_SOURCE_DIR) + "/web/templates");
 }
 
 std::string govukFrontendDirectory() {
-    return fromEnvironmentOr("CES_GOVUK_FRONTEND", std::string(CES_SOURCE_DIR) +
+    return fromEnvironmentOr("CES_GOVUK_FRONTEND", resourceRoot(CES_SOURCE_DIR) +
                                                        "/node_modules/govuk-frontend/dist/govuk");
 }
 
 std::string staticDirectory() {
-    return fromEnvironmentOr("CES_STATIC", std::string(CES_SOURCE_DIR) + "/web/static");
+    return fromEnvironmentOr("CES_STATIC", resourceRoot(CES_SOURCE_DIR) + "/web/static");
 }
 
 PageRenderer::PageRenderer(const std::string& directory) {

@@ -57,9 +57,10 @@ Response insert(Site& site, Request& request, const FormFields& form) {
         const VisitId visit = visitNumber
                                   ? VisitId(*visitNumber)
                                   : warehouse::deliveryVisitOf(site.app.db, order, site.app.now());
-        const auto insertion =
-            warehouse::insertIntoDay(site.app.db, *day, visit, form.text("confirm") == "yes", actor,
-                                     site.app.now(), site.app.dispatch);
+        const auto insertion = timedSolver(*site.app.metrics, "insert", [&] {
+            return warehouse::insertIntoDay(site.app.db, *day, visit, form.text("confirm") == "yes",
+                                            actor, site.app.now(), site.app.dispatch);
+        });
         if (insertion.applied) {
             return Site::redirect("/plan?date=" + formatDate(*day) +
                                   "&inserted=" + std::to_string(visit.value()));

@@ -279,8 +279,10 @@ Response optimise(Site& site, Request& request, const FormFields& form) {
     std::string problem;
     int status = 409;
     try {
-        const auto plan = warehouse::optimiseDay(site.app.db, *day, actor, site.app.now(),
-                                                 site.app.workingDays(), site.app.dispatch);
+        const auto plan = timedSolver(*site.app.metrics, "day", [&] {
+            return warehouse::optimiseDay(site.app.db, *day, actor, site.app.now(),
+                                          site.app.workingDays(), site.app.dispatch);
+        });
         const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(
                                 std::chrono::steady_clock::now() - started)
                                 .count();

@@ -151,8 +151,10 @@ PageView weekView(Site& site, year_month_day from, int count) {
 
 // The capacity section: the days' figures and what more vans would meet every due date.
 void addCapacity(PageView& view, Site& site, year_month_day from, int count) {
-    const auto capacity = warehouse::capacityOf(site.app.db, from, count, site.app.now(),
-                                                site.app.workingDays(), site.app.dispatch);
+    const auto capacity = timedSolver(*site.app.metrics, "capacity", [&] {
+        return warehouse::capacityOf(site.app.db, from, count, site.app.now(),
+                                     site.app.workingDays(), site.app.dispatch);
+    });
     mustache::data rows(mustache::data::type::list);
     for (const auto& day : capacity.days) {
         mustache::data row;
@@ -219,9 +221,10 @@ Response planWeek(Site& site, Request& request, const FormFields& form) {
         problem = "Enter a real date, for example 7 12 2026";
     } else {
         try {
-            const auto plan =
-                warehouse::optimiseHorizon(site.app.db, *from, count, actor, site.app.now(),
-                                           site.app.workingDays(), site.app.dispatch);
+            const auto plan = timedSolver(*site.app.metrics, "horizon", [&] {
+                return warehouse::optimiseHorizon(site.app.db, *from, count, actor, site.app.now(),
+                                                  site.app.workingDays(), site.app.dispatch);
+            });
             return Site::redirect(
                 "/plan/week?date=" + formatDate(*from) + "&days=" + std::to_string(count) +
                 "&ms=" + std::to_string(plan.timeMs) + "&late=" + std::to_string(plan.late.size()) +

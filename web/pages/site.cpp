@@ -128,7 +128,9 @@ std::optional<Actor> Site::signedIn(const Request& request) const {
         // Pages go by the cookie only: a bearer token is for the API.
         Request cookieOnly;
         cookieOnly.headers["cookie"] = request.header("cookie");
-        return requireActor(app, cookieOnly);
+        Actor actor = requireActor(app, cookieOnly);
+        request.userId = cookieOnly.userId;
+        return actor;
     } catch (const Unauthenticated&) {
         return std::nullopt;
     }

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "core/resource_root.h"
 #include "core/uk_time.h"
 #include "notify/local_words.h"
 
@@ -109,7 +110,7 @@ std::string WordsIn::slot(std::chrono::year_month_day day, int startSeconds, int
 
 std::string wordsDirectory() {
     if (const char* value = std::getenv("CES_WORDS"); value && *value) return value;
-    return std::string(CES_SOURCE_DIR) + "/web/words";
+    return resourceRoot(CES_SOURCE_DIR) + "/web/words";
 }
 
 }  // namespace ces::web

@@ -5,6 +5,7 @@
 #include <Poco/URI.h>
 #include <sqlite3.h>
 
+#include <chrono>
 #include <stdexcept>
 
 #include "core/store/infrastructure/migrations.h"
@@ -124,8 +125,11 @@ Database::Lease::Lease(Database& database) : db(database) {
     std::unique_lock lock(db.poolMutex_);
     if (db.idleReaders_.empty()) {
         ++db.waitingReaders_;
+        const auto started = std::chrono::steady_clock::now();
         db.poolFree_.wait(lock, [&] { return !db.idleReaders_.empty(); });
         --db.waitingReaders_;
+        db.readerWaits_.observe(
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     }
     connection = std::move(db.idleReaders_.back());
     db.idleReaders_.pop_back();

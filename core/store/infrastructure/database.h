@@ -36,6 +36,9 @@ class Database {
 
     WriteQueue& writeQueue() { return *writer_; }
 
+    /// Reads that found every pooled connection busy, and how long they waited (for /metrics).
+    const Histogram& readerWaits() const { return readerWaits_; }
+
     /// PRAGMA integrity_check: "ok" or the problems found.
     std::string integrityCheck();
 
@@ -55,6 +58,7 @@ class Database {
     std::condition_variable poolFree_;
     std::vector<std::unique_ptr<Connection>> idleReaders_;
     std::size_t waitingReaders_ = 0;  // wake a waiter only when there is one
+    Histogram readerWaits_{secondsBuckets()};
 };
 
 }  // namespace ces::store

@@ -79,4 +79,9 @@ void applyMigrations(Connection& connection) {
     }
 }
 
+int appliedMigration(Connection& connection) {
+    const Rows rows = connection.query("SELECT MAX(version) FROM schema_migrations");
+    return rows.empty() || rows.isNull(0, 0) ? 0 : static_cast<int>(rows.integer(0, 0));
+}
+
 }  // namespace ces::store

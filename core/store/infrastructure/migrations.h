@@ -10,4 +10,7 @@ void applyMigrations(Connection& connection);
 /// The newest migration number this build knows.
 int latestMigration();
 
+/// The newest migration the database has had applied (0 for a new one).
+int appliedMigration(Connection& connection);
+
 }  // namespace ces::store

@@ -1,5 +1,7 @@
 #include "core/store/infrastructure/write_queue.h"
 
+#include <chrono>
+
 namespace ces::store {
 
 WriteQueue::WriteQueue(std::unique_ptr<Connection> writer, std::size_t maxBatch)
@@ -59,7 +61,11 @@ void WriteQueue::runBatch(std::deque<Job>& batch) {
                 writer_->execute("RELEASE SAVEPOINT write_job");
             }
         }
+        const auto commitStarted = std::chrono::steady_clock::now();
         writer_->execute("COMMIT");
+        commitSeconds_.observe(
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - commitStarted)
+                .count());
     } catch (...) {
         // The transaction itself failed (disk full, I/O error): nothing of the batch is durable.
         auto failure = std::current_exception();
@@ -75,6 +81,7 @@ void WriteQueue::runBatch(std::deque<Job>& batch) {
         ++transactions_;
         writes_ += batch.size();
     }
+    batchSizes_.observe(static_cast<double>(batch.size()));
     for (std::size_t i = 0; i < batch.size(); ++i) {
         if (outcomes[i]) {
             batch[i].failed(outcomes[i]);

@@ -12,6 +12,7 @@
 #include <optional>
 #include <thread>
 
+#include "core/metrics.h"
 #include "core/store/infrastructure/connection.h"
 
 namespace ces::store {
@@ -44,6 +45,10 @@ class WriteQueue {
 
     /// Transactions committed so far, and writes they carried (for benchmarks and tests).
     std::pair<std::uint64_t, std::uint64_t> commitCounts() const;
+    /// Writes carried by each committed transaction (for /metrics).
+    const Histogram& batchSizes() const { return batchSizes_; }
+    /// Seconds each COMMIT took: the durable flush every caller of the batch waits for.
+    const Histogram& commitSeconds() const { return commitSeconds_; }
 
   private:
     struct Job {
@@ -63,6 +68,8 @@ class WriteQueue {
     bool stopping_ = false;
     std::uint64_t transactions_ = 0;
     std::uint64_t writes_ = 0;
+    Histogram batchSizes_{countBuckets()};
+    Histogram commitSeconds_{secondsBuckets()};
     std::thread thread_;
 };
 

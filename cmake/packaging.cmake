@@ -1,0 +1,23 @@
+# The Debian package (`make package`, cpack -G DEB): the binary in /usr/bin, what it reads at run
+# time in /usr/share/ces (core/resource_root.h finds it beside the binary), the systemd unit, an
+# example configuration and the HAProxy example. The council's PostgreSQL, key file and
+# configuration in /etc/ces are theirs to provide.
+install(TARGETS ces RUNTIME DESTINATION bin)
+install(DIRECTORY web/templates web/static web/words DESTINATION share/ces/web)
+install(DIRECTORY notify/templates DESTINATION share/ces/notify)
+install(DIRECTORY data/ DESTINATION share/ces/data)
+install(DIRECTORY node_modules/govuk-frontend/dist/govuk
+        DESTINATION share/ces/node_modules/govuk-frontend/dist OPTIONAL)
+install(FILES deploy/ces.service DESTINATION lib/systemd/system)
+install(FILES deploy/ces.conf.example deploy/haproxy.cfg DESTINATION share/doc/ces/examples)
+
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME ces)
+set(CPACK_PACKAGE_VERSION 0.9.0)
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_PACKAGE_CONTACT "ces maintainers <ces@example.org>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "ces, the Community Equipment Service")
+set(CPACK_DEBIAN_PACKAGE_SECTION admin)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+include(CPack)

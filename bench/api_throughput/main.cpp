@@ -150,6 +150,8 @@ void runToCompletion(const std::string& ces, const std::vector<std::string>& arg
 
 // `ces serve` on a free port; its output is drained by a thread; SIGTERM then SIGKILL on exit.
 class Server {
+    static constexpr std::size_t kLogTailBytes = 64 * 1024;
+
   public:
     Server(const std::string& ces, const std::string& db, int threads)
         : handle_(launch(ces, db, threads)) {
@@ -161,6 +163,8 @@ class Server {
                 if (port_ == 0 && line.rfind(prefix, 0) == 0)
                     port_ = std::stoi(line.substr(prefix.size()));
                 log_ += line + "\n";
+                // One JSON line per request: keep only the tail for a failure's report.
+                if (log_.size() > kLogTailBytes) log_.erase(0, log_.size() - kLogTailBytes);
                 changed_.notify_all();
             }
             std::lock_guard lock(mutex_);

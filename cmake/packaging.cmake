@@ -11,6 +11,9 @@ install(DIRECTORY node_modules/govuk-frontend/dist/govuk
 install(FILES deploy/ces.service DESTINATION lib/systemd/system)
 install(FILES deploy/ces.conf.example deploy/haproxy.cfg DESTINATION share/doc/ces/examples)
 
+# `make package` has built everything already; cpack need not build again.
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
+
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME ces)
 set(CPACK_PACKAGE_VERSION 0.9.0)

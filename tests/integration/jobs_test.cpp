@@ -15,9 +15,12 @@
 #include <thread>
 
 #include "core/errors.h"
+#include "core/store/admin/accounts.h"
 #include "core/store/infrastructure/backup.h"
 #include "core/store/infrastructure/backup_rotation.h"
 #include "core/store/infrastructure/database.h"
+#include "core/store/infrastructure/idempotency.h"
+#include "core/store/infrastructure/retention.h"
 #include "core/store/jobs/job_runner.h"
 #include "harness.h"
 #include "page_browser.h"
@@ -214,6 +217,42 @@ TEST_CASE("a failing job is tried again with backoff and its run counts afresh a
     CHECK(job.failures == 2);
     CHECK(job.lastMessage == "fine");
     CHECK(job.nextRunAt == at("2026-12-08T02:00:00Z"));
+}
+
+TEST_CASE("expiry removes expired sessions and idempotency answers past their retention, once") {
+    EmptyDatabase empty;
+    store::Database db(empty.location(), 1);
+    const Instant now = at("2026-12-07T10:00:00Z");
+    UserId user;
+    db.write([&](store::Connection& c) {
+        user = store::createUser(c, "someone", "Someone", Role::admin, std::nullopt, "pw", now);
+        store::SignIn signIn{Actor{user, "someone", "Someone", Role::admin, std::nullopt}, "",
+                             std::nullopt, false};
+        store::createSession(c, signIn, "expired-token", now - 48h, now - 1h);
+        store::createSession(c, signIn, "live-token", now - 1h, now + 12h);
+        store::saveIdempotentAnswer(c, user, "old-key", {"/api/v1/orders", 201, "{}"},
+                                    now - std::chrono::days(8));
+        store::saveIdempotentAnswer(c, user, "recent-key", {"/api/v1/orders", 201, "{}"},
+                                    now - std::chrono::days(6));
+        return 0;
+    });
+    const auto expire = [&] {
+        return db.write([&](store::Connection& c) {
+            return store::expireRetainedRows(c, now, now - std::chrono::days(7));
+        });
+    };
+    const auto first = expire();
+    CHECK(first.sessions == 1);
+    CHECK(first.idempotencyKeys == 1);
+    const auto again = expire();
+    CHECK(again.sessions == 0);
+    CHECK(again.idempotencyKeys == 0);
+    db.read([&](store::Connection& c) {
+        CHECK(store::findSession(c, "live-token", now));
+        CHECK(store::findIdempotentAnswer(c, user, "recent-key"));
+        CHECK_FALSE(store::findIdempotentAnswer(c, user, "old-key"));
+        return 0;
+    });
 }
 
 TEST_CASE("the nightly backup keeps the newest N and the newest restores whole") {

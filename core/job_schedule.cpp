@@ -1,7 +1,6 @@
 #include "core/job_schedule.h"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "core/errors.h"
 #include "core/uk_time.h"
@@ -18,8 +17,8 @@ constexpr chr::seconds kShortestInterval = chr::minutes(1);
 constexpr chr::seconds kLongestInterval = chr::days(7);
 
 std::string twoDigits(long value) {
-    char text[8];
-    std::snprintf(text, sizeof text, "%02ld", value);
+    std::string text = std::to_string(value);
+    if (text.size() < 2) text.insert(text.begin(), '0');
     return text;
 }
 

@@ -10,9 +10,8 @@ namespace {
 
 const char* const kColumns =
     "SELECT name, description, schedule_kind, every_seconds, daily_at_seconds, next_run_at, "
-    "lease_owner, "
-    "lease_until, attempts, runs, failures, last_started_at, last_finished_at, last_duration_ms, "
-    "last_result, last_message, last_owner, run_requested_at FROM jobs ";
+    "lease_owner, lease_until, attempts, runs, failures, last_started_at, last_finished_at, "
+    "last_duration_ms, last_result, last_message, last_owner, run_requested_at FROM jobs ";
 const char* const kInsertJob =
     "INSERT INTO jobs (name, schedule_kind, every_seconds, daily_at_seconds, next_run_at, "
     "description) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (name) DO NOTHING";

@@ -36,8 +36,8 @@ mustache::data jobRow(const store::JobRecord& job, Instant now) {
     row.set("succeeded", job.lastResult == std::optional<std::string>("ok"));
     row.set("message", job.lastMessage);
     row.set("attempts", std::to_string(job.attempts));
-    row.set("counts",
-            std::to_string(job.runs) + " runs, " + std::to_string(job.failures) + " failed");
+    row.set("counts", std::to_string(job.runs) + (job.runs == 1 ? " run, " : " runs, ") +
+                          std::to_string(job.failures) + " failed");
     // A job no running instance takes (started without the option it needs, say) stays due.
     const bool stranded = !running && job.nextRunAt + kStranded < now;
     row.set("stranded", stranded);

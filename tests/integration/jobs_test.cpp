@@ -348,7 +348,10 @@ TEST_CASE("A job claimed by a killed instance completes once on another after it
     CHECK(found->getValue<bool>("running") == false);
     const std::string instance = found->getValue<std::string>("last_instance");
     CHECK(instance != dead);
-    CHECK(instance.find(":" + std::to_string(server.pid()) + ":") != std::string::npos);
+    std::string pid = ":";
+    pid += std::to_string(server.pid());
+    pid += ':';
+    CHECK(instance.find(pid) != std::string::npos);
     // Taken over after the lease, not before: it started at least 3 s after the claim.
     const auto started = parseInstant(found->getValue<std::string>("last_started_at"));
     REQUIRE(started);

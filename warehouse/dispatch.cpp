@@ -260,8 +260,15 @@ int bookDueVisits(store::Connection& c, year_month_day date, const WorkingDayCal
                            now);
         ++booked;
     }
+    return booked + bookDueInspections(c, date, policy, now);
+}
+
+int bookDueInspections(store::Connection& c, year_month_day date, const DispatchPolicy& policy,
+                       Instant now) {
+    using namespace std::chrono;
     const Instant inspectionUntil =
         sys_days(date) + days(policy.inspectionLookAheadDays + 1) - seconds(1);
+    int booked = 0;
     for (const auto& due : store::inspectionsWithoutVisit(c, inspectionUntil)) {
         store::NewVisit visit;
         visit.kind = VisitKind::inspection;

@@ -122,6 +122,10 @@ routing::SkillSet skillsFor(const store::VisitJob& visit);
 /// planned inspections); answers how many were created.
 int bookDueVisits(store::Connection& c, std::chrono::year_month_day date,
                   const WorkingDayCalendar& calendar, const DispatchPolicy& policy, Instant now);
+/// Books a visit for each planned inspection in a home due within the policy's look-ahead of
+/// `date` that has none yet; answers how many (none the second time: it is idempotent).
+int bookDueInspections(store::Connection& c, std::chrono::year_month_day date,
+                       const DispatchPolicy& policy, Instant now);
 
 /// Books, optimises and stores the plan for `date`, scheduling the orders it delivers.
 /// Throws ValidationError("date") for a past date.

@@ -4,30 +4,27 @@
 
 #include "app/commands/commands.h"
 #include "app/commands/options.h"
+#include "app/commands/service_jobs.h"
 #include "app/demo/demo_county.h"
 #include "core/password_rules.h"
-#include "core/periodic_task.h"
 #include "core/resource_root.h"
 #include "core/secret_box.h"
 #include "core/store/admin/accounts.h"
 #include "core/store/infrastructure/database.h"
 #include "notify/outbox_sender.h"
-#include "warehouse/specials.h"
 #include "warehouse/travel_source.h"
 #include "web/api/routes.h"
 #include "web/http/request_log.h"
 #include "web/http/server.h"
 #include "web/pages/district_outlines.h"
 #include "web/pages/pages.h"
-#include "web/policies.h"
 
 namespace ces::cli {
 
 namespace {
 
-// How often the service looks for specials that have become late (their prescribers hear the
-// same day).
-constexpr std::chrono::minutes kSpecialsWatchInterval{10};
+// How often an instance looks for a due background job.
+constexpr std::chrono::seconds kJobPoll{5};
 
 Instant systemNow() {
     return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
@@ -212,7 +209,9 @@ int runServe(const std::vector<std::string>& args) {
                      "trust-proxy",
                      "drain-seconds",
                      "request-log",
-                     "config"},
+                     "config",
+                     "backup-dir",
+                     "backup-keep"},
                     {"print-demo-logins"});
     const std::string path = options.value("db", "var/ces.db");
     const auto port = static_cast<unsigned short>(options.number("port", 8080, 0, 65535));
@@ -265,17 +264,12 @@ int runServe(const std::vector<std::string>& args) {
     app.messageTemplates = templates;
     auto sender = outboxSenderOption(options, db, *templates, app.publicUrl, clock);
     app.messageChannels = sender->channels();
-    PeriodicTask specialsWatch("the specials watch", [&] {
-        const auto policy = web::specialsPolicyOf(app.settings());
-        db.write([&](store::Connection& c) {
-            return warehouse::reportLateSpecials(c, app.now(), policy);
-        });
-        return false;
-    });
+    store::JobRunner jobs(db, store::instanceIdentity(), {}, clock);
+    addServiceJobs(jobs, app, serviceJobOptions(options, path));
     server.start();
     sender->start(
         std::chrono::milliseconds(options.number("outbox-interval-ms", 1000, 10, 600000)));
-    specialsWatch.start(kSpecialsWatchInterval);
+    jobs.start(kJobPoll);
     if (options.flag("print-demo-logins")) {
         std::cout << "Demo logins (password is demo- followed by the user name):\n";
         for (const char* user : demo::kDemoUsers) {
@@ -291,7 +285,7 @@ int runServe(const std::vector<std::string>& args) {
               << " s)" << std::endl;
     const bool drained = server.drain(drainLimit);
     sender->stop();
-    specialsWatch.stop();
+    jobs.stop();
     std::cout << (drained ? "ces: stopped" : "ces: stopped, cutting off requests still running")
               << std::endl;
     return 0;

@@ -301,6 +301,8 @@ std::vector<Endpoint> accessTable() {
         {"GET", "/api/v1/export/{file}", "/api/v1/export/teams.json", std::nullopt, {"admin"}},
         {"GET", "/api/v1/settings", "/api/v1/settings", std::nullopt, {"admin"}},
         {"POST", "/api/v1/settings", "/api/v1/settings", "{}", {"admin"}},
+        {"GET", "/api/v1/jobs", "/api/v1/jobs", std::nullopt, {"admin"}},
+        {"POST", "/api/v1/jobs/{name}/run", "/api/v1/jobs/no-such-job/run", "{}", {"admin"}},
         {"POST",
          "/api/v1/catalogue/import",
          "/api/v1/catalogue/import?dry_run=true",
@@ -575,7 +577,7 @@ TEST_CASE("staff pages send signed-out visitors to sign in and refuse the wrong 
     const int port = f.county.port();
     for (const std::string path :
          {"/home", "/orders", "/orders/new", "/residents/new", "/catalogue", "/admin/settings",
-          "/admin/organisation", "/admin/depots"}) {
+          "/admin/organisation", "/admin/depots", "/admin/jobs"}) {
         const PageAnswer signed_out = page(port, path, "");
         INFO(path << " signed out -> " << signed_out.status << " " << signed_out.location);
         CHECK(signed_out.status == 303);
@@ -591,6 +593,8 @@ TEST_CASE("staff pages send signed-out visitors to sign in and refuse the wrong 
         {"/admin/settings", "commissioner"},
         {"/admin/organisation", "planner"},
         {"/admin/depots", "driver"},
+        {"/admin/jobs", "planner"},
+        {"/admin/jobs", "warehouse"},
         {"/recalls", "prescriber"},
         {"/recalls", "driver"}};
     for (const auto& [path, user] : refused) {

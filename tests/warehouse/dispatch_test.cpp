@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "core/settings.h"
 #include "core/store/dispatch/dispatch.h"
 #include "core/store/orders/order_access.h"
 #include "core/store/warehouse/assets.h"
@@ -189,4 +190,19 @@ TEST_CASE("the pick list runs in stop order with the load order reversed") {
     CHECK(csv.rfind("stop,load_order,arrival", 0) == 0);
     CHECK(std::count(csv.begin(), csv.end(), '\n') == static_cast<long>(list.lines.size() + 1));
     CHECK_THROWS_AS(pickListFor(day.plan, "NOVAN"), NotFound);
+}
+
+TEST_CASE("the inspection-visits job books a visit for an inspection falling due, once") {
+    test::WarehouseCounty county;
+    county.deliver({{"HOIST-S", 1}});  // last examined 10 days ago, every 6 months
+    const DispatchPolicy policy;       // two weeks ahead
+    using std::chrono::days;
+    const auto tooEarly = ukDateOf(county.now + days(150));
+    const auto inTime = ukDateOf(county.now + days(165));
+    county.db->write([&](store::Connection& c) {
+        CHECK(bookDueInspections(c, tooEarly, policy, county.now) == 0);
+        CHECK(bookDueInspections(c, inTime, policy, county.now) == 1);
+        CHECK(bookDueInspections(c, inTime, policy, county.now) == 0);  // it has its visit
+        return 0;
+    });
 }

@@ -27,6 +27,7 @@ void addAuditRoutes(Router& router, App& app);         ///< The audit viewer.
 void addOrganisationRoutes(Router& router, App& app);  ///< Funders, teams, depots, vans.
 void addHorizonRoutes(Router& router, App& app);       ///< Planning several working days at once.
 void addSameDayRoutes(Router& router, App& app);       ///< Visits put into routes on the road.
+void addJobRoutes(Router& router, App& app);           ///< Background jobs (admin).
 
 /// Every API route.
 inline void addApiRoutes(Router& router, App& app) {
@@ -51,6 +52,7 @@ inline void addApiRoutes(Router& router, App& app) {
     addSelfPurchaseRoutes(router, app);
     addAuditRoutes(router, app);
     addOrganisationRoutes(router, app);
+    addJobRoutes(router, app);
 }
 
 }  // namespace ces::web

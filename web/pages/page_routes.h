@@ -32,5 +32,6 @@ void addOrganisationPages(Router& router, Site& site);    ///< /admin/organisati
 void addAdminResidentPages(Router& router, Site& site);   ///< /admin/residents (admin).
 void addRecallPages(Router& router, Site& site);          ///< /recalls: safety recalls.
 void addCompetencePages(Router& router, Site& site);      ///< /admin/competences (admin).
+void addJobPages(Router& router, Site& site);             ///< /admin/jobs (admin).
 
 }  // namespace ces::web

@@ -36,6 +36,7 @@ void addPageRoutes(Router& router, App& app) {
     addAdminResidentPages(router, *site);
     addRecallPages(router, *site);
     addCompetencePages(router, *site);
+    addJobPages(router, *site);
     router.add("GET", "/favicon.ico",
                [site](Request&) { return Site::redirect("/assets/images/favicon.ico"); });
 }

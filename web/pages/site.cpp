@@ -56,6 +56,7 @@ std::vector<NavItem> navigationFor(Role role) {
                     {"messages", "/admin/messages", "Messages"},
                     {"recalls", "/recalls", "Recalls"},
                     {"audit", "/admin/audit", "Audit log"},
+                    {"jobs", "/admin/jobs", "Jobs"},
                     {"settings", "/admin/settings", "Settings"}};
         default:
             return {{"home", "/home", "Home"}, {"catalogue", "/catalogue", "Catalogue"}};

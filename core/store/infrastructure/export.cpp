@@ -80,9 +80,9 @@ const char* const kLoadOrder[] = {"funders",
                                   "counted_returns",
                                   "counted_settlements"};
 // Transient or internal, or never to leave the service (key-safe codes, even sealed).
-const std::set<std::string> kNotExported{"sessions",        "idempotency_keys", "schema_migrations",
-                                         "sqlite_sequence", "sqlite_stat1",     "sqlite_stat4",
-                                         "key_safes"};
+const std::set<std::string> kNotExported{
+    "sessions",     "idempotency_keys", "schema_migrations", "sqlite_sequence",
+    "sqlite_stat1", "sqlite_stat4",     "key_safes",         "jobs"};
 
 const std::map<std::string, std::string>& descriptions() {
     static const std::map<std::string, std::string> d{

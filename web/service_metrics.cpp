@@ -1,5 +1,6 @@
 #include "web/service_metrics.h"
 
+#include "core/store/jobs/jobs.h"
 #include "core/store/messages/outbox.h"
 #include "web/app.h"
 
@@ -46,6 +47,26 @@ void writeOutbox(MetricsText& text, App& app) {
     text.sample("ces_outbox_oldest_waiting_seconds", {}, age);
 }
 
+// From the job table, so every instance reports the same figures for the whole service.
+void writeJobs(MetricsText& text, App& app) {
+    const auto jobs = app.db.read([](store::Connection& c) { return store::listJobs(c); });
+    text.family("ces_job_runs_total", "counter", "Background job runs, on any instance.");
+    for (const auto& job : jobs) {
+        text.sample("ces_job_runs_total", {{"job", job.name}}, static_cast<double>(job.runs));
+    }
+    text.family("ces_job_failures_total", "counter", "Background job runs that failed.");
+    for (const auto& job : jobs) {
+        text.sample("ces_job_failures_total", {{"job", job.name}},
+                    static_cast<double>(job.failures));
+    }
+    text.family("ces_job_last_duration_seconds", "gauge", "How long each job's last run took.");
+    for (const auto& job : jobs) {
+        if (!job.lastDurationMs) continue;
+        text.sample("ces_job_last_duration_seconds", {{"job", job.name}},
+                    static_cast<double>(*job.lastDurationMs) / 1000.0);
+    }
+}
+
 }  // namespace
 
 void ServiceMetrics::recordRequest(const Request& request, int status,
@@ -67,6 +88,7 @@ std::string metricsText(App& app) {
                     "Time to answer a request, by route.", metrics.requestSeconds);
     writeStore(text, app.db);
     writeOutbox(text, app);
+    writeJobs(text, app);
     writeCounters(text, "ces_solver_runs_total", "Route solver runs, by kind and outcome.",
                   metrics.solverRuns);
     writeHistograms(text, "ces_solver_duration_seconds", "Time of each route solver run.",

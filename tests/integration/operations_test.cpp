@@ -145,6 +145,8 @@ TEST_CASE("/metrics parses as the Prometheus text format and its counters follow
     CHECK(sampleOr(second, "ces_store_batch_writes_count") >= 2);
     CHECK(second.count("ces_outbox_waiting") == 1);
     CHECK(second.count("ces_outbox_oldest_waiting_seconds") == 1);
+    // The jobs every instance shares: the specials watch runs as the service starts.
+    CHECK(second.count(R"(ces_job_runs_total{job="late-specials-watch"})") == 1);
 }
 
 TEST_CASE("/metrics answers only the operators' network") {

@@ -145,10 +145,11 @@ SearchOutcome runSearch(const SearchContext& context, std::uint64_t seed,
                 // The routes the last best had were left with no improving move.
                 const auto changed =
                     changedVehicles(current, best, context.problem.vehicles().size());
-                improveLocally(current, context, budget.deadline, &changed);
-                // The descent may have made room anywhere: left-out jobs try every route again.
+                const auto moved = improveLocally(current, context, budget.deadline, &changed);
+                // The descent made room only in the routes it changed: left-out jobs near one of
+                // them try there (trying every route cost more than the iterations around it).
                 if (!current.unassigned.empty()) {
-                    recreate(current, context, params, rng, {}, true);
+                    recreate(current, context, params, rng, {}, true, &moved);
                 }
                 currentCost = current.cost(context);
                 best = current;

@@ -43,6 +43,20 @@ bool tryTwoOptStar(RouteState& a, std::size_t i, RouteState& b, std::size_t k,
     if (after >= before - kMinGain) {
         return false;
     }
+    // A new route cannot be back before its head's departure, the joining arc and the tail's
+    // services and travel: past its shift, it breaks (most pairs of a week's full routes do).
+    if (k <= b.size() && na[i].departure + m.duration(headA, tailB) + nb[k].rest +
+                                 m.duration(nb[b.size()].location, va.endLocation) -
+                                 m.duration(nb[b.size()].location, vb.endLocation) >
+                             va.shift.end()) {
+        return false;
+    }
+    if (i < a.size() && nb[k - 1].departure + m.duration(headB, tailA) + na[i + 1].rest +
+                                m.duration(na[a.size()].location, vb.endLocation) -
+                                m.duration(na[a.size()].location, va.endLocation) >
+                            vb.shift.end()) {
+        return false;
+    }
     // A tail keeps its latest start when it ends at the same depot no later than before.
     if (k <= b.size() && va.endLocation == vb.endLocation && va.shift.end() <= vb.shift.end() &&
         na[i].departure + m.duration(headA, tailB) > nb[k].latest) {

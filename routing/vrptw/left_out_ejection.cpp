@@ -51,15 +51,14 @@ bool insertLeftOutByEjection(SearchState& state, const SearchContext& context, R
         if (!ejection) {
             continue;
         }
-        SearchState candidate = state;
-        RouteState changed(context.problem, candidate.routes[ejection->route].vehicle,
+        RouteState changed(context.problem, state.routes[ejection->route].vehicle,
                            std::move(ejection->jobs));
         if (!changed.feasible()) {
             continue;
         }
+        SearchState candidate = state;
         candidate.routes[ejection->route] = std::move(changed);
-        candidate.unassigned.erase(
-            std::find(candidate.unassigned.begin(), candidate.unassigned.end(), job));
+        std::erase(candidate.unassigned, job);
         // The ejected go beside their nearest jobs; the other left-out jobs stay as they are.
         std::vector<std::size_t> others;
         others.swap(candidate.unassigned);

@@ -33,9 +33,9 @@ std::string readLine(const std::string& file) {
 class Cluster {
   public:
     Cluster() {
-        const CommandResult start =
-            runProgram(CES_CLUSTER_SCRIPT, {"start", dir_.path(), "--instances", "3", "--demo",
-                                            "--small", "--ces", CES_BINARY});
+        const CommandResult start = runProgram(
+            CES_CLUSTER_SCRIPT,
+            {"start", dir_.path(), "--instances", "3", "--demo", "--small", "--ces", CES_BINARY});
         INFO(start.output);
         REQUIRE(start.exit_code == 0);
         const std::string url = readLine(dir_.file("url"));
@@ -63,8 +63,9 @@ class Cluster {
 
 long stockTotal(const std::string& db) {
     return std::stol(firstSqlValue(
-        db, std::string("SELECT SUM(available + reserved + on_loan) FROM stock WHERE item_code = '") +
-                kItem + "'"));
+        db,
+        std::string("SELECT SUM(available + reserved + on_loan) FROM stock WHERE item_code = '") +
+            kItem + "'"));
 }
 
 // One client: orders for its resident, each under its own Idempotency-Key, retried with the
@@ -86,9 +87,11 @@ void placeOrders(int port, const std::string& token, const CreatedResident& resi
             try {
                 HttpClient http(port);
                 http.setToken(token);
-                const Response answer = http.post("/api/v1/orders", body, {{"Idempotency-Key", key}});
+                const Response answer =
+                    http.post("/api/v1/orders", body, {{"Idempotency-Key", key}});
                 if (answer.status == 201) {
-                    record.references.push_back(answer.object()->getValue<std::string>("reference"));
+                    record.references.push_back(
+                        answer.object()->getValue<std::string>("reference"));
                     break;
                 }
                 if (answer.status < 500) {
@@ -168,9 +171,9 @@ TEST_CASE("32 clients lose no order while one instance is killed and another res
         acknowledged += record.references.size();
         retries += record.retries;
         // Every acknowledged order is there, once: retries under one key made one order.
-        CHECK(std::stoul(firstSqlValue(cluster.db(), "SELECT COUNT(*) FROM orders WHERE resident_id = " +
-                                                         residents[i].id.toString())) ==
-              record.references.size());
+        CHECK(std::stoul(firstSqlValue(
+                  cluster.db(), "SELECT COUNT(*) FROM orders WHERE resident_id = " +
+                                    residents[i].id.toString())) == record.references.size());
         for (const auto& refusal : record.unexpected) FAIL_CHECK(refusal);
         for (const auto& error : record.serverErrors) {
             // Only the instance killed without warning may cost an answer; a graceful restart none.

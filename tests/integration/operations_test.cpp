@@ -241,24 +241,35 @@ TEST_CASE("SIGTERM lets the request in flight finish, then exits 0 and takes no 
     CHECK(checkDatabase(county.dbPath()) == "ok");
 }
 
+namespace {
+
+// Five failed tries of `path` spread over two instances on one PostgreSQL database, each
+// refused with `status` and `code`; then `next` (even a right one) is refused 429 by both.
+void failOverTwoInstances(const std::string& path, const Poco::JSON::Object::Ptr& wrong, int status,
+                          const std::string& code, const Poco::JSON::Object::Ptr& next) {
+    DemoCounty county;
+    CesServer second(county.dbPath());
+    HttpClient one = county.anonymous();
+    HttpClient two(second.port());
+    for (int attempt = 1; attempt <= 5; ++attempt) {
+        CAPTURE(attempt);
+        checkError((attempt % 2 ? one : two).post(path, wrong), status, code);
+    }
+    checkError(two.post(path, next), 429, "rate_limited");
+    checkError(one.post(path, next), 429, "rate_limited");
+}
+
+}  // namespace
+
 TEST_CASE("two instances on one PostgreSQL database enforce one tracking limit") {
     if (testStore() != Store::postgresql) {
         MESSAGE("skipped on SQLite: one process, whose limits live in its memory");
         return;
     }
-    DemoCounty county;
-    CesServer second(county.dbPath());
-    HttpClient one = county.anonymous();
-    HttpClient two(second.port());
     const auto guess = jsonObject({{"reference", "ORD-2026-999991"},
                                    {"postcode", "CT1 2AA"},
                                    {"date_of_birth", "1940-01-01"}});
-    for (int attempt = 1; attempt <= 5; ++attempt) {
-        CAPTURE(attempt);
-        checkError((attempt % 2 ? one : two).post("/api/v1/track", guess), 404, "not_found");
-    }
-    checkError(one.post("/api/v1/track", guess), 429, "rate_limited");
-    checkError(two.post("/api/v1/track", guess), 429, "rate_limited");
+    failOverTwoInstances("/api/v1/track", guess, 404, "not_found", guess);
 }
 
 TEST_CASE("two instances on one PostgreSQL database lock a user name together") {
@@ -266,17 +277,8 @@ TEST_CASE("two instances on one PostgreSQL database lock a user name together") 
         MESSAGE("skipped on SQLite: one process, whose limits live in its memory");
         return;
     }
-    DemoCounty county;
-    CesServer second(county.dbPath());
-    HttpClient one = county.anonymous();
-    HttpClient two(second.port());
-    const auto wrong = jsonObject({{"username", "planner"}, {"password", "not-the-password"}});
-    for (int attempt = 1; attempt <= 5; ++attempt) {
-        CAPTURE(attempt);
-        checkError((attempt % 2 ? one : two).post("/api/v1/sessions", wrong), 401,
-                   "unauthenticated");
-    }
-    const auto right = jsonObject({{"username", "planner"}, {"password", "demo-planner"}});
-    checkError(two.post("/api/v1/sessions", right), 429, "rate_limited");
-    checkError(one.post("/api/v1/sessions", right), 429, "rate_limited");
+    failOverTwoInstances("/api/v1/sessions",
+                         jsonObject({{"username", "planner"}, {"password", "not-the-password"}}),
+                         401, "unauthenticated",
+                         jsonObject({{"username", "planner"}, {"password", "demo-planner"}}));
 }

@@ -10,17 +10,43 @@ using namespace ces::integration;
 
 namespace {
 
-// An inspection of a unit in a home, due on `date`: pending, on no plan yet.
-long newInspection(DemoCounty& county, HttpClient& planner, const std::string& date) {
-    const std::string barcode = firstSqlValue(
-        county.dbPath(),
-        "SELECT barcode FROM assets WHERE state = 'on_loan' ORDER BY barcode LIMIT 1");
+// An inspection, due on `date`, of a unit in a home that van `vanCode`'s planned route already
+// calls at that day: pending, on no plan yet.
+long newInspection(DemoCounty& county, HttpClient& planner, const std::string& date,
+                   std::string& vanCode) {
+    const std::string row =
+        firstSqlValue(county.dbPath(),
+                      "SELECT a.barcode || ' ' || van.code FROM assets a "
+                      "JOIN visits v ON v.resident_id = a.resident_id "
+                      "JOIN plan_stops s ON s.visit_id = v.id JOIN vans van ON van.id = s.van_id "
+                      "WHERE a.state = 'on_loan' AND s.plan_date = '" +
+                          date + "' ORDER BY van.code, a.barcode LIMIT 1");
+    REQUIRE_MESSAGE(!row.empty(), "no unit on loan in a home on " << date << "'s routes");
+    const std::string barcode = row.substr(0, row.find(' '));
+    vanCode = row.substr(row.find(' ') + 1);
     const Response made = planner.post(
         "/api/v1/visits",
         toJson(jsonObject({{"kind", "inspection"}, {"barcode", barcode}, {"due_date", date}})));
     INFO(made.describe());
     REQUIRE(made.status == 201);
     return made.object()->getValue<long>("visit_id");
+}
+
+// The admin gives van `code` two hours' overtime, so its route has room whatever the demo
+// county's day holds (a Monday's vans are full to the end of their shifts).
+void giveOvertime(DemoCounty& county, const std::string& code) {
+    HttpClient admin = county.signIn("admin");
+    const Response vans = admin.get("/api/v1/vans");
+    REQUIRE(vans.status == 200);
+    for (auto van : objectsIn(vans.object(), "vans")) {
+        if (van->getValue<std::string>("code") != code) continue;
+        van->set("shift_end", "19:00");
+        const Response changed = admin.send("PATCH", "/api/v1/vans/" + code, toJson(van), {});
+        INFO(changed.describe());
+        REQUIRE(changed.status == 200);
+        return;
+    }
+    FAIL("van " << code << " not listed");
 }
 
 Response insert(HttpClient& client, const std::string& date, const std::string& body) {
@@ -45,7 +71,9 @@ TEST_CASE("same day - a visit goes into a planned day's route and the plan holds
     HttpClient planner = county.signIn("planner");
     const std::string date = isoDateFromToday(1);
     REQUIRE(planner.post("/api/v1/plans/" + date + "/optimise", "{}").status == 200);
-    const long visit = newInspection(county, planner, date);
+    std::string vanOnRoute;
+    const long visit = newInspection(county, planner, date, vanOnRoute);
+    giveOvertime(county, vanOnRoute);
 
     const Response put =
         insert(planner, date, toJson(jsonObject({{"visit_id", Poco::Dynamic::Var(visit)}})));

@@ -173,6 +173,22 @@ std::size_t countOrdersFor(HttpClient& client, const Poco::Dynamic::Var& residen
     return count;
 }
 
+void extendShifts(HttpClient& admin, const std::string& depot, const std::string& shiftEnd) {
+    const Response vans = admin.get("/api/v1/vans");
+    REQUIRE(vans.status == 200);
+    int extended = 0;
+    for (auto van : objectsIn(vans.object(), "vans")) {
+        if (van->getValue<std::string>("depot_code") != depot) continue;
+        van->set("shift_end", shiftEnd);
+        const auto code = van->getValue<std::string>("code");
+        const Response changed = admin.send("PATCH", "/api/v1/vans/" + code, toJson(van), {});
+        INFO(changed.describe());
+        REQUIRE(changed.status == 200);
+        ++extended;
+    }
+    REQUIRE_MESSAGE(extended > 0, "no van at depot " << depot);
+}
+
 std::string isoDateFromToday(int days) {
     const auto when = std::chrono::system_clock::now() + std::chrono::hours(24 * days);
     const std::time_t time = std::chrono::system_clock::to_time_t(when);

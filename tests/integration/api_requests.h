@@ -106,6 +106,9 @@ std::vector<Poco::JSON::Object::Ptr> listOrders(HttpClient& client, const std::s
 /// How many listed orders belong to the resident.
 std::size_t countOrdersFor(HttpClient& client, const Poco::Dynamic::Var& resident_id);
 
+/// The admin gives every van at `depot` overtime: their shifts end at `shiftEnd` (HH:MM).
+void extendShifts(HttpClient& admin, const std::string& depot, const std::string& shiftEnd);
+
 /// Today in UTC plus `days`, as YYYY-MM-DD.
 std::string isoDateFromToday(int days);
 

@@ -32,23 +32,6 @@ long newInspection(DemoCounty& county, HttpClient& planner, const std::string& d
     return made.object()->getValue<long>("visit_id");
 }
 
-// The admin gives van `code` two hours' overtime, so its route has room whatever the demo
-// county's day holds (a Monday's vans are full to the end of their shifts).
-void giveOvertime(DemoCounty& county, const std::string& code) {
-    HttpClient admin = county.signIn("admin");
-    const Response vans = admin.get("/api/v1/vans");
-    REQUIRE(vans.status == 200);
-    for (auto van : objectsIn(vans.object(), "vans")) {
-        if (van->getValue<std::string>("code") != code) continue;
-        van->set("shift_end", "19:00");
-        const Response changed = admin.send("PATCH", "/api/v1/vans/" + code, toJson(van), {});
-        INFO(changed.describe());
-        REQUIRE(changed.status == 200);
-        return;
-    }
-    FAIL("van " << code << " not listed");
-}
-
 Response insert(HttpClient& client, const std::string& date, const std::string& body) {
     return client.post("/api/v1/plans/" + date + "/insert", body);
 }
@@ -73,7 +56,15 @@ TEST_CASE("same day - a visit goes into a planned day's route and the plan holds
     REQUIRE(planner.post("/api/v1/plans/" + date + "/optimise", "{}").status == 200);
     std::string vanOnRoute;
     const long visit = newInspection(county, planner, date, vanOnRoute);
-    giveOvertime(county, vanOnRoute);
+    // A Monday's vans are full to the end of their shifts: overtime makes room whatever the day
+    // holds.
+    HttpClient admin = county.signIn("admin");
+    extendShifts(admin,
+                 firstSqlValue(county.dbPath(),
+                               "SELECT d.code FROM vans v JOIN depots d ON d.id = v.depot_id "
+                               "WHERE v.code = '" +
+                                   vanOnRoute + "'"),
+                 "19:00");
 
     const Response put =
         insert(planner, date, toJson(jsonObject({{"visit_id", Poco::Dynamic::Var(visit)}})));

@@ -7,7 +7,7 @@
 //   node tests/browser/key_safe.mjs --ces build/ces [--output DIR] [--chromium PATH]
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { api, check, expect, openPage, signIn, bearer, orderForNewResident, runChapter } from './tools.mjs';
+import { api, check, expect, extendShifts, openPage, signIn, bearer, orderForNewResident, runChapter } from './tools.mjs';
 
 const CODE = '5K2-9W8';
 
@@ -43,7 +43,8 @@ await runChapter('the key-safe chapter', 'key-safe-results.json', async (chapter
   await check(page, 'key-safe-kept');
   await prescriber.context.close();
 
-  // The planner puts the delivery into the route of the next day the demo county planned.
+  // The planner puts the delivery into the route of the next day the demo county planned, its
+  // vans (full on a Monday) given overtime.
   let day = null;
   for (let ahead = 1; ahead <= 7 && !day; ++ahead) {
     const date = new Date(Date.now() + ahead * 86400000).toISOString().slice(0, 10);
@@ -51,6 +52,7 @@ await runChapter('the key-safe chapter', 'key-safe-results.json', async (chapter
     if (answer.ok()) day = date;
   }
   await expect('the demo county planned a day ahead', () => day);
+  await extendShifts(context, '19:00');
   const put = await api(context, planner, 'POST', `/api/v1/plans/${day}/insert`, { order: order.reference, confirm: true });
   await expect('the delivery is on a van route', () => put.applied, JSON.stringify(put));
   const van = put.van;

@@ -150,6 +150,14 @@ export async function api(context, headers, method, url, data) {
   return body;
 }
 
+/// The admin gives every van overtime: shifts end at `shiftEnd` (HH:MM), so a full day's routes
+/// have room for one more visit whatever the demo county's day holds.
+export async function extendShifts(context, shiftEnd) {
+  const admin = await bearer(context, 'admin');
+  const { vans } = await api(context, admin, 'GET', '/api/v1/vans');
+  for (const van of vans) await api(context, admin, 'PATCH', `/api/v1/vans/${van.code}`, { ...van, shift_end: shiftEnd });
+}
+
 /// Registers a resident in Maidstone (ME15 6AB) through the API and orders a standard pressure
 /// mattress for them at 5 working days; answers {resident, order}.
 export async function orderForNewResident(context, prescriber, name, extra = {}) {

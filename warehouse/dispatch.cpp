@@ -134,36 +134,15 @@ routing::SkillSet skillsFor(const store::VisitJob& visit) {
     return skills;
 }
 
-DispatchProblem buildProblem(year_month_day date, const std::vector<store::VisitJob>& visits,
-                             const std::vector<store::VanCrew>& vans,
-                             const DispatchPolicy& policy) {
-    return buildProblemOver(
-        {date}, visits, vans, policy,
-        [&](const store::VisitJob& visit) { return windowsOf(visit, date); },
-        [&](const store::VisitJob& visit) { return priorityOf(visit, date); });
-}
+namespace {
 
-DispatchProblem buildProblemOver(const std::vector<year_month_day>& days,
-                                 const std::vector<store::VisitJob>& visits,
-                                 const std::vector<store::VanCrew>& vans,
-                                 const DispatchPolicy& policy, const JobWindows& windows,
-                                 const JobPriority& priority, const VanOnDay& works) {
-    std::vector<routing::LatLon> positions;
-    std::map<std::int64_t, std::size_t> depotLocation;
-    for (const auto& van : vans) {
-        if (depotLocation.emplace(van.depot.value(), positions.size()).second) {
-            positions.push_back({van.depotLat, van.depotLon});
-        }
-    }
-    const std::size_t firstVisit = positions.size();
-    for (const auto& visit : visits) positions.push_back({visit.lat, visit.lon});
-    PlanTravel travel = planTravel(positions, policy.roads.get(), policy.travel);
-    std::vector<routing::Time> durations(travel.matrix.seconds.begin(),
-                                         travel.matrix.seconds.end());
-    std::vector<routing::Distance> distances(travel.matrix.metres.begin(),
-                                             travel.matrix.metres.end());
-    routing::Matrix matrix(travel.matrix.size, std::move(durations), std::move(distances));
-
+// The problem on `travel`, visit i at location `locations[i]`.
+DispatchProblem problemOn(const DispatchTravel& travel, const std::vector<std::size_t>& locations,
+                          const std::vector<year_month_day>& days,
+                          const std::vector<store::VisitJob>& visits,
+                          const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy,
+                          const JobWindows& windows, const JobPriority& priority,
+                          const VanOnDay& works) {
     std::vector<VanId> vanIds;
     std::vector<std::size_t> vehicleDay;
     std::vector<std::size_t> vehicleVan;
@@ -175,7 +154,7 @@ DispatchProblem buildProblemOver(const std::vector<year_month_day>& days,
             const auto& van = vans[index];
             routing::Vehicle v;
             v.id = days.size() == 1 ? van.code : van.code + "@" + formatDate(days[day]);
-            v.startLocation = v.endLocation = depotLocation.at(van.depot.value());
+            v.startLocation = v.endLocation = travel.depotLocation.at(van.depot.value());
             v.shift = routing::TimeWindow(routing::Time(offset + van.shiftStartSeconds),
                                           routing::Time(offset + van.shiftEndSeconds));
             v.capacity = van.capacity;
@@ -194,7 +173,7 @@ DispatchProblem buildProblemOver(const std::vector<year_month_day>& days,
         const auto& visit = visits[i];
         routing::Job job;
         job.id = std::to_string(visit.id.value());
-        job.location = firstVisit + i;
+        job.location = locations[i];
         job.kind = visit.kind == VisitKind::collection ? routing::JobKind::pickup
                                                        : routing::JobKind::delivery;
         job.demand = demandOf(visit);
@@ -210,13 +189,49 @@ DispatchProblem buildProblemOver(const std::vector<year_month_day>& days,
         jobs.push_back(std::move(job));
         visitIds.push_back(visit.id);
     }
-    return {routing::Problem(std::move(matrix), std::move(jobs), std::move(vehicles)),
+    return {routing::Problem(travel.matrix, std::move(jobs), std::move(vehicles)),
             std::move(visitIds),
             std::move(vanIds),
-            std::move(travel.source),
+            travel.source,
             days,
             std::move(vehicleDay),
             std::move(vehicleVan)};
+}
+
+}  // namespace
+
+DispatchProblem buildProblem(year_month_day date, const std::vector<store::VisitJob>& visits,
+                             const std::vector<store::VanCrew>& vans,
+                             const DispatchPolicy& policy) {
+    return buildProblemOver(
+        {date}, visits, vans, policy,
+        [&](const store::VisitJob& visit) { return windowsOf(visit, date); },
+        [&](const store::VisitJob& visit) { return priorityOf(visit, date); });
+}
+
+DispatchProblem buildProblemOver(const std::vector<year_month_day>& days,
+                                 const std::vector<store::VisitJob>& visits,
+                                 const std::vector<store::VanCrew>& vans,
+                                 const DispatchPolicy& policy, const JobWindows& windows,
+                                 const JobPriority& priority, const VanOnDay& works) {
+    const auto travel = dispatchTravel(visits, vans, policy.roads.get(), policy.travel);
+    // Each visit its own location, in order after the depots, whatever its id.
+    std::vector<std::size_t> locations;
+    for (std::size_t i = 0; i < visits.size(); ++i) {
+        locations.push_back(travel.depotLocation.size() + i);
+    }
+    return problemOn(travel, locations, days, visits, vans, policy, windows, priority, works);
+}
+
+DispatchProblem buildProblemOver(const DispatchTravel& travel,
+                                 const std::vector<year_month_day>& days,
+                                 const std::vector<store::VisitJob>& visits,
+                                 const std::vector<store::VanCrew>& vans,
+                                 const DispatchPolicy& policy, const JobWindows& windows,
+                                 const JobPriority& priority, const VanOnDay& works) {
+    std::vector<std::size_t> locations;
+    for (const auto& visit : visits) locations.push_back(travel.visitLocation.at(visit.id.value()));
+    return problemOn(travel, locations, days, visits, vans, policy, windows, priority, works);
 }
 
 std::vector<store::PlannedRoute> storedRoutes(const DispatchProblem& built,

@@ -19,6 +19,7 @@
 #include "routing/graph/fallback_matrix.h"
 #include "routing/vrptw/problem.h"
 #include "routing/vrptw/solution.h"
+#include "warehouse/dispatch_travel.h"
 #include "warehouse/maintenance.h"
 #include "warehouse/travel_source.h"
 #include "warehouse/visit_outcome.h"
@@ -91,6 +92,16 @@ DispatchProblem buildProblem(std::chrono::year_month_day date,
 /// The same over several days: every van on every day it works (`works` empty: every day), the
 /// windows and priorities given.
 DispatchProblem buildProblemOver(const std::vector<std::chrono::year_month_day>& days,
+                                 const std::vector<store::VisitJob>& visits,
+                                 const std::vector<store::VanCrew>& vans,
+                                 const DispatchPolicy& policy, const JobWindows& windows,
+                                 const JobPriority& priority, const VanOnDay& works = {});
+
+/// The same on travel already worked out for these vans and for these visits or more (the
+/// problem's matrix is `travel`'s, shared). Throws std::out_of_range for a visit or depot that
+/// `travel` lacks.
+DispatchProblem buildProblemOver(const DispatchTravel& travel,
+                                 const std::vector<std::chrono::year_month_day>& days,
                                  const std::vector<store::VisitJob>& visits,
                                  const std::vector<store::VanCrew>& vans,
                                  const DispatchPolicy& policy, const JobWindows& windows,

@@ -103,13 +103,14 @@ struct Solved {
     routing::Solution solution;
 };
 
-DispatchProblem buildJoint(const Days& days, const std::vector<store::VisitJob>& visits,
+DispatchProblem buildJoint(const DispatchTravel& travel, const Days& days,
+                           const std::vector<store::VisitJob>& visits,
                            const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy,
                            const std::vector<bool>& widened, const VanOnDay& works) {
     std::map<std::int64_t, bool> widen;
     for (std::size_t i = 0; i < visits.size(); ++i) widen[visits[i].id.value()] = widened[i];
     return buildProblemOver(
-        days, visits, vans, policy,
+        travel, days, visits, vans, policy,
         [&](const store::VisitJob& visit) {
             return horizonWindows(visit, days, widen.at(visit.id.value()));
         },
@@ -146,7 +147,8 @@ std::optional<routing::TimeWindow> partOnDay(const routing::TimeWindow& window, 
 // Each day alone, the work that must go that day first: what may go on the day (by the joint
 // problem's windows) and is not placed yet. Its routes, in the joint problem's vehicle and job
 // indices, start the joint search, which then only accepts plans leaving out no more.
-routing::Solution dayByDay(const Days& days, const std::vector<store::VisitJob>& visits,
+routing::Solution dayByDay(const DispatchTravel& travel, const Days& days,
+                           const std::vector<store::VisitJob>& visits,
                            const std::vector<store::VanCrew>& vans, const DispatchPolicy& policy,
                            const VanOnDay& works, const DispatchProblem& joint,
                            Clock::time_point deadline) {
@@ -172,7 +174,7 @@ routing::Solution dayByDay(const Days& days, const std::vector<store::VisitJob>&
         }
         if (today.empty()) continue;
         const auto built = buildProblemOver(
-            {days[d]}, today, vans, policy,
+            travel, {days[d]}, today, vans, policy,
             [&](const store::VisitJob& v) { return windowsOn(jobOf.at(v.id.value()), d); },
             [&](const store::VisitJob& v) {
                 const std::size_t last = lastDayBy(days, v.dueDate);
@@ -249,9 +251,11 @@ HorizonSolution solveHorizon(const std::vector<year_month_day>& days,
     const auto started = Clock::now();
     const auto deadline = started + policy.horizonTimeLimit;
     std::vector<bool> widened(visits.size(), false);
-    auto joint = buildJoint(days, visits, vans, policy, widened, works);
-    const auto start =
-        dayByDay(days, visits, vans, policy, works, joint, started + policy.horizonTimeLimit / 5);
+    // One matrix for every problem below: the days alone and the horizon share the places.
+    const auto travel = dispatchTravel(visits, vans, policy.roads.get(), policy.travel);
+    auto joint = buildJoint(travel, days, visits, vans, policy, widened, works);
+    const auto start = dayByDay(travel, days, visits, vans, policy, works, joint,
+                                started + policy.horizonTimeLimit / 5);
     auto solved = solveFrom(std::move(joint), policy,
                             allowLate ? Clock::now() + until(deadline) / 2 : deadline, &start);
     bool widen = false;
@@ -260,8 +264,8 @@ HorizonSolution solveHorizon(const std::vector<year_month_day>& days,
     }
     // The second search starts from the first's routes (still feasible: windows only widen).
     if (widen) {
-        solved = solveFrom(buildJoint(days, visits, vans, policy, widened, works), policy, deadline,
-                           &solved.solution);
+        solved = solveFrom(buildJoint(travel, days, visits, vans, policy, widened, works), policy,
+                           deadline, &solved.solution);
     }
     HorizonSolution result{std::move(solved.built), std::move(solved.solution), {}, {}, {}, {}};
     result.day = plannedDays(result.built, result.solution);

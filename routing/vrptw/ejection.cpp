@@ -137,13 +137,14 @@ class EjectionSearch {
 
 std::optional<Ejection> bestEjection(const SearchState& state, const SearchContext& context,
                                      std::size_t job, const std::vector<std::int64_t>& penalty,
-                                     std::size_t maxEjected) {
+                                     std::size_t maxEjected, const std::vector<char>* among) {
     const Problem& problem = context.problem;
     std::optional<Ejection> best;
     std::int64_t bound = std::numeric_limits<std::int64_t>::max();
     for (std::size_t r = 0; r < state.routes.size(); ++r) {
         const RouteState& route = state.routes[r];
-        if (!problem.canServe(route.vehicle, job)) {
+        if ((among != nullptr && (*among)[route.vehicle] == 0) ||
+            !problem.canServe(route.vehicle, job)) {
             continue;
         }
         for (std::size_t at = 0; at <= route.size(); ++at) {

@@ -21,8 +21,10 @@ struct Ejection {
 
 /// The feasible insertion of `job` ejecting at most `maxEjected` jobs from one route with the least
 /// penalty sum (ties: the first found); nullopt when none exists. `penalty` is indexed by job.
+/// With `among` (by vehicle), only the routes of vehicles marked 1 are tried.
 std::optional<Ejection> bestEjection(const SearchState& state, const SearchContext& context,
                                      std::size_t job, const std::vector<std::int64_t>& penalty,
-                                     std::size_t maxEjected);
+                                     std::size_t maxEjected,
+                                     const std::vector<char>* among = nullptr);
 
 }  // namespace ces::routing

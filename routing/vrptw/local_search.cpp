@@ -43,6 +43,20 @@ bool tryTwoOptStar(RouteState& a, std::size_t i, RouteState& b, std::size_t k,
     if (after >= before - kMinGain) {
         return false;
     }
+    // A new route cannot be back before its head's departure, the joining arc and the tail's
+    // services and travel: past its shift, it breaks (most pairs of a week's full routes do).
+    if (k <= b.size() && na[i].departure + m.duration(headA, tailB) + nb[k].rest +
+                                 m.duration(nb[b.size()].location, va.endLocation) -
+                                 m.duration(nb[b.size()].location, vb.endLocation) >
+                             va.shift.end()) {
+        return false;
+    }
+    if (i < a.size() && nb[k - 1].departure + m.duration(headB, tailA) + na[i + 1].rest +
+                                m.duration(na[a.size()].location, vb.endLocation) -
+                                m.duration(na[a.size()].location, va.endLocation) >
+                            vb.shift.end()) {
+        return false;
+    }
     // A tail keeps its latest start when it ends at the same depot no later than before.
     if (k <= b.size() && va.endLocation == vb.endLocation && va.shift.end() <= vb.shift.end() &&
         na[i].departure + m.duration(headA, tailB) > nb[k].latest) {
@@ -129,14 +143,15 @@ bool tryMovesBetween(SearchState& state, const JobStops& places, std::size_t u, 
 
 }  // namespace
 
-void improveLocally(SearchState& state, const SearchContext& context,
-                    std::chrono::steady_clock::time_point deadline,
-                    const std::vector<char>* focus) {
+std::vector<char> improveLocally(SearchState& state, const SearchContext& context,
+                                 std::chrono::steady_clock::time_point deadline,
+                                 const std::vector<char>* focus) {
     const Problem& problem = context.problem;
     JobStops places(state, problem.jobs().size());
     // By vehicle: its route may still have an improving move (don't-look bits per route).
     std::vector<char> look =
         focus != nullptr ? *focus : std::vector<char>(problem.vehicles().size(), 1);
+    std::vector<char> moved(problem.vehicles().size(), 0);
     bool improved = true;
     for (int pass = 0; improved && pass < 1000; ++pass) {
         improved = false;
@@ -163,8 +178,10 @@ void improveLocally(SearchState& state, const SearchContext& context,
                         const auto other = static_cast<std::size_t>(b);
                         places.update(state.routes[a], a);
                         places.update(state.routes[other], other);
-                        look[state.routes[a].vehicle] = 1;
-                        look[state.routes[other].vehicle] = 1;
+                        for (const std::size_t r : {a, other}) {
+                            look[state.routes[r].vehicle] = 1;
+                            moved[state.routes[r].vehicle] = 1;
+                        }
                         improved = true;
                         break;
                     }
@@ -176,6 +193,7 @@ void improveLocally(SearchState& state, const SearchContext& context,
                            state.routes.end());
         places = JobStops(state, problem.jobs().size());
     }
+    return moved;
 }
 
 }  // namespace ces::routing

@@ -38,13 +38,20 @@ TimeWindow::TimeWindow(Time start, Time end) : start_(start), end_(end) {
     }
 }
 
-Matrix::Matrix(std::size_t size, std::vector<Time> durations, std::vector<Distance> distances)
-    : size_(size), durations_(std::move(durations)), distances_(std::move(distances)) {
-    if (durations_.size() != size * size || distances_.size() != size * size) {
+Matrix::Matrix(std::size_t size, const std::vector<Time>& durations,
+               const std::vector<Distance>& distances)
+    : size_(size) {
+    if (durations.size() != size * size || distances.size() != size * size) {
         throw InputError("matrix must have size x size durations and distances");
     }
-    checkValues(durations_, "durations");
-    checkValues(distances_, "distances");
+    checkValues(durations, "durations");
+    checkValues(distances, "distances");
+    auto table = std::make_shared<std::vector<Arc>>(size * size);
+    for (std::size_t i = 0; i < table->size(); ++i) {
+        (*table)[i] = Arc{durations[i], distances[i]};
+    }
+    arcs_ = table->data();
+    table_ = std::move(table);
 }
 
 Matrix Matrix::euclidean(const std::vector<std::pair<double, double>>& points) {
@@ -62,7 +69,7 @@ Matrix Matrix::euclidean(const std::vector<std::pair<double, double>>& points) {
             distances[i * n + j] = Distance(euclidean);
         }
     }
-    return Matrix(n, std::move(durations), std::move(distances));
+    return Matrix(n, durations, distances);
 }
 
 Problem::Problem(Matrix matrix, std::vector<Job> jobs, std::vector<Vehicle> vehicles)

@@ -1,6 +1,7 @@
 #pragma once
 // The routing problem: jobs, vehicles and the travel matrix, each checked on construction.
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -59,27 +60,35 @@ struct Vehicle {
 };
 
 /// Square travel matrix by location index: durations and distances, supplied by the caller.
+/// Copies share one read-only table, so the problems of a week (each day alone and the whole
+/// horizon) hold one matrix of their locations instead of one each.
 class Matrix {
   public:
     /// Row-major size x size matrices; throws InputError on wrong sizes, negative or NaN values.
-    Matrix(std::size_t size, std::vector<Time> durations, std::vector<Distance> distances);
+    Matrix(std::size_t size, const std::vector<Time>& durations,
+           const std::vector<Distance>& distances);
     /// Euclidean distances in double precision, durations equal to distances (Solomon's rule).
     static Matrix euclidean(const std::vector<std::pair<double, double>>& points);
     /// Number of locations.
     [[nodiscard]] std::size_t size() const { return size_; }
     /// Travel time from one location to another.
     [[nodiscard]] Time duration(std::size_t from, std::size_t to) const {
-        return durations_[from * size_ + to];
+        return arcs_[from * size_ + to].duration;
     }
     /// Travel cost from one location to another.
     [[nodiscard]] Distance distance(std::size_t from, std::size_t to) const {
-        return distances_[from * size_ + to];
+        return arcs_[from * size_ + to].distance;
     }
 
   private:
+    /// An arc's time and cost side by side: an insertion test reads each arc from one place.
+    struct Arc {
+        Time duration;
+        Distance distance;
+    };
     std::size_t size_;
-    std::vector<Time> durations_;
-    std::vector<Distance> distances_;
+    std::shared_ptr<const std::vector<Arc>> table_;
+    const Arc* arcs_;  ///< table_'s data, read on every lookup.
 };
 
 /// A complete, validated problem. Windows are sorted and an empty list becomes one open window.

@@ -80,13 +80,14 @@ void RouteState::refresh(const Problem& problem) {
         feasible_ = false;
     }
 
-    // Backward: latest starts.
+    // Backward: latest starts, least time to the end.
     nodes_[n + 1].latest = v.shift.end();
+    nodes_[n + 1].rest = Time();
     for (std::size_t k = n; k >= 1; --k) {
         const Job& job = all[jobs[k - 1]];
-        const Time bound = nodes_[k + 1].latest -
-                           m.duration(nodes_[k].location, nodes_[k + 1].location) - job.service -
-                           kRoundingMargin;
+        const Time onward = m.duration(nodes_[k].location, nodes_[k + 1].location);
+        nodes_[k].rest = job.service + onward + nodes_[k + 1].rest;
+        const Time bound = nodes_[k + 1].latest - onward - job.service - kRoundingMargin;
         const std::optional<Time> latest = latestStartBefore(job, bound);
         nodes_[k].latest = latest.value_or(-kNoTimeLimit);
     }

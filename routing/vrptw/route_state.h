@@ -31,6 +31,9 @@ class RouteState {
         Load load = 0;        ///< load on board when leaving (0..n)
         Load peakBefore = 0;  ///< max load over positions 0..k
         Load peakAfter = 0;   ///< max load over positions k..n
+        /// Least time from the start of service at k to the end depot (services and travel,
+        /// no waiting; 0 at n+1): a route taking this tail cannot be back sooner.
+        Time rest{};
     };
 
     /// An empty route for a vehicle.

@@ -196,18 +196,11 @@ std::optional<std::size_t> cheaperNewRoute(const Problem& problem, const std::ve
     return best;
 }
 
-/// Whether a route of a vehicle marked in `open` holds one of the job's nearest jobs.
-bool nearAny(const SearchState& state, const SearchContext& context, const JobStops& stops,
-             std::size_t job, const std::vector<char>& open) {
-    const auto& neighbours = context.neighbours[job];
-    const std::size_t count = std::min(neighbours.size(), kNearJobs + 1);
-    for (std::size_t n = 1; n < count; ++n) {
-        const int r = stops.route(neighbours[n]);
-        if (r >= 0 && open[state.routes[static_cast<std::size_t>(r)].vehicle] != 0) {
-            return true;
-        }
+/// Marks, by job, the jobs that have `job` among their nearest: a route holding it is near them.
+void markNear(const SearchContext& context, std::size_t job, std::vector<char>& near) {
+    for (const std::uint32_t other : context.nearOf[job]) {
+        near[other] = 1;
     }
-    return false;
 }
 
 /// Improves `best` with the places right before and right after each of the job's nearest routed
@@ -263,9 +256,20 @@ void recreate(SearchState& state, const SearchContext& context,
 
     std::vector<char> used(problem.vehicles().size(), 0);
     JobStops stops(problem.jobs().size());
+    // By job: a route of a vehicle marked in `open` holds one of its nearest jobs. Kept up to
+    // date as jobs go into open routes: asking each left-out job's neighbours took as long.
+    std::vector<char> nearOpen;
+    if (reopened != nullptr) {
+        nearOpen.assign(problem.jobs().size(), 0);
+    }
     for (std::size_t r = 0; r < state.routes.size(); ++r) {
         used[state.routes[r].vehicle] = 1;
         stops.update(state.routes[r], r);
+        if (reopened != nullptr && open[state.routes[r].vehicle] != 0) {
+            for (const std::size_t j : state.routes[r].jobs) {
+                markNear(context, j, nearOpen);
+            }
+        }
     }
     const bool newRouteOnlyAsLastResort = context.objective == Objective::vehiclesThenDistance;
     for (std::size_t j : removed) {
@@ -274,7 +278,7 @@ void recreate(SearchState& state, const SearchContext& context,
         // anywhere when none of those has room.
         const bool onlyReopened = reopened != nullptr && leftOut[j] != 0;
         Placement best{kInfiniteDistance, state.routes.size(), 0};
-        if (reopened != nullptr && (!onlyReopened || nearAny(state, context, stops, j, open))) {
+        if (reopened != nullptr && (!onlyReopened || nearOpen[j] != 0)) {
             best = cheapestPlacement(state, context, j, &rng, params.blinkRate, &open);
         }
         if (!onlyReopened) {
@@ -292,12 +296,16 @@ void recreate(SearchState& state, const SearchContext& context,
             used[*vehicle] = 1;
             if (reopened != nullptr) {
                 open[*vehicle] = 1;
+                markNear(context, j, nearOpen);
             }
             state.routes.emplace_back(problem, *vehicle, std::vector<std::size_t>{j});
             stops.update(state.routes.back(), state.routes.size() - 1);
         } else if (placed) {
             state.routes[best.route].insert(problem, best.position, j);
             stops.update(state.routes[best.route], best.route);
+            if (reopened != nullptr && open[state.routes[best.route].vehicle] != 0) {
+                markNear(context, j, nearOpen);
+            }
         } else {
             state.unassigned.push_back(j);
         }

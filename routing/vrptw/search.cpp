@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "routing/vrptw/fleet.h"
+#include "routing/vrptw/left_out_ejection.h"
 #include "routing/vrptw/local_search.h"
 
 namespace ces::routing {
@@ -11,6 +13,10 @@ namespace ces::routing {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+/// Iterations between two tries at putting left-out jobs in by ejection (one try costs about as
+/// much as a few hundred iterations on a week of 2,500 jobs).
+constexpr std::uint64_t kEjectionEvery = 500;
 
 /// Progress of the budget in [0, 1]: by iterations when counted, else by clock.
 class Progress {
@@ -120,6 +126,9 @@ SearchOutcome runSearch(const SearchContext& context, std::uint64_t seed,
 
     SearchState current = best;
     Cost currentCost = bestCost;
+    // Copied into, not built anew, each iteration: its routes keep their memory (a week's 150
+    // routes took as many allocations and frees per iteration).
+    SearchState candidate;
     RuinWorkspace work;
     std::vector<std::size_t> removed;
     while (!progress.over(iteration)) {
@@ -128,7 +137,7 @@ SearchOutcome runSearch(const SearchContext& context, std::uint64_t seed,
             std::clamp((progress.at(iteration) - phaseStart) / (1 - phaseStart + 1e-12), 0.0, 1.0);
         const Distance temperature =
             startTemperature * std::pow(endTemperature / startTemperature, p);
-        SearchState candidate = current;
+        candidate = current;
         removed.clear();
         ruin(candidate, context, params, rng, work, removed);
         recreate(candidate, context, params, rng, removed, true, &work.reopened);
@@ -139,16 +148,25 @@ SearchOutcome runSearch(const SearchContext& context, std::uint64_t seed,
             (sameLevels(cost, currentCost) &&
              cost.distance < currentCost.distance - temperature * std::log(1.0 - rng.uniform()));
         if (accept) {
-            current = std::move(candidate);
+            std::swap(current, candidate);
             currentCost = cost;
+        }
+        // Now and then (by iterations, so runs repeat) left-out jobs make room by ejection.
+        bool ejected = false;
+        if (iteration % kEjectionEvery == 1 && !current.unassigned.empty()) {
+            ejected = insertLeftOutByEjection(current, context, rng);
+            currentCost = current.cost(context);
+        }
+        if (accept || ejected) {
             if (currentCost < bestCost) {
                 // The routes the last best had were left with no improving move.
                 const auto changed =
                     changedVehicles(current, best, context.problem.vehicles().size());
-                improveLocally(current, context, budget.deadline, &changed);
-                // The descent may have made room anywhere: left-out jobs try every route again.
+                const auto moved = improveLocally(current, context, budget.deadline, &changed);
+                // The descent made room only in the routes it changed: left-out jobs near one of
+                // them try there (trying every route cost more than the iterations around it).
                 if (!current.unassigned.empty()) {
-                    recreate(current, context, params, rng, {}, true);
+                    recreate(current, context, params, rng, {}, true, &moved);
                 }
                 currentCost = current.cost(context);
                 best = current;

@@ -24,9 +24,12 @@ struct SearchContext {
 
     const Problem& problem;  ///< the problem being solved
     Objective objective;     ///< ranking of solutions
-    /// For each job, all routable jobs: the job itself, then its kSortedNeighbours nearest
-    /// nearest first, then the rest in index order.
+    /// For each routable job: the job itself, then its nearest routable jobs, nearest first
+    /// (kSortedNeighbours in all, fewer when fewer are routable).
     std::vector<std::vector<std::uint32_t>> neighbours;
+    /// For each job, the jobs that have it among their kNearJobs nearest: the left-out jobs a
+    /// route holding it is near.
+    std::vector<std::vector<std::uint32_t>> nearOf;
     /// Jobs some vehicle can serve on its own; the others are reported unassigned up front.
     std::vector<std::size_t> routable;
     /// Distance from the nearest vehicle start to each job (recreate's "far first" order).

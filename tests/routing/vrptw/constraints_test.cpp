@@ -93,6 +93,17 @@ TEST_CASE("capacity: insertion test refuses a pickup that overloads a later poin
     CHECK(r.solution.unassigned.size() == 1);
 }
 
+TEST_CASE("route state: the least time from each stop to the end ignores waiting") {
+    // Depot at x=0, jobs at x=10 (service 5) and x=30 (service 7, opens at 100).
+    const Problem p = euclidean({{0, 0}, {10, 0}, {30, 0}},
+                                {job(1, 1, 0, 1000, 5), job(2, 1, 100, 1000, 7)}, vans(1, 8));
+    const RouteState route(p, 0, {0, 1});
+    REQUIRE(route.feasible());
+    CHECK(route.nodes()[3].rest == Time(0));
+    CHECK(route.nodes()[2].rest.value() == doctest::Approx(7 + 30));
+    CHECK(route.nodes()[1].rest.value() == doctest::Approx(5 + 20 + 7 + 30));
+}
+
 TEST_CASE("shift windows: nothing outside the shift, late jobs left out with a reason") {
     // Shift [100, 200]; job 0 due at 50 cannot be reached; job 1 fits; job 2 needs a return
     // after 200.

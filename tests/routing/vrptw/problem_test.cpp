@@ -43,6 +43,20 @@ TEST_CASE("matrix refuses wrong sizes and negative values") {
     CHECK_NOTHROW(Matrix(2, times({0, 1, 1, 0}), distances({0, 2, 2, 0})));
 }
 
+TEST_CASE("matrix answers each arc's own time and cost, in copies and in problems too") {
+    const Matrix matrix(2, times({0, 3, 5, 0}), distances({0, 7, 11, 0}));
+    const Matrix copy = matrix;
+    const Problem problem(matrix, {}, {});
+    for (const Matrix* m : {&matrix, &copy, &problem.matrix()}) {
+        CHECK(m->size() == 2);
+        CHECK(m->duration(0, 1) == Time(3));
+        CHECK(m->duration(1, 0) == Time(5));
+        CHECK(m->distance(0, 1) == Distance(7));
+        CHECK(m->distance(1, 0) == Distance(11));
+        CHECK(m->distance(1, 1) == Distance(0));
+    }
+}
+
 TEST_CASE("problem checks every job and vehicle invariant") {
     const std::vector<std::pair<double, double>> points{{0, 0}, {1, 0}};
     auto make = [&](Job j, std::vector<Vehicle> v) {

@@ -5,8 +5,10 @@
 #include "core/store/infrastructure/retention.h"
 #include "core/store/reports/report_rollups.h"
 #include "warehouse/dispatch.h"
+#include "warehouse/nightly_replan.h"
 #include "warehouse/specials.h"
 #include "web/policies.h"
+#include "web/service_metrics.h"
 
 namespace ces::cli {
 
@@ -76,6 +78,20 @@ store::BackgroundJob inspectionVisits(web::App& app) {
             "weeks, so the planner sees it"};
 }
 
+store::BackgroundJob horizonReplan(web::App& app) {
+    return {"horizon-replan", JobSchedule::daily("21:00"),
+            [&app] {
+                return web::timedSolver(*app.metrics, "horizon",
+                                        [&app] {
+                                            return warehouse::replanHorizonNightly(
+                                                app.db, app.now(), app.workingDays(), app.dispatch);
+                                        })
+                    .summary;
+            },
+            "Re-plans the working days after tomorrow, as many as the planners last planned, so "
+            "the day's new orders and failed visits have a day and a van by the morning"};
+}
+
 store::BackgroundJob stillNeededCheckIns(web::App& app) {
     return {"still-needed-check-ins", JobSchedule::daily("09:00"),
             [&app] {
@@ -132,6 +148,7 @@ void addServiceJobs(store::JobRunner& runner, web::App& app, const ServiceJobOpt
     runner.add(reportRollups(app));
     runner.add(lateSpecialsWatch(app));
     runner.add(inspectionVisits(app));
+    runner.add(horizonReplan(app));
     runner.add(stillNeededCheckIns(app));
     runner.add(expiry(app));
     if (options.backupDir) runner.add(nightlyBackup(app, options));

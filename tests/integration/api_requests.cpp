@@ -6,6 +6,7 @@
 #include <chrono>
 #include <ctime>
 #include <random>
+#include <thread>
 
 namespace ces::integration {
 namespace {
@@ -187,6 +188,37 @@ void extendShifts(HttpClient& admin, const std::string& depot, const std::string
         ++extended;
     }
     REQUIRE_MESSAGE(extended > 0, "no van at depot " << depot);
+}
+
+namespace {
+
+Poco::JSON::Object::Ptr listedJob(HttpClient& admin, const std::string& name) {
+    const Response list = admin.get("/api/v1/jobs");
+    REQUIRE(list.status == 200);
+    for (const auto& job : objectsIn(list.object(), "jobs")) {
+        if (job->getValue<std::string>("name") == name) return job;
+    }
+    FAIL("no job " << name);
+    return nullptr;
+}
+
+int timesFinished(const Poco::JSON::Object::Ptr& job) {
+    return job->getValue<int>("runs") + job->getValue<int>("failures");
+}
+
+}  // namespace
+
+Poco::JSON::Object::Ptr runJobNow(HttpClient& admin, const std::string& name) {
+    const int before = timesFinished(listedJob(admin, name));
+    const Response asked = admin.post("/api/v1/jobs/" + name + "/run", "{}");
+    INFO(asked.describe());
+    REQUIRE(asked.status == 202);
+    for (int tries = 0; tries < 120; ++tries) {
+        auto job = listedJob(admin, name);
+        if (timesFinished(job) > before) return job;
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    }
+    return nullptr;
 }
 
 std::string isoDateFromToday(int days) {

@@ -30,6 +30,8 @@ const char* const kSessionUser =
     "SELECT u.id, u.username, u.display_name, u.role, u.team_id, u.password_change_required "
     "FROM sessions s JOIN users u ON u.id = s.user_id "
     "WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = 1";
+const char* const kActiveUser =
+    "SELECT id, username, display_name, role, team_id FROM users WHERE id = $1 AND active = 1";
 const char* const kUserNameTaken = "SELECT id FROM users WHERE LOWER(username) = LOWER($1)";
 const char* const kInsertOneTimeUser =
     "INSERT INTO users (username, display_name, role, team_id, password_hash, created_at, email, "
@@ -307,6 +309,12 @@ std::optional<Actor> findSession(Connection& c, const std::string& token, Instan
     auto session = findSessionUser(c, token, now);
     if (!session) return std::nullopt;
     return session->actor;
+}
+
+std::optional<Actor> findActiveUser(Connection& c, UserId id) {
+    Rows rows = c.query(kActiveUser, {id.value()});
+    if (rows.empty()) return std::nullopt;
+    return actorFrom(rows);
 }
 
 void deleteSession(Connection& c, const std::string& token) {

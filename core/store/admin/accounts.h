@@ -106,6 +106,8 @@ void createSession(Connection& c, const SignIn& signIn, const std::string& token
                    Instant expires);
 /// The actor behind a live session token of an active user.
 std::optional<Actor> findSession(Connection& c, const std::string& token, Instant now);
+/// The user with this id as an actor, unless switched off (or unknown).
+std::optional<Actor> findActiveUser(Connection& c, UserId id);
 /// A live session: its actor, and whether it must set a new password before anything else.
 struct SessionUser {
     Actor actor;

@@ -63,6 +63,9 @@ const char* const kOutcomesOn =
 const char* const kInsertPlanRun =
     "INSERT INTO plan_runs (from_date, days, created_at, created_by, time_ms, late, left_out) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
+const char* const kLatestPlanRun =
+    "SELECT from_date, days, created_at, created_by, time_ms, late, left_out FROM plan_runs "
+    "WHERE created_by IS NOT NULL ORDER BY id DESC LIMIT 1";
 const std::string kFindVisit = kVisitColumns + "WHERE v.id = $1";
 const std::string kLatePlanned =
     kVisitColumns +
@@ -325,6 +328,18 @@ PlanRunId insertPlanRun(Connection& c, const PlanRun& run) {
                  {formatDate(run.from), static_cast<std::int64_t>(run.days),
                   formatInstant(run.createdAt), run.createdBy.value(), run.timeMs,
                   static_cast<std::int64_t>(run.late), static_cast<std::int64_t>(run.leftOut)}));
+}
+
+std::optional<PlanRun> latestPlanRun(Connection& c) {
+    Rows rows = c.query(kLatestPlanRun, {});
+    if (rows.empty()) return std::nullopt;
+    return PlanRun{dateAt(rows, 0, 0, "plan run start"),
+                   static_cast<int>(rows.integer(0, 1)),
+                   instantAt(rows, 0, 2, "plan run time"),
+                   UserId(rows.integer(0, 3)),
+                   rows.integer(0, 4),
+                   static_cast<int>(rows.integer(0, 5)),
+                   static_cast<int>(rows.integer(0, 6))};
 }
 
 void clearPlan(Connection& c, std::chrono::year_month_day day) {

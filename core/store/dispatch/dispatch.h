@@ -189,6 +189,8 @@ struct PlanRun {
     int leftOut = 0;
 };
 PlanRunId insertPlanRun(Connection& c, const PlanRun& run);
+/// The newest horizon run a planner made, if any.
+std::optional<PlanRun> latestPlanRun(Connection& c);
 /// Removes the day's plan; its planned visits go back to pending.
 void clearPlan(Connection& c, std::chrono::year_month_day day);
 /// A visit the solver could not place, with why.

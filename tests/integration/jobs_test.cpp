@@ -381,7 +381,7 @@ TEST_CASE("the jobs page and endpoint are the admin's, and Run now runs the back
     }
     for (const char* expected :
          {"backup", "expire-sessions-and-keys", "inspection-visits", "late-specials-watch",
-          "report-rollups", "still-needed-check-ins"}) {
+          "report-rollups", "still-needed-check-ins", "horizon-replan"}) {
         CHECK_MESSAGE(names.count(expected) == 1, "no job " << expected);
     }
     for (const char* user : {"planner", "warehouse", "commissioner"}) {

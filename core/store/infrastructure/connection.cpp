@@ -1,60 +1,13 @@
 #include "core/store/infrastructure/connection.h"
 
-#include <Poco/Data/Binding.h>
-#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/PostgreSQL/SessionImpl.h>
 #include <Poco/Data/SQLite/Utility.h>
-#include <Poco/Data/Statement.h>
 #include <Poco/Dynamic/Var.h>
 
+#include "core/store/infrastructure/pg_prepared_statements.h"
 #include "core/store/infrastructure/prepared_statements.h"
 
 namespace ces::store {
-
-using Poco::Data::Statement;
-
-namespace {
-
-void bindAll(Statement& statement, const std::vector<SqlValue>& params) {
-    for (const auto& param : params) {
-        std::visit(
-            [&](const auto& value) {
-                using T = std::decay_t<decltype(value)>;
-                if constexpr (std::is_same_v<T, std::monostate>) {
-                    statement, Poco::Data::Keywords::use(Poco::Data::Keywords::null);
-                } else if constexpr (std::is_same_v<T, std::int64_t>) {
-                    statement, Poco::Data::Keywords::bind(static_cast<Poco::Int64>(value));
-                } else {
-                    statement, Poco::Data::Keywords::bind(value);
-                }
-            },
-            param);
-    }
-}
-
-SqlValue plain(const Poco::Dynamic::Var& value) {
-    if (value.isEmpty()) return std::monostate{};
-    if (value.isInteger()) return std::int64_t{value.convert<Poco::Int64>()};
-    if (value.isNumeric()) return value.convert<double>();
-    return value.convert<std::string>();
-}
-
-Rows collect(Statement& statement) {
-    Poco::Data::RecordSet records(statement);
-    std::vector<std::vector<SqlValue>> cells;
-    cells.reserve(records.rowCount());
-    const std::size_t columns = records.columnCount();
-    for (std::size_t row = 0; row < records.rowCount(); ++row) {
-        std::vector<SqlValue> values;
-        values.reserve(columns);
-        for (std::size_t col = 0; col < columns; ++col) {
-            values.push_back(plain(records.value(col, row)));
-        }
-        cells.push_back(std::move(values));
-    }
-    return Rows(std::move(cells));
-}
-
-}  // namespace
 
 std::string valuesPlaceholders(std::size_t rows, std::size_t columns) {
     std::string sql;
@@ -130,11 +83,17 @@ Connection::Connection(Poco::Data::Session session, Dialect dialect)
     if (dialect_ == Dialect::sqlite) {
         prepared_ =
             std::make_unique<PreparedStatements>(Poco::Data::SQLite::Utility::dbHandle(session_));
+    } else {
+        auto* impl = static_cast<Poco::Data::PostgreSQL::SessionImpl*>(session_.impl());
+        pgPrepared_ = std::make_unique<PgPreparedStatements>(impl->handle());
     }
 }
 
 // The prepared statements are finalised before the session closes the database.
-Connection::~Connection() { prepared_.reset(); }
+Connection::~Connection() {
+    prepared_.reset();
+    pgPrepared_.reset();
+}
 
 void Connection::execute(const std::string& sql, const std::vector<SqlValue>& params) {
     run(sql, params, nullptr, false);
@@ -158,13 +117,9 @@ Rows Connection::query(const std::string& sql, const std::vector<SqlValue>& para
 
 Rows Connection::run(const std::string& sql, const std::vector<SqlValue>& params,
                      std::size_t* changes, bool wantRows) {
-    if (prepared_) return prepared_->run(sql, params, changes);
-    Statement statement(session_);
-    statement << sql;
-    bindAll(statement, params);
-    const std::size_t affected = statement.execute();
-    if (changes) *changes = affected;
-    return wantRows ? collect(statement) : Rows();
+    Rows rows =
+        prepared_ ? prepared_->run(sql, params, changes) : pgPrepared_->run(sql, params, changes);
+    return wantRows ? std::move(rows) : Rows();
 }
 
 }  // namespace ces::store

@@ -40,11 +40,13 @@ std::string valuesPlaceholders(std::size_t rows, std::size_t columns);
 enum class Dialect { sqlite, postgresql };
 
 class PreparedStatements;
+class PgPreparedStatements;
 
-/// A session plus helpers; used by one thread at a time. On SQLite, statements run through a
-/// cache of prepared statements on the session's own handle (Poco::Data prepares every
-/// statement anew and copies results through RecordSet, which made it the bottleneck of the
-/// single writer); on PostgreSQL through Poco::Data.
+/// A session plus helpers; used by one thread at a time. Statements run through a cache of
+/// prepared statements on the session's own handle, SQLite's or libpq's (Poco::Data prepares
+/// every statement anew and copies results through RecordSet: on SQLite that made it the
+/// bottleneck of the single writer, on PostgreSQL the server's parsing and planning the
+/// cluster's).
 class Connection {
   public:
     Connection(Poco::Data::Session session, Dialect dialect);
@@ -66,7 +68,8 @@ class Connection {
 
     Poco::Data::Session session_;
     Dialect dialect_;
-    std::unique_ptr<PreparedStatements> prepared_;  // SQLite only
+    std::unique_ptr<PreparedStatements> prepared_;      // SQLite
+    std::unique_ptr<PgPreparedStatements> pgPrepared_;  // PostgreSQL
 };
 
 }  // namespace ces::store

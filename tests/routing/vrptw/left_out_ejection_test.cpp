@@ -27,15 +27,21 @@ Solution solutionOf(const SearchState& state) {
     return solution;
 }
 
+// Job 1 on van 0's route, job 0 left out.
+SearchState jobZeroLeftOut(const Problem& problem) {
+    SearchState state;
+    state.routes.emplace_back(problem, 0, std::vector<std::size_t>{1});
+    state.unassigned = {0};
+    return state;
+}
+
 }  // namespace
 
 TEST_CASE(
     "left-out ejection: a job only one van can serve takes the place of one that fits elsewhere") {
     const Problem problem = onlyOneCrewFits();
     const SearchContext context(problem, Objective::distance);
-    SearchState state;
-    state.routes.emplace_back(problem, 0, std::vector<std::size_t>{1});
-    state.unassigned = {0};
+    SearchState state = jobZeroLeftOut(problem);
     Rng rng(1);
     CHECK(insertLeftOutByEjection(state, context, rng));
     CHECK(state.unassigned.empty());
@@ -52,9 +58,7 @@ TEST_CASE("left-out ejection: a try that would leave out as much is not kept") {
     Problem two = onlyOneCrewFits();
     const Problem problem(two.matrix(), two.jobs(), {two.vehicles()[0]});
     const SearchContext context(problem, Objective::distance);
-    SearchState state;
-    state.routes.emplace_back(problem, 0, std::vector<std::size_t>{1});
-    state.unassigned = {0};
+    SearchState state = jobZeroLeftOut(problem);
     Rng rng(1);
     CHECK_FALSE(insertLeftOutByEjection(state, context, rng));
     REQUIRE(state.routes.size() == 1);

@@ -57,6 +57,10 @@ double Rows::real(std::size_t row, std::size_t col) const {
 }
 
 std::string Rows::text(std::size_t row, std::size_t col) const {
+    return sqlText(cells_.at(row).at(col));
+}
+
+std::string sqlText(const SqlValue& value) {
     return std::visit(
         [](const auto& value) -> std::string {
             using T = std::decay_t<decltype(value)>;
@@ -70,7 +74,7 @@ std::string Rows::text(std::size_t row, std::size_t col) const {
                 return std::to_string(value);
             }
         },
-        cells_.at(row).at(col));
+        value);
 }
 
 std::optional<std::string> Rows::optionalText(std::size_t row, std::size_t col) const {

@@ -36,6 +36,9 @@ class Rows {
 /// "($1, $2), ($3, $4)" for 2 rows of 2 columns: the VALUES of a many-row INSERT.
 std::string valuesPlaceholders(std::size_t rows, std::size_t columns);
 
+/// A value as text, as Rows::text reads a cell: empty for NULL.
+std::string sqlText(const SqlValue& value);
+
 /// Which SQL engine is behind a connection; chooses the few dialect-specific statements.
 enum class Dialect { sqlite, postgresql };
 

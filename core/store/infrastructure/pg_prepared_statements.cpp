@@ -46,25 +46,6 @@ SqlValue cell(const PGresult* result, int row, int column) {
     }
 }
 
-std::string textOf(const SqlValue& value) {
-    return std::visit(
-        [](const auto& v) -> std::string {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::monostate>) {
-                return {};
-            } else if constexpr (std::is_same_v<T, std::string>) {
-                return v;
-            } else if constexpr (std::is_same_v<T, double>) {
-                char buffer[32];
-                std::snprintf(buffer, sizeof buffer, "%.17g", v);
-                return buffer;
-            } else {
-                return std::to_string(v);
-            }
-        },
-        value);
-}
-
 }  // namespace
 
 std::string PgPreparedStatements::nameFor(const std::string& sql) {
@@ -85,7 +66,7 @@ Rows PgPreparedStatements::run(const std::string& sql, const std::vector<SqlValu
     texts.reserve(params.size());
     std::vector<const char*> values;
     values.reserve(params.size());
-    for (const auto& param : params) texts.push_back(textOf(param));
+    for (const auto& param : params) texts.push_back(sqlText(param));
     for (std::size_t i = 0; i < params.size(); ++i) {
         values.push_back(std::holds_alternative<std::monostate>(params[i]) ? nullptr
                                                                            : texts[i].c_str());

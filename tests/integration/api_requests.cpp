@@ -202,23 +202,32 @@ Poco::JSON::Object::Ptr listedJob(HttpClient& admin, const std::string& name) {
     return nullptr;
 }
 
-int timesFinished(const Poco::JSON::Object::Ptr& job) {
+int finished(const Poco::JSON::Object::Ptr& job) {
     return job->getValue<int>("runs") + job->getValue<int>("failures");
 }
 
 }  // namespace
 
-Poco::JSON::Object::Ptr runJobNow(HttpClient& admin, const std::string& name) {
-    const int before = timesFinished(listedJob(admin, name));
-    const Response asked = admin.post("/api/v1/jobs/" + name + "/run", "{}");
-    INFO(asked.describe());
-    REQUIRE(asked.status == 202);
+int timesFinished(HttpClient& admin, const std::string& name) {
+    return finished(listedJob(admin, name));
+}
+
+Poco::JSON::Object::Ptr jobAfterRun(HttpClient& admin, const std::string& name,
+                                    int finishedBefore) {
     for (int tries = 0; tries < 120; ++tries) {
         auto job = listedJob(admin, name);
-        if (timesFinished(job) > before) return job;
+        if (finished(job) > finishedBefore) return job;
         std::this_thread::sleep_for(std::chrono::milliseconds(500));
     }
     return nullptr;
+}
+
+Poco::JSON::Object::Ptr runJobNow(HttpClient& admin, const std::string& name) {
+    const int before = timesFinished(admin, name);
+    const Response asked = admin.post("/api/v1/jobs/" + name + "/run", "{}");
+    INFO(asked.describe());
+    REQUIRE(asked.status == 202);
+    return jobAfterRun(admin, name, before);
 }
 
 std::string isoDateFromToday(int days) {

@@ -109,6 +109,10 @@ std::size_t countOrdersFor(HttpClient& client, const Poco::Dynamic::Var& residen
 /// The admin gives every van at `depot` overtime: their shifts end at `shiftEnd` (HH:MM).
 void extendShifts(HttpClient& admin, const std::string& depot, const std::string& shiftEnd);
 
+/// How many times background job `name` has finished (runs and failures), as the admin sees.
+int timesFinished(HttpClient& admin, const std::string& name);
+/// Job `name`'s JSON once it has finished more than `finishedBefore` times; null after a minute.
+Poco::JSON::Object::Ptr jobAfterRun(HttpClient& admin, const std::string& name, int finishedBefore);
 /// Asks for background job `name` to run now (admin) and waits until it has finished once more
 /// (run or failed); answers the job's JSON then, or null after a minute.
 Poco::JSON::Object::Ptr runJobNow(HttpClient& admin, const std::string& name);

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <thread>
 
+#include "api_requests.h"
 #include "core/errors.h"
 #include "core/store/admin/accounts.h"
 #include "core/store/infrastructure/backup.h"
@@ -403,17 +404,7 @@ TEST_CASE("the jobs page and endpoint are the admin's, and Run now runs the back
     const Response ran = browser.post("/admin/jobs/backup/run", "");
     CHECK(ran.status == 303);
 
-    Poco::JSON::Object::Ptr backup;
-    for (int tries = 0; tries < 60 && !backup; ++tries) {
-        const auto answer = admin.get("/api/v1/jobs").object()->getArray("jobs");
-        for (std::size_t i = 0; i < answer->size(); ++i) {
-            const auto job = answer->getObject(static_cast<unsigned>(i));
-            if (job->getValue<std::string>("name") == "backup" && job->getValue<int>("runs") > 0) {
-                backup = job;
-            }
-        }
-        if (!backup) std::this_thread::sleep_for(500ms);
-    }
+    const auto backup = jobAfterRun(admin, "backup", 0);
     REQUIRE_MESSAGE(backup, "the backup never ran\n" << county.serverLog());
     CHECK(backup->getValue<std::string>("last_result") == "ok");
     CHECK(backup->getValue<std::string>("schedule") == "daily at 02:00");

@@ -7,6 +7,7 @@
 #include "core/store/dispatch/dispatch.h"
 #include "core/store/infrastructure/audit.h"
 #include "core/store/residents/key_safes.h"
+#include "warehouse/van_sign_on.h"
 
 namespace ces::warehouse {
 
@@ -76,6 +77,11 @@ std::string showKeySafe(store::Connection& c, VisitId visitId, const SecretBox& 
     if (visit->status != VisitStatus::planned || !visit->vanId || !visit->planDate ||
         *visit->planDate != ukDateOf(now)) {
         throw Forbidden("a key-safe code is shown only at a stop still to do on today's route");
+    }
+    if (!onVanToday(c, actor.id, *visit->vanId, now)) {
+        throw Forbidden(
+            "a key-safe code is shown only to the crew of the stop's van: sign on to "
+            "that van for today first");
     }
     const auto kept = store::findKeySafe(c, visit->resident);
     if (!kept) throw NotFound("the resident has not given a key-safe code");

@@ -1,7 +1,7 @@
 #pragma once
 // Key-safe codes (a resident who cannot come to the door gives the code of their key safe): kept
 // only with consent, sealed at rest, never in a list, export, log or audit row, and shown only to
-// a driver at the stop of a visit to that resident planned for today; every showing is audited.
+// the crew of the van whose route holds a visit to that resident today; every showing is audited.
 #include <optional>
 #include <string>
 
@@ -34,9 +34,9 @@ struct KeySafeConsent {
 };
 std::optional<KeySafeConsent> keySafeConsent(store::Connection& c, ResidentId resident);
 
-/// The code for the driver at `visit`'s stop: Forbidden unless the actor is a driver and the
-/// visit is on a van's plan for today (UK date) and not yet recorded; NotFound when the resident
-/// gave no code. Each showing writes an audit row.
+/// The code for the driver at `visit`'s stop: Forbidden unless the actor is a driver signed on
+/// to the van whose plan for today (UK date) holds the visit, not yet recorded; NotFound when the
+/// resident gave no code. Each showing writes an audit row.
 std::string showKeySafe(store::Connection& c, VisitId visit, const SecretBox& box,
                         const Actor& actor, Instant now);
 

@@ -1,7 +1,7 @@
 // Key-safe codes through the pages: the prescriber records one on the resident's details page
 // (refused without the resident's consent), the planner puts the resident's delivery on a van's
-// route, and on the day (the server started again with its clock there) the driver of that stop
-// sees the code when they ask and no other page shows it; the resident then withdraws consent
+// route, and on the day (the server started again with its clock there) the driver signs on to
+// that van and sees the stop's code when they ask, and no other page shows it; the resident then withdraws consent
 // through their tracking link and the driver's button is gone.
 //
 //   node tests/browser/key_safe.mjs --ces build/ces [--output DIR] [--chromium PATH]
@@ -69,6 +69,12 @@ await runChapter('the key-safe chapter', 'key-safe-results.json', async (chapter
   const driver = await signIn(browser, base, 'driver');
   page = driver.page;
   await page.goto(`/driver?date=${day}&van=${van}`);
+  // Only the van's crew sees a code: the driver signs on to the van first.
+  const signOn = page.getByRole('button', { name: `Sign on to van ${van}` });
+  await expect('on the day, before signing on: no code offered', async () => (await signOn.count()) === 1 && (await page.getByRole('button', { name: /Show the key-safe code/ }).count()) === 0);
+  await check(page, 'key-safe-driver-sign-on');
+  await signOn.click();
+  await expect('signed on to the van', async () => (await page.locator('#sign-on').textContent()).includes('You are on this van today'));
   const button = page.getByRole('button', { name: /Show the key-safe code/ });
   await expect('on the day: the stop offers the code, not showing it yet', async () => (await button.count()) === 1 && (await page.content()).indexOf(CODE) < 0);
   await check(page, 'key-safe-driver-offer');

@@ -96,8 +96,18 @@ TEST_CASE(
     t.prescriber = t.county.signIn("prescriber");  // the new server listens on a new port
     planner = t.county.signIn("planner");
     PageBrowser driver(t.county, "driver");
+    // Until the driver signs on to the van, its stops offer no code.
+    const Response notOn = driver.get(stops);
+    REQUIRE(notOn.status == 200);
+    CHECK(contains(notOn, "Sign on to van " + van));
+    CHECK_FALSE(contains(notOn, "Show the key-safe code"));
+    CHECK(driver.post("/driver/visits/" + visit + "/key-safe", "date=" + day + "&van=" + van)
+              .status == 403);
+    const Response signedOn = driver.post("/driver/vans/" + van + "/sign-on", "");
+    CHECK(signedOn.status == 303);
     const Response page = driver.get(stops);
     REQUIRE(page.status == 200);
+    CHECK(contains(page, "You are on this van today"));
     CHECK(contains(page, "Show the key-safe code"));
     CHECK_FALSE(contains(page, kCode));
     const Response shown =
@@ -105,16 +115,30 @@ TEST_CASE(
     REQUIRE(shown.status == 200);
     CHECK(contains(shown, kCode));
     CHECK(count(shown.body, kCode) == 1);  // on that stop only
+    // The API signs on too; a van that does not exist, or has no route today, is refused.
+    HttpClient driving = t.county.signIn("driver");
+    const Response api = driving.post("/api/v1/vans/" + van + "/sign-on", "{}");
+    INFO(api.describe());
+    REQUIRE(api.status == 200);
+    CHECK(api.object()->getValue<std::string>("date") == day);
+    CHECK(api.object()->getArray("drivers")->size() == 1);
+    checkError(driving.post("/api/v1/vans/NO-SUCH-VAN/sign-on", "{}"), 404, "not_found");
+    admin = t.county.signIn("admin");  // the new server listens on a new port
+    const Response added = admin.post(
+        "/api/v1/vans",
+        R"({"code": "EKD-SPARE", "depot_code": "EKD", "capacity_units": 30, "shift_start": "08:00", "shift_end": "17:00"})");
+    REQUIRE(added.status == 201);
+    checkError(driving.post("/api/v1/vans/EKD-SPARE/sign-on", "{}"), 409, "no_route_today");
     PageBrowser planning(t.county, "planner");
     CHECK(planning.post("/driver/visits/" + visit + "/key-safe", "date=" + day + "&van=" + van)
               .status == 403);
 
     // Every showing and every change is audited, never with the code.
-    admin = t.county.signIn("admin");  // the new server listens on a new port
     const Response audit = admin.get("/api/v1/audit?limit=200");
     t.answers += audit.body;
     CHECK(count(audit.body, "resident.key_safe.show") == 1);
     CHECK(count(audit.body, "resident.key_safe.record") == 1);
+    CHECK(count(audit.body, "van.sign_on") == 2);
 
     // No list, export, log or database holds it.
     t.answers += t.prescriber.get("/api/v1/residents/" + id).body;

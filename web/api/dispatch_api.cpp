@@ -3,6 +3,7 @@
 #include "core/store/dispatch/dispatch.h"
 #include "warehouse/dispatch.h"
 #include "warehouse/pick_list.h"
+#include "warehouse/van_sign_on.h"
 #include "web/api/pick_list_view.h"
 #include "web/api/warehouse_routes.h"
 #include "web/http/json_body.h"
@@ -317,6 +318,22 @@ Response requestVisit(App& app, Request& request) {
     });
 }
 
+// A driver starts the day on the van they drive; its crew alone sees what only the crew may.
+Response signOn(App& app, Request& request) {
+    const Actor actor = requireRole(app, request, {Role::driver});
+    const std::string code = request.pathParams["code"].substr(0, 60);
+    return idempotentWrite(app, request, actor, [&](store::Connection& c) {
+        const auto signedOn = warehouse::signOnToVan(c, code, actor, app.now());
+        auto json = jsonObject();
+        json->set("van", signedOn.van);
+        json->set("date", formatDate(signedOn.day));
+        auto drivers = jsonArray();
+        for (const auto& name : signedOn.drivers) drivers->add(name);
+        json->set("drivers", drivers);
+        return jsonResponse(200, json);
+    });
+}
+
 }  // namespace
 
 void addDispatchRoutes(Router& router, App& app) {
@@ -327,6 +344,8 @@ void addDispatchRoutes(Router& router, App& app) {
     router.add("POST", "/api/v1/visits", [&app](Request& r) { return requestVisit(app, r); });
     router.add("POST", "/api/v1/visits/{id}/outcome",
                [&app](Request& r) { return outcome(app, r); });
+    router.add("POST", "/api/v1/vans/{code}/sign-on",
+               [&app](Request& r) { return signOn(app, r); });
 }
 
 }  // namespace ces::web

@@ -5,8 +5,10 @@
 
 #include "core/errors.h"
 #include "core/iso_time.h"
+#include "core/store/dispatch/van_sign_ons.h"
 #include "warehouse/dispatch.h"
 #include "warehouse/key_safe.h"
+#include "warehouse/van_sign_on.h"
 #include "web/api/warehouse_routes.h"
 #include "web/http/json_body.h"
 #include "web/http/request_numbers.h"
@@ -184,11 +186,26 @@ struct ShownKeySafe {
     std::string code;
 };
 
+/// The van the driver signed on to today, and who else is on the chosen van.
+struct TodaysCrew {
+    std::optional<VanId> myVan;
+    std::vector<std::string> onChosenVan;
+};
+
+TodaysCrew todaysCrew(Site& site, const Actor& driver, std::optional<VanId> chosen) {
+    return site.app.db.read([&](store::Connection& c) {
+        const auto day = ukDateOf(site.app.now());
+        TodaysCrew crew{store::vanSignedOn(c, day, driver.id), {}};
+        if (chosen) crew.onChosenVan = store::driversOnVan(c, day, *chosen);
+        return crew;
+    });
+}
+
 /// The page for `van` on `day`; the van chooser when `van` is empty or has no route that day.
 /// `failed` names the stop whose failure form has `failedMessage` to show.
-PageView driverView(Site& site, std::chrono::year_month_day day, const std::string& van,
-                    VisitId recorded, VisitId failed, const std::string& failedMessage,
-                    const ShownKeySafe& shown = {}) {
+PageView driverView(Site& site, const Actor& actor, std::chrono::year_month_day day,
+                    const std::string& van, VisitId recorded, VisitId failed,
+                    const std::string& failedMessage, const ShownKeySafe& shown = {}) {
     const std::string date = formatDate(day);
     PageView view;
     view.templateName = "driver";
@@ -209,10 +226,18 @@ PageView driverView(Site& site, std::chrono::year_month_day day, const std::stri
     const auto plan =
         site.app.db.read([&](store::Connection& c) { return store::loadPlan(c, day); });
     const store::StoredPlan::Route* chosen = nullptr;
-    mustache::data vans(mustache::data::type::list);
     if (plan) {
         for (const auto& r : plan->routes) {
             if (r.van.code == van) chosen = &r;
+        }
+    }
+    const bool isToday = day == ukDateOf(site.app.now());
+    const TodaysCrew crew =
+        isToday ? todaysCrew(site, actor, chosen ? std::optional(chosen->van.vanId) : std::nullopt)
+                : TodaysCrew{};
+    mustache::data vans(mustache::data::type::list);
+    if (plan) {
+        for (const auto& r : plan->routes) {
             mustache::data item;
             item.set("van", r.van.code);
             item.set("href", driverLink(date, r.van.code));
@@ -221,6 +246,7 @@ PageView driverView(Site& site, std::chrono::year_month_day day, const std::stri
             item.set("stops",
                      std::to_string(r.visits.size()) + (r.visits.size() == 1 ? " stop" : " stops"));
             item.set("start", clockWords(r.route.startSeconds));
+            item.set("mine", crew.myVan == r.van.vanId);
             vans.push_back(item);
         }
     }
@@ -243,6 +269,13 @@ PageView driverView(Site& site, std::chrono::year_month_day day, const std::stri
     view.data.set("crew", chosen->van.crewName);
     view.data.set("start", clockWords(chosen->route.startSeconds));
     view.data.set("end", clockWords(chosen->route.endSeconds));
+    const bool onThisVan = isToday && crew.myVan == chosen->van.vanId;
+    if (isToday) {
+        view.data.set("sign_on_today", true);
+        view.data.set("signed_on", onThisVan);
+        if (!crew.onChosenVan.empty()) view.data.set("on_van", listWords(crew.onChosenVan));
+        if (!onThisVan && crew.myVan) view.data.set("on_other_van", true);
+    }
     mustache::data stops(mustache::data::type::list);
     std::size_t done = 0;
     for (std::size_t s = 0; s < chosen->visits.size() && s < chosen->route.stops.size(); ++s) {
@@ -251,11 +284,12 @@ PageView driverView(Site& site, std::chrono::year_month_day day, const std::stri
         auto stop = stopData(v, chosen->route.stops[s], s + 1,
                              v.id == failed ? failedMessage : std::string());
         // Today's stops still to do offer the code of a key safe the resident gave.
-        if (v.status == VisitStatus::planned && day == ukDateOf(site.app.now()) &&
+        if (v.status == VisitStatus::planned && isToday &&
             site.app.db.read([&](store::Connection& c) {
                 return warehouse::keySafeConsent(c, v.resident).has_value();
             })) {
             stop.set("key_safe", true);
+            stop.set("signed_on", onThisVan);
             if (shown.visit == v.id) stop.set("key_safe_code", shown.code);
         }
         stops.push_back(stop);
@@ -285,7 +319,8 @@ Response showStops(Site& site, Request& request) {
     }
     // Only marks the stop just recorded: anything else is ignored.
     const VisitId recorded(plainDecimal(request.queryValue("recorded")).value_or(0));
-    PageView view = driverView(site, asked.value_or(today(site.app)), van, recorded, VisitId(), "");
+    PageView view =
+        driverView(site, actor, asked.value_or(today(site.app)), van, recorded, VisitId(), "");
     if (entered && !asked) {
         addError(view, "date", "Enter a real date, for example 3 3 2026", "date-day");
         view.status = 422;
@@ -329,7 +364,7 @@ Response recordOutcome(Site& site, Request& request, const FormFields& form) {
             status = 409;
         }
     }
-    PageView view = driverView(site, day, van, VisitId(), VisitId(id), problem);
+    PageView view = driverView(site, actor, day, van, VisitId(), VisitId(id), problem);
     addError(view, "stop", problem, anchor);
     view.status = status;
     return site.render(request, actor, std::move(view));
@@ -347,7 +382,17 @@ Response showKeySafe(Site& site, Request& request, const FormFields& form) {
         return warehouse::showKeySafe(c, visit, *site.app.secrets, actor, site.app.now());
     });
     return site.render(request, actor,
-                       driverView(site, day, van, VisitId(), VisitId(), "", {visit, code}));
+                       driverView(site, actor, day, van, VisitId(), VisitId(), "", {visit, code}));
+}
+
+// Puts the driver on the van for today and shows its stops again.
+Response signOn(Site& site, Request& request) {
+    const Actor actor = site.require(request, {Role::driver});
+    const std::string van = request.pathParams["code"].substr(0, 60);
+    const auto signedOn = site.app.db.write([&](store::Connection& c) {
+        return warehouse::signOnToVan(c, van, actor, site.app.now());
+    });
+    return Site::redirect(driverLink(formatDate(signedOn.day), van));
 }
 
 }  // namespace
@@ -356,6 +401,8 @@ void addDriverPages(Router& router, Site& site) {
     site.get(router, "/driver", [&site](Request& r) { return showStops(site, r); });
     site.post(router, "/driver/visits/{id}/outcome",
               [&site](Request& r, const FormFields& f) { return recordOutcome(site, r, f); });
+    site.post(router, "/driver/vans/{code}/sign-on",
+              [&site](Request& r, const FormFields&) { return signOn(site, r); });
     site.post(router, "/driver/visits/{id}/key-safe",
               [&site](Request& r, const FormFields& f) { return showKeySafe(site, r, f); });
 }

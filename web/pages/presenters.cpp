@@ -114,6 +114,15 @@ std::string counted(std::int64_t n, const std::string& one, const std::string& m
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+std::string listWords(const std::vector<std::string>& names) {
+    std::string words;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) words += i + 1 == names.size() ? " and " : ", ";
+        words += names[i];
+    }
+    return words;
+}
+
 std::string capitalised(std::string text) {
     if (!text.empty())
         text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));

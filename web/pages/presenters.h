@@ -4,6 +4,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/date_words.h"
 #include "core/due_dates.h"
@@ -40,6 +41,8 @@ std::string pounds(Pence pence);
 std::string capitalised(std::string text);
 /// "1 unit", "3 units": `n` with the noun in the number it needs.
 std::string counted(std::int64_t n, const std::string& one, const std::string& many);
+/// "Ann", "Ann and Bo", "Ann, Bo and Cy"; empty for none.
+std::string listWords(const std::vector<std::string>& names);
 /// "Next working day", "3 working days", ...
 std::string speedLabel(Speed speed);
 std::string speedLabel(const std::string& apiName);

@@ -4,6 +4,7 @@
 
 #include "core/errors.h"
 #include "core/recalls.h"
+#include "core/store/catalogue/catalogue_changes.h"
 #include "core/store/warehouse/assets.h"
 #include "core/store/warehouse/recall_replacements.h"
 #include "warehouse/asset_lifecycle.h"
@@ -43,15 +44,17 @@ void count(store::Connection& c, const std::string& itemCode, AssetState from, D
     }
 }
 
-// Reserves the first free unit the campaign's notice does not cover; false when there is none.
-bool reserveOne(store::Connection& c, const store::UnitAwaitingReplacement& unit,
-                const RecallFilter& notice, const Actor& actor, Instant now) {
+// The first free unit of `itemCode` the campaign's notice does not cover, reserved for `unit`;
+// false when there is none.
+bool reserveOf(store::Connection& c, const std::string& itemCode,
+               const store::UnitAwaitingReplacement& unit, const RecallFilter& notice,
+               const Actor& actor, Instant now) {
     const bool anyDepot = unit.visit && !unit.visitPlanned;
-    for (const auto& free : store::freeUnitsOf(c, unit.itemCode, unit.depot, anyDepot)) {
+    for (const auto& free : store::freeUnitsOf(c, itemCode, unit.depot, anyDepot)) {
         if (recallCovers(notice, free.facts)) continue;
         store::CountDelta delta;
         delta.add(AssetState::available, -1).add(AssetState::reserved, 1);
-        if (!store::applyCountDelta(c, free.depot, unit.itemCode, delta)) continue;
+        if (!store::applyCountDelta(c, free.depot, itemCode, delta)) continue;
         store::AssetMove m;
         m.step = AssetStep::pick;
         m.from = AssetState::available;
@@ -68,6 +71,16 @@ bool reserveOne(store::Connection& c, const store::UnitAwaitingReplacement& unit
                 c, *unit.visit, "take replacement " + free.facts.barcode + " for " + unit.barcode);
         }
         return true;
+    }
+    return false;
+}
+
+// A unit of the same model first, else of a close technical equivalent.
+bool reserveOne(store::Connection& c, const store::UnitAwaitingReplacement& unit,
+                const RecallFilter& notice, const Actor& actor, Instant now) {
+    if (reserveOf(c, unit.itemCode, unit, notice, actor, now)) return true;
+    for (const auto& equivalent : store::equivalentsOf(c, unit.itemCode)) {
+        if (reserveOf(c, equivalent, unit, notice, actor, now)) return true;
     }
     return false;
 }
@@ -107,7 +120,8 @@ std::int64_t exchangeRecallUnits(store::Connection& c, VisitId visit, DepotId de
         if (!out.itemCode || out.state != AssetState::on_loan) {
             throw Conflict("invalid_step", exchange.affected + " is not on loan in the home");
         }
-        count(c, *out.itemCode, AssetState::reserved, in.depot, AssetState::on_loan, in.depot);
+        if (!in.itemCode) throw Conflict("invalid_step", in.barcode + " has no catalogue item");
+        count(c, *in.itemCode, AssetState::reserved, in.depot, AssetState::on_loan, in.depot);
         move(c, in, AssetStep::issue, in.depot, "replaces " + out.barcode + " (safety recall)",
              actor, now, &out);
         count(c, *out.itemCode, AssetState::on_loan, out.depot, AssetState::quarantined, depot);

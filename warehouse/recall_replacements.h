@@ -1,5 +1,6 @@
 #pragma once
-// A "replace" recall swaps each affected unit in a home for an unaffected one of the same model:
+// A "replace" recall swaps each affected unit in a home for an unaffected one of the same model
+// (or, when none is free, of a close technical equivalent the notice does not cover either):
 // a free unit is reserved for it (at the visit's depot, or at another while the visit is not yet
 // planned, the visit then leaving from there) and at the visit the replacement goes on the
 // resident's loan while the affected unit comes back into quarantine. A visit with nothing

@@ -5,10 +5,12 @@
 
 #include <doctest/doctest.h>
 
+#include "core/store/catalogue/catalogue.h"
 #include "core/store/dispatch/dispatch.h"
 #include "core/store/orders/orders.h"
 #include "core/store/warehouse/assets.h"
 #include "core/store/warehouse/recalls.h"
+#include "core/store/warehouse/stock.h"
 #include "tests/warehouse/fixture.h"
 #include "warehouse/dispatch.h"
 #include "warehouse/maintenance.h"
@@ -65,6 +67,21 @@ warehouse::RecallRaised raise(test::WarehouseCounty& county, const store::NewRec
 
 std::int64_t count(test::WarehouseCounty& county, const std::string& sql) {
     return county.db->read([&](store::Connection& c) { return c.query(sql).integer(0, 0); });
+}
+
+// Adds HOIST-E, a close technical equivalent of HOIST-S, with one free unit at the west depot;
+// answers its barcode.
+std::string addEquivalentHoist(test::WarehouseCounty& county) {
+    county.db->write([&](store::Connection& c) {
+        CatalogueItem other = store::findItem(c, "HOIST-S").value();
+        other.code = "HOIST-E";
+        other.name = "Equivalent hoist";
+        store::upsertItem(c, other);
+        store::setStock(c, county.west, "HOIST-E", 0, 1);
+        store::addEquivalents(c, "HOIST-S", "HOIST-E");
+        return 0;
+    });
+    return county.addAssets("HOIST-E", county.west, 1, county.now, 6).at(0);
 }
 
 }  // namespace
@@ -396,6 +413,37 @@ TEST_CASE("a home waits for a replacement when none is free, and is swapped once
         return warehouse::reserveRecallReplacements(c, raised.id, county.planner, county.now);
     }),
                     Forbidden);
+}
+
+TEST_CASE("with no unaffected unit of the model free, a close equivalent replaces it") {
+    test::WarehouseCounty county;
+    county.deliver({{"HOIST-S", 1}});
+    const std::string affected = onLoanHoist(county);
+    for (const auto& barcode : county.hoists) setMade(county, barcode, "2025-01-10", "B7");
+    const std::string equivalent = addEquivalentHoist(county);
+    auto n = notice("FSN-12", RecallAction::replace);
+    n.filter.batch = "B7";
+    const auto raised = raise(county, n, county.warehouse);
+    CHECK(raised.replacementsReserved == 1);
+    CHECK(raised.awaitingReplacement == 0);
+    CHECK(stateOf(county, equivalent) == "reserved");
+    CHECK(county.levels("WKD", "HOIST-E").reserved == 1);
+    repairVisitDone(county, recallVisit(county));
+    CHECK(stateOf(county, equivalent) == "on_loan");
+    CHECK(stateOf(county, affected) == "quarantined");
+    CHECK(county.countsMatchRegister(county.west, "HOIST-E"));
+    CHECK(county.countsMatchRegister(county.west, "HOIST-S"));
+
+    // An equivalent the notice covers too is never the replacement.
+    test::WarehouseCounty second;
+    second.deliver({{"HOIST-S", 1}});
+    onLoanHoist(second);
+    for (const auto& barcode : second.hoists) setMade(second, barcode, "2025-01-10", "B7");
+    setMade(second, addEquivalentHoist(second), "2025-01-10", "B7");
+    auto both = notice("FSN-13", RecallAction::replace);
+    both.filter.itemCodes = {"HOIST-S", "HOIST-E"};
+    both.filter.batch = "B7";
+    CHECK(raise(second, both, second.warehouse).awaitingReplacement == 1);
 }
 
 TEST_CASE("refusals name the field and write nothing") {

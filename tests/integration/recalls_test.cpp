@@ -154,6 +154,12 @@ TEST_CASE("recalls - a replace campaign reserves a replacement for each home whe
     REQUIRE(home != std::string::npos);
     const auto lineStart = csv.rfind('\n', home) + 1;
     const std::string barcode = csv.substr(lineStart, csv.find(',', lineStart) - lineStart);
+    // The model's close equivalent is held too, so no unaffected hoist is free.
+    const Response equivalents = warehouse.post(
+        "/api/v1/recalls", R"({"title": "Spreader bar", "reference": "FSN-LOOK-2", "item_codes": )"
+                           R"(["KCE-HST-003"], "action": "withdraw", "deadline": ")" +
+                               isoDateFromToday(14) + "\"}");
+    REQUIRE(equivalents.status == 201);
 
     const std::string body =
         R"({"title": "Spreader bar pin", "reference": "FSN-SWAP", "item_codes": [")" + kHoist +

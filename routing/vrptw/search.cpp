@@ -123,6 +123,16 @@ SearchOutcome runSearch(const SearchContext& context, std::uint64_t seed,
     const Distance startTemperature = 10 * arc;
     const Distance endTemperature = 0.1 * arc;
     const double phaseStart = progress.at(iteration);
+    const bool sharedSchedule = budget.annealTo > budget.annealFrom;
+    const auto annealed = [&] {
+        if (!sharedSchedule) {
+            return std::clamp((progress.at(iteration) - phaseStart) / (1 - phaseStart + 1e-12), 0.0,
+                              1.0);
+        }
+        return std::clamp(std::chrono::duration<double>(Clock::now() - budget.annealFrom) /
+                              std::chrono::duration<double>(budget.annealTo - budget.annealFrom),
+                          0.0, 1.0);
+    };
 
     SearchState current = best;
     Cost currentCost = bestCost;
@@ -133,8 +143,7 @@ SearchOutcome runSearch(const SearchContext& context, std::uint64_t seed,
     std::vector<std::size_t> removed;
     while (!progress.over(iteration)) {
         ++iteration;
-        const double p =
-            std::clamp((progress.at(iteration) - phaseStart) / (1 - phaseStart + 1e-12), 0.0, 1.0);
+        const double p = annealed();
         const Distance temperature =
             startTemperature * std::pow(endTemperature / startTemperature, p);
         candidate = current;

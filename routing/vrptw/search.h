@@ -18,6 +18,11 @@ struct SearchBudget {
     std::uint64_t iterations = 0;
     /// Share of the budget given to removing vans (vehicles-then-distance only).
     double fleetShare = 0.5;
+    /// When set (annealTo after annealFrom), the annealing temperature follows the clock from
+    /// annealFrom to annealTo rather than this search's own span: searches one after another
+    /// on parts of a problem (decomposed_search.h) then cool as one search would.
+    std::chrono::steady_clock::time_point annealFrom{};
+    std::chrono::steady_clock::time_point annealTo{};
 };
 
 /// Result of one thread.

@@ -5,6 +5,7 @@
 #include <thread>
 #include <vector>
 
+#include "routing/vrptw/decomposed_search.h"
 #include "routing/vrptw/search.h"
 
 namespace ces::routing {
@@ -22,14 +23,20 @@ SolveResult solve(const Problem& problem, const SolveOptions& options) {
     budget.deadline = budget.start + options.timeLimit;
     budget.iterations = options.iterations;
 
-    const unsigned threads = options.threads;
+    // A large distance search splits the plan among the threads; otherwise they race.
+    const bool decompose = options.threads > 1 && options.iterations == 0 &&
+                           options.objective == Objective::distance &&
+                           problem.jobs().size() >= kDecomposeFromJobs;
+    const unsigned threads = decompose ? 1 : options.threads;
     std::vector<std::optional<SearchOutcome>> outcomes(threads);
     std::vector<std::exception_ptr> errors(threads);
     auto work = [&](unsigned t) {
         try {
             // Thread t's seed is a fixed function of the seed, so runs repeat exactly.
-            outcomes[t] =
-                runSearch(context, options.seed * 0x9E3779B97F4A7C15ULL + t, budget, options.start);
+            const std::uint64_t seed = options.seed * 0x9E3779B97F4A7C15ULL + t;
+            outcomes[t] = decompose
+                              ? runDecomposed(context, seed, budget, options.start, options.threads)
+                              : runSearch(context, seed, budget, options.start);
         } catch (...) {
             errors[t] = std::current_exception();
         }

@@ -12,7 +12,10 @@ namespace ces::routing {
 struct SolveOptions {
     std::chrono::milliseconds timeLimit{10000};  ///< wall-clock limit for the whole solve
     std::uint64_t seed = 1;                      ///< same seed, same iterations: same answer
-    unsigned threads = 1;  ///< independent searches with seeds derived from `seed`; best is kept
+    /// Independent searches with seeds derived from `seed`, the best kept; a distance search of
+    /// kDecomposeFromJobs jobs or more on the clock splits one plan among them instead
+    /// (decomposed_search.h).
+    unsigned threads = 1;
     Objective objective = Objective::vehiclesThenDistance;  ///< ranking of solutions
     /// Iterations per thread; 0 means "until the time limit". With a count the search follows
     /// iterations rather than the clock, so the answer is the same on any machine (the time limit

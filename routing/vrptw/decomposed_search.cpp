@@ -1,11 +1,9 @@
 #include "routing/vrptw/decomposed_search.h"
 
 #include <algorithm>
-#include <exception>
 #include <limits>
-#include <optional>
-#include <thread>
 
+#include "routing/vrptw/parallel.h"
 #include "routing/vrptw/rng.h"
 
 namespace ces::routing {
@@ -181,31 +179,15 @@ SearchOutcome runDecomposed(const SearchContext& context, std::uint64_t seed,
         round.annealFrom = budget.start;
         round.annealTo = budget.deadline;
         std::vector<std::pair<std::vector<Route>, std::uint64_t>> found(parts);
-        std::vector<std::exception_ptr> errors(parts);
         std::vector<std::uint64_t> seeds(parts);
         for (auto& s : seeds) {
             s = static_cast<std::uint64_t>(rng.uniform() * 0x1.0p53);
         }
-        auto work = [&](unsigned p) {
-            try {
-                found[p] = searchPart(context, std::move(groups[p]), seeds[p], round);
-            } catch (...) {
-                errors[p] = std::current_exception();
-            }
-        };
-        std::vector<std::thread> pool;
-        for (unsigned p = 1; p < parts; ++p) {
-            pool.emplace_back(work, p);
-        }
-        work(0);
-        for (std::thread& thread : pool) {
-            thread.join();
-        }
+        runEach(parts, [&](unsigned p) {
+            found[p] = searchPart(context, std::move(groups[p]), seeds[p], round);
+        });
         Solution merged;
         for (unsigned p = 0; p < parts; ++p) {
-            if (errors[p]) {
-                std::rethrow_exception(errors[p]);
-            }
             iterations += found[p].second;
             for (Route& route : found[p].first) {
                 merged.routes.push_back(std::move(route));

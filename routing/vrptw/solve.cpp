@@ -1,11 +1,10 @@
 #include "routing/vrptw/solve.h"
 
-#include <exception>
 #include <optional>
-#include <thread>
 #include <vector>
 
 #include "routing/vrptw/decomposed_search.h"
+#include "routing/vrptw/parallel.h"
 #include "routing/vrptw/search.h"
 
 namespace ces::routing {
@@ -29,31 +28,13 @@ SolveResult solve(const Problem& problem, const SolveOptions& options) {
                            problem.jobs().size() >= kDecomposeFromJobs;
     const unsigned threads = decompose ? 1 : options.threads;
     std::vector<std::optional<SearchOutcome>> outcomes(threads);
-    std::vector<std::exception_ptr> errors(threads);
-    auto work = [&](unsigned t) {
-        try {
-            // Thread t's seed is a fixed function of the seed, so runs repeat exactly.
-            const std::uint64_t seed = options.seed * 0x9E3779B97F4A7C15ULL + t;
-            outcomes[t] = decompose
-                              ? runDecomposed(context, seed, budget, options.start, options.threads)
-                              : runSearch(context, seed, budget, options.start);
-        } catch (...) {
-            errors[t] = std::current_exception();
-        }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) {
-        pool.emplace_back(work, t);
-    }
-    work(0);
-    for (std::thread& thread : pool) {
-        thread.join();
-    }
-    for (const std::exception_ptr& error : errors) {
-        if (error) {
-            std::rethrow_exception(error);
-        }
-    }
+    runEach(threads, [&](unsigned t) {
+        // Thread t's seed is a fixed function of the seed, so runs repeat exactly.
+        const std::uint64_t seed = options.seed * 0x9E3779B97F4A7C15ULL + t;
+        outcomes[t] = decompose
+                          ? runDecomposed(context, seed, budget, options.start, options.threads)
+                          : runSearch(context, seed, budget, options.start);
+    });
 
     // Best cost wins; ties go to the lowest thread index, so the choice is deterministic.
     std::size_t winner = 0;

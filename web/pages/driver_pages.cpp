@@ -273,7 +273,12 @@ PageView driverView(Site& site, const Actor& actor, std::chrono::year_month_day 
     if (isToday) {
         view.data.set("sign_on_today", true);
         view.data.set("signed_on", onThisVan);
-        if (!crew.onChosenVan.empty()) view.data.set("on_van", listWords(crew.onChosenVan));
+        // Who else is on board (the driver knows they are).
+        std::vector<std::string> others;
+        for (const auto& name : crew.onChosenVan) {
+            if (!onThisVan || name != actor.displayName) others.push_back(name);
+        }
+        if (!others.empty()) view.data.set("on_van", listWords(others));
         if (!onThisVan && crew.myVan) view.data.set("on_other_van", true);
     }
     mustache::data stops(mustache::data::type::list);

@@ -21,7 +21,11 @@ VanSignOn signOnToVan(store::Connection& c, const std::string& vanCode, const Ac
     store::signOnVan(c, day, actor.id, *van, now);
     store::audit(c, actor.id, "van.sign_on", "van", vanCode, now,
                  "signed on for " + formatDate(day));
-    return {vanCode, day, store::driversOnVan(c, day, *van)};
+    VanSignOn signedOn{vanCode, day, {}};
+    for (const auto& driver : store::driversOnVan(c, day, *van)) {
+        signedOn.drivers.push_back(driver.name);
+    }
+    return signedOn;
 }
 
 bool onVanToday(store::Connection& c, UserId driver, VanId van, Instant now) {

@@ -1,6 +1,7 @@
 // The driver's stops: choose the day and the van, then each stop in order with what to take and
 // do there, and buttons that record the visit's outcome (the same rules as
 // POST /api/v1/visits/{id}/outcome).
+#include <algorithm>
 #include <chrono>
 
 #include "core/errors.h"
@@ -189,7 +190,7 @@ struct ShownKeySafe {
 /// The van the driver signed on to today, and who else is on the chosen van.
 struct TodaysCrew {
     std::optional<VanId> myVan;
-    std::vector<std::string> onChosenVan;
+    std::vector<store::DriverOnBoard> onChosenVan;
 };
 
 TodaysCrew todaysCrew(Site& site, const Actor& driver, std::optional<VanId> chosen) {
@@ -227,9 +228,9 @@ PageView driverView(Site& site, const Actor& actor, std::chrono::year_month_day 
         site.app.db.read([&](store::Connection& c) { return store::loadPlan(c, day); });
     const store::StoredPlan::Route* chosen = nullptr;
     if (plan) {
-        for (const auto& r : plan->routes) {
-            if (r.van.code == van) chosen = &r;
-        }
+        const auto found = std::find_if(plan->routes.begin(), plan->routes.end(),
+                                        [&](const auto& r) { return r.van.code == van; });
+        if (found != plan->routes.end()) chosen = &*found;
     }
     const bool isToday = day == ukDateOf(site.app.now());
     const TodaysCrew crew =
@@ -275,8 +276,8 @@ PageView driverView(Site& site, const Actor& actor, std::chrono::year_month_day 
         view.data.set("signed_on", onThisVan);
         // Who else is on board (the driver knows they are).
         std::vector<std::string> others;
-        for (const auto& name : crew.onChosenVan) {
-            if (!onThisVan || name != actor.displayName) others.push_back(name);
+        for (const auto& driver : crew.onChosenVan) {
+            if (driver.id != actor.id) others.push_back(driver.name);
         }
         if (!others.empty()) view.data.set("on_van", listWords(others));
         if (!onThisVan && crew.myVan) view.data.set("on_other_van", true);
@@ -293,8 +294,7 @@ PageView driverView(Site& site, const Actor& actor, std::chrono::year_month_day 
             site.app.db.read([&](store::Connection& c) {
                 return warehouse::keySafeConsent(c, v.resident).has_value();
             })) {
-            stop.set("key_safe", true);
-            stop.set("signed_on", onThisVan);
+            stop.set("key_safe", true);  // offered once signed on (the page's signed_on)
             if (shown.visit == v.id) stop.set("key_safe_code", shown.code);
         }
         stops.push_back(stop);

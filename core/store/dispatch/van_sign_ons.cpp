@@ -13,7 +13,7 @@ const char* const kRoutedVan =
     "WHERE r.plan_date = $1 AND v.code = $2";
 const char* const kVanOf = "SELECT van_id FROM van_sign_ons WHERE plan_date = $1 AND user_id = $2";
 const char* const kDriversOf =
-    "SELECT u.display_name FROM van_sign_ons s JOIN users u ON u.id = s.user_id "
+    "SELECT u.id, u.display_name FROM van_sign_ons s JOIN users u ON u.id = s.user_id "
     "WHERE s.plan_date = $1 AND s.van_id = $2 ORDER BY s.signed_on_at, u.id";
 
 }  // namespace
@@ -36,11 +36,13 @@ std::optional<VanId> vanSignedOn(Connection& c, std::chrono::year_month_day day,
     return VanId(rows.integer(0, 0));
 }
 
-std::vector<std::string> driversOnVan(Connection& c, std::chrono::year_month_day day, VanId van) {
+std::vector<DriverOnBoard> driversOnVan(Connection& c, std::chrono::year_month_day day, VanId van) {
     Rows rows = c.query(kDriversOf, {formatDate(day), van.value()});
-    std::vector<std::string> names;
-    for (std::size_t i = 0; i < rows.size(); ++i) names.push_back(rows.text(i, 0));
-    return names;
+    std::vector<DriverOnBoard> drivers;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        drivers.push_back({UserId(rows.integer(i, 0)), rows.text(i, 1)});
+    }
+    return drivers;
 }
 
 }  // namespace ces::store

@@ -20,7 +20,11 @@ void signOnVan(Connection& c, std::chrono::year_month_day day, UserId driver, Va
                Instant at);
 /// The van `driver` signed on to for `day`, if any.
 std::optional<VanId> vanSignedOn(Connection& c, std::chrono::year_month_day day, UserId driver);
-/// The names of the drivers signed on to `van` for `day`, in the order they signed on.
-std::vector<std::string> driversOnVan(Connection& c, std::chrono::year_month_day day, VanId van);
+struct DriverOnBoard {
+    UserId id;
+    std::string name;
+};
+/// The drivers signed on to `van` for `day`, in the order they signed on.
+std::vector<DriverOnBoard> driversOnVan(Connection& c, std::chrono::year_month_day day, VanId van);
 
 }  // namespace ces::store

@@ -26,15 +26,6 @@ struct Part {
     std::vector<Route> routes;  ///< in global indices
 };
 
-/// The routes of a state, in the form a search starts from.
-Solution routesOf(const SearchState& state) {
-    Solution solution;
-    for (const RouteState& route : state.routes) {
-        solution.routes.push_back(Route{route.vehicle, route.jobs});
-    }
-    return solution;
-}
-
 /// Splits the plan into `parts` groups of neighbouring routes: routes in order of how far their
 /// middle job is from a job drawn at random, cut into equal runs. A left-out job joins the group
 /// of its nearest routed job; unused vehicles are dealt round the groups.
@@ -172,7 +163,7 @@ SearchOutcome runDecomposed(const SearchContext& context, std::uint64_t seed,
     const auto roundLength =
         std::max<Clock::duration>(kShortestRound, (budget.deadline - budget.start) / kRounds);
     while (Clock::now() + kShortestRound / 2 < budget.deadline) {
-        auto groups = split(context, routesOf(best), parts, rng);
+        auto groups = split(context, toSolution(context, best), parts, rng);
         SearchBudget round = budget;
         round.start = Clock::now();
         round.deadline = std::min(budget.deadline, round.start + roundLength);
